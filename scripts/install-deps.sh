@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs, with apt, exactly the Debian packages Quiver needs that are not
+# there yet; silent when nothing is missing. Idempotent; needs root (or sudo)
+# only when something must be installed.
+#   scripts/install-deps.sh          build and test dependencies
+#   scripts/install-deps.sh --bench  also the peers the benchmarks compare with
+set -euo pipefail
+
+packages=(
+  g++ make cmake pkg-config
+  libserd-dev libsord-dev libraptor2-dev zlib1g-dev
+  libboost-program-options-dev
+  libgtest-dev
+)
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(serdi)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "install-deps: installing ${missing[*]}" >&2
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >/dev/null
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,77 @@
+// `quiver`: git-style dispatch to the subcommands.
+
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+
+#ifndef QUIVER_VERSION
+#define QUIVER_VERSION "unknown"
+#endif
+
+namespace quiver::cli {
+namespace {
+
+void print_usage(std::ostream& os) {
+  os << "Usage: quiver <command> [options]\n\n"
+        "Quiver, an RDF toolkit.\n\n"
+        "Commands:\n"
+        "  convert    convert RDF between Turtle, TriG, N-Triples, N-Quads and RDF/XML\n"
+        "  validate   check the syntax of RDF files and report every error\n"
+        "  help       show the help of a command\n\n"
+        "Options:\n"
+        "  -h, --help     show this help\n"
+        "  -V, --version  show the version\n\n"
+        "Run 'quiver help <command>' for a command's options.\n";
+}
+
+}  // namespace
+
+bool print_command_help(const std::string& command) {
+  if (command == "convert") {
+    print_help(convert_spec());
+  } else if (command == "validate") {
+    print_help(validate_spec());
+  } else {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace quiver::cli
+
+int main(int argc, char** argv) {
+  using namespace quiver::cli;
+  std::ios::sync_with_stdio(false);
+  if (argc < 2) {
+    print_usage(std::cerr);
+    return kUsage;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "-h" || command == "--help") {
+    print_usage(std::cout);
+    return kOk;
+  }
+  if (command == "-V" || command == "--version") {
+    std::cout << "quiver " << QUIVER_VERSION << "\n";
+    return kOk;
+  }
+  if (command == "help") {
+    if (args.empty()) {
+      print_usage(std::cout);
+      return kOk;
+    }
+    if (print_command_help(args[0])) return kOk;
+    std::cerr << "quiver: no command '" << args[0] << "'\n";
+    return kUsage;
+  }
+  if (command == "convert") return run_convert(args);
+  if (command == "validate") return run_validate(args);
+  std::cerr << "quiver: no command '" << command << "'\n\n";
+  print_usage(std::cerr);
+  return kUsage;
+}

@@ -1,0 +1,78 @@
+#include "cli/options.hpp"
+
+#include <iostream>
+
+namespace quiver::cli {
+
+CommandSpec convert_spec() {
+  CommandSpec spec{"convert",
+                   "quiver convert [INPUT...] [options]",
+                   "Converts RDF between syntaxes. Reads every INPUT (default: stdin) and writes\n"
+                   "them merged, blank nodes of different inputs kept apart.",
+                   po::options_description("Options"),
+                   {}};
+  spec.options.add_options()("help,h", "show this help")(
+      "from,f", po::value<std::string>(),
+      "input syntax: turtle, trig, ntriples, nquads, rdfxml (default: from the file extension)")(
+      "to,t", po::value<std::string>(),
+      "output syntax: turtle, trig, ntriples, nquads, rdfxml (default: from -o's extension, else "
+      "ntriples)")("base,b", po::value<std::string>(),
+                   "base IRI for relative IRIs (default: each file's file:// IRI)")(
+      "prefix,p", po::value<std::vector<std::string>>()->composing(),
+      "prefix for Turtle/TriG/RDF-XML output, as NAME=IRI (repeatable)")(
+      "output,o", po::value<std::string>(), "write to this file (atomically) instead of stdout")(
+      "lax", "skip bad statements, go on, and report how many were skipped")(
+      "input", po::value<std::vector<std::string>>(), "input files (- for stdin)");
+  spec.positional.add("input", -1);
+  return spec;
+}
+
+CommandSpec validate_spec() {
+  CommandSpec spec{"validate",
+                   "quiver validate FILE... [options]",
+                   "Checks the syntax of each FILE, reporting every error with its location\n"
+                   "and the number of triples read.",
+                   po::options_description("Options"),
+                   {}};
+  spec.options.add_options()("help,h", "show this help")(
+      "from,f", po::value<std::string>(), "input syntax (default: from the file extension)")(
+      "base,b", po::value<std::string>(), "base IRI for relative IRIs")(
+      "input", po::value<std::vector<std::string>>(), "files to check (- for stdin)");
+  spec.positional.add("input", -1);
+  return spec;
+}
+
+bool parse_command_line(const CommandSpec& spec, const std::vector<std::string>& args,
+                        po::variables_map& vm) {
+  try {
+    po::store(po::command_line_parser(args).options(spec.options).positional(spec.positional).run(),
+              vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "quiver " << spec.name << ": " << e.what() << "\n"
+              << "Try 'quiver help " << spec.name << "'.\n";
+    return false;
+  }
+  return true;
+}
+
+void print_help(const CommandSpec& spec) {
+  std::cout << "Usage: " << spec.synopsis << "\n\n" << spec.summary << "\n\n";
+  // The positional "input" is shown in the synopsis, not as an option.
+  po::options_description visible("Options");
+  for (const auto& option : spec.options.options()) {
+    if (option->long_name() != "input") visible.add(option);
+  }
+  std::cout << visible;
+}
+
+std::optional<io::Format> parse_format_option(const std::string& command, const std::string& name) {
+  auto format = io::format_from_name(name);
+  if (!format) {
+    std::cerr << "quiver " << command << ": unknown format '" << name
+              << "' (expected turtle, trig, ntriples, nquads or rdfxml)\n";
+  }
+  return format;
+}
+
+}  // namespace quiver::cli

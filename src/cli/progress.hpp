@@ -1,0 +1,36 @@
+#pragma once
+// Progress on stderr for long reads: only when stderr is a terminal, and only
+// once a read has run for a second, so small inputs and pipelines stay quiet.
+
+#include <chrono>
+#include <cstdint>
+
+#include "io/sink.hpp"
+
+namespace quiver::cli {
+
+/// Passes quads through to `next`, printing `N triples, N triples/s` now and then.
+class ProgressSink final : public io::QuadSink {
+ public:
+  explicit ProgressSink(io::QuadSink& next);
+  ~ProgressSink() override;
+  void on_prefix(std::string_view name, std::string_view iri) override {
+    next_.on_prefix(name, iri);
+  }
+  void on_quad(const QuadRef& quad) override {
+    next_.on_quad(quad);
+    if ((++count_ & 0xFFFF) == 0 && enabled_) tick();
+  }
+
+ private:
+  void tick();
+
+  io::QuadSink& next_;
+  std::uint64_t count_ = 0;
+  bool enabled_;
+  bool printed_ = false;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_;
+};
+
+}  // namespace quiver::cli

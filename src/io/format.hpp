@@ -1,0 +1,24 @@
+#pragma once
+/// @file
+/// The RDF syntaxes Quiver reads and writes, and how they are named.
+
+#include <optional>
+#include <string_view>
+
+namespace quiver::io {
+
+/// An RDF concrete syntax.
+enum class Format { NTriples, NQuads, Turtle, TriG, RdfXml };
+
+/// Parses a format name as given to `--from`/`--to`: `ntriples`/`nt`,
+/// `nquads`/`nq`, `turtle`/`ttl`, `trig`, `rdfxml`/`xml`/`rdf` (case-insensitive).
+std::optional<Format> format_from_name(std::string_view name);
+/// Guesses the format from a path's extension (.nt .nq .ttl .trig .rdf .owl .xml),
+/// ignoring a trailing `.gz`.
+std::optional<Format> format_from_path(std::string_view path);
+/// The canonical name (`ntriples`, `nquads`, `turtle`, `trig`, `rdfxml`).
+std::string_view format_name(Format format);
+/// True for the formats that can carry named graphs (N-Quads, TriG).
+bool format_has_graphs(Format format);
+
+}  // namespace quiver::io

@@ -1,0 +1,158 @@
+#include "io/raptor_reader.hpp"
+
+#include <raptor2.h>
+
+#include <cstring>
+#include <memory>
+#include <vector>
+
+namespace quiver::io {
+namespace {
+
+struct WorldDeleter {
+  void operator()(raptor_world* w) const { raptor_free_world(w); }
+};
+struct ParserDeleter {
+  void operator()(raptor_parser* p) const { raptor_free_parser(p); }
+};
+struct UriDeleter {
+  void operator()(raptor_uri* u) const { raptor_free_uri(u); }
+};
+
+class RaptorState {
+ public:
+  RaptorState(const std::string& name, const ReadOptions& options, QuadSink& sink)
+      : name_(name), options_(options), sink_(sink) {}
+
+  static void on_statement(void* handle, raptor_statement* statement);
+  static void on_log(void* handle, raptor_log_message* message);
+
+  ReadResult result;
+
+ private:
+  bool convert(raptor_term* term, std::string& scratch, TermRef& ref);
+
+  const std::string& name_;
+  const ReadOptions& options_;
+  QuadSink& sink_;
+  std::string scratch_[4];
+};
+
+bool RaptorState::convert(raptor_term* term, std::string& scratch, TermRef& ref) {
+  if (term == nullptr) {
+    ref = TermRef{};
+    return true;
+  }
+  switch (term->type) {
+    case RAPTOR_TERM_TYPE_URI: {
+      std::size_t len = 0;
+      const unsigned char* s = raptor_uri_as_counted_string(term->value.uri, &len);
+      ref = TermRef{TermKind::Iri, {reinterpret_cast<const char*>(s), len}, {}, {}};
+      return true;
+    }
+    case RAPTOR_TERM_TYPE_BLANK:
+      scratch = options_.blank_prefix;
+      scratch.append(reinterpret_cast<const char*>(term->value.blank.string),
+                     term->value.blank.string_len);
+      ref = TermRef{TermKind::Blank, scratch, {}, {}};
+      return true;
+    case RAPTOR_TERM_TYPE_LITERAL: {
+      const auto& lit = term->value.literal;
+      ref.kind = TermKind::Literal;
+      ref.value = {reinterpret_cast<const char*>(lit.string), lit.string_len};
+      ref.language = {};
+      if (lit.language != nullptr && lit.language_len > 0) {
+        ref.language = {reinterpret_cast<const char*>(lit.language), lit.language_len};
+        ref.datatype = vocab::kRdfLangString;
+      } else if (lit.datatype != nullptr) {
+        std::size_t len = 0;
+        const unsigned char* s = raptor_uri_as_counted_string(lit.datatype, &len);
+        ref.datatype = {reinterpret_cast<const char*>(s), len};
+      } else {
+        ref.datatype = vocab::kXsdString;
+      }
+      return true;
+    }
+    case RAPTOR_TERM_TYPE_UNKNOWN:
+      break;
+  }
+  return false;
+}
+
+void RaptorState::on_statement(void* handle, raptor_statement* statement) {
+  auto* self = static_cast<RaptorState*>(handle);
+  QuadRef q;
+  if (!self->convert(statement->subject, self->scratch_[0], q.subject) ||
+      !self->convert(statement->predicate, self->scratch_[1], q.predicate) ||
+      !self->convert(statement->object, self->scratch_[2], q.object) ||
+      !self->convert(statement->graph, self->scratch_[3], q.graph)) {
+    return;
+  }
+  ++self->result.quads;
+  self->sink_.on_quad(q);
+}
+
+void RaptorState::on_log(void* handle, raptor_log_message* message) {
+  auto* self = static_cast<RaptorState*>(handle);
+  // Raptor only warns about rdf:aboutEach and rdf:aboutEachPrefix and skips
+  // them, but RDF/XML 1.1 forbids both (W3C rdfms-abouteach-error001/002).
+  const bool forbidden_old_term =
+      message->text != nullptr && std::strstr(message->text, "aboutEach") != nullptr;
+  if (message->level < RAPTOR_LOG_LEVEL_ERROR && !forbidden_old_term) return;
+  SourceLocation where{self->name_, 0, 0};
+  if (message->locator != nullptr) {
+    if (message->locator->line > 0) where.line = static_cast<std::uint64_t>(message->locator->line);
+    if (message->locator->column > 0) {
+      where.column = static_cast<std::uint64_t>(message->locator->column);
+    }
+  }
+  Error e{where, message->text != nullptr ? message->text : "RDF/XML error"};
+  if (self->options_.on_error) self->options_.on_error(e);
+  self->result.errors.push_back(std::move(e));
+  if (self->options_.lax) ++self->result.skipped;
+}
+
+}  // namespace
+
+ReadResult read_with_raptor(ByteSource& source, const std::string& name, const ReadOptions& options,
+                            QuadSink& sink) {
+  RaptorState state(name, options, sink);
+  std::unique_ptr<raptor_world, WorldDeleter> world(raptor_new_world());
+  raptor_world_set_log_handler(world.get(), &state, &RaptorState::on_log);
+  if (raptor_world_open(world.get()) != 0) {
+    state.result.errors.push_back(Error{SourceLocation{name, 0, 0}, "cannot start Raptor2"});
+    return std::move(state.result);
+  }
+  std::unique_ptr<raptor_parser, ParserDeleter> parser(raptor_new_parser(world.get(), "rdfxml"));
+  raptor_parser_set_statement_handler(parser.get(), &state, &RaptorState::on_statement);
+  // Never let a document pull in other files or URLs behind the user's back.
+  raptor_parser_set_option(parser.get(), RAPTOR_OPTION_NO_NET, nullptr, 1);
+  raptor_parser_set_option(parser.get(), RAPTOR_OPTION_NO_FILE, nullptr, 1);
+  // Raptor needs a base; stdin without --base gets a stand-in one.
+  const std::string base = options.base_iri.empty() ? "file:///dev/stdin" : options.base_iri;
+  std::unique_ptr<raptor_uri, UriDeleter> base_uri(
+      raptor_new_uri(world.get(), reinterpret_cast<const unsigned char*>(base.c_str())));
+  if (raptor_parser_parse_start(parser.get(), base_uri.get()) != 0) {
+    if (state.result.errors.empty()) {
+      state.result.errors.push_back(
+          Error{SourceLocation{name, 0, 0}, "cannot start RDF/XML parse"});
+    }
+    return std::move(state.result);
+  }
+  std::vector<char> buf(1 << 16);
+  for (;;) {
+    const std::size_t got = source.read(buf.data(), buf.size());
+    const int is_end = got == 0 ? 1 : 0;
+    const int rc = raptor_parser_parse_chunk(
+        parser.get(), reinterpret_cast<const unsigned char*>(buf.data()), got, is_end);
+    if (rc != 0 && !options.lax) break;
+    if (is_end) break;
+  }
+  if (!source.error().empty()) {
+    state.result.errors.push_back(
+        Error{SourceLocation{name, 0, 0}, "read failed: " + source.error()});
+  }
+  return std::move(state.result);
+}
+
+}  // namespace quiver::io

@@ -1,0 +1,75 @@
+#include "io/reader.hpp"
+
+#include <unistd.h>
+
+#include <climits>
+#include <cstdlib>
+
+#include "io/byte_source.hpp"
+#include "io/raptor_reader.hpp"
+#include "io/serd_reader.hpp"
+
+namespace quiver::io {
+namespace {
+
+ReadResult read_source(ByteSource& source, const std::string& name, const ReadOptions& options,
+                       QuadSink& sink) {
+  if (options.format == Format::RdfXml) return read_with_raptor(source, name, options, sink);
+  return read_with_serd(source, name, options, sink);
+}
+
+void percent_encode_path(std::string& out, std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (const char ch : path) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '/' || c == '-' || c == '.' || c == '_' || c == '~' || c == ':' ||
+                       c == '@' || c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' ||
+                       c == ')' || c == '*' || c == '+' || c == ',' || c == ';' || c == '=';
+    if (plain) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+}
+
+}  // namespace
+
+std::string file_iri(const std::string& path) {
+  std::string absolute = path;
+  if (path.empty() || path[0] != '/') {
+    char cwd[PATH_MAX];
+    if (::getcwd(cwd, sizeof cwd) != nullptr) absolute = std::string(cwd) + "/" + path;
+  }
+  std::string out = "file://";
+  percent_encode_path(out, absolute);
+  return out;
+}
+
+ReadResult read_file(const std::string& path, const ReadOptions& options, QuadSink& sink) {
+  auto source = open_byte_source(path);
+  if (!source) {
+    ReadResult result;
+    result.errors.push_back(source.error());
+    if (options.on_error) options.on_error(source.error());
+    return result;
+  }
+  const std::string name = path == "-" ? "<stdin>" : path;
+  if (options.base_iri.empty() && path != "-") {
+    ReadOptions with_base = options;
+    with_base.base_iri = file_iri(path);
+    return read_source(**source, name, with_base, sink);
+  }
+  return read_source(**source, name, options, sink);
+}
+
+ReadResult read_string(std::string_view text, std::string_view name, const ReadOptions& options,
+                       QuadSink& sink) {
+  auto source = string_byte_source(text);
+  return read_source(*source, std::string(name), options, sink);
+}
+
+}  // namespace quiver::io

@@ -1,0 +1,60 @@
+#include "io/source_window.hpp"
+
+#include <algorithm>
+
+namespace quiver::io {
+
+void SourceWindow::advance(std::string_view text, std::uint64_t& line, std::uint64_t& col) const {
+  const auto newlines = static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n'));
+  if (newlines == 0) {
+    col += text.size();
+  } else {
+    line += newlines;
+    col = text.size() - text.rfind('\n');
+  }
+}
+
+void SourceWindow::add_page(std::string_view page) {
+  previous_line_ = current_line_;
+  previous_col_ = current_col_;
+  advance(current_, current_line_, current_col_);
+  previous_.swap(current_);
+  current_.assign(page);
+}
+
+std::pair<std::uint64_t, std::uint64_t> SourceWindow::position_of(std::size_t offset) const {
+  std::uint64_t line = previous_line_, col = previous_col_;
+  if (offset < previous_.size()) {
+    advance(std::string_view(previous_).substr(0, offset), line, col);
+  } else {
+    line = current_line_;
+    col = current_col_;
+    advance(std::string_view(current_).substr(0, offset - previous_.size()), line, col);
+  }
+  return {line, col};
+}
+
+bool SourceWindow::contains(std::string_view needle) const {
+  return current_.find(needle) != std::string::npos ||
+         previous_.find(needle) != std::string::npos ||
+         (previous_ + current_).find(needle) != std::string::npos;
+}
+
+std::pair<std::uint64_t, std::uint64_t> SourceWindow::locate(std::string_view needle) const {
+  return locate_any(needle, {});
+}
+
+std::pair<std::uint64_t, std::uint64_t> SourceWindow::locate_any(std::string_view a,
+                                                                 std::string_view b) const {
+  const std::string joined = previous_ + current_;
+  std::size_t best = std::string::npos;
+  for (std::string_view needle : {a, b}) {
+    if (needle.empty()) continue;
+    const auto at = joined.rfind(needle);
+    if (at != std::string::npos && (best == std::string::npos || at > best)) best = at;
+  }
+  if (best == std::string::npos) return {current_line_, current_col_};
+  return position_of(best);
+}
+
+}  // namespace quiver::io

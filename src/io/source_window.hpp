@@ -1,0 +1,37 @@
+#pragma once
+// Serd 0.30 tells where its own syntax errors are, but not where the
+// statement we reject after the fact came from (an escaped surrogate, a
+// relative IRI without base). The window keeps the last pages handed to the
+// parser, with the line and column where each starts, so such an error can
+// be placed by finding its text there.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace quiver::io {
+
+class SourceWindow {
+ public:
+  /// Records a page just handed to the parser.
+  void add_page(std::string_view page);
+  /// Line and column (from 1) of the last occurrence of `needle` in the
+  /// window, or of the current page start when it is not found.
+  std::pair<std::uint64_t, std::uint64_t> locate(std::string_view needle) const;
+  /// Same as locate() for the later of two candidate spellings found.
+  std::pair<std::uint64_t, std::uint64_t> locate_any(std::string_view a, std::string_view b) const;
+  /// True when `needle` occurs in the window.
+  bool contains(std::string_view needle) const;
+
+ private:
+  std::pair<std::uint64_t, std::uint64_t> position_of(std::size_t offset) const;
+  void advance(std::string_view text, std::uint64_t& line, std::uint64_t& col) const;
+
+  std::string previous_;
+  std::string current_;
+  std::uint64_t previous_line_ = 1, previous_col_ = 1;
+  std::uint64_t current_line_ = 1, current_col_ = 1;
+};
+
+}  // namespace quiver::io

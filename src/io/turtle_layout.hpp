@@ -1,0 +1,123 @@
+#pragma once
+// Internal to the Turtle/TriG writer: the interned dataset it collects, and
+// the layout decided on finish() (statement order, which blank nodes are
+// written inline as `[ ]` or as collections `( )`, which keep a label).
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "terms/term.hpp"
+
+namespace quiver::io::turtle {
+
+/// Index of an interned term. Id 0 is the absent term (the default graph).
+using TermId = std::uint32_t;
+inline constexpr TermId kNoTerm = 0;
+
+/// An interned term; the views point into the owning TermTable's arena.
+struct TermEntry {
+  TermKind kind = TermKind::None;
+  std::string_view value;
+  std::string_view language;
+  /// For literals, the id of the datatype IRI (interned as a term).
+  TermId datatype = kNoTerm;
+};
+
+/// A statement as four term ids, in the order it is sorted by.
+struct IdQuad {
+  TermId graph;
+  TermId subject;
+  TermId predicate;
+  TermId object;
+};
+
+/// Interns terms: each distinct term is stored once and named by a dense id,
+/// so a million statements cost 16 bytes each plus their distinct terms.
+class TermTable {
+ public:
+  TermTable();
+  TermTable(const TermTable&) = delete;
+  TermTable& operator=(const TermTable&) = delete;
+
+  /// The id of `term`, adding it if new. A literal without datatype gets
+  /// xsd:string (or rdf:langString with a language).
+  TermId intern(const TermRef& term);
+  /// The id of an IRI if it has been interned, else kNoTerm.
+  TermId find_iri(std::string_view iri) const;
+
+  const TermEntry& operator[](TermId id) const { return entries_[id]; }
+  std::size_t size() const { return entries_.size(); }
+  const std::vector<TermEntry>& entries() const { return entries_; }
+
+ private:
+  TermId insert(TermKind kind, std::string_view value, std::string_view language, TermId datatype,
+                std::uint32_t hash);
+  TermId lookup(TermKind kind, std::string_view value, std::string_view language, TermId datatype,
+                std::uint32_t hash) const;
+  void grow();
+  std::string_view store(std::string_view bytes);
+
+  // Open addressing with linear probing. A slot keeps the term's hash next
+  // to its id, so probing rarely touches the entries themselves.
+  struct Slot {
+    TermId id = kNoTerm;  // kNoTerm: empty
+    std::uint32_t hash = 0;
+  };
+
+  std::vector<TermEntry> entries_;
+  std::vector<Slot> slots_;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  TermId last_datatype_ = kNoTerm;
+  char* free_ = nullptr;
+  std::size_t free_size_ = 0;
+};
+
+/// How a term is written where it occurs.
+enum class Role : std::uint8_t {
+  Plain,     ///< by name (IRI, literal, labelled blank node); subjects are top level
+  Inline,    ///< blank node written as `[ ... ]` at its only use as object
+  ListHead,  ///< blank node written as `( ... )` at its only use as object
+  ListCell,  ///< a later cell of a collection, consumed by its head
+};
+
+/// Everything the renderer needs, in rendering order. Term ids here are
+/// ranks: id order is output order (IRIs, then literals, then blank nodes).
+struct Layout {
+  std::vector<TermEntry> terms;  ///< by rank; views still point into the TermTable
+  /// Distinct statements sorted by graph, subject, predicate (rdf:type
+  /// first), object.
+  std::vector<IdQuad> quads;
+  std::vector<Role> roles;  ///< per term
+  /// Per blank node written inline or in a collection: index of its first
+  /// statement as subject, or kNoStatement when it has none.
+  std::vector<std::uint32_t> first_statement;
+  TermId rdf_type = kNoTerm;  ///< kNoTerm when absent from the data
+  TermId rdf_first = kNoTerm;
+  TermId rdf_rest = kNoTerm;
+  TermId rdf_nil = kNoTerm;
+
+  static constexpr std::uint32_t kNoStatement = UINT32_MAX;
+
+  /// One past the last statement of the subject that starts at `begin`.
+  std::size_t subject_end(std::size_t begin) const {
+    std::size_t end = begin + 1;
+    while (end < quads.size() && quads[end].subject == quads[begin].subject &&
+           quads[end].graph == quads[begin].graph) {
+      ++end;
+    }
+    return end;
+  }
+};
+
+/// Deepest nesting of `[ ]` and `( )` written; deeper blank nodes get labels,
+/// which keeps rendering recursion bounded whatever the data.
+inline constexpr int kMaxNesting = 32;
+
+/// Orders the statements and decides how every blank node is written.
+/// `quads` may hold duplicates and come in any order; the result depends
+/// only on the set of statements (see turtle_layout.cpp for blank nodes).
+Layout build_layout(const TermTable& table, std::vector<IdQuad> quads);
+
+}  // namespace quiver::io::turtle

@@ -1,0 +1,20 @@
+#pragma once
+/// @file
+/// Strict UTF-8 validation (RFC 3629: no overlongs, no surrogates, nothing
+/// past U+10FFFF). Serd 0.30 lets encoded surrogates through, so every string
+/// it hands us is checked here.
+
+#include <cstddef>
+#include <string_view>
+
+namespace quiver {
+
+/// Offset of the first byte of the first invalid sequence, or npos.
+std::size_t find_invalid_utf8(std::string_view text);
+
+/// True when `text` is valid UTF-8.
+inline bool is_valid_utf8(std::string_view text) {
+  return find_invalid_utf8(text) == std::string_view::npos;
+}
+
+}  // namespace quiver

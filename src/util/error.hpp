@@ -1,0 +1,26 @@
+#pragma once
+/// @file
+/// Expected errors as values: what went wrong and where.
+
+#include <cstdint>
+#include <string>
+
+namespace quiver {
+
+/// A position in an input; line and column count from 1, 0 means unknown.
+struct SourceLocation {
+  std::string file;
+  std::uint64_t line = 0;
+  std::uint64_t column = 0;
+};
+
+/// An expected failure (bad syntax, missing file, ...), never a crash.
+struct Error {
+  SourceLocation where;
+  std::string message;
+
+  /// `file:line:col: error: message`, dropping the parts that are unknown.
+  std::string to_string() const;
+};
+
+}  // namespace quiver

@@ -1,0 +1,116 @@
+// Bad input never crashes, always says where, exits non-zero and leaves no
+// partial output file.
+
+#include <gtest/gtest.h>
+
+#include "cli_runner.hpp"
+
+namespace quiver::cli::testing {
+namespace {
+
+constexpr const char* kGood = "<http://s> <http://p> <http://o> .\n";
+
+class BadInputTest : public ::testing::Test {
+ protected:
+  BadInputTest() : scratch_(::testing::UnitTest::GetInstance()->current_test_info()->name()) {}
+
+  // Converting `name` to out.nt fails with a message containing `expected`,
+  // and out.nt does not exist afterwards.
+  void expect_failure(const std::string& args, const std::string& expected) {
+    const RunResult r = scratch_.quiver("convert " + args + " -o out.nt");
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.err.find(expected), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(scratch_.path("out.nt"))) << scratch_.listing();
+    EXPECT_EQ(scratch_.listing().find("quiver-tmp"), std::string::npos) << scratch_.listing();
+  }
+
+  Scratch scratch_;
+};
+
+TEST_F(BadInputTest, TruncatedFile) {
+  scratch_.write("t.ttl", std::string(kGood) + "<http://s> <http://p> \"unterminated");
+  expect_failure("t.ttl", "t.ttl:2:");
+}
+
+TEST_F(BadInputTest, InvalidUtf8) {
+  scratch_.write("u.nt", std::string(kGood) + "<http://s> <http://p> \"a\xFF\xFE\" .\n");
+  expect_failure("u.nt", "u.nt:2:");
+}
+
+TEST_F(BadInputTest, UndefinedPrefix) {
+  scratch_.write("p.ttl", "@prefix ex: <http://ex/> .\nex:a ex:b nope:c .\n");
+  expect_failure("p.ttl", "p.ttl:2:");
+  expect_failure("p.ttl", "undefined prefix 'nope:'");
+}
+
+TEST_F(BadInputTest, BadIri) {
+  scratch_.write("i.nt", std::string(kGood) + "<http://s> <http://p> <http://a b> .\n");
+  expect_failure("i.nt", "i.nt:2:");
+}
+
+TEST_F(BadInputTest, MissingFile) {
+  expect_failure("missing.ttl", "missing.ttl: error: no such file");
+}
+
+TEST_F(BadInputTest, DirectoryAsInput) {
+  fs::create_directories(scratch_.path("d.ttl"));
+  expect_failure("d.ttl", "d.ttl: error: is a directory");
+}
+
+TEST_F(BadInputTest, BinaryGarbage) {
+  std::string garbage;
+  for (int i = 0; i < 4096; ++i) garbage += static_cast<char>((i * 7919 + 13) % 256);
+  scratch_.write("g.ttl", garbage);
+  expect_failure("g.ttl", "g.ttl:");
+}
+
+TEST_F(BadInputTest, UnwritableOutput) {
+  scratch_.write("ok.nt", kGood);
+  const RunResult r = scratch_.quiver("convert ok.nt -o no/such/dir/out.nt");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no/such/dir/out.nt: error: cannot write output"), std::string::npos)
+      << r.err;
+}
+
+TEST_F(BadInputTest, FailedRunKeepsExistingOutputUntouched) {
+  scratch_.write("out.nt", "previous\n");
+  scratch_.write("bad.nt", "<http://s> <http://p> .\n");
+  const RunResult r = scratch_.quiver("convert bad.nt -o out.nt");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(slurp(scratch_.path("out.nt")), "previous\n");
+}
+
+TEST_F(BadInputTest, TenMegabyteSingleLineLiteralIsFine) {
+  const std::string big(10 * 1024 * 1024, 'a');
+  scratch_.write("big.nt", "<http://s> <http://p> \"" + big + "\" .\n");
+  const RunResult r = scratch_.quiver("convert big.nt -o out.ttl");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_GT(fs::file_size(scratch_.path("out.ttl")), big.size());
+}
+
+TEST_F(BadInputTest, TenMegabyteUnterminatedLiteral) {
+  scratch_.write("big.nt", "<http://s> <http://p> \"" + std::string(10 * 1024 * 1024, 'a'));
+  expect_failure("big.nt", "big.nt:1:");
+}
+
+TEST_F(BadInputTest, LaxSkipsAndReports) {
+  scratch_.write("l.nt", std::string(kGood) + "<http://s> <http://p> .\n" + kGood);
+  const RunResult r = scratch_.quiver("convert l.nt --lax -o out.nt");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("l.nt:2:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("skipped 1 bad statement"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(scratch_.path("out.nt")), std::string(kGood) + kGood);
+}
+
+TEST_F(BadInputTest, LaxDoesNotHideAMissingFile) {
+  expect_failure("--lax missing.nt", "no such file");
+}
+
+TEST_F(BadInputTest, UnknownFormatIsAUsageError) {
+  const RunResult r = scratch_.quiver("convert x.ttl --to json");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unknown format 'json'"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace quiver::cli::testing

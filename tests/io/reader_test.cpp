@@ -1,0 +1,218 @@
+#include "io/reader.hpp"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "test_sink.hpp"
+
+namespace quiver::io {
+namespace {
+
+using testing::CollectingSink;
+
+ReadResult read(std::string_view text, Format format, CollectingSink& sink,
+                std::string base = "http://example.org/base/doc", bool lax = false) {
+  ReadOptions options;
+  options.format = format;
+  options.base_iri = std::move(base);
+  options.lax = lax;
+  return read_string(text, "test.ttl", options, sink);
+}
+
+TEST(ReaderTest, TurtleWithPrefixesListsAndBlankNodes) {
+  CollectingSink sink;
+  const auto result = read(
+      "@prefix ex: <http://ex/> .\n"
+      "ex:s ex:p ( 1 \"two\"@en ) ; ex:q [ ex:r true ] .\n",
+      Format::Turtle, sink);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result.quads, 7u);
+  ASSERT_EQ(sink.prefixes.size(), 1u);
+  EXPECT_EQ(sink.prefixes[0].second, "http://ex/");
+  std::size_t literals = 0;
+  for (const auto& q : sink.quads) {
+    if (q.object.is_literal()) {
+      ++literals;
+      if (q.object.value() == "1") {
+        EXPECT_EQ(q.object.datatype(), std::string(vocab::kXsd) + "integer");
+      }
+      if (q.object.value() == "two") {
+        EXPECT_EQ(q.object.language(), "en");
+        EXPECT_EQ(q.object.datatype(), vocab::kRdfLangString);
+      }
+    }
+  }
+  EXPECT_EQ(literals, 3u);
+}
+
+TEST(ReaderTest, KeepsLexicalFormsExactly) {
+  CollectingSink sink;
+  ASSERT_TRUE(
+      read("<http://s> <http://p> 01, \"1.50\"^^<http://www.w3.org/2001/XMLSchema#decimal> .",
+           Format::Turtle, sink)
+          .ok());
+  ASSERT_EQ(sink.quads.size(), 2u);
+  EXPECT_EQ(sink.quads[0].object.value(), "01");
+  EXPECT_EQ(sink.quads[1].object.value(), "1.50");
+}
+
+TEST(ReaderTest, ResolvesRelativeIrisPerRfc3986) {
+  CollectingSink sink;
+  ASSERT_TRUE(read("@base <http://a/bb/ccc/d;p?q> .\n<urn:s> <urn:p> <../../../g>, <.>, <?y> .",
+                   Format::Turtle, sink)
+                  .ok());
+  ASSERT_EQ(sink.quads.size(), 3u);
+  EXPECT_EQ(sink.quads[0].object.value(), "http://a/g");
+  EXPECT_EQ(sink.quads[1].object.value(), "http://a/bb/ccc/");
+  EXPECT_EQ(sink.quads[2].object.value(), "http://a/bb/ccc/d;p?y");
+}
+
+TEST(ReaderTest, UndefinedPrefixIsAnErrorWithLocation) {
+  CollectingSink sink;
+  const auto result =
+      read("@prefix ex: <http://ex/> .\nex:s nope:p ex:o .\n", Format::Turtle, sink);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.errors[0].where.file, "test.ttl");
+  EXPECT_EQ(result.errors[0].where.line, 2u);
+  EXPECT_NE(result.errors[0].message.find("nope"), std::string::npos);
+}
+
+TEST(ReaderTest, EscapedSurrogateIsRejectedWhereItIs) {
+  CollectingSink sink;
+  const auto result = read("<http://s> <http://p> \"ok\" .\n<http://s> <http://p> \"\\ud800\" .\n",
+                           Format::Turtle, sink);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.errors[0].where.line, 2u);
+  EXPECT_EQ(result.errors[0].where.column, 24u);
+  EXPECT_NE(result.errors[0].message.find("surrogate"), std::string::npos);
+}
+
+TEST(ReaderTest, RawEncodedSurrogateIsInvalidUtf8) {
+  CollectingSink sink;
+  const auto result = read("<http://s> <http://p> \"a\xED\xA0\x80\" .\n", Format::NTriples, sink);
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.errors[0].message.find("UTF-8"), std::string::npos);
+}
+
+TEST(ReaderTest, NTriplesNeedsAbsoluteIris) {
+  CollectingSink sink;
+  EXPECT_FALSE(read("<s> <http://p> <http://o> .\n", Format::NTriples, sink).ok());
+}
+
+TEST(ReaderTest, RelativeIriWithoutBaseIsAnError) {
+  CollectingSink sink;
+  const auto result = read("<s> <http://p> <http://o> .\n", Format::Turtle, sink, "");
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.errors[0].message.find("base"), std::string::npos);
+}
+
+TEST(ReaderTest, NulBytesAreLiteralCharactersButGarbageOutside) {
+  CollectingSink sink;
+  const std::string inside("<http://s> <http://p> \"a\0b\" .\n", 30);
+  ASSERT_TRUE(read(inside, Format::NTriples, sink).ok());
+  EXPECT_EQ(sink.quads[0].object.value(), std::string("a\0b", 3));
+  const std::string text("<http://s> <http://p> <http://o> .\n\0garbage", 44);
+  const auto result = read(text, Format::NTriples, sink);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.errors[0].where.line, 2u);
+}
+
+TEST(ReaderTest, LaxSkipsBadStatementsAndCountsThem) {
+  CollectingSink sink;
+  const auto result = read(
+      "<http://s> <http://p> <http://o1> .\n"
+      "<http://s> <http://p> bad .\n"
+      "<http://s> <http://p> <http://o3> .\n",
+      Format::NTriples, sink, "", true);
+  EXPECT_EQ(result.skipped, 1u);
+  EXPECT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(sink.quads.size(), 2u);
+}
+
+TEST(ReaderTest, BlankPrefixKeepsInputsApart) {
+  CollectingSink sink;
+  ReadOptions options;
+  options.format = Format::NTriples;
+  options.blank_prefix = "f2_";
+  ASSERT_TRUE(read_string("_:x <http://p> _:y .\n", "t.nt", options, sink).ok());
+  EXPECT_EQ(sink.quads[0].subject.value(), "f2_x");
+  EXPECT_EQ(sink.quads[0].object.value(), "f2_y");
+}
+
+TEST(ReaderTest, TrigNamedGraphs) {
+  CollectingSink sink;
+  ASSERT_TRUE(read("<http://g> { <http://s> <http://p> <http://o> } <http://s> <http://p> 1 .",
+                   Format::TriG, sink)
+                  .ok());
+  ASSERT_EQ(sink.quads.size(), 2u);
+  EXPECT_EQ(sink.quads[0].graph, Term::iri("http://g"));
+  EXPECT_TRUE(sink.quads[1].graph.is_none());
+}
+
+TEST(ReaderTest, NQuads) {
+  CollectingSink sink;
+  ASSERT_TRUE(read("<http://s> <http://p> \"x\" <http://g> .\n_:b <http://p> <http://o> .\n",
+                   Format::NQuads, sink)
+                  .ok());
+  EXPECT_EQ(sink.nquads(),
+            "<http://s> <http://p> \"x\" <http://g> .\n_:b <http://p> <http://o> .\n");
+}
+
+TEST(ReaderTest, RdfXml) {
+  CollectingSink sink;
+  const auto result = read(
+      "<?xml version=\"1.0\"?>\n"
+      "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+      "xmlns:ex=\"http://ex/\">\n"
+      "  <rdf:Description rdf:about=\"thing\"><ex:name "
+      "xml:lang=\"fr\">chose</ex:name></rdf:Description>\n"
+      "</rdf:RDF>\n",
+      Format::RdfXml, sink);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(sink.nquads(), "<http://example.org/base/thing> <http://ex/name> \"chose\"@fr .\n");
+}
+
+TEST(ReaderTest, RdfXmlSyntaxErrorHasLine) {
+  CollectingSink sink;
+  const auto result =
+      read("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n<oops\n",
+           Format::RdfXml, sink);
+  ASSERT_FALSE(result.ok());
+  EXPECT_GT(result.errors[0].where.line, 0u);
+}
+
+TEST(ReaderTest, MissingFileAndDirectoryAreErrors) {
+  CollectingSink sink;
+  ReadOptions options;
+  options.format = Format::Turtle;
+  auto missing = read_file("/nonexistent/quiver/file.ttl", options, sink);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.errors[0].message.find("no such file"), std::string::npos);
+  auto dir = read_file(std::filesystem::temp_directory_path().string(), options, sink);
+  ASSERT_FALSE(dir.ok());
+  EXPECT_NE(dir.errors[0].message.find("directory"), std::string::npos);
+}
+
+TEST(ReaderTest, ReadsGzipFilesAndUsesFileIriAsBase) {
+  const auto path = std::filesystem::temp_directory_path() / "quiver_reader_test.ttl.gz";
+  gzFile gz = gzopen(path.c_str(), "wb");
+  ASSERT_NE(gz, nullptr);
+  const std::string text = "<s> <http://p> <http://o> .\n";
+  gzwrite(gz, text.data(), static_cast<unsigned>(text.size()));
+  gzclose(gz);
+  CollectingSink sink;
+  ReadOptions options;
+  options.format = *format_from_path(path.string());
+  const auto result = read_file(path.string(), options, sink);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(sink.quads.size(), 1u);
+  EXPECT_EQ(sink.quads[0].subject.value(), file_iri(path.parent_path().string() + "/s"));
+}
+
+}  // namespace
+}  // namespace quiver::io
