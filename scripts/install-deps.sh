@@ -11,6 +11,7 @@ packages=(
   libserd-dev libsord-dev libraptor2-dev zlib1g-dev
   libboost-program-options-dev
   libgtest-dev
+  libpcre2-dev libssl-dev nlohmann-json3-dev libxml2-dev
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(serdi)
