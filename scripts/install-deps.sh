@@ -14,7 +14,10 @@ packages=(
   libpcre2-dev libssl-dev nlohmann-json3-dev libxml2-dev
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(serdi)
+  packages+=(serdi time libapache-jena-java)
+  # A machine may already have its own Java or Node.js; only add Debian's if none.
+  command -v java >/dev/null || packages+=(default-jre-headless)
+  command -v node >/dev/null || packages+=(nodejs npm)
 fi
 
 missing=()

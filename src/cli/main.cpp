@@ -21,6 +21,7 @@ void print_usage(std::ostream& os) {
         "Commands:\n"
         "  convert    convert RDF between Turtle, TriG, N-Triples, N-Quads and RDF/XML\n"
         "  validate   check the syntax of RDF files and report every error\n"
+        "  query      run a SPARQL 1.1 query over RDF files\n"
         "  help       show the help of a command\n\n"
         "Options:\n"
         "  -h, --help     show this help\n"
@@ -35,6 +36,8 @@ bool print_command_help(const std::string& command) {
     print_help(convert_spec());
   } else if (command == "validate") {
     print_help(validate_spec());
+  } else if (command == "query") {
+    print_help(query_spec());
   } else {
     return false;
   }
@@ -71,6 +74,7 @@ int main(int argc, char** argv) {
   }
   if (command == "convert") return run_convert(args);
   if (command == "validate") return run_validate(args);
+  if (command == "query") return run_query(args);
   std::cerr << "quiver: no command '" << command << "'\n\n";
   print_usage(std::cerr);
   return kUsage;

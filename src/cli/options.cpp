@@ -42,6 +42,31 @@ CommandSpec validate_spec() {
   return spec;
 }
 
+CommandSpec query_spec() {
+  CommandSpec spec{"query",
+                   "quiver query (--query FILE | QUERY) [--data FILE]... [options]",
+                   "Runs a SPARQL 1.1 query over the given data and prints its result.",
+                   po::options_description("Options"),
+                   {}};
+  spec.options.add_options()("help,h", "show this help")("query,q", po::value<std::string>(),
+                                                         "read the query from FILE (- for stdin)")(
+      "data,d", po::value<std::vector<std::string>>()->composing(),
+      "load FILE into the default graph (TriG/N-Quads keep their named graphs; repeatable)")(
+      "named,n", po::value<std::vector<std::string>>()->composing(),
+      "load FILE as a named graph, named by its file:// IRI, or IRI=FILE (repeatable)")(
+      "base,b", po::value<std::string>(),
+      "base IRI of the query (default: the query file's file:// IRI)")(
+      "format,f", po::value<std::string>(),
+      "table, json, xml, csv, tsv (SELECT/ASK); turtle, ntriples, nquads, trig, rdfxml "
+      "(CONSTRUCT/DESCRIBE). Default: table on a terminal, else tsv; turtle for graphs")(
+      "explain", "print the optimized plan with estimated and actual row counts to stderr")(
+      "timeout", po::value<double>(), "stop the query after SECONDS")(
+      "syntax-only", "only parse the query: report errors, exit 0 or 2")(
+      "text", po::value<std::vector<std::string>>(), "the query text");
+  spec.positional.add("text", -1);
+  return spec;
+}
+
 bool parse_command_line(const CommandSpec& spec, const std::vector<std::string>& args,
                         po::variables_map& vm) {
   try {
@@ -61,7 +86,7 @@ void print_help(const CommandSpec& spec) {
   // The positional "input" is shown in the synopsis, not as an option.
   po::options_description visible("Options");
   for (const auto& option : spec.options.options()) {
-    if (option->long_name() != "input") visible.add(option);
+    if (option->long_name() != "input" && option->long_name() != "text") visible.add(option);
   }
   std::cout << visible;
 }

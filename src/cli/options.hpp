@@ -24,6 +24,7 @@ struct CommandSpec {
 
 CommandSpec convert_spec();
 CommandSpec validate_spec();
+CommandSpec query_spec();
 
 /// Parses `args` against `spec` into `vm`. On a usage error prints
 /// `quiver NAME: message` and returns false.

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# WatDiv benchmark: Quiver against Apache Jena ARQ (Debian) and Oxigraph
+# (npm, WebAssembly) on the same data and queries, in the same run.
+#   bench/watdiv.sh [100k|1M] [QUERY...]
+# Reports load time, each query's time, peak memory, bytes per triple, the
+# row counts of each engine (they must agree) and the ratios
+# Quiver/Jena and Quiver/Oxigraph with their geometric means.
+#
+# Quiver and Jena are timed as one-shot commands (load + query, as a user
+# runs them); Oxigraph loads once in a Node process and runs every query,
+# so its one-shot figure is its load time plus the query time.
+# Not a test: speed is reported, never asserted.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+size="${1:-1M}"
+shift || true
+shared="${QUIVER_SHARED_DIR:-$root/../shared}"
+work="$root/build/bench"
+mkdir -p "$work"
+
+"$root/scripts/install-deps.sh" --bench
+cmake -S "$root" -B "$root/build-release" -DCMAKE_BUILD_TYPE=Release -DQUIVER_TESTS=OFF >/dev/null
+cmake --build "$root/build-release" -j"$(nproc)" --target quiver >/dev/null
+quiver="$root/build-release/src/cli/quiver"
+
+data="$work/watdiv-$size.nt"
+[[ -s "$data" ]] || zcat "$shared/bench/watdiv/watdiv-$size.nt.gz" > "$data"
+triples=$(wc -l < "$data")
+if [[ ! -d "$work/oxigraph/node_modules/oxigraph" ]]; then
+  mkdir -p "$work/oxigraph"
+  (cd "$work/oxigraph" && npm install --silent --no-audit --no-fund oxigraph@0.5.11 >/dev/null)
+fi
+cp "$root/bench/oxigraph_runner.mjs" "$work/oxigraph/runner.mjs"
+
+queries=()
+if [[ $# -gt 0 ]]; then
+  for q in "$@"; do queries+=("$shared/bench/watdiv/queries/$size/$q.rq"); done
+else
+  queries=("$shared"/bench/watdiv/queries/"$size"/*.rq)
+fi
+
+jena=(java -Xmx8g -cp '/usr/share/java/*' arq.sparql)
+# "seconds peak_kib" of a command; its stdout goes to $2.
+timed() {
+  local out="$1"; shift
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$out" 2>"$work/stderr.txt" || {
+    echo "failed: $* ($(tail -1 "$work/stderr.txt"))" >&2; echo "nan 0" > "$work/time.txt"; }
+  cat "$work/time.txt" | tail -1
+}
+rows_of() { local n; n=$(wc -l < "$1"); echo $((n > 0 ? n - 1 : 0)); }
+
+echo "WatDiv $size: $triples triples, ${#queries[@]} queries"
+read -r q_load q_load_kib < <(timed "$work/q.out" "$quiver" query --data "$data" 'ASK {}' --format tsv)
+read -r j_load j_load_kib < <(timed "$work/j.out" "${jena[@]}" --data "$data" --query <(echo 'ASK {}') --results tsv)
+(cd "$work/oxigraph" && node --max-old-space-size=8192 runner.mjs "$data" "${queries[@]}") > "$work/oxigraph.txt"
+o_load=$(awk '$1 == "load" {print $2}' "$work/oxigraph.txt")
+o_peak=$(awk '$1 == "peak_rss_mb" {print $2}' "$work/oxigraph.txt")
+awk -v q="$q_load" -v j="$j_load" -v o="$o_load" -v qm="$q_load_kib" -v jm="$j_load_kib" -v om="$o_peak" -v n="$triples" 'BEGIN {
+  printf "load (one-shot ASK {}): quiver %.2f s, jena %.2f s, oxigraph %.2f s\n", q, j, o
+  printf "peak memory after load: quiver %.0f MiB (%.0f bytes/triple), jena %.0f MiB, oxigraph %s MiB (whole run)\n", qm/1024, qm*1024/n, jm/1024, om
+}'
+printf "%-4s %8s %8s %8s %10s %10s %10s %8s %8s\n" query q_rows j_rows o_rows quiver_s jena_s oxi_s q/jena q/oxi
+ratios_j=(); ratios_o=(); mismatch=0
+for qf in "${queries[@]}"; do
+  name=$(basename "$qf" .rq)
+  read -r qs _ < <(timed "$work/q.out" "$quiver" query --data "$data" --query "$qf" --format tsv)
+  read -r js _ < <(timed "$work/j.out" "${jena[@]}" --data "$data" --query "$qf" --results tsv)
+  qr=$(rows_of "$work/q.out"); jr=$(rows_of "$work/j.out")
+  os=$(awk -v n="$name" '$1 == "query" && $2 == n {print $3}' "$work/oxigraph.txt")
+  orows=$(awk -v n="$name" '$1 == "query" && $2 == n {print $4}' "$work/oxigraph.txt")
+  oneshot=$(awk -v a="$o_load" -v b="$os" 'BEGIN {print a + b}')
+  [[ "$qr" == "$jr" && "$qr" == "$orows" ]] || { mismatch=1; name="$name!"; }
+  rj=$(awk -v a="$qs" -v b="$js" 'BEGIN {print a / b}')
+  ro=$(awk -v a="$qs" -v b="$oneshot" 'BEGIN {print a / b}')
+  ratios_j+=("$rj"); ratios_o+=("$ro")
+  printf "%-4s %8s %8s %8s %10.3f %10.3f %10.3f %8.3f %8.3f\n" "$name" "$qr" "$jr" "$orows" "$qs" "$js" "$oneshot" "$rj" "$ro"
+done
+printf '%s\n' "${ratios_j[@]}" | awk '{s += log($1)} END {printf "geometric mean quiver/jena: %.3f\n", exp(s / NR)}'
+printf '%s\n' "${ratios_o[@]}" | awk '{s += log($1)} END {printf "geometric mean quiver/oxigraph (one-shot): %.3f\n", exp(s / NR)}'
+awk '$1 == "query" {printf "oxigraph query-only %s %.4f s\n", $2, $3}' "$work/oxigraph.txt" > "$work/oxigraph-query-times.txt"
+[[ $mismatch -eq 0 ]] && echo "row counts: all engines agree" || echo "row counts: MISMATCH (marked !)"

@@ -1,0 +1,71 @@
+#pragma once
+/// @file
+/// The dataset interface the evaluator sees: dictionary-encoded quads that
+/// can be matched by pattern and counted. Stores implement it; the
+/// evaluator never sees a concrete store.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "terms/term.hpp"
+
+namespace quiver {
+
+/// A dictionary id for a term. Ids are dense-ish, stable for the life of
+/// the dataset, and never reuse the reserved values below.
+using TermId = std::uint64_t;
+
+/// In a pattern: any term. In a solution: unbound.
+inline constexpr TermId kAnyTerm = 0;
+/// In the graph position: the default graph.
+inline constexpr TermId kDefaultGraph = 1;
+/// In the graph position of a pattern: any named graph (not the default graph).
+inline constexpr TermId kAnyNamedGraph = 2;
+/// The first id a dictionary may hand out.
+inline constexpr TermId kFirstTermId = 16;
+/// Ids at or above this are never issued by a dataset: evaluators use them
+/// for terms they compute (BIND, CONSTRUCT, ...).
+inline constexpr TermId kFirstLocalId = TermId{1} << 62;
+
+/// A quad of ids; as a pattern, kAnyTerm marks a free position.
+struct QuadIds {
+  TermId subject = kAnyTerm;
+  TermId predicate = kAnyTerm;
+  TermId object = kAnyTerm;
+  TermId graph = kDefaultGraph;
+  bool operator==(const QuadIds&) const = default;
+};
+
+/// Streams matching quads in batches (one virtual call per batch, not per quad).
+class QuadCursor {
+ public:
+  virtual ~QuadCursor() = default;
+  /// Writes up to `max` quads to `out`; returns how many (0 at the end).
+  virtual std::size_t next(QuadIds* out, std::size_t max) = 0;
+};
+
+/// Read access to an RDF dataset for query evaluation.
+class Dataset {
+ public:
+  virtual ~Dataset() = default;
+  /// The id of `term`, or kAnyTerm when the dataset does not contain it.
+  virtual TermId find_id(const TermRef& term) const = 0;
+  /// The term behind `id` (a valid id from this dataset); the view lives as
+  /// long as the dataset.
+  virtual TermRef term(TermId id) const = 0;
+  /// Every quad matching `pattern`. The order is unspecified unless noted
+  /// by the implementation.
+  virtual std::unique_ptr<QuadCursor> match(const QuadIds& pattern) const = 0;
+  /// Estimated number of quads matching `pattern`, for join ordering.
+  virtual double estimate(const QuadIds& pattern) const = 0;
+  /// Exact number of quads matching `pattern`.
+  virtual std::uint64_t count(const QuadIds& pattern) const = 0;
+  /// The names of the named graphs (not the default graph), sorted by id.
+  virtual std::vector<TermId> graph_names() const = 0;
+  /// Total number of quads.
+  virtual std::uint64_t size() const = 0;
+};
+
+}  // namespace quiver

@@ -1,0 +1,91 @@
+#pragma once
+/// @file
+/// The state of one query execution shared by every operator: the
+/// dataset and its graphs, the variable slots, the dictionary of computed
+/// terms, the function context, and the deadline / cancel checks.
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "eval/evaluator.hpp"
+#include "eval/functions.hpp"
+#include "eval/solution.hpp"
+#include "util/error.hpp"
+
+namespace quiver::eval {
+
+/// Everything one evaluate() call shares; operators take it by reference.
+class EvalContext {
+ public:
+  EvalContext(const QueryDataset& dataset, const EvalOptions& options, VariableTable vars);
+
+  const Dataset& data() const { return *data_; }
+  const VariableTable& vars() const { return vars_; }
+  std::size_t width() const { return vars_.size(); }
+  FunctionContext& functions() { return functions_; }
+
+  /// The id of `term`: the dataset's when it has one (so joins compare ids
+  /// alike), else a local id, added on first use.
+  TermId encode(const Term& term);
+  /// Like encode() but never adds: kAnyTerm for a term seen nowhere.
+  TermId find(const Term& term) const;
+  /// The dataset's id for `term`, or kAnyTerm. Language tags compare
+  /// case-insensitively (RDF 1.1): a miss retries with the tag lower-cased.
+  TermId find_data_id(const Term& term) const;
+  /// The term behind a dataset or local id (not kAnyTerm).
+  TermRef decode_ref(TermId id) const;
+  Term decode(TermId id) const { return Term(decode_ref(id)); }
+  static bool is_local(TermId id) { return id >= kFirstLocalId; }
+
+  /// The graphs that BGPs and paths match in (several when the default
+  /// graph is a merge).
+  const std::vector<TermId>& active_graphs() const { return active_graphs_; }
+  void set_active_graphs(std::vector<TermId> graphs) { active_graphs_ = std::move(graphs); }
+  /// The named graphs GRAPH may see.
+  const std::vector<TermId>& named_graphs() const { return named_graphs_; }
+  /// The default graphs of the query dataset.
+  const std::vector<TermId>& default_graphs() const { return default_graphs_; }
+
+  /// Bindings substituted into every leaf pattern (EXISTS), or null.
+  const TermId* seed() const { return seed_; }
+  void set_seed(const TermId* seed) { seed_ = seed; }
+
+  /// Counts `n` units of work; checks the deadline and cancel flag every
+  /// few thousand. Returns false once the query must stop.
+  bool tick(std::size_t n = 1) {
+    work_ += n;
+    if (work_ < next_check_) return !stopped_;
+    return check();
+  }
+  bool stopped() const { return stopped_; }
+  /// Stops the query with `error` (the first error wins).
+  void fail(Error error);
+  const std::optional<Error>& error() const { return error_; }
+
+  /// Records the number of solutions `op` produced, when asked to.
+  void record(const void* op, std::uint64_t rows);
+
+ private:
+  bool check();
+
+  const Dataset* data_;
+  const EvalOptions* options_;
+  VariableTable vars_;
+  FunctionContext functions_;
+  std::unordered_map<Term, TermId> local_ids_;
+  std::deque<Term> local_terms_;  // a deque: decode_ref views must stay valid
+  std::vector<TermId> default_graphs_;
+  std::vector<TermId> named_graphs_;
+  std::vector<TermId> active_graphs_;
+  const TermId* seed_ = nullptr;
+  std::uint64_t work_ = 0;
+  std::uint64_t next_check_ = 0;
+  bool stopped_ = false;
+  std::optional<Error> error_;
+};
+
+}  // namespace quiver::eval

@@ -1,0 +1,227 @@
+// XSD constructor functions (17.5): casts between xsd:string, the numeric
+// types (with the types derived from xsd:integer), xsd:boolean,
+// xsd:dateTime and xsd:date, following the XPath casting rules.
+
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+#include "eval/functions.hpp"
+#include "eval/functions_internal.hpp"
+#include "eval/xsd_datetime.hpp"
+#include "eval/xsd_numeric.hpp"
+
+namespace quiver::eval {
+namespace {
+
+/// XPath casts from a string apply whitespace collapsing first.
+std::string_view trim(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+/// Rewrites a canonical `d.dddEn` form positionally (`1.25`, `100`,
+/// `0.001`), without a trailing `.0`.
+std::string positional(const std::string& exponent_form) {
+  std::string_view s(exponent_form);
+  const bool negative = s.front() == '-';
+  if (negative) s.remove_prefix(1);
+  const std::size_t e = s.find('E');
+  const int exponent = std::atoi(std::string(s.substr(e + 1)).c_str());
+  std::string digits(s.substr(0, 1));
+  digits += s.substr(2, e - 2);
+  const int point = 1 + exponent;
+  std::string out;
+  if (point <= 0) {
+    out = "0." + std::string(static_cast<std::size_t>(-point), '0') + digits;
+  } else if (static_cast<std::size_t>(point) >= digits.size()) {
+    out = digits + std::string(static_cast<std::size_t>(point) - digits.size(), '0');
+  } else {
+    out = digits.substr(0, static_cast<std::size_t>(point)) + "." +
+          digits.substr(static_cast<std::size_t>(point));
+  }
+  if (out.find('.') != std::string::npos) {
+    while (out.back() == '0') out.pop_back();
+    if (out.back() == '.') out.pop_back();
+  }
+  if (out == "0") return out;
+  return negative ? "-" + out : out;
+}
+
+/// The shortest exponent form of a float or double value.
+std::string shortest(const Numeric& n) {
+  return n.type == NumericType::Float ? format_float(static_cast<float>(n.floating))
+                                      : format_double(n.floating);
+}
+
+/// XPath's cast of a numeric to xs:string.
+std::string numeric_to_string(const Numeric& n) {
+  switch (n.type) {
+    case NumericType::Integer:
+      return format_integer(n.integer);
+    case NumericType::Decimal: {
+      std::string s = format_decimal(n.decimal);
+      if (s.ends_with(".0")) s.resize(s.size() - 2);
+      return s;
+    }
+    default: {
+      const double v = std::fabs(n.floating);
+      if (v == 0) return std::signbit(n.floating) ? "-0" : "0";
+      if (!std::isfinite(n.floating) || v < 1e-6 || v >= 1e6) return shortest(n);
+      return positional(shortest(n));
+    }
+  }
+}
+
+/// A numeric value as a decimal; floats and doubles go through their
+/// shortest decimal form so that 0.1e0 becomes 0.1, not 0.1000000000000000055.
+std::optional<long double> to_decimal(const Numeric& n) {
+  if (n.type == NumericType::Integer || n.type == NumericType::Decimal) return n.as_long_double();
+  if (!std::isfinite(n.floating)) return std::nullopt;
+  return std::strtold(shortest(n).c_str(), nullptr);
+}
+
+/// The source value of a cast: what kind it is and its parsed value.
+struct Source {
+  enum Kind { String, Numeric, Boolean, DateTime, Date, Other } kind = Other;
+  std::optional<eval::Numeric> number;
+  bool boolean = false;
+  std::optional<eval::DateTime> datetime;
+};
+
+/// nullopt when the literal's datatype is known but its lexical form invalid.
+std::optional<Source> classify_source(const Term& t) {
+  Source s;
+  const std::string& dt = t.datatype();
+  if (dt == vocab::kXsdString) {
+    s.kind = Source::String;
+  } else if (numeric_type_of(dt)) {
+    s.kind = Source::Numeric;
+    s.number = parse_numeric(t);
+    if (!s.number) return std::nullopt;
+  } else if (dt == detail::kXsdBoolean) {
+    s.kind = Source::Boolean;
+    const auto b = detail::parse_boolean(t);
+    if (!b) return std::nullopt;
+    s.boolean = *b;
+  } else if (dt == kXsdDateTime || dt == kXsdDate) {
+    s.kind = dt == kXsdDate ? Source::Date : Source::DateTime;
+    s.datetime = dt == kXsdDate ? parse_date(t.value()) : parse_datetime(t.value());
+    if (!s.datetime) return std::nullopt;
+  }
+  return s;
+}
+
+Value cast_to_string(const Term& t, const Source& s) {
+  switch (s.kind) {
+    case Source::Numeric:
+      return detail::make_string(numeric_to_string(*s.number));
+    case Source::Boolean:
+      return detail::make_string(s.boolean ? "true" : "false");
+    default:
+      return detail::make_string(t.value());
+  }
+}
+
+Value cast_to_boolean(const Term& t, const Source& s) {
+  switch (s.kind) {
+    case Source::String: {
+      const std::string_view v = trim(t.value());
+      if (v == "true" || v == "1") return detail::make_bool(true);
+      if (v == "false" || v == "0") return detail::make_bool(false);
+      return std::nullopt;
+    }
+    case Source::Numeric:
+      return detail::make_bool(!s.number->is_nan() && s.number->as_long_double() != 0);
+    case Source::Boolean:
+      return detail::make_bool(s.boolean);
+    default:
+      return std::nullopt;
+  }
+}
+
+Value cast_to_numeric(const Term& t, const Source& s, std::string_view target_iri) {
+  const NumericType target = *numeric_type_of(target_iri);
+  std::optional<Numeric> value;
+  switch (s.kind) {
+    case Source::String:
+      value = parse_numeric_lexical(trim(t.value()), target);
+      break;
+    case Source::Boolean:
+      value = promote(Numeric::of_integer(s.boolean ? 1 : 0), target);
+      break;
+    case Source::Numeric: {
+      const Numeric& n = *s.number;
+      if (target == NumericType::Integer) {
+        // Truncation toward zero; NaN, INF and huge values cannot be integers.
+        const long double v = std::trunc(n.as_long_double());
+        if (!std::isfinite(v) || std::fabs(v) >= 9.2e18L) return std::nullopt;
+        value = Numeric::of_integer(static_cast<std::int64_t>(v));
+      } else if (target == NumericType::Decimal) {
+        const auto d = to_decimal(n);
+        if (!d) return std::nullopt;
+        value = Numeric::of_decimal(*d);
+      } else if (target == NumericType::Float) {
+        value = Numeric::of_float(static_cast<float>(n.as_long_double()));
+      } else {
+        value = Numeric::of_double(n.as_double());
+      }
+      break;
+    }
+    default:
+      return std::nullopt;
+  }
+  if (!value) return std::nullopt;
+  if (target != NumericType::Integer) return numeric_term(*value);
+  if (value->type != NumericType::Integer) return std::nullopt;  // beyond int64
+  if (!in_integer_range(target_iri, value->as_long_double())) return std::nullopt;
+  return Term::literal(format_integer(value->integer), target_iri);
+}
+
+Value cast_to_datetime(const Term& t, const Source& s, bool to_date) {
+  const std::string_view datatype = to_date ? kXsdDate : kXsdDateTime;
+  switch (s.kind) {
+    case Source::String: {
+      const std::string_view v = trim(t.value());
+      const bool valid = to_date ? parse_date(v).has_value() : parse_datetime(v).has_value();
+      if (!valid) return std::nullopt;
+      return Term::literal(v, datatype);
+    }
+    case Source::DateTime:
+      if (!to_date) return t;
+      return Term::literal(t.value().substr(0, t.value().find('T')) + s.datetime->tz_lexical,
+                           datatype);
+    case Source::Date:
+      if (to_date) return t;
+      return Term::literal(date_to_datetime_lexical(*s.datetime), datatype);
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace
+
+Value call_iri_function(std::string_view iri, const std::vector<Value>& args, FunctionContext&) {
+  if (args.size() != 1 || !args[0]) return std::nullopt;
+  const Term& arg = *args[0];
+  const bool to_string = iri == vocab::kXsdString;
+  if (arg.is_iri()) {
+    return to_string ? Value(detail::make_string(arg.value())) : std::nullopt;
+  }
+  if (!arg.is_literal()) return std::nullopt;
+  if (!arg.language().empty()) {
+    return to_string ? Value(detail::make_string(arg.value())) : std::nullopt;
+  }
+  const auto source = classify_source(arg);
+  if (!source) return std::nullopt;
+  if (to_string) return cast_to_string(arg, *source);
+  if (iri == detail::kXsdBoolean) return cast_to_boolean(arg, *source);
+  if (numeric_type_of(iri)) return cast_to_numeric(arg, *source, iri);
+  if (iri == kXsdDateTime) return cast_to_datetime(arg, *source, false);
+  if (iri == kXsdDate) return cast_to_datetime(arg, *source, true);
+  return std::nullopt;
+}
+
+}  // namespace quiver::eval

@@ -1,0 +1,202 @@
+// Effective boolean value, the comparison operators and arithmetic (17.2.2,
+// 17.3), plus the small helpers of functions_internal.hpp.
+
+#include <cmath>
+
+#include "eval/functions.hpp"
+#include "eval/functions_internal.hpp"
+#include "eval/xsd_datetime.hpp"
+#include "eval/xsd_numeric.hpp"
+
+namespace quiver::eval {
+namespace detail {
+
+Term make_bool(bool value) { return Term::literal(value ? "true" : "false", kXsdBoolean); }
+
+Term make_integer(std::int64_t value) { return Term::literal(format_integer(value), kXsdInteger); }
+
+bool compatible_arguments(const Term& first, const Term& second) {
+  if (!is_string_literal(first) || !is_string_literal(second)) return false;
+  if (is_simple_string(second)) return true;
+  return is_lang_string(first) && equal_ignore_case(first.language(), second.language());
+}
+
+Term same_kind_string(const Term& like, std::string_view lexical) {
+  return Term::literal(lexical, {}, like.language());
+}
+
+std::optional<bool> parse_boolean(const Term& t) {
+  if (!t.is_literal() || t.datatype() != kXsdBoolean) return std::nullopt;
+  if (t.value() == "true" || t.value() == "1") return true;
+  if (t.value() == "false" || t.value() == "0") return false;
+  return std::nullopt;
+}
+
+bool equal_ignore_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool same_term(const Term& a, const Term& b) {
+  return a.kind() == b.kind() && a.value() == b.value() && a.datatype() == b.datatype() &&
+         equal_ignore_case(a.language(), b.language());
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::make_bool;
+
+/// The value spaces the operator mapping table (17.3) knows.
+enum class LiteralClass { Numeric, String, Boolean, DateTime, Date, Unknown };
+
+/// How a term takes part in comparisons: its class, and Unknown for
+/// invalid lexical forms and datatypes outside the table.
+LiteralClass classify(const Term& t) {
+  if (!t.is_literal() || !t.language().empty()) return LiteralClass::Unknown;
+  const std::string& dt = t.datatype();
+  if (dt == vocab::kXsdString) return LiteralClass::String;
+  if (numeric_type_of(dt)) return parse_numeric(t) ? LiteralClass::Numeric : LiteralClass::Unknown;
+  if (dt == detail::kXsdBoolean) {
+    return detail::parse_boolean(t) ? LiteralClass::Boolean : LiteralClass::Unknown;
+  }
+  if (dt == kXsdDateTime) {
+    return parse_datetime(t.value()) ? LiteralClass::DateTime : LiteralClass::Unknown;
+  }
+  if (dt == kXsdDate) return parse_date(t.value()) ? LiteralClass::Date : LiteralClass::Unknown;
+  return LiteralClass::Unknown;
+}
+
+/// True when `t` certainly differs in value from any other term that is
+/// not the same: IRIs, blank nodes, tagged strings and valid literals of
+/// the types the table knows.
+bool certainly_distinct(const Term& t) {
+  return !t.is_literal() || !t.language().empty() || classify(t) != LiteralClass::Unknown;
+}
+
+int sign(int v) { return (v > 0) - (v < 0); }
+
+Value apply_order(std::string_view op, detail::Order order) {
+  using detail::Order;
+  if (order == Order::Indeterminate || order == Order::Incomparable) return std::nullopt;
+  if (order == Order::Unordered) return make_bool(op == "!=");
+  const int c = order == Order::Less ? -1 : order == Order::Greater ? 1 : 0;
+  if (op == "=") return make_bool(c == 0);
+  if (op == "!=") return make_bool(c != 0);
+  if (op == "<") return make_bool(c < 0);
+  if (op == ">") return make_bool(c > 0);
+  if (op == "<=") return make_bool(c <= 0);
+  if (op == ">=") return make_bool(c >= 0);
+  return std::nullopt;
+}
+
+}  // namespace
+
+namespace detail {
+
+Order value_order(const Term& a, const Term& b) {
+  const LiteralClass ca = classify(a);
+  if (ca == LiteralClass::Unknown || ca != classify(b)) return Order::Incomparable;
+  std::optional<int> c;
+  switch (ca) {
+    case LiteralClass::Numeric:
+      c = numeric_compare(*parse_numeric(a), *parse_numeric(b));
+      if (!c) return Order::Unordered;
+      break;
+    case LiteralClass::String:
+      c = sign(a.value().compare(b.value()));
+      break;
+    case LiteralClass::Boolean:
+      c = int(*parse_boolean(a)) - int(*parse_boolean(b));
+      break;
+    case LiteralClass::DateTime:
+      c = compare_datetime(*parse_datetime(a.value()), *parse_datetime(b.value()));
+      break;
+    case LiteralClass::Date:
+      c = compare_datetime(*parse_date(a.value()), *parse_date(b.value()));
+      break;
+    case LiteralClass::Unknown:
+      break;
+  }
+  if (!c) return Order::Indeterminate;
+  return *c < 0 ? Order::Less : *c > 0 ? Order::Greater : Order::Equal;
+}
+
+}  // namespace detail
+
+std::optional<bool> effective_boolean_value(const Term& term) {
+  if (!term.is_literal()) return std::nullopt;
+  if (term.datatype() == detail::kXsdBoolean) return detail::parse_boolean(term).value_or(false);
+  if (detail::is_simple_string(term)) return !term.value().empty();
+  if (numeric_type_of(term.datatype())) {
+    const auto n = parse_numeric(term);
+    // An invalid lexical form of a numeric type has EBV false (17.2.2).
+    if (!n || n->is_nan()) return false;
+    return n->as_long_double() != 0;
+  }
+  return std::nullopt;
+}
+
+Value compare(std::string_view op, const Term& left, const Term& right) {
+  const detail::Order order = detail::value_order(left, right);
+  if (order != detail::Order::Incomparable) return apply_order(op, order);
+  if (op != "=" && op != "!=") return std::nullopt;
+  // RDFterm-equal (17.4.1.7): the same term is equal; two literals of which
+  // one might denote the other's value (an unknown datatype or an invalid
+  // lexical form on both sides of the question) are an error.
+  bool equal;
+  if (detail::same_term(left, right)) {
+    equal = true;
+  } else if (certainly_distinct(left) || certainly_distinct(right)) {
+    // Different known value spaces, or a tagged literal, IRI or blank node.
+    if (left.is_literal() && right.is_literal() && left.language().empty() &&
+        right.language().empty() && (!certainly_distinct(left) || !certainly_distinct(right))) {
+      return std::nullopt;
+    }
+    equal = false;
+  } else {
+    return std::nullopt;
+  }
+  return make_bool(op == "=" ? equal : !equal);
+}
+
+bool is_numeric(const Term& term) { return parse_numeric(term).has_value(); }
+
+Value arithmetic(std::string_view op, const Term& left, const Term& right) {
+  const auto a = parse_numeric(left);
+  const auto b = parse_numeric(right);
+  if (!a || !b || op.size() != 1 || std::string_view("+-*/").find(op[0]) == op.npos) {
+    return std::nullopt;
+  }
+  const auto r = numeric_arithmetic(op[0], *a, *b);
+  if (!r) return std::nullopt;
+  return numeric_term(*r);
+}
+
+Value unary(std::string_view op, const Term& operand) {
+  if (op == "!") {
+    const auto b = effective_boolean_value(operand);
+    if (!b) return std::nullopt;
+    return make_bool(!*b);
+  }
+  const auto n = parse_numeric(operand);
+  if (!n) return std::nullopt;
+  if (op == "+") return operand;
+  if (op == "-") return numeric_term(numeric_negate(*n));
+  return std::nullopt;
+}
+
+}  // namespace quiver::eval

@@ -1,0 +1,88 @@
+// MD5, SHA1, SHA256, SHA384, SHA512 (17.4.6) through OpenSSL's EVP
+// interface, and the random identifiers UUID and STRUUID (17.4.5).
+
+#include <openssl/evp.h>
+
+#include <array>
+#include <random>
+#include <string>
+
+#include "eval/functions_internal.hpp"
+
+namespace quiver::eval {
+namespace {
+
+using detail::BuiltinEntry;
+
+/// Lower-case hex of the digest of the argument's UTF-8 bytes. Only simple
+/// literals and xsd:string are accepted, not tagged strings.
+Value hash_with(const EVP_MD* md, const std::vector<Term>& args) {
+  if (!detail::is_simple_string(args[0])) return std::nullopt;
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int size = 0;
+  const std::string& input = args[0].value();
+  if (EVP_Digest(input.data(), input.size(), digest.data(), &size, md, nullptr) != 1) {
+    return std::nullopt;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < size; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 0xF];
+  }
+  return detail::make_string(out);
+}
+
+Value fn_md5(const std::vector<Term>& args, FunctionContext&) { return hash_with(EVP_md5(), args); }
+Value fn_sha1(const std::vector<Term>& args, FunctionContext&) {
+  return hash_with(EVP_sha1(), args);
+}
+Value fn_sha256(const std::vector<Term>& args, FunctionContext&) {
+  return hash_with(EVP_sha256(), args);
+}
+Value fn_sha384(const std::vector<Term>& args, FunctionContext&) {
+  return hash_with(EVP_sha384(), args);
+}
+Value fn_sha512(const std::vector<Term>& args, FunctionContext&) {
+  return hash_with(EVP_sha512(), args);
+}
+
+/// A version 4 (random) UUID in its lower-case 8-4-4-4-12 form.
+std::string random_uuid(std::mt19937_64& random) {
+  std::array<unsigned char, 16> bytes{};
+  for (std::size_t i = 0; i < bytes.size(); i += 8) {
+    const std::uint64_t r = random();
+    for (std::size_t k = 0; k < 8; ++k) bytes[i + k] = static_cast<unsigned char>(r >> (8 * k));
+  }
+  bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);  // version 4
+  bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+    out += kHex[bytes[i] >> 4];
+    out += kHex[bytes[i] & 0xF];
+  }
+  return out;
+}
+
+Value fn_uuid(const std::vector<Term>&, FunctionContext& ctx) {
+  return Term::iri("urn:uuid:" + random_uuid(ctx.random));
+}
+
+Value fn_struuid(const std::vector<Term>&, FunctionContext& ctx) {
+  return detail::make_string(random_uuid(ctx.random));
+}
+
+constexpr std::array kHashBuiltins{
+    BuiltinEntry{"MD5", 1, 1, fn_md5},         BuiltinEntry{"SHA1", 1, 1, fn_sha1},
+    BuiltinEntry{"SHA256", 1, 1, fn_sha256},   BuiltinEntry{"SHA384", 1, 1, fn_sha384},
+    BuiltinEntry{"SHA512", 1, 1, fn_sha512},   BuiltinEntry{"UUID", 0, 0, fn_uuid},
+    BuiltinEntry{"STRUUID", 0, 0, fn_struuid},
+};
+
+}  // namespace
+
+std::span<const detail::BuiltinEntry> detail::hash_builtins() { return kHashBuiltins; }
+
+}  // namespace quiver::eval

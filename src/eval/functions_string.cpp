@@ -1,0 +1,207 @@
+// The string builtins of 17.4.3: STRLEN, SUBSTR, UCASE, LCASE, STRSTARTS,
+// STRENDS, CONTAINS, STRBEFORE, STRAFTER, ENCODE_FOR_URI, CONCAT.
+// Positions and lengths count code points, as XPath does, not bytes.
+
+#include <locale.h>
+
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cwctype>
+
+#include "eval/functions_internal.hpp"
+#include "eval/xsd_numeric.hpp"
+
+namespace quiver::eval {
+namespace {
+
+using detail::BuiltinEntry;
+using detail::is_string_literal;
+using detail::make_bool;
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+std::size_t code_point_count(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += !is_continuation(c);
+  return n;
+}
+
+/// Decodes well-formed UTF-8 (terms are validated when read).
+std::u32string decode(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    char32_t cp = len == 1 ? b : b & (0x3F >> (len - 1));
+    for (int k = 1; k < len && i + k < s.size(); ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    }
+    out += cp;
+    i += len;
+  }
+  return out;
+}
+
+void encode(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+/// glibc's C.UTF-8 locale has the full Unicode simple case mappings; when
+/// it is missing only ASCII changes case.
+locale_t utf8_locale() {
+  static const locale_t locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
+  return locale;
+}
+
+std::string change_case(std::string_view s, bool upper) {
+  std::string out;
+  out.reserve(s.size());
+  const locale_t locale = utf8_locale();
+  for (char32_t cp : decode(s)) {
+    const auto wc = static_cast<wint_t>(cp);
+    if (locale != static_cast<locale_t>(0)) {
+      cp = static_cast<char32_t>(upper ? towupper_l(wc, locale) : towlower_l(wc, locale));
+    } else if (cp < 0x80) {
+      cp = static_cast<char32_t>(upper ? std::towupper(wc) : std::towlower(wc));
+    }
+    encode(out, cp);
+  }
+  return out;
+}
+
+Value fn_strlen(const std::vector<Term>& args, FunctionContext&) {
+  if (!is_string_literal(args[0])) return std::nullopt;
+  return detail::make_integer(static_cast<std::int64_t>(code_point_count(args[0].value())));
+}
+
+/// fn:substring: the code points at positions p (from 1) with
+/// round(start) <= p < round(start) + round(length), in double arithmetic.
+Value fn_substr(const std::vector<Term>& args, FunctionContext&) {
+  if (!is_string_literal(args[0])) return std::nullopt;
+  const auto start = parse_numeric(args[1]);
+  if (!start) return std::nullopt;
+  const double first = std::floor(start->as_double() + 0.5);
+  double end = INFINITY;
+  if (args.size() == 3) {
+    const auto length = parse_numeric(args[2]);
+    if (!length) return std::nullopt;
+    end = first + std::floor(length->as_double() + 0.5);
+  }
+  const std::string& s = args[0].value();
+  std::string out;
+  double position = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!is_continuation(s[i])) ++position;
+    if (position >= first && position < end) out += s[i];
+  }
+  return detail::same_kind_string(args[0], out);
+}
+
+Value fn_ucase(const std::vector<Term>& args, FunctionContext&) {
+  if (!is_string_literal(args[0])) return std::nullopt;
+  return detail::same_kind_string(args[0], change_case(args[0].value(), true));
+}
+
+Value fn_lcase(const std::vector<Term>& args, FunctionContext&) {
+  if (!is_string_literal(args[0])) return std::nullopt;
+  return detail::same_kind_string(args[0], change_case(args[0].value(), false));
+}
+
+Value fn_strstarts(const std::vector<Term>& args, FunctionContext&) {
+  if (!detail::compatible_arguments(args[0], args[1])) return std::nullopt;
+  return make_bool(args[0].value().starts_with(args[1].value()));
+}
+
+Value fn_strends(const std::vector<Term>& args, FunctionContext&) {
+  if (!detail::compatible_arguments(args[0], args[1])) return std::nullopt;
+  return make_bool(args[0].value().ends_with(args[1].value()));
+}
+
+Value fn_contains(const std::vector<Term>& args, FunctionContext&) {
+  if (!detail::compatible_arguments(args[0], args[1])) return std::nullopt;
+  return make_bool(args[0].value().find(args[1].value()) != std::string::npos);
+}
+
+/// No match gives the empty simple literal; a match keeps the first
+/// argument's language tag (17.4.3.1.3).
+Value fn_strbefore(const std::vector<Term>& args, FunctionContext&) {
+  if (!detail::compatible_arguments(args[0], args[1])) return std::nullopt;
+  const std::size_t at = args[0].value().find(args[1].value());
+  if (at == std::string::npos) return detail::make_string("");
+  return detail::same_kind_string(args[0], args[0].value().substr(0, at));
+}
+
+Value fn_strafter(const std::vector<Term>& args, FunctionContext&) {
+  if (!detail::compatible_arguments(args[0], args[1])) return std::nullopt;
+  const std::size_t at = args[0].value().find(args[1].value());
+  if (at == std::string::npos) return detail::make_string("");
+  return detail::same_kind_string(args[0], args[0].value().substr(at + args[1].value().size()));
+}
+
+Value fn_encode_for_uri(const std::vector<Term>& args, FunctionContext&) {
+  if (!is_string_literal(args[0])) return std::nullopt;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : args[0].value()) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return detail::make_string(out);
+}
+
+/// The result keeps a language tag only when every argument has that same
+/// tag; otherwise it is a simple literal.
+Value fn_concat(const std::vector<Term>& args, FunctionContext&) {
+  std::string out;
+  bool same_language = !args.empty();
+  for (const Term& arg : args) {
+    if (!is_string_literal(arg)) return std::nullopt;
+    same_language &= arg.language() == args[0].language();
+    out += arg.value();
+  }
+  if (same_language) return detail::same_kind_string(args[0], out);
+  return detail::make_string(out);
+}
+
+constexpr std::size_t kVariadic = static_cast<std::size_t>(-1);
+
+constexpr std::array kStringBuiltins{
+    BuiltinEntry{"STRLEN", 1, 1, fn_strlen},
+    BuiltinEntry{"SUBSTR", 2, 3, fn_substr},
+    BuiltinEntry{"UCASE", 1, 1, fn_ucase},
+    BuiltinEntry{"LCASE", 1, 1, fn_lcase},
+    BuiltinEntry{"STRSTARTS", 2, 2, fn_strstarts},
+    BuiltinEntry{"STRENDS", 2, 2, fn_strends},
+    BuiltinEntry{"CONTAINS", 2, 2, fn_contains},
+    BuiltinEntry{"STRBEFORE", 2, 2, fn_strbefore},
+    BuiltinEntry{"STRAFTER", 2, 2, fn_strafter},
+    BuiltinEntry{"ENCODE_FOR_URI", 1, 1, fn_encode_for_uri},
+    BuiltinEntry{"CONCAT", 0, kVariadic, fn_concat},
+};
+
+}  // namespace
+
+std::span<const detail::BuiltinEntry> detail::string_builtins() { return kStringBuiltins; }
+
+}  // namespace quiver::eval

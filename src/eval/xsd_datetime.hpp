@@ -1,0 +1,55 @@
+#pragma once
+/// @file
+/// xsd:dateTime and xsd:date values: strict lexical parsing, the XSD
+/// partial order (a value without timezone is only ordered against one with
+/// a timezone when the ±14 hour window does not decide otherwise), and the
+/// pieces the SPARQL accessors (YEAR ... TZ) return.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace quiver::eval {
+
+inline constexpr std::string_view kXsdDateTime = "http://www.w3.org/2001/XMLSchema#dateTime";
+inline constexpr std::string_view kXsdDate = "http://www.w3.org/2001/XMLSchema#date";
+inline constexpr std::string_view kXsdDayTimeDuration =
+    "http://www.w3.org/2001/XMLSchema#dayTimeDuration";
+
+/// The fields of a dateTime (or of a date, whose time fields are zero) as
+/// written, not normalized to UTC: HOURS() gives the local hour.
+struct DateTime {
+  std::int64_t year = 0;
+  int month = 1;
+  int day = 1;
+  int hour = 0;
+  int minute = 0;
+  /// Seconds with their fraction, as written (`05.250`).
+  std::string seconds = "00";
+  /// Offset from UTC in minutes; nullopt when no timezone was written.
+  std::optional<int> tz_minutes;
+  /// The timezone as written: `Z`, `-08:00` or empty.
+  std::string tz_lexical;
+  bool is_date = false;
+
+  /// Seconds since 0001-01-01T00:00:00Z (timezone applied when present).
+  long double timeline() const;
+};
+
+/// Parses an xsd:dateTime lexical form; nullopt when invalid.
+std::optional<DateTime> parse_datetime(std::string_view lexical);
+/// Parses an xsd:date lexical form; nullopt when invalid.
+std::optional<DateTime> parse_date(std::string_view lexical);
+
+/// Three-way comparison in the XSD order; nullopt when the order is
+/// indeterminate (one value with a timezone, one without, close together).
+std::optional<int> compare_datetime(const DateTime& a, const DateTime& b);
+
+/// The timezone as an xsd:dayTimeDuration lexical form (`-PT8H`, `PT0S`).
+std::string timezone_duration(int tz_minutes);
+
+/// The canonical dateTime lexical form of a date (`2002-10-10T00:00:00`).
+std::string date_to_datetime_lexical(const DateTime& date);
+
+}  // namespace quiver::eval

@@ -1,0 +1,160 @@
+#include "optimizer/variables.hpp"
+
+#include <algorithm>
+#include <functional>
+
+namespace quiver::optimizer {
+
+using sparql::Expr;
+using sparql::ExprKind;
+using sparql::Op;
+using sparql::OpKind;
+using sparql::OpPtr;
+using sparql::PatternTerm;
+
+namespace {
+
+void add_term(VarSet& vars, const PatternTerm& t) {
+  if (t.is_variable) vars.insert(t.variable);
+}
+
+VarSet intersect(const VarSet& a, const VarSet& b) {
+  VarSet out;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::inserter(out, out.end()));
+  return out;
+}
+
+}  // namespace
+
+bool is_subset(const VarSet& a, const VarSet& b) {
+  return std::includes(b.begin(), b.end(), a.begin(), a.end());
+}
+
+VarSet expr_variables(const Expr& expr) {
+  VarSet vars;
+  if (expr.kind == ExprKind::Variable) vars.insert(expr.name);
+  for (const auto& arg : expr.args) {
+    if (arg) vars.merge(expr_variables(*arg));
+  }
+  if (expr.pattern) vars.merge(possible_variables(*expr.pattern));
+  return vars;
+}
+
+bool has_exists(const Expr& expr) {
+  if (expr.kind == ExprKind::Exists || expr.kind == ExprKind::NotExists) return true;
+  return std::any_of(expr.args.begin(), expr.args.end(),
+                     [](const auto& a) { return a && has_exists(*a); });
+}
+
+VarSet certain_variables(const Op& op) {
+  VarSet vars;
+  switch (op.kind) {
+    case OpKind::Unit:
+    case OpKind::Service:
+      break;
+    case OpKind::Bgp:
+      for (const auto& t : op.triples) {
+        add_term(vars, t.subject);
+        add_term(vars, t.predicate);
+        add_term(vars, t.object);
+      }
+      break;
+    case OpKind::PathPattern:
+      add_term(vars, op.subject);
+      add_term(vars, op.object);
+      break;
+    case OpKind::Join:
+      for (const auto& c : op.children) vars.merge(certain_variables(*c));
+      break;
+    case OpKind::LeftJoin:
+    case OpKind::Minus:
+    case OpKind::Filter:
+    case OpKind::Extend:
+    case OpKind::OrderBy:
+    case OpKind::Distinct:
+    case OpKind::Reduced:
+    case OpKind::Slice:
+      vars = certain_variables(*op.children[0]);
+      break;
+    case OpKind::Union:
+      vars = intersect(certain_variables(*op.children[0]), certain_variables(*op.children[1]));
+      break;
+    case OpKind::Graph:
+      vars = certain_variables(*op.children[0]);
+      add_term(vars, op.graph);
+      break;
+    case OpKind::Values:
+      for (std::size_t i = 0; i < op.variables.size(); ++i) {
+        const bool always = std::all_of(op.rows.begin(), op.rows.end(),
+                                        [&](const auto& row) { return row[i].has_value(); });
+        if (always) vars.insert(op.variables[i]);
+      }
+      break;
+    case OpKind::Group:
+      // Plain `GROUP BY ?v` keys are bound when ?v is bound below.
+      for (const auto& key : op.group_keys) {
+        if (key.expr && key.expr->kind == ExprKind::Variable &&
+            (key.variable.empty() || key.variable == key.expr->name)) {
+          const VarSet below = certain_variables(*op.children[0]);
+          if (below.count(key.expr->name)) vars.insert(key.expr->name);
+        }
+      }
+      break;
+    case OpKind::Project:
+      vars = intersect(certain_variables(*op.children[0]),
+                       VarSet(op.variables.begin(), op.variables.end()));
+      break;
+  }
+  return vars;
+}
+
+VarSet possible_variables(const Op& op) {
+  VarSet vars;
+  switch (op.kind) {
+    case OpKind::Project:
+      return VarSet(op.variables.begin(), op.variables.end());
+    case OpKind::Values:
+      return VarSet(op.variables.begin(), op.variables.end());
+    case OpKind::Group:
+      for (const auto& key : op.group_keys) {
+        if (!key.variable.empty()) {
+          vars.insert(key.variable);
+        } else if (key.expr && key.expr->kind == ExprKind::Variable) {
+          vars.insert(key.expr->name);
+        }
+      }
+      for (const auto& agg : op.aggregates) vars.insert(agg.variable);
+      return vars;
+    case OpKind::Extend:
+      vars = possible_variables(*op.children[0]);
+      vars.insert(op.variable);
+      return vars;
+    case OpKind::Minus:
+      return possible_variables(*op.children[0]);
+    case OpKind::Graph:
+      vars = possible_variables(*op.children[0]);
+      add_term(vars, op.graph);
+      return vars;
+    default:
+      break;
+  }
+  vars = certain_variables(op);
+  for (const auto& c : op.children) vars.merge(possible_variables(*c));
+  return vars;
+}
+
+OpPtr map_children(const OpPtr& op, const std::function<OpPtr(const OpPtr&)>& f) {
+  if (op->children.empty()) return op;
+  std::vector<OpPtr> children;
+  bool changed = false;
+  for (const auto& c : op->children) {
+    children.push_back(f(c));
+    changed = changed || children.back() != c;
+  }
+  if (!changed) return op;
+  sparql::Op copy = *op;
+  copy.children = std::move(children);
+  return sparql::make_op(std::move(copy));
+}
+
+}  // namespace quiver::optimizer

@@ -1,0 +1,32 @@
+#pragma once
+// Which variables an operator or expression mentions, and which it binds in
+// every solution: what makes a rewrite safe.
+
+#include <set>
+#include <string>
+
+#include "sparql/algebra.hpp"
+
+namespace quiver::optimizer {
+
+using VarSet = std::set<std::string>;
+
+/// Variables an expression reads (EXISTS patterns included).
+VarSet expr_variables(const sparql::Expr& expr);
+/// True when the expression contains EXISTS / NOT EXISTS, whose meaning
+/// depends on every binding in scope: such filters are never moved.
+bool has_exists(const sparql::Expr& expr);
+/// Variables bound in every solution of `op` (a safe under-approximation).
+VarSet certain_variables(const sparql::Op& op);
+/// Variables that may be bound in some solution of `op`.
+VarSet possible_variables(const sparql::Op& op);
+
+/// True when every element of `a` is in `b`.
+bool is_subset(const VarSet& a, const VarSet& b);
+
+/// Rebuilds `op` with its children replaced by `f(child)`; returns `op`
+/// itself when no child changed.
+sparql::OpPtr map_children(const sparql::OpPtr& op,
+                           const std::function<sparql::OpPtr(const sparql::OpPtr&)>& f);
+
+}  // namespace quiver::optimizer

@@ -1,0 +1,143 @@
+// SPARQL Query Results XML Format (Second Edition, W3C Recommendation 2013).
+
+#include <string>
+#include <string_view>
+
+#include "results/writers_internal.hpp"
+
+namespace quiver::results::detail {
+namespace {
+
+// True for the bytes of U+FFFE / U+FFFF starting at s[i], which XML 1.0
+// forbids like the C0 controls.
+bool is_xml_nonchar(std::string_view s, std::size_t i) {
+  return i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xEF &&
+         static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+         (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE;
+}
+
+// Escapes for text content (`in_attribute` false) or a double-quoted
+// attribute. CR is always written as a reference because XML parsers
+// normalize a raw CR to LF; in attributes TAB and LF too, because attribute
+// value normalization turns them into spaces. False when `s` holds a
+// character XML 1.0 cannot carry at all.
+bool append_xml_escaped(std::string& out, std::string_view s, bool in_attribute) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const char* escape = nullptr;
+    switch (c) {
+      case '&':
+        escape = "&amp;";
+        break;
+      case '<':
+        escape = "&lt;";
+        break;
+      case '>':
+        escape = "&gt;";
+        break;
+      case '\r':
+        escape = "&#13;";
+        break;
+      case '"':
+        if (in_attribute) escape = "&quot;";
+        break;
+      case '\t':
+        if (in_attribute) escape = "&#9;";
+        break;
+      case '\n':
+        if (in_attribute) escape = "&#10;";
+        break;
+      default:
+        if (c < 0x20 || (c == 0xEF && is_xml_nonchar(s, i))) return false;
+    }
+    if (escape == nullptr) continue;
+    out.append(s.data() + run, i - run);
+    out += escape;
+    run = i + 1;
+  }
+  out.append(s.data() + run, s.size() - run);
+  return true;
+}
+
+Status unrepresentable(std::string_view what) {
+  Error e;
+  e.message = "cannot write " + std::string(what) +
+              " in XML: it holds a control character XML 1.0 does not allow";
+  return e;
+}
+
+bool append_xml_term(std::string& out, const Term& term) {
+  bool ok = true;
+  switch (term.kind()) {
+    case TermKind::Iri:
+      out += "<uri>";
+      ok = append_xml_escaped(out, term.value(), false);
+      out += "</uri>";
+      return ok;
+    case TermKind::Blank:
+      out += "<bnode>";
+      ok = append_xml_escaped(out, term.value(), false);
+      out += "</bnode>";
+      return ok;
+    case TermKind::Literal:
+    case TermKind::None:
+      break;
+  }
+  out += "<literal";
+  if (!term.language().empty()) {
+    out += " xml:lang=\"";
+    ok = append_xml_escaped(out, term.language(), true);
+    out += '"';
+  } else if (!term.datatype().empty() && term.datatype() != vocab::kXsdString &&
+             term.datatype() != vocab::kRdfLangString) {
+    out += " datatype=\"";
+    ok = append_xml_escaped(out, term.datatype(), true);
+    out += '"';
+  }
+  out += '>';
+  ok = append_xml_escaped(out, term.value(), false) && ok;
+  out += "</literal>";
+  return ok;
+}
+
+}  // namespace
+
+Status write_xml(const sparql::QueryResult& result, io::Output& out) {
+  std::string& buf = out.buffer();
+  buf +=
+      "<?xml version=\"1.0\"?>\n"
+      "<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n"
+      "  <head>\n";
+  if (result.form == sparql::QueryForm::Ask) {
+    buf += "  </head>\n  <boolean>";
+    buf += result.boolean ? "true" : "false";
+    buf += "</boolean>\n</sparql>\n";
+    out.maybe_flush();
+    return Status();
+  }
+  for (const std::string& name : result.variables) {
+    buf += "    <variable name=\"";
+    if (!append_xml_escaped(buf, name, true)) return unrepresentable("a variable name");
+    buf += "\"/>\n";
+  }
+  buf += "  </head>\n  <results>\n";
+  for (const sparql::Solution& row : result.solutions) {
+    buf += "    <result>\n";
+    for (std::size_t i = 0; i < row.size() && i < result.variables.size(); ++i) {
+      if (!row[i] || row[i]->is_none()) continue;
+      buf += "      <binding name=\"";
+      append_xml_escaped(buf, result.variables[i], true);
+      buf += "\">";
+      if (!append_xml_term(buf, *row[i])) return unrepresentable(row[i]->to_ntriples());
+      buf += "</binding>\n";
+    }
+    buf += "    </result>\n";
+    out.maybe_flush();
+  }
+  buf += "  </results>\n</sparql>\n";
+  out.maybe_flush();
+  return Status();
+}
+
+}  // namespace quiver::results::detail

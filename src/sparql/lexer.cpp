@@ -1,0 +1,502 @@
+#include "sparql/lexer.hpp"
+
+#include <cstring>
+#include <limits>
+
+#include "terms/utf8.hpp"
+
+namespace quiver::sparql {
+namespace {
+
+bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+bool is_hex(char c) {
+  return is_digit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f') ||
+         (c >= 'A' && c <= 'F');
+}
+bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// [164] PN_CHARS_BASE
+bool is_pn_chars_base(char32_t c) {
+  return is_ascii_letter(c) || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) ||
+         (c >= 0xF8 && c <= 0x2FF) || (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) ||
+         (c >= 0x200C && c <= 0x200D) || (c >= 0x2070 && c <= 0x218F) ||
+         (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF) ||
+         (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0xEFFFF);
+}
+// [165] PN_CHARS_U
+bool is_pn_chars_u(char32_t c) { return is_pn_chars_base(c) || c == '_'; }
+// [166] VARNAME continuation characters, also the tail of [167] PN_CHARS
+bool is_name_tail(char32_t c) {
+  return is_pn_chars_u(c) || is_digit(c) || c == 0xB7 || (c >= 0x300 && c <= 0x36F) ||
+         (c >= 0x203F && c <= 0x2040);
+}
+// [167] PN_CHARS
+bool is_pn_chars(char32_t c) { return is_name_tail(c) || c == '-'; }
+
+// [173] PN_LOCAL_ESC characters
+bool is_local_escape(char c) { return c != '\0' && std::strchr("_~.-!$&'()*+,;=/?#@%", c); }
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+class Lexer {
+ public:
+  explicit Lexer(std::string_view text) : text_(text) {}
+
+  std::vector<Token> run() {
+    std::vector<Token> tokens;
+    tokens.reserve(text_.size() / 4 + 1);
+    for (;;) {
+      skip_space();
+      Token t;
+      t.offset = static_cast<std::uint32_t>(pos_);
+      if (pos_ >= text_.size()) {
+        tokens.push_back(std::move(t));
+        return tokens;
+      }
+      read_token(t);
+      t.length = static_cast<std::uint32_t>(pos_ - t.offset);
+      tokens.push_back(std::move(t));
+    }
+  }
+
+ private:
+  [[noreturn]] void fail(std::size_t at, std::string message) const {
+    throw SyntaxError{static_cast<std::uint32_t>(at), 1, std::move(message)};
+  }
+
+  char at(std::size_t i) const { return i < text_.size() ? text_[i] : '\0'; }
+
+  // The code point at `i` (the text is valid UTF-8), its length in `len`.
+  char32_t decode(std::size_t i, std::size_t& len) const {
+    const auto c = static_cast<unsigned char>(text_[i]);
+    if (c < 0x80) {
+      len = 1;
+      return c;
+    }
+    len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    char32_t cp = c & (0x3F >> (len - 1));
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (text_[i + k] & 0x3F);
+    return cp;
+  }
+
+  // A `\uXXXX` / `\UXXXXXXXX` escape at `i`: its code point, length in `len`;
+  // fails on a surrogate or a code point past U+10FFFF.
+  bool codepoint_escape(std::size_t i, char32_t& cp, std::size_t& len) const {
+    if (at(i) != '\\' || (at(i + 1) != 'u' && at(i + 1) != 'U')) return false;
+    const std::size_t digits = at(i + 1) == 'u' ? 4 : 8;
+    cp = 0;
+    for (std::size_t k = 0; k < digits; ++k) {
+      const char h = at(i + 2 + k);
+      if (!is_hex(h)) fail(i, "bad \\u escape: expected " + std::to_string(digits) + " hex digits");
+      cp = cp * 16 + static_cast<char32_t>(
+                         is_digit(static_cast<unsigned char>(h)) ? h - '0' : (h | 0x20) - 'a' + 10);
+    }
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+      fail(i, "escape \\" + std::string(text_.substr(i + 1, digits + 1)) +
+                  " is not a Unicode scalar value");
+    }
+    len = digits + 2;
+    return true;
+  }
+
+  // The code point at `i` in a name or IRI, where \u escapes count as the
+  // character they stand for.
+  char32_t name_char(std::size_t i, std::size_t& len) const {
+    if (i >= text_.size()) {
+      len = 0;
+      return 0;
+    }
+    char32_t cp;
+    if (codepoint_escape(i, cp, len)) return cp;
+    return decode(i, len);
+  }
+
+  void skip_space() {
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (is_ws(c)) {
+        ++pos_;
+      } else if (c == '#') {
+        while (pos_ < text_.size() && text_[pos_] != '\n' && text_[pos_] != '\r') ++pos_;
+      } else {
+        break;
+      }
+    }
+  }
+
+  void punct(Token& t, std::size_t n) {
+    t.kind = TokenKind::Punct;
+    t.text = std::string(text_.substr(pos_, n));
+    pos_ += n;
+  }
+
+  void read_token(Token& t) {
+    const char c = text_[pos_];
+    const char d = at(pos_ + 1);
+    switch (c) {
+      case '<':
+        if (read_iri(t)) return;
+        return punct(t, d == '=' ? 2 : 1);
+      case '>':
+      case '!':
+        return punct(t, d == '=' ? 2 : 1);
+      case '?':
+      case '$':
+        if (read_var(t)) return;
+        if (c == '$') fail(pos_, "expected a variable name after '$'");
+        return punct(t, 1);
+      case '"':
+      case '\'':
+        return read_string(t, c);
+      case '@':
+        return read_langtag(t);
+      case '^':
+        return punct(t, d == '^' ? 2 : 1);
+      case '&':
+      case '|':
+        if (d == c) return punct(t, 2);
+        if (c == '|') return punct(t, 1);
+        fail(pos_, "unexpected '&' (did you mean '&&'?)");
+      case '(':
+      case '[':
+        return read_bracket(t, c == '(' ? ')' : ']', c == '(' ? TokenKind::Nil : TokenKind::Anon);
+      case '{':
+      case '}':
+      case ')':
+      case ']':
+      case ',':
+      case ';':
+      case '*':
+      case '/':
+      case '=':
+        return punct(t, 1);
+      case '+':
+      case '-':
+        if (is_digit(d) || (d == '.' && is_digit(at(pos_ + 2)))) return read_number(t);
+        return punct(t, 1);
+      case '.':
+        if (is_digit(d)) return read_number(t);
+        return punct(t, 1);
+      case '_':
+        if (d == ':') return read_blank_label(t);
+        break;
+      case ':':
+        return read_pname_local(t, pos_);
+      default:
+        break;
+    }
+    if (is_digit(c)) return read_number(t);
+    std::size_t len;
+    const char32_t cp = decode(pos_, len);
+    if (is_pn_chars_base(cp)) return read_word(t);
+    if (c == '\\') fail(pos_, "unexpected '\\' outside a string, IRI or name");
+    fail(pos_, "unexpected character '" + std::string(text_.substr(pos_, len)) + "'");
+  }
+
+  // [139] IRIREF; false (nothing consumed) when `<` starts an operator.
+  bool read_iri(Token& t) {
+    std::string value;
+    std::size_t i = pos_ + 1;
+    while (i < text_.size()) {
+      std::size_t len;
+      char32_t cp;
+      const bool escaped = codepoint_escape(i, cp, len);
+      if (!escaped) cp = decode(i, len);
+      if (cp == '>' && !escaped) {
+        t.kind = TokenKind::IriRef;
+        t.text = std::move(value);
+        pos_ = i + 1;
+        return true;
+      }
+      if (cp <= 0x20 || (cp < 0x80 && std::strchr("<>\"{}|^`\\", static_cast<char>(cp)))) {
+        return false;
+      }
+      append_utf8(value, cp);
+      i += len;
+    }
+    return false;
+  }
+
+  // [143] VAR1, [144] VAR2, [166] VARNAME
+  bool read_var(Token& t) {
+    std::size_t len;
+    const char32_t first = name_char(pos_ + 1, len);
+    if (len == 0 || !(is_pn_chars_u(first) || is_digit(first))) return false;
+    std::size_t i = pos_ + 1;
+    std::string name;
+    for (;;) {
+      const char32_t cp = name_char(i, len);
+      if (len == 0 || !is_name_tail(cp)) break;
+      append_utf8(name, cp);
+      i += len;
+    }
+    t.kind = TokenKind::Var;
+    t.text = std::move(name);
+    pos_ = i;
+    return true;
+  }
+
+  // [156]-[160] the four string forms and ECHAR
+  void read_string(Token& t, char quote) {
+    const bool is_long = at(pos_ + 1) == quote && at(pos_ + 2) == quote;
+    std::size_t i = pos_ + (is_long ? 3 : 1);
+    std::string value;
+    for (;;) {
+      if (i >= text_.size()) fail(pos_, "unterminated string");
+      const char c = text_[i];
+      if (c == quote) {
+        if (!is_long) {
+          ++i;
+          break;
+        }
+        if (at(i + 1) == quote && at(i + 2) == quote) {
+          i += 3;
+          break;
+        }
+        value += c;
+        ++i;
+        continue;
+      }
+      if (!is_long && (c == '\n' || c == '\r')) fail(i, "line break in a short string");
+      if (c != '\\') {
+        value += c;
+        ++i;
+        continue;
+      }
+      char32_t cp;
+      std::size_t len;
+      if (codepoint_escape(i, cp, len)) {
+        append_utf8(value, cp);
+        i += len;
+        continue;
+      }
+      static constexpr std::string_view kFrom = "tbnrf\"'\\", kTo = "\t\b\n\r\f\"'\\";
+      const auto k = kFrom.find(at(i + 1));
+      if (at(i + 1) == '\0' || k == std::string_view::npos) fail(i, "bad escape in a string");
+      value += kTo[k];
+      i += 2;
+    }
+    t.kind = TokenKind::String;
+    t.text = std::move(value);
+    pos_ = i;
+  }
+
+  // [145] LANGTAG
+  void read_langtag(Token& t) {
+    std::size_t i = pos_ + 1;
+    while (is_ascii_letter(static_cast<unsigned char>(at(i)))) ++i;
+    if (i == pos_ + 1) fail(pos_, "expected a language tag after '@'");
+    while (at(i) == '-' && (is_ascii_letter(static_cast<unsigned char>(at(i + 1))) ||
+                            is_digit(static_cast<unsigned char>(at(i + 1))))) {
+      ++i;
+      while (is_ascii_letter(static_cast<unsigned char>(at(i))) ||
+             is_digit(static_cast<unsigned char>(at(i)))) {
+        ++i;
+      }
+    }
+    t.kind = TokenKind::LangTag;
+    t.text = std::string(text_.substr(pos_ + 1, i - pos_ - 1));
+    pos_ = i;
+  }
+
+  // [161] NIL and [163] ANON: the brackets with only white space between.
+  void read_bracket(Token& t, char close, TokenKind empty_kind) {
+    std::size_t i = pos_ + 1;
+    while (is_ws(at(i))) ++i;
+    if (at(i) == close) {
+      t.kind = empty_kind;
+      pos_ = i + 1;
+      return;
+    }
+    punct(t, 1);
+  }
+
+  // [146]-[155] INTEGER, DECIMAL, DOUBLE and their signed forms
+  void read_number(Token& t) {
+    std::size_t i = pos_;
+    if (at(i) == '+' || at(i) == '-') ++i;
+    const std::size_t int_start = i;
+    while (is_digit(static_cast<unsigned char>(at(i)))) ++i;
+    const bool has_int = i > int_start;
+    t.kind = TokenKind::Integer;
+    auto exponent_at = [&](std::size_t j) {
+      if (at(j) != 'e' && at(j) != 'E') return std::size_t{0};
+      ++j;
+      if (at(j) == '+' || at(j) == '-') ++j;
+      if (!is_digit(static_cast<unsigned char>(at(j)))) return std::size_t{0};
+      while (is_digit(static_cast<unsigned char>(at(j)))) ++j;
+      return j;
+    };
+    if (at(i) == '.' && is_digit(static_cast<unsigned char>(at(i + 1)))) {
+      i += 2;
+      while (is_digit(static_cast<unsigned char>(at(i)))) ++i;
+      t.kind = TokenKind::Decimal;
+    } else if (at(i) == '.' && has_int && exponent_at(i + 1) != 0) {
+      ++i;  // `1.e5`: the dot belongs to the double
+    }
+    if (const std::size_t end = exponent_at(i); end != 0) {
+      i = end;
+      t.kind = TokenKind::Double;
+    }
+    t.text = std::string(text_.substr(pos_, i - pos_));
+    pos_ = i;
+  }
+
+  // [142] BLANK_NODE_LABEL
+  void read_blank_label(Token& t) {
+    std::size_t len;
+    const char32_t first = name_char(pos_ + 2, len);
+    if (len == 0 || !(is_pn_chars_u(first) || is_digit(first))) {
+      fail(pos_, "expected a blank node label after '_:'");
+    }
+    std::string label;
+    append_utf8(label, first);
+    std::size_t i = pos_ + 2 + len;
+    std::size_t good_end = i, good_size = label.size();
+    for (;;) {
+      const char32_t cp = name_char(i, len);
+      if (len == 0 || !(is_pn_chars(cp) || cp == '.')) break;
+      append_utf8(label, cp);
+      i += len;
+      if (cp != '.') good_end = i, good_size = label.size();
+    }
+    label.resize(good_size);  // a trailing '.' ends the triple, not the label
+    t.kind = TokenKind::BlankLabel;
+    t.text = std::move(label);
+    pos_ = good_end;
+  }
+
+  // A bare word, or [140] PNAME_NS / [141] PNAME_LN when a ':' follows the
+  // [168] PN_PREFIX.
+  void read_word(Token& t) {
+    std::size_t i = pos_, len;
+    std::size_t good_end = pos_;
+    while (i < text_.size()) {
+      const char32_t cp = decode(i, len);
+      if (!(is_pn_chars(cp) || cp == '.')) break;
+      i += len;
+      if (cp != '.') good_end = i;
+    }
+    if (at(good_end) == ':') {
+      read_pname_local(t, good_end);
+      return;
+    }
+    t.kind = TokenKind::Word;
+    t.text = std::string(text_.substr(pos_, good_end - pos_));
+    pos_ = good_end;
+  }
+
+  // [169] PN_LOCAL after the ':' at `colon`; [170]-[173] PLX kept as
+  // written for %XX and unescaped for `\x`.
+  void read_pname_local(Token& t, std::size_t colon) {
+    t.kind = TokenKind::Pname;
+    t.text = std::string(text_.substr(pos_, colon - pos_));
+    std::size_t i = colon + 1, len;
+    std::string local;
+    std::size_t good_end = i, good_size = 0;
+    bool first = true;
+    while (i < text_.size()) {
+      const char c = text_[i];
+      if (c == '%') {
+        if (!is_hex(at(i + 1)) || !is_hex(at(i + 2))) fail(i, "bad %-escape in a prefixed name");
+        local.append(text_.substr(i, 3));
+        i += 3;
+      } else if (c == '\\' && is_local_escape(at(i + 1))) {
+        local += at(i + 1);
+        i += 2;
+      } else {
+        const char32_t cp = name_char(i, len);
+        const bool ok = first ? (is_pn_chars_u(cp) || cp == ':' || is_digit(cp))
+                              : (is_pn_chars(cp) || cp == '.' || cp == ':');
+        if (!ok) break;
+        append_utf8(local, cp);
+        i += len;
+        if (cp == '.') {
+          first = false;
+          continue;
+        }
+      }
+      first = false;
+      good_end = i;
+      good_size = local.size();
+    }
+    local.resize(good_size);
+    t.local = std::move(local);
+    pos_ = good_end;
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+void locate(std::string_view text, std::size_t offset, std::uint64_t& line, std::uint64_t& column) {
+  line = 1;
+  column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++column;  // count code points, not continuation bytes
+    }
+  }
+}
+
+Expected<std::vector<Token>> tokenize(std::string_view text) {
+  auto error_at = [&](std::size_t offset, std::string message) {
+    Error e;
+    locate(text, offset, e.where.line, e.where.column);
+    e.message = std::move(message);
+    return e;
+  };
+  if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
+    return error_at(0, "query too large");
+  }
+  if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+    return error_at(bad, "invalid UTF-8");
+  }
+  try {
+    return Lexer(text).run();
+  } catch (const SyntaxError& e) {
+    return error_at(e.offset, e.message);
+  }
+}
+
+std::string describe_token(std::string_view text, const Token& token) {
+  if (token.kind == TokenKind::Eof) return "end of query";
+  std::string_view written = text.substr(token.offset, token.length);
+  std::string out = "'";
+  if (written.size() > 40) {
+    std::size_t cut = 37;
+    while (cut > 0 && (static_cast<unsigned char>(written[cut]) & 0xC0) == 0x80) --cut;
+    out.append(written.substr(0, cut));
+    out += "...";
+  } else {
+    out.append(written);
+  }
+  out += "'";
+  return out;
+}
+
+}  // namespace quiver::sparql

@@ -1,0 +1,62 @@
+#pragma once
+/// @file
+/// The SPARQL 1.1 tokenizer (grammar section 19.8, terminals [139]-[173]).
+/// The whole query is split into tokens up front: queries are small, and
+/// the parser then gets free lookahead and knows every blank node label
+/// before it invents fresh names.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/expected.hpp"
+
+namespace quiver::sparql {
+
+enum class TokenKind : std::uint8_t {
+  Eof,
+  IriRef,      ///< `<...>`: text is the IRI with escapes decoded, unresolved
+  Pname,       ///< `pre:local`: text is the prefix, local the decoded local part
+  BlankLabel,  ///< `_:x`: text is the label
+  Anon,        ///< `[]`
+  Nil,         ///< `()`
+  Var,         ///< `?x` / `$x`: text is the name
+  LangTag,     ///< `@en`: text without `@`
+  Integer,     ///< text is the lexical form as written, sign included
+  Decimal,
+  Double,
+  String,  ///< text is the decoded value
+  Word,    ///< a bare word: keyword, `a`, `true`, builtin name
+  Punct,   ///< text is the operator or bracket
+};
+
+struct Token {
+  TokenKind kind = TokenKind::Eof;
+  std::string text;
+  std::string local;         ///< Pname only
+  std::uint32_t offset = 0;  ///< byte offset in the query text
+  std::uint32_t length = 0;  ///< bytes of query text the token covers
+};
+
+/// A syntax error found by the tokenizer or parser: a message and the byte
+/// offset it points at.
+struct SyntaxError {
+  std::uint32_t offset = 0;
+  std::uint32_t length = 0;
+  std::string message;
+};
+
+/// Splits `text` into tokens, the last being Eof. Fails on invalid UTF-8,
+/// an unterminated string, a bad escape or a character no token starts with.
+/// Queries of 4 GiB or more are refused (offsets are 32-bit).
+Expected<std::vector<Token>> tokenize(std::string_view text);
+
+/// Line and column (both from 1, the column in code points) of byte
+/// `offset` in `text`.
+void locate(std::string_view text, std::size_t offset, std::uint64_t& line, std::uint64_t& column);
+
+/// How a token reads in a message: `'FILTER'`, `end of query`, ...
+std::string describe_token(std::string_view text, const Token& token);
+
+}  // namespace quiver::sparql

@@ -1,0 +1,207 @@
+#pragma once
+// The recursive-descent parser shared by parser.cpp (prologue, query forms,
+// solution modifiers), parse_pattern.cpp (group graph patterns),
+// parse_triples.cpp (triples, paths, terms), parse_expression.cpp and
+// translate.cpp (18.2.4-18.2.5: grouping, projection, modifiers).
+//
+// Group graph patterns are translated to algebra while they are parsed
+// (18.2.2): the algebra of a group depends only on its own elements, and
+// the in-scope checks of BIND need the algebra of what came before anyway.
+//
+// Errors are thrown as SyntaxError and turned into an Error value by
+// parse_query: a syntax error ends the whole parse, and unwinding dozens of
+// recursive calls by hand would hide the grammar.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "sparql/algebra.hpp"
+#include "sparql/lexer.hpp"
+#include "sparql/parser.hpp"
+
+namespace quiver::sparql::detail {
+
+/// One projection of a SELECT clause: `?v`, or `(expr AS ?v)`.
+struct SelectItem {
+  std::string variable;
+  ExprPtr expr;  // null for a plain variable
+  std::uint32_t token = 0;
+};
+
+struct SelectClause {
+  bool star = false;
+  bool distinct = false;
+  bool reduced = false;
+  std::vector<SelectItem> items;
+  std::uint32_t token = 0;  // the SELECT keyword
+};
+
+/// GROUP BY, HAVING, ORDER BY, LIMIT and OFFSET, plus a trailing VALUES.
+struct Modifiers {
+  bool group_by = false;
+  std::vector<Binding> group_keys;
+  std::vector<ExprPtr> having;
+  std::vector<OrderCondition> order;
+  std::int64_t limit = -1;
+  std::int64_t offset = 0;
+  OpPtr values;
+};
+
+/// The aggregates of one query level: each distinct aggregate expression
+/// is bound once to a fresh `.aggN` variable (18.2.4.1).
+struct AggregateScope {
+  std::vector<Binding> aggregates;
+  std::unordered_map<std::string, std::string> by_sse;
+  bool allowed = false;
+};
+
+/// A triples block being collected: Bgp and PathPattern ops in order,
+/// adjacent triples sharing one Bgp.
+struct TriplesBlock {
+  std::vector<Op> items;
+  void add_triple(TriplePattern triple);
+  void add_path(PatternTerm subject, PathPtr path, PatternTerm object);
+  bool empty() const { return items.empty(); }
+};
+
+/// The predicate of a triple: a path (patterns) or a plain term.
+struct Verb {
+  PatternTerm term;
+  PathPtr path;  // when set, `term` is unused
+};
+
+/// The state of a group graph pattern under translation (18.2.2.6).
+struct GroupBuilder {
+  OpPtr pattern;  // null: still the empty pattern Z
+  std::vector<ExprPtr> filters;
+  TriplesBlock block;
+  int bgp_id = 0;  // id of the open basic graph pattern, 0 when none
+};
+
+class Parser {
+ public:
+  Parser(std::string_view text, std::vector<Token> tokens, const ParseOptions& options);
+  Query parse();
+
+ private:
+  // --- tokens (parser.cpp)
+  const Token& peek(std::size_t ahead = 0) const;
+  const Token& next();
+  bool at_punct(std::string_view p, std::size_t ahead = 0) const;
+  bool at_word(std::string_view keyword, std::size_t ahead = 0) const;
+  bool at_kind(TokenKind kind, std::size_t ahead = 0) const { return peek(ahead).kind == kind; }
+  bool accept_punct(std::string_view p);
+  bool accept_word(std::string_view keyword);
+  void expect_punct(std::string_view p);
+  void expect_word(std::string_view keyword);
+  [[noreturn]] void fail_at(const Token& token, std::string message) const;
+  [[noreturn]] void fail_expected(std::string_view what) const;
+  std::string resolve(std::string_view iri) const;
+  std::string expand(const Token& pname) const;
+  void enter();  // guards recursion depth
+  void leave() { --depth_; }
+
+  // --- query forms (parser.cpp)
+  void parse_prologue();                          // [4]
+  void parse_select_query(Query& query);          // [7]
+  OpPtr parse_sub_select();                       // [8]
+  SelectClause parse_select_clause();             // [9]
+  void parse_construct_query(Query& query);       // [10]
+  void parse_describe_query(Query& query);        // [11]
+  void parse_ask_query(Query& query);             // [12]
+  void parse_dataset_clauses(Query& query);       // [13]
+  OpPtr parse_where_clause();                     // [17]
+  Modifiers parse_solution_modifier();            // [18]
+  void parse_group_clause(Modifiers& modifiers);  // [19]
+  void parse_order_clause(Modifiers& modifiers);  // [23]
+  OpPtr parse_values_clause();                    // [28]
+  OpPtr parse_data_block();                       // [62]
+  std::optional<Term> parse_data_block_value();   // [65]
+  std::int64_t parse_integer();
+
+  // --- translation of a query level (translate.cpp)
+  OpPtr translate_select(const SelectClause& select, OpPtr where, Modifiers& modifiers,
+                         std::vector<std::string>& variables);
+  OpPtr translate_modifiers(OpPtr where, Modifiers& modifiers);
+  OpPtr apply_grouping(OpPtr pattern, Modifiers& modifiers, bool& grouped);
+
+  // --- group graph patterns (parse_pattern.cpp)
+  OpPtr parse_group_graph_pattern();                      // [53]
+  OpPtr parse_group_graph_pattern_sub();                  // [54]
+  bool at_graph_pattern_not_triples() const;              // [56]
+  void parse_graph_pattern_not_triples(GroupBuilder& g);  // [56]
+  OpPtr parse_group_or_union_graph_pattern();             // [67]
+  void parse_bind(GroupBuilder& g);                       // [60]
+  void flush_block(GroupBuilder& g);
+  static void join_into(GroupBuilder& g, OpPtr op);
+
+  // --- triples and terms (parse_triples.cpp)
+  void parse_triples_same_subject(TriplesBlock& out);                                 // [75] [81]
+  void parse_property_list_not_empty(const PatternTerm& subject, TriplesBlock& out);  // [77] [83]
+  bool at_verb() const;
+  Verb parse_verb();  // [78] [84]
+  void parse_object_list(const PatternTerm& subject, const Verb& verb, TriplesBlock& out);  // [79]
+  PatternTerm parse_graph_node(TriplesBlock& out);    // [104] [105]
+  PatternTerm parse_triples_node(TriplesBlock& out);  // [98] [100]
+  PatternTerm parse_var_or_term();                    // [106]
+  PatternTerm parse_var_or_iri();                     // [107]
+  Term parse_iri();                                   // [136]
+  Term parse_rdf_literal();                           // [129]
+  Term parse_numeric_literal();                       // [130]
+  PatternTerm blank_node(std::string_view label);
+  PatternTerm fresh_blank_node();
+  std::string fresh_name(std::string_view stem);
+  void emit(TriplesBlock& out, const PatternTerm& s, const Verb& verb, const PatternTerm& o);
+  void emit_path(TriplesBlock& out, const PatternTerm& s, const PathPtr& path,
+                 const PatternTerm& o);
+  PathPtr parse_path();                       // [88] [89]
+  PathPtr parse_path_sequence();              // [90]
+  PathPtr parse_path_elt_or_inverse();        // [91] [92]
+  PathPtr parse_path_primary();               // [94]
+  PathPtr parse_path_negated_property_set();  // [95]
+
+  // --- expressions (parse_expression.cpp)
+  ExprPtr parse_expression();                        // [110]
+  ExprPtr parse_conditional_and();                   // [112]
+  ExprPtr parse_relational();                        // [114]
+  ExprPtr parse_additive();                          // [116]
+  ExprPtr parse_multiplicative();                    // [117]
+  ExprPtr parse_unary();                             // [118]
+  ExprPtr parse_primary();                           // [119]
+  ExprPtr parse_bracketted_expression();             // [120]
+  ExprPtr parse_constraint();                        // [69]
+  ExprPtr parse_builtin_call();                      // [121]
+  ExprPtr parse_aggregate();                         // [127]
+  ExprPtr parse_iri_or_function(bool require_args);  // [128] [70]
+  std::vector<ExprPtr> parse_expression_list();      // [72]
+  std::vector<ExprPtr> parse_args(std::size_t min, std::size_t max);
+  bool at_builtin_call() const;
+
+  std::string_view text_;
+  std::vector<Token> tokens_;
+  std::size_t pos_ = 0;
+  std::string base_;
+  std::unordered_map<std::string, std::string> prefixes_;
+  std::vector<std::pair<std::string, std::string>> declared_prefixes_;
+  std::unordered_set<std::string> used_labels_;     // every `_:x` in the query
+  std::unordered_map<std::string, int> label_bgp_;  // label -> its basic graph pattern
+  int bgp_counter_ = 0;
+  int current_bgp_ = 0;         // where blank node labels are being used now
+  bool template_mode_ = false;  // blank nodes are terms, not variables
+  bool allow_paths_ = true;
+  std::uint64_t fresh_counter_ = 0;
+  AggregateScope* aggregates_ = nullptr;
+  int depth_ = 0;
+};
+
+/// A builder for Expr nodes.
+ExprPtr make_call(ExprKind kind, std::vector<ExprPtr> args, std::string name = {});
+ExprPtr make_constant(Term term);
+ExprPtr make_variable(std::string name);
+
+}  // namespace quiver::sparql::detail

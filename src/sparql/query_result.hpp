@@ -1,0 +1,28 @@
+#pragma once
+/// @file
+/// What a query answers: a solution sequence (SELECT), a boolean (ASK) or
+/// a graph (CONSTRUCT, DESCRIBE). Shared by the evaluator, which fills it,
+/// and the result writers and readers.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sparql/algebra.hpp"
+#include "terms/term.hpp"
+
+namespace quiver::sparql {
+
+/// One solution: a cell per result variable, nullopt when unbound.
+using Solution = std::vector<std::optional<Term>>;
+
+struct QueryResult {
+  QueryForm form = QueryForm::Select;
+  std::vector<std::string> variables;  ///< SELECT: column names without `?`
+  std::vector<Solution> solutions;     ///< SELECT: rows, in order
+  bool boolean = false;                ///< ASK
+  std::vector<Triple> triples;         ///< CONSTRUCT / DESCRIBE
+  bool ordered = false;                ///< true when the query had ORDER BY
+};
+
+}  // namespace quiver::sparql

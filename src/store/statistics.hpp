@@ -1,0 +1,50 @@
+#pragma once
+/// @file
+/// Exact counts the optimizer uses to order joins, computed when the
+/// in-memory store builds its indexes.
+
+#include <cstdint>
+#include <unordered_map>
+
+#include "dataset/dataset.hpp"
+#include "store/sorted_table.hpp"
+
+namespace quiver::store {
+
+/// Counts for one predicate within one part of the dataset.
+struct PredicateStatistics {
+  std::uint64_t triples = 0;            ///< statements with this predicate
+  std::uint64_t distinct_subjects = 0;  ///< distinct subjects among them
+  std::uint64_t distinct_objects = 0;   ///< distinct objects among them
+};
+
+/// Counts for one part of the dataset: the default graph, or all named
+/// graphs together. For the named graphs, `triples` counts quads (a triple
+/// in two graphs counts twice) while the distinct counts ignore the graph.
+struct GraphStatistics {
+  std::uint64_t triples = 0;
+  std::uint64_t distinct_subjects = 0;
+  std::uint64_t distinct_predicates = 0;
+  std::uint64_t distinct_objects = 0;
+  std::unordered_map<TermId, PredicateStatistics> predicates;
+
+  /// The counts for `predicate` (all zero when it does not occur).
+  PredicateStatistics predicate(TermId predicate) const {
+    const auto it = predicates.find(predicate);
+    return it == predicates.end() ? PredicateStatistics{} : it->second;
+  }
+};
+
+/// Statistics of a whole store.
+struct Statistics {
+  GraphStatistics default_graph;
+  GraphStatistics named_graphs;
+};
+
+/// Computes the counts from the S-, P- and O-led tables of one index set
+/// (SPO, POS, OSP for triples; SPOG, POSG, OSPG for quads).
+template <std::size_t N>
+GraphStatistics compute_statistics(const SortedTable<N>& spo, const SortedTable<N>& pos,
+                                   const SortedTable<N>& osp);
+
+}  // namespace quiver::store

@@ -1,0 +1,101 @@
+#include "eval/xsd_numeric.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "function_test_util.hpp"
+
+namespace quiver::eval {
+namespace {
+
+using namespace testing;
+
+TEST(XsdNumeric, ParsesLexicalFormsStrictly) {
+  EXPECT_TRUE(parse_numeric(integer("+12")));
+  EXPECT_TRUE(parse_numeric(integer("-0012")));
+  EXPECT_FALSE(parse_numeric(integer("abc")));
+  EXPECT_FALSE(parse_numeric(integer("1.5")));
+  EXPECT_FALSE(parse_numeric(integer(" 1")));
+  EXPECT_FALSE(parse_numeric(integer("")));
+  EXPECT_TRUE(parse_numeric(decimal(".5")));
+  EXPECT_TRUE(parse_numeric(decimal("5.")));
+  EXPECT_FALSE(parse_numeric(decimal("1e3")));
+  EXPECT_FALSE(parse_numeric(decimal(".")));
+  EXPECT_TRUE(parse_numeric(dbl("1E3")));
+  EXPECT_TRUE(parse_numeric(dbl("-INF")));
+  EXPECT_TRUE(parse_numeric(dbl("NaN")));
+  EXPECT_FALSE(parse_numeric(dbl("nan")));
+  EXPECT_FALSE(parse_numeric(dbl("1E")));
+  EXPECT_FALSE(parse_numeric(str("1")));
+}
+
+TEST(XsdNumeric, DerivedIntegerTypesCheckTheirRange) {
+  EXPECT_EQ(parse_numeric(xsd("127", "byte"))->integer, 127);
+  EXPECT_FALSE(parse_numeric(xsd("128", "byte")));
+  EXPECT_FALSE(parse_numeric(xsd("-1", "nonNegativeInteger")));
+  EXPECT_FALSE(parse_numeric(xsd("0", "positiveInteger")));
+  EXPECT_TRUE(parse_numeric(xsd("-1", "negativeInteger")));
+  EXPECT_TRUE(parse_numeric(xsd("18446744073709551615", "unsignedLong")));
+  EXPECT_EQ(parse_numeric(xsd("5", "int"))->type, NumericType::Integer);
+}
+
+TEST(XsdNumeric, HugeIntegersBecomeDecimals) {
+  const auto n = parse_numeric(integer("123456789012345678901234"));
+  ASSERT_TRUE(n);
+  EXPECT_EQ(n->type, NumericType::Decimal);
+}
+
+TEST(XsdNumeric, CanonicalDecimal) {
+  EXPECT_EQ(format_decimal(2), "2.0");
+  EXPECT_EQ(format_decimal(1.5L), "1.5");
+  EXPECT_EQ(format_decimal(-0.25L), "-0.25");
+  EXPECT_EQ(format_decimal(0), "0.0");
+  EXPECT_EQ(format_decimal(-0.0L), "0.0");
+  EXPECT_EQ(format_decimal(0.1L + 0.2L), "0.3");
+  EXPECT_EQ(format_decimal(11.1L / 5), "2.22");
+}
+
+TEST(XsdNumeric, CanonicalDouble) {
+  EXPECT_EQ(format_double(1), "1.0E0");
+  EXPECT_EQ(format_double(150), "1.5E2");
+  EXPECT_EQ(format_double(0.2), "2.0E-1");
+  EXPECT_EQ(format_double(32100), "3.21E4");
+  EXPECT_EQ(format_double(-10200), "-1.02E4");
+  EXPECT_EQ(format_double(0), "0.0E0");
+  EXPECT_EQ(format_double(INFINITY), "INF");
+  EXPECT_EQ(format_double(-INFINITY), "-INF");
+  EXPECT_EQ(format_double(NAN), "NaN");
+  EXPECT_EQ(format_double(0.1), "1.0E-1");
+  EXPECT_EQ(format_float(0.1f), "1.0E-1");
+  EXPECT_EQ(format_float(-7.875f), "-7.875E0");
+}
+
+TEST(XsdNumeric, PromotionAndDivision) {
+  const auto r = numeric_arithmetic('/', Numeric::of_integer(3), Numeric::of_integer(2));
+  EXPECT_EQ(show(numeric_term(*r)), "\"1.5\"^^xsd:decimal");
+  EXPECT_FALSE(numeric_arithmetic('/', Numeric::of_integer(1), Numeric::of_integer(0)));
+  EXPECT_FALSE(numeric_arithmetic('/', Numeric::of_decimal(1), Numeric::of_decimal(0)));
+  const auto inf = numeric_arithmetic('/', Numeric::of_double(1), Numeric::of_integer(0));
+  EXPECT_EQ(show(numeric_term(*inf)), "\"INF\"^^xsd:double");
+  const auto f = numeric_arithmetic('+', Numeric::of_float(1.5f), Numeric::of_integer(1));
+  EXPECT_EQ(show(numeric_term(*f)), "\"2.5E0\"^^xsd:float");
+}
+
+TEST(XsdNumeric, IntegerOverflowContinuesAsDecimal) {
+  const auto r = numeric_arithmetic('*', Numeric::of_integer(INT64_MAX), Numeric::of_integer(2));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->type, NumericType::Decimal);
+}
+
+TEST(XsdNumeric, RoundingKeepsType) {
+  EXPECT_EQ(show(numeric_term(numeric_round(Numeric::of_decimal(-2.5L)))), "\"-2.0\"^^xsd:decimal");
+  EXPECT_EQ(show(numeric_term(numeric_round(Numeric::of_decimal(2.5L)))), "\"3.0\"^^xsd:decimal");
+  EXPECT_EQ(show(numeric_term(numeric_round(Numeric::of_double(-1.6)))), "\"-2.0E0\"^^xsd:double");
+  EXPECT_EQ(show(numeric_term(numeric_ceil(Numeric::of_decimal(-1.5L)))), "\"-1.0\"^^xsd:decimal");
+  EXPECT_EQ(show(numeric_term(numeric_floor(Numeric::of_decimal(-1.5L)))), "\"-2.0\"^^xsd:decimal");
+  EXPECT_EQ(show(numeric_term(numeric_abs(Numeric::of_integer(-3)))), "\"3\"^^xsd:integer");
+}
+
+}  // namespace
+}  // namespace quiver::eval

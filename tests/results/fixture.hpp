@@ -1,0 +1,44 @@
+#pragma once
+// Query results shared by the writer, reader and comparison tests: every
+// kind of term, unbound cells and the characters each format must escape.
+
+#include <optional>
+#include <string>
+
+#include "sparql/query_result.hpp"
+
+namespace quiver::results::testing {
+
+inline const std::string kXsd = "http://www.w3.org/2001/XMLSchema#";
+
+inline Term iri(const std::string& local) { return Term::iri("http://example.org/" + local); }
+inline Term lit(const std::string& lexical, const std::string& datatype = {},
+                const std::string& lang = {}) {
+  return Term::literal(lexical, datatype, lang);
+}
+
+/// SELECT ?s ?p ?o ?x over five rows.
+inline sparql::QueryResult select_fixture() {
+  sparql::QueryResult r;
+  r.variables = {"s", "p", "o", "x"};
+  r.solutions = {
+      {iri("s"), iri("p"), lit("plain"), std::nullopt},
+      {Term::blank("b1"), iri("p"), lit("chat", "", "fr"), lit("42", kXsd + "integer")},
+      {Term::blank("b1"), iri("a&b<c>"), lit("say \"hi\", then\nbye\tnow\r"),
+       lit("3.14", kXsd + "decimal")},
+      {Term::blank("b2"), iri("caf\xC3\xA9"),
+       lit("caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x91\xBE"), lit("true", kXsd + "boolean")},
+      {std::nullopt, std::nullopt, lit("x", "http://example.org/dt"), lit("")},
+      {std::nullopt, std::nullopt, std::nullopt, std::nullopt},
+  };
+  return r;
+}
+
+inline sparql::QueryResult ask_fixture(bool answer) {
+  sparql::QueryResult r;
+  r.form = sparql::QueryForm::Ask;
+  r.boolean = answer;
+  return r;
+}
+
+}  // namespace quiver::results::testing

@@ -1,0 +1,77 @@
+#include "results/term_syntax.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace quiver::results {
+namespace {
+
+const std::string kXsd = "http://www.w3.org/2001/XMLSchema#";
+
+std::string turtle(const Term& t, const PrefixList* prefixes = nullptr) {
+  std::string out;
+  append_turtle_term(out, t.ref(), prefixes);
+  return out;
+}
+
+TEST(TermSyntaxTest, UsesShortFormsOnlyWhenTheyReadBackTheSame) {
+  EXPECT_TRUE(has_turtle_short_form("-12", kXsd + "integer"));
+  EXPECT_TRUE(has_turtle_short_form("+.5", kXsd + "decimal"));
+  EXPECT_TRUE(has_turtle_short_form("1.0E6", kXsd + "double"));
+  EXPECT_TRUE(has_turtle_short_form("true", kXsd + "boolean"));
+  EXPECT_FALSE(has_turtle_short_form("5.", kXsd + "decimal"));
+  EXPECT_FALSE(has_turtle_short_form("4", kXsd + "decimal"));  // would read as an integer
+  EXPECT_FALSE(has_turtle_short_form("-3", kXsd + "negativeInteger"));
+  EXPECT_FALSE(has_turtle_short_form("INF", kXsd + "double"));
+  EXPECT_FALSE(has_turtle_short_form("1", kXsd + "boolean"));
+  EXPECT_EQ(turtle(Term::literal("1.0E6", kXsd + "double")), "1.0E6");
+  EXPECT_EQ(turtle(Term::literal("1", kXsd + "string")), "\"1\"");
+  EXPECT_EQ(turtle(Term::literal("-3", kXsd + "negativeInteger")),
+            "\"-3\"^^<http://www.w3.org/2001/XMLSchema#negativeInteger>");
+}
+
+TEST(TermSyntaxTest, PrefixesIrisWithSafeLocalNames) {
+  const PrefixList prefixes = {{"ex", "http://example.org/"}, {"exa", "http://example.org/a/"}};
+  EXPECT_EQ(turtle(Term::iri("http://example.org/a/b"), &prefixes), "exa:b");
+  EXPECT_EQ(turtle(Term::iri("http://example.org/x.y-z_1"), &prefixes), "ex:x.y-z_1");
+  EXPECT_EQ(turtle(Term::iri("http://example.org/"), &prefixes), "ex:");
+  EXPECT_EQ(turtle(Term::iri("http://example.org/end."), &prefixes), "<http://example.org/end.>");
+  EXPECT_EQ(turtle(Term::iri("http://example.org/a?b"), &prefixes), "<http://example.org/a?b>");
+  EXPECT_EQ(turtle(Term::literal("v", "http://example.org/dt"), &prefixes), "\"v\"^^ex:dt");
+}
+
+TEST(TermSyntaxTest, ParsesEveryTermForm) {
+  EXPECT_EQ(*parse_turtle_term("<http://e/\\u00E9>"), Term::iri("http://e/\xC3\xA9"));
+  EXPECT_EQ(*parse_turtle_term("_:b0"), Term::blank("b0"));
+  EXPECT_EQ(*parse_turtle_term("\"a\\tb\\\"\""), Term::literal("a\tb\""));
+  EXPECT_EQ(*parse_turtle_term("'it\\'s \"q\"'"), Term::literal("it's \"q\""));
+  EXPECT_EQ(*parse_turtle_term("\"\"\"two\nlines\"\"\""), Term::literal("two\nlines"));
+  EXPECT_EQ(*parse_turtle_term("\"chat\"@fr-BE"), Term::literal("chat", "", "fr-BE"));
+  EXPECT_EQ(*parse_turtle_term("\"5\"^^<http://e/dt>"), Term::literal("5", "http://e/dt"));
+  EXPECT_EQ(*parse_turtle_term("42"), Term::literal("42", kXsd + "integer"));
+  EXPECT_EQ(*parse_turtle_term("-4.5"), Term::literal("-4.5", kXsd + "decimal"));
+  EXPECT_EQ(*parse_turtle_term("1.0e6"), Term::literal("1.0e6", kXsd + "double"));
+  EXPECT_EQ(*parse_turtle_term("false"), Term::literal("false", kXsd + "boolean"));
+  EXPECT_EQ(*parse_turtle_term("\"\\U0001F47E\""), Term::literal("\xF0\x9F\x91\xBE"));
+}
+
+TEST(TermSyntaxTest, RejectsMalformedTerms) {
+  for (const char* bad : {"", "<http://e/", "\"open", "\"x\"@", "\"x\"^^xsd:int", "ex:a",
+                          "_:", "<a b>", "\"\\q\"", "\"\\uD800\"", "1.2.3", "\"x\" y"}) {
+    EXPECT_FALSE(parse_turtle_term(bad).ok()) << bad;
+  }
+}
+
+TEST(TermSyntaxTest, RoundTripsWhatItWrites) {
+  for (const Term& t : {Term::iri("http://e/a"), Term::blank("x1"),
+                        Term::literal("a\"b\\c\n\r\t\x01"), Term::literal("t", "", "en-GB"),
+                        Term::literal("007", kXsd + "integer"), Term::literal("x", "http://e/d")}) {
+    auto back = parse_turtle_term(turtle(t));
+    ASSERT_TRUE(back.ok()) << turtle(t) << ": " << back.error().message;
+    EXPECT_EQ(*back, t);
+  }
+}
+
+}  // namespace
+}  // namespace quiver::results

@@ -1,0 +1,197 @@
+// w3c_sparql_eval: runs the W3C SPARQL 1.0 and 1.1 query evaluation tests
+// (and the result-format tests) through Quiver's engine: load qt:data into
+// the default graph and qt:graphData as named graphs, run qt:query, compare
+// with mf:result as a multiset under one blank-node mapping (in order when
+// the query has ORDER BY), literals term-exact.
+//
+// Usage: w3c_sparql_eval [-v] [FILTER]. Exit 0 when nothing failed, 1
+// otherwise, 77 when the suites are not there (CTest: skipped).
+
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine/engine.hpp"
+#include "io/reader.hpp"
+#include "manifest.hpp"
+#include "report.hpp"
+#include "results/result_reader.hpp"
+#include "results/results_compare.hpp"
+#include "sparql/parser.hpp"
+#include "sparql_eval_known_failures.hpp"
+
+namespace quiver::w3c {
+namespace {
+
+constexpr std::string_view kQt = "http://www.w3.org/2001/sw/DataAccess/tests/test-query#";
+
+// The manifests of the query evaluation suites, relative to the suites root.
+constexpr std::string_view kTopManifests[] = {
+    "sparql/sparql10/manifest-evaluation.ttl",
+    "sparql/sparql11/manifest-sparql11-query.ttl",
+    "sparql/sparql11/csv-tsv-res/manifest.ttl",
+    "sparql/sparql11/json-res/manifest.ttl",
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool exists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+std::string qt(std::string_view local) { return std::string(kQt) + std::string(local); }
+
+std::string extension(const std::string& path) {
+  const auto dot = path.rfind('.');
+  return dot == std::string::npos ? "" : path.substr(dot + 1);
+}
+
+// Reads an expected result file in whichever form the suite uses.
+Expected<sparql::QueryResult> read_expected(const std::string& path, const std::string& iri,
+                                            sparql::QueryForm form) {
+  const std::string ext = extension(path);
+  if (ext == "srx") return results::read_results(slurp(path), results::ResultFormat::Xml);
+  if (ext == "srj") return results::read_results(slurp(path), results::ResultFormat::Json);
+  if (ext == "tsv") return results::read_results(slurp(path), results::ResultFormat::Tsv);
+  if (ext == "csv") return results::read_results(slurp(path), results::ResultFormat::Csv);
+  QuadCollector graph;
+  io::ReadOptions options;
+  options.format = ext == "rdf" ? io::Format::RdfXml : io::Format::Turtle;
+  options.base_iri = iri;
+  const auto read = io::read_file(path, options, graph);
+  if (!read.ok()) return read.errors.front();
+  if (form == sparql::QueryForm::Construct || form == sparql::QueryForm::Describe) {
+    sparql::QueryResult r;
+    r.form = form;
+    for (const auto& q : graph.quads) r.triples.push_back({q.subject, q.predicate, q.object});
+    return r;
+  }
+  return results::read_result_set_graph(graph.quads);
+}
+
+Failure run_test(const Manifest& manifest, const ManifestEntry& entry) {
+  const Term query_iri = manifest.object(entry.action, qt("query"));
+  if (!query_iri.is_iri()) return "no qt:query";
+  const std::string query_path = manifest.local_path(query_iri.value());
+  const std::string query_text = slurp(query_path);
+  sparql::ParseOptions parse_options;
+  parse_options.base_iri = query_iri.value();
+  auto query = sparql::parse_query(query_text, parse_options);
+  if (!query)
+    return "parse error: " + sparql::format_parse_error(query_text, query.error(), query_path);
+
+  engine::Engine engine;
+  for (const Term& data : manifest.objects(entry.action, qt("data"))) {
+    auto loaded = engine.load(manifest.local_path(data.value()), std::nullopt, data.value());
+    if (!loaded) return "data: " + loaded.error().to_string();
+  }
+  for (const Term& g : manifest.objects(entry.action, qt("graphData"))) {
+    auto loaded =
+        engine.load_named(g.value(), manifest.local_path(g.value()), std::nullopt, g.value());
+    if (!loaded) return "graphData: " + loaded.error().to_string();
+  }
+  engine::QueryOptions options;
+  options.timeout = std::chrono::seconds(20);
+  options.graph_file = [&](const std::string& iri) -> std::optional<std::string> {
+    const std::string path = manifest.local_path(iri);
+    if (exists(path)) return path;
+    return std::nullopt;
+  };
+  auto outcome = engine.run(*query, options);
+  if (!outcome) return "evaluation error: " + outcome.error().message;
+
+  if (!entry.result.is_iri()) return "no mf:result";
+  const std::string result_path = manifest.local_path(entry.result.value());
+  std::string diff;
+  if (entry.type.ends_with("CSVResultFormatTest") || extension(result_path) == "csv") {
+    if (!results::result_text_matches(outcome->result, results::ResultFormat::Csv,
+                                      slurp(result_path), &diff)) {
+      return "CSV differs:\n" + diff;
+    }
+    return std::nullopt;
+  }
+  if (extension(result_path) == "tsv") {
+    if (!results::result_text_matches(outcome->result, results::ResultFormat::Tsv,
+                                      slurp(result_path), &diff)) {
+      return "TSV differs:\n" + diff;
+    }
+    return std::nullopt;
+  }
+  auto expected = read_expected(result_path, entry.result.value(), query->form);
+  if (!expected) return "cannot read expected result: " + expected.error().to_string();
+  if (!results::results_equal(outcome->result, *expected, outcome->result.ordered, &diff)) {
+    return "result differs:\n" + diff;
+  }
+  return std::nullopt;
+}
+
+bool is_eval_type(const std::string& type) {
+  return type.ends_with("#QueryEvaluationTest") || type.ends_with("#CSVResultFormatTest");
+}
+
+void run_manifest(const std::string& path, const std::string& suite, const std::string& filter,
+                  Report& report, std::vector<std::string>& seen) {
+  for (const auto& s : seen) {
+    if (s == path) return;
+  }
+  seen.push_back(path);
+  auto manifest = Manifest::load(path);
+  if (!manifest) {
+    report.record(suite, path, "cannot load manifest: " + manifest.error().to_string());
+    return;
+  }
+  for (const auto& include : manifest->includes()) {
+    run_manifest(include, suite, filter, report, seen);
+  }
+  for (const auto& entry : manifest->entries()) {
+    if (!is_eval_type(entry.type)) continue;
+    const std::string dir = path.substr(0, path.rfind('/'));
+    const std::string name = dir.substr(dir.rfind('/') + 1) + "/" + entry.name;
+    if (!filter.empty() && (suite + "/" + name).find(filter) == std::string::npos) continue;
+    report.record(suite, name, run_test(*manifest, entry));
+  }
+}
+
+}  // namespace
+}  // namespace quiver::w3c
+
+int main(int argc, char** argv) {
+  using namespace quiver::w3c;
+  bool verbose = false;
+  std::string filter;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "-v") {
+      verbose = true;
+    } else {
+      filter = arg;
+    }
+  }
+  const std::string root = suites_root();
+  if (!exists(root + "/sparql")) {
+    std::printf("W3C test suites not found at %s (set QUIVER_W3C_DIR); skipping\n", root.c_str());
+    return 77;
+  }
+  Report report(sparql_eval_known_failures());
+  report.set_verbose(verbose);
+  std::vector<std::string> seen;
+  for (const auto top : kTopManifests) {
+    const std::string suite =
+        std::string(top).find("sparql10") != std::string::npos ? "sparql10" : "sparql11";
+    run_manifest(root + "/" + std::string(top), suite, filter, report, seen);
+  }
+  report.print_suite("sparql10");
+  report.print_suite("sparql11");
+  if (filter.empty()) report.check_known_failures_used();
+  return report.finish();
+}
