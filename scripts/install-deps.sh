@@ -12,11 +12,13 @@ packages=(
   libboost-program-options-dev
   libgtest-dev
   libpcre2-dev libssl-dev nlohmann-json3-dev libxml2-dev
+  # Apache Jena checks that our exports load cleanly in another toolkit.
+  libapache-jena-java unzip
 )
+# A machine may already have its own Java or Node.js; only add Debian's if none.
+command -v java >/dev/null || packages+=(default-jre-headless)
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(serdi time libapache-jena-java)
-  # A machine may already have its own Java or Node.js; only add Debian's if none.
-  command -v java >/dev/null || packages+=(default-jre-headless)
+  packages+=(serdi time)
   command -v node >/dev/null || packages+=(nodejs npm)
 fi
 

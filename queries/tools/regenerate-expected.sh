@@ -6,7 +6,7 @@
 # against. Also validates the data and the ontology (no warnings allowed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-jena=queries/tools/jena.sh
+jena=scripts/jena.sh
 python3 data/tools/sync-default-graph.py --check
 out=$("$jena" riotcmd.riot --validate --strict ontology/quiver-article.ttl data/article.trig 2>&1)
 [ -z "$out" ] || { echo "$out" >&2; exit 1; }

@@ -2,6 +2,7 @@
 // every input was read (or, with --lax, read as far as possible).
 
 #include <iostream>
+#include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
@@ -48,6 +49,28 @@ bool parse_prefixes(const po::variables_map& vm, io::WriteOptions& options) {
   return true;
 }
 
+// `--graph`: passes on the quads of one graph, as default-graph triples.
+class GraphFilter final : public io::QuadSink {
+ public:
+  GraphFilter(io::QuadSink& next, std::string graph) : next_(next), graph_(std::move(graph)) {}
+  void on_prefix(std::string_view name, std::string_view iri) override {
+    next_.on_prefix(name, iri);
+  }
+  void on_quad(const QuadRef& quad) override {
+    const bool keep = graph_ == "default"
+                          ? quad.graph.is_none()
+                          : quad.graph.kind == TermKind::Iri && quad.graph.value == graph_;
+    if (!keep) return;
+    QuadRef triple = quad;
+    triple.graph = TermRef{};
+    next_.on_quad(triple);
+  }
+
+ private:
+  io::QuadSink& next_;
+  std::string graph_;
+};
+
 }  // namespace
 
 int run_convert(const std::vector<std::string>& args) {
@@ -80,9 +103,15 @@ int run_convert(const std::vector<std::string>& args) {
     return kFailed;
   }
   auto writer = io::make_writer(write_options, **out);
+  std::unique_ptr<io::QuadSink> filter;
+  io::QuadSink* sink = writer.get();
+  if (vm.count("graph")) {
+    filter = std::make_unique<GraphFilter>(*writer, vm["graph"].as<std::string>());
+    sink = filter.get();
+  }
   std::uint64_t skipped = 0;
   {
-    ProgressSink progress(*writer);
+    ProgressSink progress(*sink);
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       io::ReadOptions read_options;
       read_options.format = formats[i];

@@ -22,6 +22,8 @@ CommandSpec convert_spec() {
       "prefix for Turtle/TriG/RDF-XML output, as NAME=IRI (repeatable)")(
       "output,o", po::value<std::string>(), "write to this file (atomically) instead of stdout")(
       "lax", "skip bad statements, go on, and report how many were skipped")(
+      "graph,g", po::value<std::string>(),
+      "keep only one graph of a dataset: 'default' or a graph IRI (written as triples)")(
       "input", po::value<std::vector<std::string>>(), "input files (- for stdin)");
   spec.positional.add("input", -1);
   return spec;
@@ -29,14 +31,20 @@ CommandSpec convert_spec() {
 
 CommandSpec validate_spec() {
   CommandSpec spec{"validate",
-                   "quiver validate FILE... [options]",
+                   "quiver validate FILE... [--ontology ONTOLOGY]... [options]",
                    "Checks the syntax of each FILE, reporting every error with its location\n"
-                   "and the number of triples read.",
+                   "and the number of triples read. With --ontology, then checks all FILEs\n"
+                   "together against the ontology: undeclared classes and properties, domains\n"
+                   "and ranges, literals invalid for their datatype, and properties the\n"
+                   "ontology requires (owl:Restriction with owl:minCardinality 1). Exits 1 on\n"
+                   "any problem.",
                    po::options_description("Options"),
                    {}};
   spec.options.add_options()("help,h", "show this help")(
       "from,f", po::value<std::string>(), "input syntax (default: from the file extension)")(
       "base,b", po::value<std::string>(), "base IRI for relative IRIs")(
+      "ontology", po::value<std::vector<std::string>>()->composing(),
+      "check the FILEs against this ontology (Turtle, RDF/XML, ...; repeatable)")(
       "input", po::value<std::vector<std::string>>(), "files to check (- for stdin)");
   spec.positional.add("input", -1);
   return spec;

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <variant>
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
@@ -24,10 +25,12 @@ struct QueryText {
   std::string base;  // default base IRI
 };
 
-std::optional<QueryText> read_query(const po::variables_map& vm) {
+// The query text, or the exit code when there is none: a usage mistake (2)
+// or a query file that cannot be read (1).
+std::variant<QueryText, int> read_query(const po::variables_map& vm) {
   if (vm.count("query") && vm.count("text")) {
     std::cerr << "quiver query: give the query either with --query FILE or as text, not both\n";
-    return std::nullopt;
+    return kUsage;
   }
   if (vm.count("query")) {
     const std::string path = vm["query"].as<std::string>();
@@ -39,7 +42,7 @@ std::optional<QueryText> read_query(const po::variables_map& vm) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       std::cerr << path << ": error: cannot read the query file\n";
-      return std::nullopt;
+      return kFailed;
     }
     ss << in.rdbuf();
     return QueryText{ss.str(), path, io::file_iri(path)};
@@ -53,7 +56,7 @@ std::optional<QueryText> read_query(const po::variables_map& vm) {
     return QueryText{text, "<query>", ""};
   }
   std::cerr << "quiver query: no query given\nTry 'quiver help query'.\n";
-  return std::nullopt;
+  return kUsage;
 }
 
 // `--named FILE` or `--named IRI=FILE`.
@@ -68,39 +71,54 @@ bool is_graph_form(sparql::QueryForm form) {
   return form == sparql::QueryForm::Construct || form == sparql::QueryForm::Describe;
 }
 
+// How the result is written: a graph syntax for CONSTRUCT / DESCRIBE, a
+// result format for SELECT / ASK.
+struct OutputFormat {
+  io::Format graph = io::Format::Turtle;
+  results::ResultFormat results = results::ResultFormat::Tsv;
+};
+
+// The --format for the query's form, checked before any data is read;
+// nullopt (after a message) when it does not fit the form.
+std::optional<OutputFormat> output_format(sparql::QueryForm form, const po::variables_map& vm) {
+  const std::string name = vm.count("format") ? vm["format"].as<std::string>() : "";
+  OutputFormat format;
+  if (is_graph_form(form)) {
+    if (!name.empty()) {
+      auto f = io::format_from_name(name);
+      if (!f) {
+        std::cerr << "quiver query: '" << name
+                  << "' is not a graph format (turtle, ntriples, nquads, trig, rdfxml)\n";
+        return std::nullopt;
+      }
+      format.graph = *f;
+    }
+    return format;
+  }
+  format.results = ::isatty(1) ? results::ResultFormat::Table : results::ResultFormat::Tsv;
+  if (!name.empty()) {
+    auto f = results::result_format_from_name(name);
+    if (!f) {
+      std::cerr << "quiver query: '" << name
+                << "' is not a result format (table, json, xml, csv, tsv)\n";
+      return std::nullopt;
+    }
+    format.results = *f;
+  }
+  return format;
+}
+
 int print_result(const engine::QueryOutcome& outcome, const sparql::Query& query,
-                 const po::variables_map& vm) {
+                 const OutputFormat& format) {
   const sparql::QueryResult& result = outcome.result;
-  const std::string format_name = vm.count("format") ? vm["format"].as<std::string>() : "";
   auto out = io::Output::open("-");
   Status st;
   if (is_graph_form(result.form)) {
-    io::Format format = io::Format::Turtle;
-    if (!format_name.empty()) {
-      auto f = io::format_from_name(format_name);
-      if (!f) {
-        std::cerr << "quiver query: '" << format_name
-                  << "' is not a graph format (turtle, ntriples, nquads, trig, rdfxml)\n";
-        return kUsage;
-      }
-      format = *f;
-    }
-    st = results::write_graph(result, format, **out, query.prefixes);
+    st = results::write_graph(result, format.graph, **out, query.prefixes);
   } else {
-    results::ResultFormat format =
-        ::isatty(1) ? results::ResultFormat::Table : results::ResultFormat::Tsv;
-    if (!format_name.empty()) {
-      auto f = results::result_format_from_name(format_name);
-      if (!f) {
-        std::cerr << "quiver query: '" << format_name
-                  << "' is not a result format (table, json, xml, csv, tsv)\n";
-        return kUsage;
-      }
-      format = *f;
-    }
     results::ResultWriteOptions options;
     options.prefixes = query.prefixes;
-    st = results::write_results(result, format, **out, options);
+    st = results::write_results(result, format.results, **out, options);
   }
   if (st.ok()) st = (*out)->commit();
   if (!st.ok()) {
@@ -120,8 +138,9 @@ int run_query(const std::vector<std::string>& args) {
     print_help(spec);
     return kOk;
   }
-  const auto text = read_query(vm);
-  if (!text) return kUsage;
+  const auto read = read_query(vm);
+  if (const int* code = std::get_if<int>(&read)) return *code;
+  const QueryText* text = &std::get<QueryText>(read);
   sparql::ParseOptions parse_options;
   parse_options.base_iri = vm.count("base") ? vm["base"].as<std::string>() : text->base;
   auto query = sparql::parse_query(text->text, parse_options);
@@ -132,6 +151,22 @@ int run_query(const std::vector<std::string>& args) {
   if (vm.count("syntax-only")) {
     std::cerr << text->name << ": OK\n";
     return kOk;
+  }
+  const auto format = output_format(query->form, vm);
+  if (!format) return kUsage;
+
+  engine::QueryOptions options;
+  options.explain = vm.count("explain") > 0;
+  if (vm.count("timeout")) {
+    const double seconds = vm["timeout"].as<double>();
+    if (!(seconds > 0)) {
+      std::cerr << "quiver query: --timeout wants a positive number of seconds\n";
+      return kUsage;
+    }
+    // Beyond a few years is no limit (and would overflow the clock).
+    if (seconds < 1e8) {
+      options.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
+    }
   }
 
   engine::Engine engine;
@@ -154,23 +189,16 @@ int run_query(const std::vector<std::string>& args) {
       }
     }
   }
-  engine::QueryOptions options;
-  options.explain = vm.count("explain") > 0;
-  if (vm.count("timeout")) {
-    const double seconds = vm["timeout"].as<double>();
-    if (!(seconds > 0)) {
-      std::cerr << "quiver query: --timeout wants a positive number of seconds\n";
-      return kUsage;
-    }
-    options.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
-  }
   auto outcome = engine.run(*query, options);
   if (!outcome) {
-    std::cerr << "quiver query: " << outcome.error().message << "\n";
+    // A FROM graph's file that fails to load is named in the error.
+    const Error& error = outcome.error();
+    std::cerr << "quiver query: " << (error.where.file.empty() ? error.message : error.to_string())
+              << "\n";
     return kFailed;
   }
   if (options.explain) std::cerr << outcome->explain;
-  return print_result(*outcome, *query, vm);
+  return print_result(*outcome, *query, *format);
 }
 
 }  // namespace quiver::cli

@@ -16,7 +16,8 @@ constexpr TermId kEmptyGraph = 3;
 Expected<io::Format> pick_format(const std::string& path, std::optional<io::Format> format) {
   if (format) return *format;
   if (auto f = io::format_from_path(path)) return *f;
-  return Error{SourceLocation{path, 0, 0}, "cannot tell the syntax from the file name; use --from"};
+  return Error{SourceLocation{path, 0, 0},
+               "cannot tell the syntax from the file name (use .ttl, .trig, .nt, .nq or .rdf)"};
 }
 
 int hex_value(char c) {

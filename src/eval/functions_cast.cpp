@@ -3,7 +3,6 @@
 // xsd:dateTime and xsd:date, following the XPath casting rules.
 
 #include <cmath>
-#include <cstdlib>
 #include <limits>
 
 #include "eval/functions.hpp"
@@ -22,34 +21,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-/// Rewrites a canonical `d.dddEn` form positionally (`1.25`, `100`,
-/// `0.001`), without a trailing `.0`.
-std::string positional(const std::string& exponent_form) {
-  std::string_view s(exponent_form);
-  const bool negative = s.front() == '-';
-  if (negative) s.remove_prefix(1);
-  const std::size_t e = s.find('E');
-  const int exponent = std::atoi(std::string(s.substr(e + 1)).c_str());
-  std::string digits(s.substr(0, 1));
-  digits += s.substr(2, e - 2);
-  const int point = 1 + exponent;
-  std::string out;
-  if (point <= 0) {
-    out = "0." + std::string(static_cast<std::size_t>(-point), '0') + digits;
-  } else if (static_cast<std::size_t>(point) >= digits.size()) {
-    out = digits + std::string(static_cast<std::size_t>(point) - digits.size(), '0');
-  } else {
-    out = digits.substr(0, static_cast<std::size_t>(point)) + "." +
-          digits.substr(static_cast<std::size_t>(point));
-  }
-  if (out.find('.') != std::string::npos) {
-    while (out.back() == '0') out.pop_back();
-    if (out.back() == '.') out.pop_back();
-  }
-  if (out == "0") return out;
-  return negative ? "-" + out : out;
-}
-
 /// The shortest exponent form of a float or double value.
 std::string shortest(const Numeric& n) {
   return n.type == NumericType::Float ? format_float(static_cast<float>(n.floating))
@@ -62,25 +33,23 @@ std::string numeric_to_string(const Numeric& n) {
     case NumericType::Integer:
       return format_integer(n.integer);
     case NumericType::Decimal: {
-      std::string s = format_decimal(n.decimal);
+      std::string s = format_decimal(n.decimal.canonical());
       if (s.ends_with(".0")) s.resize(s.size() - 2);
       return s;
     }
-    default: {
-      const double v = std::fabs(n.floating);
-      if (v == 0) return std::signbit(n.floating) ? "-0" : "0";
-      if (!std::isfinite(n.floating) || v < 1e-6 || v >= 1e6) return shortest(n);
-      return positional(shortest(n));
-    }
+    default:
+      return format_floating_plain(n.floating, n.type == NumericType::Float);
   }
 }
 
 /// A numeric value as a decimal; floats and doubles go through their
 /// shortest decimal form so that 0.1e0 becomes 0.1, not 0.1000000000000000055.
-std::optional<long double> to_decimal(const Numeric& n) {
-  if (n.type == NumericType::Integer || n.type == NumericType::Decimal) return n.as_long_double();
+std::optional<Numeric> to_decimal(const Numeric& n) {
+  if (n.type == NumericType::Integer || n.type == NumericType::Decimal) {
+    return promote(n, NumericType::Decimal);
+  }
   if (!std::isfinite(n.floating)) return std::nullopt;
-  return std::strtold(shortest(n).c_str(), nullptr);
+  return parse_numeric_lexical(positional_form(shortest(n)), NumericType::Decimal);
 }
 
 /// The source value of a cast: what kind it is and its parsed value.
@@ -156,13 +125,18 @@ Value cast_to_numeric(const Term& t, const Source& s, std::string_view target_ir
       const Numeric& n = *s.number;
       if (target == NumericType::Integer) {
         // Truncation toward zero; NaN, INF and huge values cannot be integers.
-        const long double v = std::trunc(n.as_long_double());
-        if (!std::isfinite(v) || std::fabs(v) >= 9.2e18L) return std::nullopt;
-        value = Numeric::of_integer(static_cast<std::int64_t>(v));
+        const Numeric t = numeric_truncate(n);
+        if (t.type == NumericType::Decimal && t.decimal.scale == 0 &&
+            t.decimal.unscaled >= std::numeric_limits<std::int64_t>::min() &&
+            t.decimal.unscaled <= std::numeric_limits<std::int64_t>::max()) {
+          value = Numeric::of_integer(static_cast<std::int64_t>(t.decimal.unscaled));
+        } else {
+          const long double v = t.as_long_double();
+          if (!std::isfinite(v) || std::fabs(v) >= 9.2e18L) return std::nullopt;
+          value = Numeric::of_integer(static_cast<std::int64_t>(v));
+        }
       } else if (target == NumericType::Decimal) {
-        const auto d = to_decimal(n);
-        if (!d) return std::nullopt;
-        value = Numeric::of_decimal(*d);
+        value = to_decimal(n);
       } else if (target == NumericType::Float) {
         value = Numeric::of_float(static_cast<float>(n.as_long_double()));
       } else {
@@ -174,6 +148,9 @@ Value cast_to_numeric(const Term& t, const Source& s, std::string_view target_ir
       return std::nullopt;
   }
   if (!value) return std::nullopt;
+  // A cast yields the canonical form, whatever the source looked like.
+  value->plain = false;
+  if (target == NumericType::Decimal) value->decimal = value->decimal.canonical();
   if (target != NumericType::Integer) return numeric_term(*value);
   if (value->type != NumericType::Integer) return std::nullopt;  // beyond int64
   if (!in_integer_range(target_iri, value->as_long_double())) return std::nullopt;

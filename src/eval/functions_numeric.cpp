@@ -2,7 +2,6 @@
 // dateTime accessors (17.4.5: NOW, YEAR ... SECONDS, TIMEZONE, TZ).
 
 #include <array>
-#include <cstdlib>
 #include <random>
 
 #include "eval/functions_internal.hpp"
@@ -56,7 +55,10 @@ Value fn_year(const std::vector<Term>& args, FunctionContext&) {
 Value fn_seconds(const std::vector<Term>& args, FunctionContext&) {
   const auto dt = datetime_argument(args[0], false);
   if (!dt) return std::nullopt;
-  return numeric_term(Numeric::of_decimal(std::strtold(dt->seconds.c_str(), nullptr)));
+  // The seconds as written: "01" is 1, "01.50" is 1.50.
+  const auto seconds = parse_numeric_lexical(dt->seconds, NumericType::Decimal);
+  if (!seconds) return std::nullopt;
+  return numeric_term(*seconds);
 }
 
 Value fn_timezone(const std::vector<Term>& args, FunctionContext&) {

@@ -87,6 +87,157 @@ bool valid_floating_lexical(std::string_view s) {
   return pos == s.size();
 }
 
+using Int128 = __int128;
+using UInt128 = unsigned __int128;
+// std::numeric_limits knows __int128 only in the GNU dialects.
+constexpr UInt128 kUInt128Max = ~UInt128{0};
+constexpr Int128 kInt128Max = static_cast<Int128>(kUInt128Max >> 1);
+
+/// 10^n for 0 <= n <= 38.
+Int128 pow10(int n) {
+  Int128 p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
+/// Multiplies `v` by 10^n (n >= 0); false on overflow.
+bool scale_up(Int128& v, int n) {
+  if (v == 0) return true;
+  for (int i = 0; i < n; ++i) {
+    if (__builtin_mul_overflow(v, 10, &v)) return false;
+  }
+  return true;
+}
+
+UInt128 magnitude(Int128 v) { return v < 0 ? -static_cast<UInt128>(v) : static_cast<UInt128>(v); }
+
+std::string digits_of(UInt128 v) {
+  std::string out;
+  do {
+    out += static_cast<char>('0' + static_cast<int>(v % 10));
+    v /= 10;
+  } while (v != 0);
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+/// A lexical form matched by match_decimal as a decimal with the scale as
+/// written. Fraction digits beyond 38 significant digits are rounded off;
+/// a longer integer part falls back to long double.
+Decimal parse_decimal_digits(std::string_view s) {
+  const bool negative = s[0] == '-';
+  if (s[0] == '+' || s[0] == '-') s.remove_prefix(1);
+  Int128 v = 0;
+  int scale = 0;
+  bool in_fraction = false;
+  for (const char c : s) {
+    if (c == '.') {
+      in_fraction = true;
+      continue;
+    }
+    const int digit = c - '0';
+    Int128 next;
+    if (__builtin_mul_overflow(v, 10, &next) || __builtin_add_overflow(next, digit, &next)) {
+      if (!in_fraction) {
+        const long double approx = std::strtold(std::string(s).c_str(), nullptr);
+        return Decimal::from_long_double(negative ? -approx : approx);
+      }
+      if (digit >= 5 && v < kInt128Max) ++v;
+      break;
+    }
+    v = next;
+    if (in_fraction) ++scale;
+  }
+  return {negative ? -v : v, scale};
+}
+
+/// "[-]d[.ddd]E[-]n" (printf's or XSD's exponent form) as a decimal.
+Decimal parse_exponent_form(std::string_view s) {
+  const std::size_t e = s.find_first_of("eE");
+  const int exponent = std::atoi(std::string(s.substr(e + 1)).c_str());
+  const Decimal mantissa = parse_decimal_digits(s.substr(0, e));
+  return {mantissa.unscaled, mantissa.scale - exponent};
+}
+
+bool written_plain(std::string_view s) { return s.find_first_of("eE") == std::string_view::npos; }
+
+std::optional<Decimal> exact_add(const Decimal& a, const Decimal& b, bool subtract) {
+  const int scale = std::max(a.scale, b.scale);
+  Int128 x = a.unscaled;
+  Int128 y = b.unscaled;
+  if (!scale_up(x, scale - a.scale) || !scale_up(y, scale - b.scale)) return std::nullopt;
+  Int128 r;
+  if (subtract ? __builtin_sub_overflow(x, y, &r) : __builtin_add_overflow(x, y, &r)) {
+    return std::nullopt;
+  }
+  return Decimal{r, scale};
+}
+
+std::optional<Decimal> exact_multiply(const Decimal& a, const Decimal& b) {
+  Int128 r;
+  if (__builtin_mul_overflow(a.unscaled, b.unscaled, &r)) return std::nullopt;
+  return Decimal{r, a.scale + b.scale};
+}
+
+/// Fraction digits a quotient keeps when it does not terminate (Jena's
+/// DIVIDE_PRECISION).
+constexpr int kDivideScale = 24;
+
+/// a / b (b not zero), exact when the quotient terminates within
+/// kDivideScale fraction digits, else rounded half to even there; in
+/// canonical form. nullopt when the divisor is too large for the digit loop.
+std::optional<Decimal> exact_divide(const Decimal& a, const Decimal& b) {
+  const UInt128 limit = static_cast<UInt128>(pow10(37));
+  const UInt128 m = magnitude(b.unscaled);
+  if (m >= limit) return std::nullopt;
+  UInt128 q = magnitude(a.unscaled) / m;
+  UInt128 r = magnitude(a.unscaled) % m;
+  // a/b = (|a.unscaled| / m) × 10^(b.scale - a.scale); each digit adds one
+  // to the scale.
+  int scale = a.scale - b.scale;
+  while (r != 0 && scale < kDivideScale && q < limit) {
+    r *= 10;
+    q = q * 10 + r / m;
+    r %= m;
+    ++scale;
+  }
+  if (r != 0 && (2 * r > m || (2 * r == m && q % 2 == 1))) ++q;
+  if (q > static_cast<UInt128>(kInt128Max)) return std::nullopt;
+  const Int128 value = static_cast<Int128>(q);
+  const bool negative = (a.unscaled < 0) != (b.unscaled < 0);
+  return Decimal{negative ? -value : value, scale}.canonical();
+}
+
+enum class Rounding { Ceil, Floor, HalfUp, Trunc };
+
+/// The decimal rounded to an integer, with scale 0.
+Decimal round_decimal(const Decimal& d, Rounding mode) {
+  if (d.scale <= 0) return d;
+  Int128 q = 0;
+  Int128 r = d.unscaled;
+  UInt128 p = kUInt128Max;  // scale > 38: |value| < 1, every |r| is below p
+  if (d.scale <= 38) {
+    p = static_cast<UInt128>(pow10(d.scale));
+    q = d.unscaled / static_cast<Int128>(p);
+    r = d.unscaled % static_cast<Int128>(p);
+  }
+  switch (mode) {
+    case Rounding::Ceil:
+      if (r > 0) ++q;
+      break;
+    case Rounding::Floor:
+      if (r < 0) --q;
+      break;
+    case Rounding::HalfUp:  // halves toward positive infinity
+      if (r > 0 && 2 * magnitude(r) >= p) ++q;
+      if (r < 0 && 2 * magnitude(r) > p) --q;
+      break;
+    case Rounding::Trunc:
+      break;
+  }
+  return {q, 0};
+}
+
 std::optional<Numeric> parse_integer_lexical(std::string_view s) {
   if (match_decimal(s, false) != s.size()) return std::nullopt;
   const bool negative = s[0] == '-';
@@ -97,7 +248,7 @@ std::optional<Numeric> parse_integer_lexical(std::string_view s) {
     if (__builtin_mul_overflow(value, 10, &value) ||
         __builtin_add_overflow(value, negative ? -digit : digit, &value)) {
       // Too big for int64: keep the value, as a decimal.
-      return Numeric::of_decimal(std::strtold(std::string(s).c_str(), nullptr));
+      return Numeric::of_decimal(parse_decimal_digits(s));
     }
   }
   return Numeric::of_integer(value);
@@ -112,12 +263,12 @@ std::optional<Numeric> parse_floating_lexical(std::string_view s, NumericType ty
     value = s[0] == '-' ? -std::numeric_limits<double>::infinity()
                         : std::numeric_limits<double>::infinity();
   } else if (type == NumericType::Float) {
-    return Numeric::of_float(std::strtof(std::string(s).c_str(), nullptr));
+    return Numeric::of_float(std::strtof(std::string(s).c_str(), nullptr), written_plain(s));
   } else {
     value = std::strtod(std::string(s).c_str(), nullptr);
   }
   if (type == NumericType::Float) return Numeric::of_float(static_cast<float>(value));
-  return Numeric::of_double(value);
+  return Numeric::of_double(value, written_plain(s));
 }
 
 /// Rewrites printf's `d.ddde±XX` as XSD's canonical `d.dddEX`.
@@ -144,10 +295,38 @@ long double Numeric::as_long_double() const {
     case NumericType::Integer:
       return static_cast<long double>(integer);
     case NumericType::Decimal:
-      return decimal;
+      return decimal.to_long_double();
     default:
       return floating;
   }
+}
+
+Decimal Decimal::from_long_double(long double v) {
+  if (v == 0 || !std::isfinite(v)) return {0, 1};
+  // 18 significant digits: all a long double holds reliably.
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17Le", v);
+  return parse_exponent_form(buf).canonical();
+}
+
+long double Decimal::to_long_double() const {
+  const long double v = static_cast<long double>(unscaled);
+  // Powers of ten up to 10^27 are exact in a long double.
+  return scale >= 0 ? v / std::pow(10.0L, scale) : v * std::pow(10.0L, -scale);
+}
+
+Decimal Decimal::canonical() const {
+  if (unscaled == 0) return {0, 1};
+  Decimal d = *this;
+  while (d.scale > 1 && d.unscaled % 10 == 0) {
+    d.unscaled /= 10;
+    --d.scale;
+  }
+  if (d.scale < 1) {
+    Int128 v = d.unscaled;
+    if (scale_up(v, 1 - d.scale)) d = {v, 1};  // else too large: keep the zeros implicit
+  }
+  return d;
 }
 
 bool Numeric::is_nan() const {
@@ -182,7 +361,7 @@ std::optional<Numeric> parse_numeric_lexical(std::string_view lexical, NumericTy
       return parse_integer_lexical(lexical);
     case NumericType::Decimal:
       if (match_decimal(lexical, true) != lexical.size()) return std::nullopt;
-      return Numeric::of_decimal(std::strtold(std::string(lexical).c_str(), nullptr));
+      return Numeric::of_decimal(parse_decimal_digits(lexical));
     case NumericType::Float:
     case NumericType::Double:
       return parse_floating_lexical(lexical, type);
@@ -209,18 +388,16 @@ std::optional<Numeric> parse_numeric(const Term& term) {
 
 std::string format_integer(std::int64_t v) { return std::to_string(v); }
 
-std::string format_decimal(long double v) {
-  if (v == 0 || !std::isfinite(v)) return "0.0";
-  const int exp10 = static_cast<int>(std::floor(std::log10(std::fabs(v))));
-  // 18 significant digits: all a long double holds reliably.
-  const int fraction_digits = std::clamp(17 - exp10, 1, 60);
-  char buf[128];
-  std::snprintf(buf, sizeof buf, "%.*Lf", fraction_digits, v);
-  std::string out(buf);
-  while (out.back() == '0') out.pop_back();
-  if (out.back() == '.') out += '0';
-  if (out == "-0.0") out = "0.0";
-  return out;
+std::string format_decimal(const Decimal& v) {
+  std::string out = digits_of(magnitude(v.unscaled));
+  if (v.scale <= 0) {
+    if (v.unscaled != 0) out.append(static_cast<std::size_t>(-v.scale), '0');
+  } else {
+    const auto scale = static_cast<std::size_t>(v.scale);
+    if (out.size() <= scale) out.insert(0, scale + 1 - out.size(), '0');
+    out.insert(out.size() - scale, ".");
+  }
+  return v.unscaled < 0 ? "-" + out : out;
 }
 
 std::string format_double(double v) {
@@ -243,6 +420,40 @@ std::string format_float(float v) {
   return canonical_exponent_form(buf);
 }
 
+std::string positional_form(std::string_view exponent_form) {
+  std::string_view s(exponent_form);
+  const bool negative = s.front() == '-';
+  if (negative) s.remove_prefix(1);
+  const std::size_t e = s.find('E');
+  const int exponent = std::atoi(std::string(s.substr(e + 1)).c_str());
+  std::string digits(s.substr(0, 1));
+  if (e > 2) digits += s.substr(2, e - 2);
+  const int point = 1 + exponent;
+  std::string out;
+  if (point <= 0) {
+    out = "0." + std::string(static_cast<std::size_t>(-point), '0') + digits;
+  } else if (static_cast<std::size_t>(point) >= digits.size()) {
+    out = digits + std::string(static_cast<std::size_t>(point) - digits.size(), '0');
+  } else {
+    out = digits.substr(0, static_cast<std::size_t>(point)) + "." +
+          digits.substr(static_cast<std::size_t>(point));
+  }
+  if (out.find('.') != std::string::npos) {
+    while (out.back() == '0') out.pop_back();
+    if (out.back() == '.') out.pop_back();
+  }
+  if (out == "0") return out;
+  return negative ? "-" + out : out;
+}
+
+std::string format_floating_plain(double v, bool is_float) {
+  const std::string canonical = is_float ? format_float(static_cast<float>(v)) : format_double(v);
+  const double a = std::fabs(v);
+  if (a == 0) return std::signbit(v) ? "-0" : "0";
+  if (!std::isfinite(v) || a < 1e-6 || a >= 1e6) return canonical;
+  return positional_form(canonical);
+}
+
 Term numeric_term(const Numeric& value) {
   std::string lexical;
   switch (value.type) {
@@ -253,10 +464,12 @@ Term numeric_term(const Numeric& value) {
       lexical = format_decimal(value.decimal);
       break;
     case NumericType::Float:
-      lexical = format_float(static_cast<float>(value.floating));
+      lexical = value.plain ? format_floating_plain(value.floating, true)
+                            : format_float(static_cast<float>(value.floating));
       break;
     case NumericType::Double:
-      lexical = format_double(value.floating);
+      lexical = value.plain ? format_floating_plain(value.floating, false)
+                            : format_double(value.floating);
       break;
   }
   return Term::literal(lexical, numeric_datatype(value.type));
@@ -264,15 +477,37 @@ Term numeric_term(const Numeric& value) {
 
 Numeric promote(const Numeric& value, NumericType type) {
   if (type <= value.type) return value;
+  // Integers and decimals are written without exponent.
+  const bool plain = value.type == NumericType::Float ? value.plain : true;
   switch (type) {
     case NumericType::Decimal:
-      return Numeric::of_decimal(value.as_long_double());
+      return Numeric::of_decimal(Decimal{value.integer, 0});
     case NumericType::Float:
-      return Numeric::of_float(static_cast<float>(value.as_long_double()));
+      return Numeric::of_float(static_cast<float>(value.as_long_double()), plain);
     default:
-      return Numeric::of_double(value.as_double());
+      return Numeric::of_double(value.as_double(), plain);
   }
 }
+
+namespace {
+
+/// op on two decimals: exact where the result fits, else through long double.
+std::optional<Decimal> decimal_arithmetic(char op, const Decimal& x, const Decimal& y) {
+  if (op == '/' && y.unscaled == 0) return std::nullopt;  // err:FOAR0001
+  const auto exact = op == '+'   ? exact_add(x, y, false)
+                     : op == '-' ? exact_add(x, y, true)
+                     : op == '*' ? exact_multiply(x, y)
+                                 : exact_divide(x, y);
+  if (exact) return exact;
+  const long double p = x.to_long_double();
+  const long double q = y.to_long_double();
+  return Decimal::from_long_double(op == '+'   ? p + q
+                                   : op == '-' ? p - q
+                                   : op == '*' ? p * q
+                                               : p / q);
+}
+
+}  // namespace
 
 std::optional<Numeric> numeric_arithmetic(char op, const Numeric& a, const Numeric& b) {
   NumericType type = std::max(a.type, b.type);
@@ -280,6 +515,7 @@ std::optional<Numeric> numeric_arithmetic(char op, const Numeric& a, const Numer
   if (op == '/' && type == NumericType::Integer) type = NumericType::Decimal;
   const Numeric x = promote(a, type);
   const Numeric y = promote(b, type);
+  const bool plain = x.plain && y.plain;
   switch (type) {
     case NumericType::Integer: {
       std::int64_t r = 0;
@@ -294,22 +530,27 @@ std::optional<Numeric> numeric_arithmetic(char op, const Numeric& a, const Numer
       return Numeric::of_integer(r);
     }
     case NumericType::Decimal: {
-      if (op == '/' && y.decimal == 0) return std::nullopt;  // err:FOAR0001
-      long double r = op == '+'   ? x.decimal + y.decimal
-                      : op == '-' ? x.decimal - y.decimal
-                      : op == '*' ? x.decimal * y.decimal
-                                  : x.decimal / y.decimal;
-      return Numeric::of_decimal(r);
+      const auto r = decimal_arithmetic(op, x.decimal, y.decimal);
+      if (!r) return std::nullopt;
+      return Numeric::of_decimal(*r);
     }
     case NumericType::Float: {
       const float p = static_cast<float>(x.floating);
       const float q = static_cast<float>(y.floating);
-      return Numeric::of_float(op == '+' ? p + q : op == '-' ? p - q : op == '*' ? p * q : p / q);
+      return Numeric::of_float(op == '+'   ? p + q
+                               : op == '-' ? p - q
+                               : op == '*' ? p * q
+                                           : p / q,
+                               plain);
     }
     case NumericType::Double: {
       const double p = x.floating;
       const double q = y.floating;
-      return Numeric::of_double(op == '+' ? p + q : op == '-' ? p - q : op == '*' ? p * q : p / q);
+      return Numeric::of_double(op == '+'   ? p + q
+                                : op == '-' ? p - q
+                                : op == '*' ? p * q
+                                            : p / q,
+                                plain);
     }
   }
   return std::nullopt;
@@ -320,12 +561,15 @@ Numeric numeric_negate(const Numeric& value) {
   switch (value.type) {
     case NumericType::Integer:
       if (value.integer == std::numeric_limits<std::int64_t>::min()) {
-        return Numeric::of_decimal(-value.as_long_double());
+        return Numeric::of_decimal(Decimal{-static_cast<Int128>(value.integer), 0});
       }
       r.integer = -value.integer;
       break;
     case NumericType::Decimal:
-      r.decimal = -value.decimal;
+      if (value.decimal.unscaled == -kInt128Max - 1) {
+        return Numeric::of_decimal(-value.as_long_double());
+      }
+      r.decimal.unscaled = -value.decimal.unscaled;  // the scale stays
       break;
     default:
       r.floating = -value.floating;
@@ -339,6 +583,10 @@ std::optional<int> numeric_compare(const Numeric& a, const Numeric& b) {
     return (a.integer > b.integer) - (a.integer < b.integer);
   }
   const NumericType type = std::max(a.type, b.type);
+  if (type == NumericType::Decimal) {
+    const auto diff = exact_add(promote(a, type).decimal, promote(b, type).decimal, true);
+    if (diff) return (diff->unscaled > 0) - (diff->unscaled < 0);
+  }
   const long double x = promote(a, type).as_long_double();
   const long double y = promote(b, type).as_long_double();
   return (x > y) - (x < y);
@@ -346,11 +594,11 @@ std::optional<int> numeric_compare(const Numeric& a, const Numeric& b) {
 
 namespace {
 
-/// Applies `fn` to a decimal or floating value, keeping integers as they are.
+/// Rounds a decimal (to scale 0) or a floating value, keeping integers.
 template <class Fn>
-Numeric map_non_integer(const Numeric& value, Fn fn) {
+Numeric map_non_integer(const Numeric& value, Rounding mode, Fn fn) {
   Numeric r = value;
-  if (value.type == NumericType::Decimal) r.decimal = fn(value.decimal);
+  if (value.type == NumericType::Decimal) r.decimal = round_decimal(value.decimal, mode);
   if (value.type == NumericType::Float || value.type == NumericType::Double) {
     r.floating = static_cast<double>(fn(static_cast<long double>(value.floating)));
   }
@@ -360,26 +608,30 @@ Numeric map_non_integer(const Numeric& value, Fn fn) {
 }  // namespace
 
 Numeric numeric_abs(const Numeric& value) {
-  if (value.type == NumericType::Integer) {
-    return value.integer < 0 ? numeric_negate(value) : value;
-  }
-  return map_non_integer(value, [](long double v) { return std::fabs(v); });
+  const bool negative = value.type == NumericType::Integer   ? value.integer < 0
+                        : value.type == NumericType::Decimal ? value.decimal.unscaled < 0
+                                                             : std::signbit(value.floating);
+  return negative ? numeric_negate(value) : value;
 }
 
 Numeric numeric_ceil(const Numeric& value) {
-  return map_non_integer(value, [](long double v) { return std::ceil(v); });
+  return map_non_integer(value, Rounding::Ceil, [](long double v) { return std::ceil(v); });
 }
 
 Numeric numeric_floor(const Numeric& value) {
-  return map_non_integer(value, [](long double v) { return std::floor(v); });
+  return map_non_integer(value, Rounding::Floor, [](long double v) { return std::floor(v); });
 }
 
 Numeric numeric_round(const Numeric& value) {
-  return map_non_integer(value, [](long double v) {
+  return map_non_integer(value, Rounding::HalfUp, [](long double v) {
     // fn:round: the nearest integer, halves toward positive infinity.
     if (!std::isfinite(v)) return v;
     return std::floor(v + 0.5L);
   });
+}
+
+Numeric numeric_truncate(const Numeric& value) {
+  return map_non_integer(value, Rounding::Trunc, [](long double v) { return std::trunc(v); });
 }
 
 }  // namespace quiver::eval

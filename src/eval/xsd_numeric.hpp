@@ -5,9 +5,19 @@
 /// XPath numeric operators with type promotion.
 ///
 /// Integers are int64; an integer lexical form or result that does not fit
-/// becomes a decimal (arbitrary size is not required by SPARQL). Decimals are
-/// long double, printed with 18 significant digits, which is exact for every
-/// decimal a query or the W3C tests write down.
+/// becomes a decimal (arbitrary size is not required by SPARQL).
+///
+/// Lexical forms of computed values follow what the W3C tests expect:
+/// - Decimals carry a scale, as Java's BigDecimal (and so Apache Jena) does:
+///   the fraction digits as written ("1.50" has 2, integers 0); `+ -` keep
+///   the larger scale, `*` adds them, CEIL/FLOOR/ROUND give 0, and division
+///   and casts give the canonical form (no trailing zeros, at least one
+///   fraction digit). A decimal prints with exactly its scale ("3.0", "6").
+/// - A double or float remembers whether it was written without exponent
+///   ("3", "1.5"). A result computed only from such values (integers and
+///   decimals count as written so) prints as XPath casts it to a string
+///   ("6", "-3", "0.25"); any other prints canonically ("2.0E-1", "INF").
+///   Casts and RAND() produce the canonical form.
 
 #include <cstdint>
 #include <optional>
@@ -21,20 +31,43 @@ namespace quiver::eval {
 /// The four primitive numeric types, in promotion order.
 enum class NumericType { Integer, Decimal, Float, Double };
 
+/// An xsd:decimal as `unscaled × 10^-scale`, exact to 38 digits. The scale
+/// is negative only for values beyond 10^38, which fall back to long double
+/// precision (18 significant digits), as do results that overflow.
+struct Decimal {
+  __int128 unscaled = 0;
+  int scale = 0;
+
+  /// The value rounded to 18 significant digits, in canonical form.
+  static Decimal from_long_double(long double v);
+  long double to_long_double() const;
+  /// The same value with trailing zeros dropped, keeping at least one
+  /// fraction digit ("2.0", "0.25"): XSD 1.0's canonical form.
+  Decimal canonical() const;
+};
+
 /// A numeric value. Only the field of `type` is meaningful; floats are
 /// stored widened to double but always rounded to float precision.
+/// `plain` (floats and doubles only): written without exponent, see above.
 struct Numeric {
   NumericType type = NumericType::Integer;
   std::int64_t integer = 0;
-  long double decimal = 0;
+  Decimal decimal;
   double floating = 0;
+  bool plain = false;
 
-  static Numeric of_integer(std::int64_t v) { return {NumericType::Integer, v, 0, 0}; }
-  static Numeric of_decimal(long double v) { return {NumericType::Decimal, 0, v, 0}; }
-  static Numeric of_float(float v) { return {NumericType::Float, 0, 0, v}; }
-  static Numeric of_double(double v) { return {NumericType::Double, 0, 0, v}; }
+  static Numeric of_integer(std::int64_t v) { return {NumericType::Integer, v, {}, 0, false}; }
+  static Numeric of_decimal(Decimal v) { return {NumericType::Decimal, 0, v, 0, false}; }
+  /// The canonical decimal nearest `v` (18 significant digits).
+  static Numeric of_decimal(long double v) { return of_decimal(Decimal::from_long_double(v)); }
+  static Numeric of_float(float v, bool plain = false) {
+    return {NumericType::Float, 0, {}, v, plain};
+  }
+  static Numeric of_double(double v, bool plain = false) {
+    return {NumericType::Double, 0, {}, v, plain};
+  }
 
-  /// The value as long double (exact for integers and decimals).
+  /// The value as long double (exact for integers; decimals to 18 digits).
   long double as_long_double() const;
   /// The value as double.
   double as_double() const { return static_cast<double>(as_long_double()); }
@@ -60,14 +93,23 @@ std::optional<Numeric> parse_numeric_lexical(std::string_view lexical, NumericTy
 /// (always true for xsd:integer itself and for non-integer datatypes).
 bool in_integer_range(std::string_view datatype, long double value);
 
-/// Canonical lexical forms: integer `-12`, decimal `1.0` / `-0.5`
-/// (XSD 1.0: at least one fraction digit), double/float `1.5E2`, `INF`, `NaN`.
+/// Lexical forms: integer `-12`; decimal with exactly its scale (`3.0`,
+/// `6`, `-0.50`, as Java's BigDecimal.toPlainString); canonical
+/// double/float `1.5E2`, `INF`, `NaN`.
 std::string format_integer(std::int64_t v);
-std::string format_decimal(long double v);
+std::string format_decimal(const Decimal& v);
 std::string format_double(double v);
 std::string format_float(float v);
 
-/// The literal holding `value` in canonical form.
+/// XPath's cast of a float or double to xs:string: positional without a
+/// trailing `.0` for 1e-6 <= |v| < 1e6 (`6`, `-0.25`, `0`), else canonical.
+std::string format_floating_plain(double v, bool is_float);
+
+/// Rewrites a canonical `d.dddEn` form positionally (`1.25`, `100`,
+/// `0.001`), without a trailing `.0`.
+std::string positional_form(std::string_view exponent_form);
+
+/// The literal holding `value` in the forms described at the top.
 Term numeric_term(const Numeric& value);
 
 /// The value converted to `type` (only widening is meant: integer →
@@ -75,7 +117,8 @@ Term numeric_term(const Numeric& value);
 Numeric promote(const Numeric& value, NumericType type);
 
 /// op:numeric-add / subtract / multiply / divide; `op` is one of "+-*/".
-/// nullopt on integer/decimal division by zero.
+/// nullopt on integer/decimal division by zero. Decimal quotients are
+/// exact or rounded to 24 fraction digits, in canonical form.
 std::optional<Numeric> numeric_arithmetic(char op, const Numeric& a, const Numeric& b);
 
 /// op:numeric-unary-minus.
@@ -86,10 +129,12 @@ Numeric numeric_negate(const Numeric& value);
 std::optional<int> numeric_compare(const Numeric& a, const Numeric& b);
 
 /// fn:abs, fn:ceiling, fn:floor, fn:round (halves round toward +INF); the
-/// result keeps the argument's type.
+/// result keeps the argument's type (decimals get scale 0, except ABS).
 Numeric numeric_abs(const Numeric& value);
 Numeric numeric_ceil(const Numeric& value);
 Numeric numeric_floor(const Numeric& value);
 Numeric numeric_round(const Numeric& value);
+/// Rounding toward zero, as casts to xsd:integer do.
+Numeric numeric_truncate(const Numeric& value);
 
 }  // namespace quiver::eval

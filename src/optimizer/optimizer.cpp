@@ -1,6 +1,56 @@
 #include "optimizer/optimizer.hpp"
 
+#include "optimizer/variables.hpp"
+
 namespace quiver::optimizer {
+
+using sparql::Expr;
+using sparql::ExprPtr;
+using sparql::Op;
+using sparql::OpPtr;
+
+namespace {
+
+OpPtr optimize_exists(const OpPtr& op, const PassContext& context);
+
+// `e` with the pattern of every EXISTS / NOT EXISTS in it optimized.
+ExprPtr optimize_exists(const ExprPtr& e, const PassContext& context) {
+  if (!e) return e;
+  Expr copy = *e;
+  bool changed = false;
+  for (auto& arg : copy.args) {
+    ExprPtr optimized = optimize_exists(arg, context);
+    changed = changed || optimized != arg;
+    arg = optimized;
+  }
+  if (copy.pattern) {
+    OpPtr optimized = optimize(optimize_exists(copy.pattern, context), context);
+    changed = changed || optimized != copy.pattern;
+    copy.pattern = optimized;
+  }
+  return changed ? sparql::make_expr(std::move(copy)) : e;
+}
+
+// `op` with the EXISTS patterns in its expressions (and its children's)
+// optimized: the passes themselves leave them alone.
+OpPtr optimize_exists(const OpPtr& op, const PassContext& context) {
+  OpPtr rebuilt = map_children(op, [&](const OpPtr& c) { return optimize_exists(c, context); });
+  Op copy = *rebuilt;
+  bool changed = false;
+  auto update = [&](ExprPtr& e) {
+    ExprPtr optimized = optimize_exists(e, context);
+    changed = changed || optimized != e;
+    e = optimized;
+  };
+  for (auto& e : copy.exprs) update(e);
+  for (auto* list : {&copy.group_keys, &copy.aggregates}) {
+    for (auto& b : *list) update(b.expr);
+  }
+  for (auto& c : copy.order) update(c.expr);
+  return changed ? sparql::make_op(std::move(copy)) : rebuilt;
+}
+
+}  // namespace
 
 std::vector<Pass> default_passes() {
   return {
@@ -27,7 +77,9 @@ sparql::OpPtr optimize(const sparql::OpPtr& op, const PassContext& context,
 
 sparql::Query optimize(sparql::Query query, const PassContext& context,
                        std::vector<PassTiming>* timings) {
-  if (query.pattern) query.pattern = optimize(query.pattern, context, default_passes(), timings);
+  if (!query.pattern) return query;
+  query.pattern = optimize(query.pattern, context, default_passes(), timings);
+  query.pattern = optimize_exists(query.pattern, context);
   return query;
 }
 

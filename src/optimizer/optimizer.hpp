@@ -32,8 +32,8 @@ struct PassTiming {
   std::chrono::microseconds elapsed;
 };
 
-/// The passes in the order they run: constant folding, filter pushdown,
-/// BGP merging, join ordering.
+/// The passes in the order they run: constant folding, BGP merging, filter
+/// pushdown, join ordering.
 std::vector<Pass> default_passes();
 
 /// Runs `passes` over `op` in order; records timings when asked.

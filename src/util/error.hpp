@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 
 namespace quiver {
 
@@ -16,6 +17,12 @@ struct SourceLocation {
 
 /// An expected failure (bad syntax, missing file, ...), never a crash.
 struct Error {
+  Error() = default;
+  Error(SourceLocation location, std::string text)
+      : where(std::move(location)), message(std::move(text)) {}
+  /// An error without a location.
+  explicit Error(std::string text) : message(std::move(text)) {}
+
   SourceLocation where;
   std::string message;
 

@@ -92,6 +92,16 @@ TEST_F(ConvertTest, NamedGraphsNeedAQuadFormat) {
   EXPECT_FALSE(fs::exists(scratch_.path("out.nt")));
 }
 
+TEST_F(ConvertTest, GraphOptionKeepsOneGraph) {
+  scratch_.write("d.trig",
+                 "<http://s> <http://p> \"d\" .\n<http://g> { <http://s> <http://p> \"g\" }\n");
+  const RunResult def = scratch_.quiver("convert d.trig --graph default --to nt");
+  ASSERT_EQ(def.exit_code, 0) << def.err;
+  EXPECT_EQ(def.out, "<http://s> <http://p> \"d\" .\n");
+  const RunResult named = scratch_.quiver("convert d.trig --graph http://g --to nt");
+  EXPECT_EQ(named.out, "<http://s> <http://p> \"g\" .\n");
+}
+
 TEST_F(ConvertTest, RdfXmlInAndOut) {
   scratch_.write("a.nt", "<http://ex/s> <http://ex/p> \"v\"@en .\n");
   ASSERT_EQ(scratch_.quiver("convert a.nt -o a.rdf").exit_code, 0);

@@ -46,14 +46,60 @@ TEST(XsdNumeric, HugeIntegersBecomeDecimals) {
   EXPECT_EQ(n->type, NumericType::Decimal);
 }
 
+TEST(XsdNumeric, DecimalsKeepTheScaleAsWritten) {
+  // Lexical forms print with exactly their scale, as Java's BigDecimal.
+  EXPECT_EQ(format_decimal(parse_numeric(decimal("1.50"))->decimal), "1.50");
+  EXPECT_EQ(format_decimal(parse_numeric(decimal("+003"))->decimal), "3");
+  EXPECT_EQ(format_decimal(parse_numeric(decimal("-.5"))->decimal), "-0.5");
+  EXPECT_EQ(format_decimal(parse_numeric(decimal("0.000"))->decimal), "0.000");
+  EXPECT_EQ(format_decimal(Decimal{12, -3}), "12000");
+  EXPECT_EQ(format_decimal(Decimal{-5, 3}), "-0.005");
+}
+
 TEST(XsdNumeric, CanonicalDecimal) {
-  EXPECT_EQ(format_decimal(2), "2.0");
-  EXPECT_EQ(format_decimal(1.5L), "1.5");
-  EXPECT_EQ(format_decimal(-0.25L), "-0.25");
-  EXPECT_EQ(format_decimal(0), "0.0");
-  EXPECT_EQ(format_decimal(-0.0L), "0.0");
-  EXPECT_EQ(format_decimal(0.1L + 0.2L), "0.3");
-  EXPECT_EQ(format_decimal(11.1L / 5), "2.22");
+  EXPECT_EQ(format_decimal(Decimal::from_long_double(2)), "2.0");
+  EXPECT_EQ(format_decimal(Decimal::from_long_double(1.5L)), "1.5");
+  EXPECT_EQ(format_decimal(Decimal::from_long_double(-0.25L)), "-0.25");
+  EXPECT_EQ(format_decimal(Decimal::from_long_double(0)), "0.0");
+  EXPECT_EQ(format_decimal(Decimal::from_long_double(-0.0L)), "0.0");
+  EXPECT_EQ(format_decimal(Decimal::from_long_double(0.1L + 0.2L)), "0.3");
+  EXPECT_EQ(format_decimal(Decimal{1500, 3}.canonical()), "1.5");
+  EXPECT_EQ(format_decimal(Decimal{3, 0}.canonical()), "3.0");
+}
+
+TEST(XsdNumeric, DecimalArithmeticFollowsBigDecimalScales) {
+  const auto op = [](char o, const char* a, const char* b) {
+    return show(numeric_term(
+        *numeric_arithmetic(o, *parse_numeric(decimal(a)), *parse_numeric(integer(b)))));
+  };
+  EXPECT_EQ(op('+', "1.0", "2"), "\"3.0\"^^xsd:decimal");  // max of the scales
+  EXPECT_EQ(op('-', "3", "3"), "\"0\"^^xsd:decimal");
+  EXPECT_EQ(op('*', "1.50", "2"), "\"3.00\"^^xsd:decimal");  // sum of the scales
+  EXPECT_EQ(op('/', "4", "2"), "\"2.0\"^^xsd:decimal");      // canonical quotient
+  EXPECT_EQ(op('/', "11.10", "5"), "\"2.22\"^^xsd:decimal");
+  EXPECT_EQ(op('/', "2", "3"), "\"0.666666666666666666666667\"^^xsd:decimal");
+  // Exact beyond long double: 0.1 + 0.2 and 20-digit values.
+  EXPECT_EQ(show(numeric_term(*numeric_arithmetic('+', *parse_numeric(decimal("0.1")),
+                                                  *parse_numeric(decimal("0.2"))))),
+            "\"0.3\"^^xsd:decimal");
+  EXPECT_EQ(op('+', "12345678901234567890.5", "1"), "\"12345678901234567891.5\"^^xsd:decimal");
+  EXPECT_EQ(numeric_compare(*parse_numeric(decimal("1.00")), *parse_numeric(integer("1"))), 0);
+}
+
+TEST(XsdNumeric, PlainDoublesStayPlain) {
+  // A double written without exponent, with integers or decimals or other
+  // such doubles, gives a result in the same style; any E form operand
+  // makes the result canonical.
+  const auto add = [](const Term& a, const Term& b) {
+    return show(numeric_term(*numeric_arithmetic('+', *parse_numeric(a), *parse_numeric(b))));
+  };
+  EXPECT_EQ(add(dbl("3"), dbl("3")), "\"6\"^^xsd:double");
+  EXPECT_EQ(add(dbl("3"), decimal("0.25")), "\"3.25\"^^xsd:double");
+  EXPECT_EQ(add(flt("3"), integer("3")), "\"6\"^^xsd:float");
+  EXPECT_EQ(add(dbl("3"), dbl("3E0")), "\"6.0E0\"^^xsd:double");
+  EXPECT_EQ(add(dbl("2E-1"), decimal("0.2")), "\"4.0E-1\"^^xsd:double");
+  EXPECT_EQ(add(dbl("999999"), dbl("1")), "\"1.0E6\"^^xsd:double");
+  EXPECT_EQ(show(numeric_term(numeric_negate(*parse_numeric(dbl("3"))))), "\"-3\"^^xsd:double");
 }
 
 TEST(XsdNumeric, CanonicalDouble) {
@@ -89,11 +135,15 @@ TEST(XsdNumeric, IntegerOverflowContinuesAsDecimal) {
 }
 
 TEST(XsdNumeric, RoundingKeepsType) {
-  EXPECT_EQ(show(numeric_term(numeric_round(Numeric::of_decimal(-2.5L)))), "\"-2.0\"^^xsd:decimal");
-  EXPECT_EQ(show(numeric_term(numeric_round(Numeric::of_decimal(2.5L)))), "\"3.0\"^^xsd:decimal");
+  // Rounded decimals have scale 0 ("-2", not "-2.0"), as in sparql11/functions.
+  EXPECT_EQ(show(numeric_term(numeric_round(Numeric::of_decimal(-2.5L)))), "\"-2\"^^xsd:decimal");
+  EXPECT_EQ(show(numeric_term(numeric_round(Numeric::of_decimal(2.5L)))), "\"3\"^^xsd:decimal");
+  EXPECT_EQ(show(numeric_term(numeric_round(Numeric::of_decimal(-2.51L)))), "\"-3\"^^xsd:decimal");
   EXPECT_EQ(show(numeric_term(numeric_round(Numeric::of_double(-1.6)))), "\"-2.0E0\"^^xsd:double");
-  EXPECT_EQ(show(numeric_term(numeric_ceil(Numeric::of_decimal(-1.5L)))), "\"-1.0\"^^xsd:decimal");
-  EXPECT_EQ(show(numeric_term(numeric_floor(Numeric::of_decimal(-1.5L)))), "\"-2.0\"^^xsd:decimal");
+  EXPECT_EQ(show(numeric_term(numeric_ceil(Numeric::of_decimal(-1.5L)))), "\"-1\"^^xsd:decimal");
+  EXPECT_EQ(show(numeric_term(numeric_floor(Numeric::of_decimal(-1.5L)))), "\"-2\"^^xsd:decimal");
+  EXPECT_EQ(show(numeric_term(numeric_floor(Numeric::of_decimal(Decimal{-1, 40})))),
+            "\"-1\"^^xsd:decimal");
   EXPECT_EQ(show(numeric_term(numeric_abs(Numeric::of_integer(-3)))), "\"3\"^^xsd:integer");
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run an Apache Jena command from Debian's libapache-jena-java (4.5):
-#   queries/tools/jena.sh riotcmd.riot --validate data/article.trig
-#   queries/tools/jena.sh arq.sparql --data data/article.trig --query queries/01-musk-companies.rq
+#   scripts/jena.sh riotcmd.riot --validate data/article.trig
+#   scripts/jena.sh arq.sparql --data data/article.trig --query queries/01-musk-companies.rq
 #
 # Two Debian packaging quirks are worked around here:
 # - `-cp '/usr/share/java/*'` puts log4j-over-slf4j beside slf4j-log4j12 and
@@ -31,4 +31,4 @@ for pkg in libapache-jena-java libcommons-cli-java libcommons-codec-java libcomm
   done
 done
 cp="$cp:/usr/share/java/slf4j-api.jar:/usr/share/java/slf4j-nop.jar"
-exec java -Xmx512m -XX:ActiveProcessorCount=1 -cp "$cp" "$@"
+exec java -Xmx${JENA_HEAP:-512m} -XX:ActiveProcessorCount=${JENA_CPUS:-1} -cp "$cp" "$@"
