@@ -20,6 +20,8 @@ struct CommandSpec {
   std::string summary;
   po::options_description options;
   po::positional_options_description positional;
+  /// Example command lines, one per line, shown after the options.
+  std::string examples;
 };
 
 CommandSpec convert_spec();

@@ -88,7 +88,7 @@ std::optional<OutputFormat> output_format(sparql::QueryForm form, const po::vari
       auto f = io::format_from_name(name);
       if (!f) {
         std::cerr << "quiver query: '" << name
-                  << "' is not a graph format (turtle, ntriples, nquads, trig, rdfxml)\n";
+                  << "' is not a graph format (turtle, ntriples, nquads, trig, rdfxml, dot)\n";
         return std::nullopt;
       }
       format.graph = *f;

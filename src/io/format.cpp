@@ -24,6 +24,7 @@ std::optional<Format> format_from_name(std::string_view name) {
   if (n == "trig") return Format::TriG;
   if (n == "rdfxml" || n == "rdf/xml" || n == "xml" || n == "rdf" || n == "owl")
     return Format::RdfXml;
+  if (n == "dot") return Format::Dot;
   return std::nullopt;
 }
 
@@ -39,6 +40,7 @@ std::optional<Format> format_from_path(std::string_view path) {
   if (ext == "ttl" || ext == "turtle") return Format::Turtle;
   if (ext == "trig") return Format::TriG;
   if (ext == "rdf" || ext == "owl" || ext == "xml") return Format::RdfXml;
+  if (ext == "dot") return Format::Dot;
   return std::nullopt;
 }
 
@@ -54,10 +56,14 @@ std::string_view format_name(Format format) {
       return "trig";
     case Format::RdfXml:
       return "rdfxml";
+    case Format::Dot:
+      return "dot";
   }
   return "unknown";
 }
 
 bool format_has_graphs(Format format) { return format == Format::NQuads || format == Format::TriG; }
+
+bool format_is_readable(Format format) { return format != Format::Dot; }
 
 }  // namespace quiver::io

@@ -7,18 +7,22 @@
 
 namespace quiver::io {
 
-/// An RDF concrete syntax.
-enum class Format { NTriples, NQuads, Turtle, TriG, RdfXml };
+/// An RDF concrete syntax, or `Dot`: Graphviz DOT, an output-only picture
+/// of the graph (see make_writer()).
+enum class Format { NTriples, NQuads, Turtle, TriG, RdfXml, Dot };
 
 /// Parses a format name as given to `--from`/`--to`: `ntriples`/`nt`,
-/// `nquads`/`nq`, `turtle`/`ttl`, `trig`, `rdfxml`/`xml`/`rdf` (case-insensitive).
+/// `nquads`/`nq`, `turtle`/`ttl`, `trig`, `rdfxml`/`xml`/`rdf`, `dot`
+/// (case-insensitive).
 std::optional<Format> format_from_name(std::string_view name);
-/// Guesses the format from a path's extension (.nt .nq .ttl .trig .rdf .owl .xml),
+/// Guesses the format from a path's extension (.nt .nq .ttl .trig .rdf .owl .xml .dot),
 /// ignoring a trailing `.gz`.
 std::optional<Format> format_from_path(std::string_view path);
-/// The canonical name (`ntriples`, `nquads`, `turtle`, `trig`, `rdfxml`).
+/// The canonical name (`ntriples`, `nquads`, `turtle`, `trig`, `rdfxml`, `dot`).
 std::string_view format_name(Format format);
 /// True for the formats that can carry named graphs (N-Quads, TriG).
 bool format_has_graphs(Format format);
+/// False for the output-only formats (DOT).
+bool format_is_readable(Format format);
 
 }  // namespace quiver::io

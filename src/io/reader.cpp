@@ -14,6 +14,14 @@ namespace {
 
 ReadResult read_source(ByteSource& source, const std::string& name, const ReadOptions& options,
                        QuadSink& sink) {
+  if (!format_is_readable(options.format)) {
+    ReadResult result;
+    result.errors.push_back(
+        Error{SourceLocation{name, 0, 0},
+              std::string(format_name(options.format)) + " is an output-only format"});
+    if (options.on_error) options.on_error(result.errors.back());
+    return result;
+  }
   if (options.format == Format::RdfXml) return read_with_raptor(source, name, options, sink);
   return read_with_serd(source, name, options, sink);
 }

@@ -16,6 +16,8 @@ std::unique_ptr<Writer> make_writer(const WriteOptions& options, Output& out) {
       return make_turtle_writer(options, out, true);
     case Format::RdfXml:
       return make_rdfxml_writer(options, out);
+    case Format::Dot:
+      return make_dot_writer(options, out);
   }
   return nullptr;  // unreachable: every Format is handled above
 }

@@ -13,5 +13,7 @@ std::unique_ptr<Writer> make_ntriples_writer(Output& out, bool quads);
 std::unique_ptr<Writer> make_turtle_writer(const WriteOptions& options, Output& out, bool trig);
 /// RDF/XML writer through Raptor2's serializer.
 std::unique_ptr<Writer> make_rdfxml_writer(const WriteOptions& options, Output& out);
+/// Graphviz DOT writer: a picture of the graph, not RDF (output only).
+std::unique_ptr<Writer> make_dot_writer(const WriteOptions& options, Output& out);
 
 }  // namespace quiver::io

@@ -1,0 +1,105 @@
+// Bad queries and bad data: a clear message and the right exit code, or,
+// for errors inside expressions, the spec's semantics (an unbound value),
+// never a crash.
+
+#include <gtest/gtest.h>
+
+#include "cli_runner.hpp"
+
+namespace quiver::cli::testing {
+namespace {
+
+constexpr const char* kData =
+    "@prefix ex: <http://ex/> .\n"
+    "ex:a ex:n 1 ; ex:name \"a\" .\n"
+    "ex:b ex:n 2 ; ex:name \"b\" .\n";
+
+class QueryBadInputTest : public ::testing::Test {
+ protected:
+  QueryBadInputTest() : scratch_(::testing::UnitTest::GetInstance()->current_test_info()->name()) {
+    scratch_.write("d.ttl", kData);
+  }
+  RunResult query(const std::string& text, const std::string& extra = "--format tsv") {
+    scratch_.write("q.rq", text);
+    return scratch_.quiver("query --data d.ttl --query q.rq " + extra);
+  }
+  Scratch scratch_;
+};
+
+TEST_F(QueryBadInputTest, UnknownPrefixIsASyntaxErrorWithLocation) {
+  const RunResult r = query("PREFIX ex: <http://ex/>\nSELECT ?s WHERE { ?s nope:p ?o }\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("q.rq:2:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nope"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("^"), std::string::npos) << r.err;
+}
+
+TEST_F(QueryBadInputTest, UndefinedFunctionLeavesTheVariableUnbound) {
+  // SPARQL 17.6: calling an unknown extension function is an expression
+  // error, so BIND leaves ?v unbound and the solution stays.
+  const RunResult r = query(
+      "PREFIX ex: <http://ex/>\n"
+      "SELECT ?s ?v WHERE { ?s ex:n ?n BIND(<http://ex/no-such-function>(?n) AS ?v) } ORDER BY "
+      "?s\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "?s\t?v\n<http://ex/a>\t\n<http://ex/b>\t\n");
+}
+
+TEST_F(QueryBadInputTest, UnboundVariableInSelectExpression) {
+  const RunResult r = query("SELECT (?nowhere + 1 AS ?x) (STR(?nowhere) AS ?y) WHERE { }\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "?x\t?y\n\t\n");
+}
+
+TEST_F(QueryBadInputTest, TypeErrorsFollowTheSpec) {
+  // "a" + 1 is an error (unbound); a FILTER that errors drops the row;
+  // an error in an OR with a true operand is true.
+  const RunResult r = query(
+      "PREFIX ex: <http://ex/>\n"
+      "SELECT ?s (?name + 1 AS ?bad) WHERE {\n"
+      "  ?s ex:name ?name ; ex:n ?n\n"
+      "  FILTER(?name > 1 || ?n = 1)\n"
+      "}\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "?s\t?bad\n<http://ex/a>\t\n");
+  const RunResult none = query("SELECT ?s WHERE { ?s ?p ?o FILTER(\"a\" < 1) }\n");
+  ASSERT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_EQ(none.out, "?s\n");
+}
+
+TEST_F(QueryBadInputTest, MissingDataFile) {
+  scratch_.write("q.rq", "SELECT * WHERE { ?s ?p ?o }");
+  const RunResult r = scratch_.quiver("query --data missing.ttl --query q.rq");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("missing.ttl: error: no such file"), std::string::npos) << r.err;
+}
+
+TEST_F(QueryBadInputTest, CartesianProductStoppedByTimeout) {
+  std::string big = "@prefix ex: <http://ex/> .\n";
+  for (int i = 0; i < 3000; ++i)
+    big += "ex:s" + std::to_string(i) + " ex:p " + std::to_string(i) + " .\n";
+  scratch_.write("big.ttl", big);
+  scratch_.write("q.rq", "SELECT (COUNT(*) AS ?count) WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z }");
+  const RunResult r = scratch_.quiver("query --data big.ttl --query q.rq --timeout 0.3");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("timed out"), std::string::npos) << r.err;
+}
+
+TEST_F(QueryBadInputTest, OneMegabyteQuery) {
+  std::string text = "PREFIX ex: <http://ex/>\nSELECT ?s WHERE { ?s ex:n ?n VALUES ?n {";
+  int values = 0;
+  while (text.size() < 1024 * 1024) {
+    text += " " + std::to_string(values++);
+  }
+  text += " } } ORDER BY ?s\n";
+  const RunResult r = query(text);
+  ASSERT_EQ(r.exit_code, 0) << r.err.substr(0, 500);
+  EXPECT_EQ(r.out, "?s\n<http://ex/a>\n<http://ex/b>\n");
+  // And a 1 MB query with an error at its very end says where.
+  const RunResult bad = query(text.substr(0, text.size() - 2) + " oops");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("q.rq:2:"), std::string::npos) << bad.err.substr(0, 300);
+}
+
+}  // namespace
+}  // namespace quiver::cli::testing
