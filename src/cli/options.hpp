@@ -15,17 +15,25 @@ namespace po = boost::program_options;
 
 /// A command's synopsis, description and options, for `--help` and the parser.
 struct CommandSpec {
+  /// The command's name, as typed after `quiver`.
   std::string name;
+  /// The usage line shown after `Usage:` in `--help`.
   std::string synopsis;
+  /// One or more sentences describing what the command does, shown in `--help`.
   std::string summary;
+  /// The command's options, parsed and listed in `--help`.
   po::options_description options;
+  /// Which arguments are taken positionally (e.g. the input files).
   po::positional_options_description positional;
   /// Example command lines, one per line, shown after the options.
   std::string examples;
 };
 
+/// The spec of `quiver convert`: options, usage line and examples.
 CommandSpec convert_spec();
+/// The spec of `quiver validate`: options, usage line and examples.
 CommandSpec validate_spec();
+/// The spec of `quiver query`: options, usage line and examples.
 CommandSpec query_spec();
 
 /// Parses `args` against `spec` into `vm`. On a usage error prints

@@ -12,7 +12,9 @@ namespace quiver::cli {
 /// Passes quads through to `next`, printing `N triples, N triples/s` now and then.
 class ProgressSink final : public io::QuadSink {
  public:
+  /// Progress goes to stderr, and only when it is a terminal.
   explicit ProgressSink(io::QuadSink& next);
+  /// Ends the progress line, if one was printed.
   ~ProgressSink() override;
   void on_prefix(std::string_view name, std::string_view iri) override {
     next_.on_prefix(name, iri);

@@ -31,16 +31,22 @@ inline constexpr TermId kFirstLocalId = TermId{1} << 62;
 
 /// A quad of ids; as a pattern, kAnyTerm marks a free position.
 struct QuadIds {
+  /// The subject's id; kAnyTerm in a pattern matches any subject.
   TermId subject = kAnyTerm;
+  /// The predicate's id; kAnyTerm in a pattern matches any predicate.
   TermId predicate = kAnyTerm;
+  /// The object's id; kAnyTerm in a pattern matches any object.
   TermId object = kAnyTerm;
+  /// kDefaultGraph, a graph name's id, or in a pattern kAnyNamedGraph or kAnyTerm.
   TermId graph = kDefaultGraph;
+  /// Position-wise equality of the four ids.
   bool operator==(const QuadIds&) const = default;
 };
 
 /// Streams matching quads in batches (one virtual call per batch, not per quad).
 class QuadCursor {
  public:
+  /// Virtual: cursors are owned and destroyed through this interface.
   virtual ~QuadCursor() = default;
   /// Writes up to `max` quads to `out`; returns how many (0 at the end).
   virtual std::size_t next(QuadIds* out, std::size_t max) = 0;
@@ -49,6 +55,7 @@ class QuadCursor {
 /// Read access to an RDF dataset for query evaluation.
 class Dataset {
  public:
+  /// Virtual: stores are used through this interface.
   virtual ~Dataset() = default;
   /// The id of `term`, or kAnyTerm when the dataset does not contain it.
   virtual TermId find_id(const TermRef& term) const = 0;

@@ -33,14 +33,20 @@ struct QueryOptions {
 
 /// A query's answer, and its plan when asked.
 struct QueryOutcome {
+  /// The answer, in the form the query asked for.
   sparql::QueryResult result;
   std::string explain;  ///< empty unless QueryOptions::explain
 };
 
+/// A store with the files loaded into it, and query execution over it:
+/// optimization against the store's statistics, then evaluation.
 class Engine {
  public:
+  /// An engine with an empty store.
   Engine() = default;
+  /// Not copyable: the store can be large.
   Engine(const Engine&) = delete;
+  /// Not copyable: the store can be large.
   Engine& operator=(const Engine&) = delete;
 
   /// Loads a file (format from `format`, else from its extension) into the
@@ -54,6 +60,7 @@ class Engine {
   /// Parses, optimizes and evaluates `query`.
   Expected<QueryOutcome> run(const sparql::Query& query, const QueryOptions& options = {});
 
+  /// The store, for loading from other sources or inspecting it directly.
   store::MemoryStore& store() { return store_; }
 
  private:

@@ -21,11 +21,18 @@ namespace quiver::eval {
 /// Everything one evaluate() call shares; operators take it by reference.
 class EvalContext {
  public:
+  /// Prepares an execution over `dataset`: NOW() is fixed here, and an empty
+  /// default graph list means the store's default graph. `options` must outlive
+  /// the context.
   EvalContext(const QueryDataset& dataset, const EvalOptions& options, VariableTable vars);
 
+  /// The dataset queried (ids below kFirstLocalId are its terms).
   const Dataset& data() const { return *data_; }
+  /// The query's variables and their slots.
   const VariableTable& vars() const { return vars_; }
+  /// Number of variable slots: the width of every row.
   std::size_t width() const { return vars_.size(); }
+  /// The per-query state of builtin functions (NOW, base IRI, random, BNODE).
   FunctionContext& functions() { return functions_; }
 
   /// The id of `term`: the dataset's when it has one (so joins compare ids
@@ -38,12 +45,15 @@ class EvalContext {
   TermId find_data_id(const Term& term) const;
   /// The term behind a dataset or local id (not kAnyTerm).
   TermRef decode_ref(TermId id) const;
+  /// The term behind a dataset or local id, as an owning copy.
   Term decode(TermId id) const { return Term(decode_ref(id)); }
+  /// True for ids minted by encode() for terms not in the dataset.
   static bool is_local(TermId id) { return id >= kFirstLocalId; }
 
   /// The graphs that BGPs and paths match in (several when the default
   /// graph is a merge).
   const std::vector<TermId>& active_graphs() const { return active_graphs_; }
+  /// Sets the graphs BGPs and paths match in (GRAPH switches them per name).
   void set_active_graphs(std::vector<TermId> graphs) { active_graphs_ = std::move(graphs); }
   /// The named graphs GRAPH may see.
   const std::vector<TermId>& named_graphs() const { return named_graphs_; }
@@ -52,6 +62,7 @@ class EvalContext {
 
   /// Bindings substituted into every leaf pattern (EXISTS), or null.
   const TermId* seed() const { return seed_; }
+  /// Sets the EXISTS seed bindings (null for none); the caller keeps them alive.
   void set_seed(const TermId* seed) { seed_ = seed; }
 
   /// Counts `n` units of work; checks the deadline and cancel flag every
@@ -61,9 +72,11 @@ class EvalContext {
     if (work_ < next_check_) return !stopped_;
     return check();
   }
+  /// True once the query must stop (deadline, cancellation or an error).
   bool stopped() const { return stopped_; }
   /// Stops the query with `error` (the first error wins).
   void fail(Error error);
+  /// The error that stopped the query, if any.
   const std::optional<Error>& error() const { return error_; }
 
   /// Records the number of solutions `op` produced, when asked to.

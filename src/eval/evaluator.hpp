@@ -20,6 +20,7 @@ namespace quiver::eval {
 /// The RDF dataset of one query: which graphs form its default graph and
 /// which named graphs it may see (FROM / FROM NAMED, or the whole store).
 struct QueryDataset {
+  /// The store queried; must not be null.
   const Dataset* data = nullptr;
   /// Graphs merged into the default graph; empty means {kDefaultGraph}.
   std::vector<TermId> default_graphs;
@@ -27,6 +28,7 @@ struct QueryDataset {
   std::optional<std::vector<TermId>> named_graphs;
 };
 
+/// Limits and instrumentation of one evaluation.
 struct EvalOptions {
   /// The query stops with an error once this passes.
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();

@@ -20,6 +20,8 @@ std::vector<bool> bound_in_some(const Table& table);
 /// The slots bound in every row of both tables: safe hash-join keys.
 std::vector<Slot> join_keys(const Table& left, const Table& right);
 
+/// Hash index over the rows of one table (the build side of a hash join):
+/// row numbers sorted by the hash of their key cells. The table must outlive it.
 class JoinIndex {
  public:
   /// Indexes `table` on `keys`; with no keys every row is a candidate.

@@ -19,6 +19,7 @@ using PairSink = std::function<bool(TermId start, TermId end)>;
 /// active graphs for zero-length paths between two variables.
 class PathEvaluator {
  public:
+  /// An evaluator over `ctx`'s dataset and active graphs; `ctx` must outlive it.
   explicit PathEvaluator(EvalContext& ctx) : ctx_(ctx) {}
 
   /// Calls `sink` for every pair `path` connects with `start` / `end`

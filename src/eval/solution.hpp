@@ -28,7 +28,9 @@ class VariableTable {
   Slot add(std::string_view name);
   /// The slot of `name`, or kNoSlot.
   Slot find(std::string_view name) const;
+  /// The name (without `?`) of the variable in `slot`.
   const std::string& name(Slot slot) const { return names_[slot]; }
+  /// Number of variables, i.e. the width of every row.
   std::size_t size() const { return names_.size(); }
 
  private:
@@ -39,6 +41,7 @@ class VariableTable {
 /// A bag of solutions, rows of `width` ids stored back to back.
 class Table {
  public:
+  /// An empty table (no solutions) whose rows have `width` cells.
   explicit Table(std::size_t width) : width_(width) {}
   /// The table holding one solution that binds nothing.
   static Table unit(std::size_t width) {
@@ -47,10 +50,15 @@ class Table {
     return t;
   }
 
+  /// Number of cells per row (one per query variable).
   std::size_t width() const { return width_; }
+  /// Number of rows (solutions).
   std::size_t size() const { return rows_; }
+  /// True when there are no rows: no solution at all, unlike unit().
   bool empty() const { return rows_ == 0; }
+  /// The `i`-th row: `width()` ids; invalidated by anything that adds rows.
   const TermId* row(std::size_t i) const { return cells_.data() + i * width_; }
+  /// The `i`-th row, writable; invalidated by anything that adds rows.
   TermId* row(std::size_t i) { return cells_.data() + i * width_; }
 
   /// Appends a copy of `row`, which must not point into this table.
@@ -64,6 +72,7 @@ class Table {
     ++rows_;
     return row(rows_ - 1);
   }
+  /// Reserves space for `rows` rows, so appending them does not reallocate.
   void reserve(std::size_t rows) { cells_.reserve(rows * width_); }
   /// Keeps the first `rows` rows.
   void truncate(std::size_t rows) {

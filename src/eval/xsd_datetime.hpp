@@ -12,18 +12,26 @@
 
 namespace quiver::eval {
 
+/// xsd:dateTime: the literals the accessors (YEAR ... TZ) and casts accept.
 inline constexpr std::string_view kXsdDateTime = "http://www.w3.org/2001/XMLSchema#dateTime";
+/// xsd:date: handled as a dateTime whose time fields are zero.
 inline constexpr std::string_view kXsdDate = "http://www.w3.org/2001/XMLSchema#date";
+/// xsd:dayTimeDuration, the datatype TIMEZONE() returns.
 inline constexpr std::string_view kXsdDayTimeDuration =
     "http://www.w3.org/2001/XMLSchema#dayTimeDuration";
 
 /// The fields of a dateTime (or of a date, whose time fields are zero) as
 /// written, not normalized to UTC: HOURS() gives the local hour.
 struct DateTime {
+  /// The year; may be negative and have more than four digits.
   std::int64_t year = 0;
+  /// The month, 1 to 12.
   int month = 1;
+  /// The day of the month, 1 to 31 (checked against the month's length).
   int day = 1;
+  /// The hour, 0 to 24 (24 only as 24:00:00).
   int hour = 0;
+  /// The minute, 0 to 59.
   int minute = 0;
   /// Seconds with their fraction, as written (`05.250`).
   std::string seconds = "00";
@@ -31,6 +39,7 @@ struct DateTime {
   std::optional<int> tz_minutes;
   /// The timezone as written: `Z`, `-08:00` or empty.
   std::string tz_lexical;
+  /// True for an xsd:date (the time fields are then zero and not printed).
   bool is_date = false;
 
   /// Seconds since 0001-01-01T00:00:00Z (timezone applied when present).

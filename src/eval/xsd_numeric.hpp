@@ -28,18 +28,25 @@
 
 namespace quiver::eval {
 
-/// The four primitive numeric types, in promotion order.
+/// The four primitive numeric types, in promotion order: `Integer`
+/// (xsd:integer and its derived types, held in an int64), `Decimal` (held
+/// as a Decimal), `Float` (held as a double rounded to float precision) and
+/// `Double`.
 enum class NumericType { Integer, Decimal, Float, Double };
 
 /// An xsd:decimal as `unscaled × 10^-scale`, exact to 38 digits. The scale
 /// is negative only for values beyond 10^38, which fall back to long double
 /// precision (18 significant digits), as do results that overflow.
 struct Decimal {
+  /// The digits as an integer: 1.50 is 150 with scale 2.
   __int128 unscaled = 0;
+  /// The power of ten dividing `unscaled`: the fraction digits printed.
   int scale = 0;
 
   /// The value rounded to 18 significant digits, in canonical form.
   static Decimal from_long_double(long double v);
+  /// The value as long double (about 18 significant digits); the fallback
+  /// when exact decimal arithmetic overflows.
   long double to_long_double() const;
   /// The same value with trailing zeros dropped, keeping at least one
   /// fraction digit ("2.0", "0.25"): XSD 1.0's canonical form.
@@ -50,19 +57,28 @@ struct Decimal {
 /// stored widened to double but always rounded to float precision.
 /// `plain` (floats and doubles only): written without exponent, see above.
 struct Numeric {
+  /// Which primitive type the value has; selects the meaningful field.
   NumericType type = NumericType::Integer;
+  /// The value of an Integer.
   std::int64_t integer = 0;
+  /// The value of a Decimal.
   Decimal decimal;
+  /// The value of a Float (rounded to float precision) or Double.
   double floating = 0;
+  /// Float/Double written without exponent: prints positionally.
   bool plain = false;
 
+  /// An xsd:integer value.
   static Numeric of_integer(std::int64_t v) { return {NumericType::Integer, v, {}, 0, false}; }
+  /// An xsd:decimal value, keeping the scale of `v`.
   static Numeric of_decimal(Decimal v) { return {NumericType::Decimal, 0, v, 0, false}; }
   /// The canonical decimal nearest `v` (18 significant digits).
   static Numeric of_decimal(long double v) { return of_decimal(Decimal::from_long_double(v)); }
+  /// An xsd:float value; `plain` when it was written without exponent.
   static Numeric of_float(float v, bool plain = false) {
     return {NumericType::Float, 0, {}, v, plain};
   }
+  /// An xsd:double value; `plain` when it was written without exponent.
   static Numeric of_double(double v, bool plain = false) {
     return {NumericType::Double, 0, {}, v, plain};
   }
@@ -93,12 +109,14 @@ std::optional<Numeric> parse_numeric_lexical(std::string_view lexical, NumericTy
 /// (always true for xsd:integer itself and for non-integer datatypes).
 bool in_integer_range(std::string_view datatype, long double value);
 
-/// Lexical forms: integer `-12`; decimal with exactly its scale (`3.0`,
-/// `6`, `-0.50`, as Java's BigDecimal.toPlainString); canonical
-/// double/float `1.5E2`, `INF`, `NaN`.
+/// The lexical form of an integer (`-12`).
 std::string format_integer(std::int64_t v);
+/// The lexical form of a decimal with exactly its scale (`3.0`, `6`,
+/// `-0.50`), as Java's BigDecimal.toPlainString.
 std::string format_decimal(const Decimal& v);
+/// The canonical xsd:double form (`1.5E2`, `INF`, `NaN`).
 std::string format_double(double v);
+/// The canonical xsd:float form (`1.5E2`, `INF`, `NaN`), from float precision.
 std::string format_float(float v);
 
 /// XPath's cast of a float or double to xs:string: positional without a
@@ -128,11 +146,14 @@ Numeric numeric_negate(const Numeric& value);
 /// involved (every comparison with NaN is false).
 std::optional<int> numeric_compare(const Numeric& a, const Numeric& b);
 
-/// fn:abs, fn:ceiling, fn:floor, fn:round (halves round toward +INF); the
-/// result keeps the argument's type (decimals get scale 0, except ABS).
+/// fn:abs. These rounding functions keep the argument's type; a decimal
+/// keeps its scale here, and gets scale 0 from the three below.
 Numeric numeric_abs(const Numeric& value);
+/// fn:ceiling: the smallest whole number not below the value.
 Numeric numeric_ceil(const Numeric& value);
+/// fn:floor: the largest whole number not above the value.
 Numeric numeric_floor(const Numeric& value);
+/// fn:round: the nearest whole number; halves round toward +INF.
 Numeric numeric_round(const Numeric& value);
 /// Rounding toward zero, as casts to xsd:integer do.
 Numeric numeric_truncate(const Numeric& value);

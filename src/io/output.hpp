@@ -21,8 +21,12 @@ class Output {
   /// Output collecting into a string (tests, in-memory conversions).
   static std::unique_ptr<Output> to_string(std::string* target);
 
+  /// Without commit(), a file's temporary copy is removed, so the destination
+  /// is left untouched; a string target still receives the buffered bytes.
   ~Output();
+  /// Not copyable: it owns a file descriptor and a pending temporary file.
   Output(const Output&) = delete;
+  /// Not copyable: it owns a file descriptor and a pending temporary file.
   Output& operator=(const Output&) = delete;
 
   /// Appends bytes; they reach the destination in large blocks.
@@ -33,6 +37,8 @@ class Output {
   /// Direct access to the buffer for writers that format in place; call
   /// maybe_flush() after appending.
   std::string& buffer() { return buffer_; }
+  /// Flushes when the buffer has grown past the block size; call after
+  /// appending to buffer().
   void maybe_flush() {
     if (buffer_.size() >= kFlushAt) flush_buffer();
   }

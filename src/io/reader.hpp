@@ -17,6 +17,7 @@ namespace quiver::io {
 
 /// How to read one input.
 struct ReadOptions {
+  /// The syntax of the input.
   Format format = Format::Turtle;
   /// Base IRI for relative references; empty means the input's `file://` IRI
   /// (or none for stdin).

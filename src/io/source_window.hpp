@@ -1,9 +1,10 @@
 #pragma once
-// Serd 0.30 tells where its own syntax errors are, but not where the
-// statement we reject after the fact came from (an escaped surrogate, a
-// relative IRI without base). The window keeps the last pages handed to the
-// parser, with the line and column where each starts, so such an error can
-// be placed by finding its text there.
+/// @file
+/// Serd 0.30 tells where its own syntax errors are, but not where the
+/// statement we reject after the fact came from (an escaped surrogate, a
+/// relative IRI without base). The window keeps the last pages handed to the
+/// parser, with the line and column where each starts, so such an error can
+/// be placed by finding its text there.
 
 #include <cstdint>
 #include <string>
@@ -12,6 +13,8 @@
 
 namespace quiver::io {
 
+/// The last two pages of input handed to the parser, with the line and column
+/// each starts at, for placing errors Serd does not locate itself.
 class SourceWindow {
  public:
   /// Records a page just handed to the parser.

@@ -1,7 +1,8 @@
 #pragma once
-// Internal to the Turtle/TriG writer: the interned dataset it collects, and
-// the layout decided on finish() (statement order, which blank nodes are
-// written inline as `[ ]` or as collections `( )`, which keep a label).
+/// @file
+/// Internal to the Turtle/TriG writer: the interned dataset it collects, and
+/// the layout decided on finish() (statement order, which blank nodes are
+/// written inline as `[ ]` or as collections `( )`, which keep a label).
 
 #include <cstdint>
 #include <memory>
@@ -14,12 +15,16 @@ namespace quiver::io::turtle {
 
 /// Index of an interned term. Id 0 is the absent term (the default graph).
 using TermId = std::uint32_t;
+/// The id of the absent term; also marks an empty hash slot and a missing IRI.
 inline constexpr TermId kNoTerm = 0;
 
 /// An interned term; the views point into the owning TermTable's arena.
 struct TermEntry {
+  /// Which kind of term this is.
   TermKind kind = TermKind::None;
+  /// IRI (in full), blank node label (no `_:`) or literal lexical form.
   std::string_view value;
+  /// Language tag of a literal; empty when there is none.
   std::string_view language;
   /// For literals, the id of the datatype IRI (interned as a term).
   TermId datatype = kNoTerm;
@@ -27,9 +32,13 @@ struct TermEntry {
 
 /// A statement as four term ids, in the order it is sorted by.
 struct IdQuad {
+  /// The graph name (kNoTerm: the default graph); first, as output goes by graph.
   TermId graph;
+  /// The subject.
   TermId subject;
+  /// The predicate.
   TermId predicate;
+  /// The object.
   TermId object;
 };
 
@@ -37,8 +46,11 @@ struct IdQuad {
 /// so a million statements cost 16 bytes each plus their distinct terms.
 class TermTable {
  public:
+  /// An empty table holding only the absent term (id kNoTerm).
   TermTable();
+  /// Not copyable: entries hold views into the table's own arena.
   TermTable(const TermTable&) = delete;
+  /// Not copyable: entries hold views into the table's own arena.
   TermTable& operator=(const TermTable&) = delete;
 
   /// The id of `term`, adding it if new. A literal without datatype gets
@@ -47,8 +59,11 @@ class TermTable {
   /// The id of an IRI if it has been interned, else kNoTerm.
   TermId find_iri(std::string_view iri) const;
 
+  /// The entry of an interned id; valid while the table lives.
   const TermEntry& operator[](TermId id) const { return entries_[id]; }
+  /// Number of ids handed out, the absent term included.
   std::size_t size() const { return entries_.size(); }
+  /// All entries, indexed by id.
   const std::vector<TermEntry>& entries() const { return entries_; }
 
  private:
@@ -94,10 +109,14 @@ struct Layout {
   /// statement as subject, or kNoStatement when it has none.
   std::vector<std::uint32_t> first_statement;
   TermId rdf_type = kNoTerm;  ///< kNoTerm when absent from the data
+  /// The rank of rdf:first; kNoTerm when absent from the data.
   TermId rdf_first = kNoTerm;
+  /// The rank of rdf:rest; kNoTerm when absent from the data.
   TermId rdf_rest = kNoTerm;
+  /// The rank of rdf:nil; kNoTerm when absent from the data.
   TermId rdf_nil = kNoTerm;
 
+  /// The `first_statement` of a blank node that is never a subject.
   static constexpr std::uint32_t kNoStatement = UINT32_MAX;
 
   /// One past the last statement of the subject that starts at `begin`.

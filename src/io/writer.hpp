@@ -18,6 +18,7 @@ namespace quiver::io {
 
 /// How to write.
 struct WriteOptions {
+  /// The syntax to write.
   Format format = Format::NTriples;
   /// Prefixes offered to Turtle/TriG/RDF-XML (name, namespace IRI); only
   /// those actually used are written.

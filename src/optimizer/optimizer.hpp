@@ -17,18 +17,23 @@ namespace quiver::optimizer {
 /// What passes may consult: the data's statistics (may be null, then
 /// cost-based passes keep the written order).
 struct PassContext {
+  /// The dataset queried; null when unknown (no statistics).
   const Dataset* dataset = nullptr;
 };
 
 /// One rewrite of the algebra.
 struct Pass {
+  /// Short name, as --explain shows it next to the pass's time.
   std::string name;
+  /// The rewrite; returns `op` itself when nothing changes.
   std::function<sparql::OpPtr(const sparql::OpPtr&, const PassContext&)> run;
 };
 
 /// How long one pass took, for --explain.
 struct PassTiming {
+  /// The pass's name.
   std::string name;
+  /// Time the pass took (steady clock).
   std::chrono::microseconds elapsed;
 };
 
@@ -46,9 +51,17 @@ sparql::Query optimize(sparql::Query query, const PassContext& context,
                        std::vector<PassTiming>* timings = nullptr);
 
 // The passes, exposed for tests.
+/// Constant folding: computes constant expressions once at plan time; calls
+/// that differ per call (RAND, NOW, BNODE, ...) and errors are left alone.
 sparql::OpPtr fold_constants(const sparql::OpPtr& op, const PassContext& context);
+/// Filter pushdown: moves a FILTER below Join, LeftJoin, Minus (left sides),
+/// Extend, Graph or into both Union arms when the operand binds all it reads.
 sparql::OpPtr push_filters(const sparql::OpPtr& op, const PassContext& context);
+/// BGP merging: Join(BGP, BGP) becomes one BGP, and a join with the empty
+/// group becomes its other operand, giving join ordering more patterns.
 sparql::OpPtr merge_bgps(const sparql::OpPtr& op, const PassContext& context);
+/// Join ordering inside each BGP: greedy, cheapest pattern first by the
+/// dataset's counts, avoiding cross products where it can.
 sparql::OpPtr order_joins(const sparql::OpPtr& op, const PassContext& context);
 
 /// Estimated number of solutions `op` produces (for join ordering and

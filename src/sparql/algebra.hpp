@@ -19,25 +19,40 @@ namespace quiver::sparql {
 /// A variable or a constant RDF term in a pattern. Blank nodes in query
 /// patterns become variables whose names start with `_:` (never projected).
 struct PatternTerm {
+  /// True for a variable (`variable` is set), false for a constant (`term` is set).
   bool is_variable = false;
   std::string variable;  ///< name without `?`, when is_variable
   Term term;             ///< the constant otherwise
 
+  /// A variable pattern term; `name` is without `?`.
   static PatternTerm var(std::string name) { return {true, std::move(name), Term()}; }
+  /// A constant pattern term.
   static PatternTerm constant(Term t) { return {false, {}, std::move(t)}; }
+  /// Field-wise equality; two variables are equal when their names are.
   bool operator==(const PatternTerm&) const = default;
 };
 
+/// A triple pattern of a basic graph pattern, before any index choice.
 struct TriplePattern {
+  /// @var subject
+  /// The subject position: a variable, IRI or blank node.
+  /// @var predicate
+  /// The predicate position: a variable or IRI.
+  /// @var object
+  /// The object position: a variable or any constant term.
   PatternTerm subject, predicate, object;
+  /// Field-wise equality of the three positions.
   bool operator==(const TriplePattern&) const = default;
 };
 
 struct Op;
+/// Shared, immutable operator node; rewrites share unchanged subtrees.
 using OpPtr = std::shared_ptr<const Op>;
 struct Expr;
+/// Shared, immutable expression node.
 using ExprPtr = std::shared_ptr<const Expr>;
 struct Path;
+/// Shared, immutable property path node.
 using PathPtr = std::shared_ptr<const Path>;
 
 /// Expression kinds. Builtin calls (STRLEN, REGEX, ...) are `Function` with
@@ -45,38 +60,43 @@ using PathPtr = std::shared_ptr<const Path>;
 /// xsd:integer(...), or unknown extension functions) are `IriFunction`
 /// with the full IRI as `name`.
 enum class ExprKind {
-  Constant,  ///< `constant`
-  Variable,  ///< `name`
-  Or,
-  And,
-  Not,
-  Equal,
-  NotEqual,
-  Less,
-  Greater,
-  LessEqual,
-  GreaterEqual,
-  Add,
-  Subtract,
-  Multiply,
-  Divide,
-  UnaryPlus,
-  UnaryMinus,
-  In,
-  NotIn,     ///< args[0] IN (args[1..])
+  Constant,      ///< `constant`
+  Variable,      ///< `name`
+  Or,            ///< args[0] `||` args[1], with SPARQL's error-tolerant logic
+  And,           ///< args[0] `&&` args[1], with SPARQL's error-tolerant logic
+  Not,           ///< `!`args[0]
+  Equal,         ///< args[0] `=` args[1] (RDFterm-equal or value equality)
+  NotEqual,      ///< args[0] `!=` args[1]
+  Less,          ///< args[0] `<` args[1]
+  Greater,       ///< args[0] `>` args[1]
+  LessEqual,     ///< args[0] `<=` args[1]
+  GreaterEqual,  ///< args[0] `>=` args[1]
+  Add,           ///< args[0] `+` args[1]
+  Subtract,      ///< args[0] `-` args[1]
+  Multiply,      ///< args[0] `*` args[1]
+  Divide,        ///< args[0] `/` args[1]
+  UnaryPlus,     ///< `+`args[0]
+  UnaryMinus,    ///< `-`args[0]
+  In,            ///< args[0] IN (args[1..])
+  NotIn,         ///< args[0] NOT IN (args[1..])
   Function,  ///< builtin `name`, args; BOUND takes a Variable arg; BNODE/RAND/NOW/UUID/STRUUID may
              ///< have none
   IriFunction,  ///< `name` is the IRI
-  Exists,
-  NotExists,  ///< `pattern`
-  Aggregate,  ///< `name` COUNT SUM AVG MIN MAX GROUP_CONCAT SAMPLE; args empty for COUNT(*);
-              ///< `distinct`; `separator`
+  Exists,       ///< EXISTS { `pattern` }
+  NotExists,    ///< NOT EXISTS { `pattern` }
+  Aggregate,    ///< `name` COUNT SUM AVG MIN MAX GROUP_CONCAT SAMPLE; args empty for COUNT(*);
+                ///< `distinct`; `separator`
 };
 
+/// An expression node; `kind` says which of the fields are used.
 struct Expr {
+  /// Which expression this is; it decides which fields are meaningful.
   ExprKind kind = ExprKind::Constant;
+  /// The value of a Constant.
   Term constant;
+  /// Variable name (no `?`), builtin keyword (upper case) or function IRI.
   std::string name;
+  /// The operands, in source order.
   std::vector<ExprPtr> args;
   OpPtr pattern;                ///< for Exists / NotExists
   bool distinct = false;        ///< for Aggregate
@@ -95,17 +115,25 @@ enum class PathKind {
   NegatedSet,   ///< !(iri1 | ^iri2 ...): `forward` and `inverse` IRIs
 };
 
+/// A property path node; `kind` says which of the fields are used.
 struct Path {
+  /// Which path operator this is; it decides which fields are meaningful.
   PathKind kind = PathKind::Link;
+  /// The predicate IRI of a Link.
   Term iri;
+  /// The operand paths of the unary and n-ary operators.
   std::vector<PathPtr> args;
+  /// NegatedSet: IRIs excluded in the forward direction (`!iri`).
   std::vector<Term> forward;
+  /// NegatedSet: IRIs excluded in the inverse direction (`!^iri`).
   std::vector<Term> inverse;
 };
 
 /// One ORDER BY condition.
 struct OrderCondition {
+  /// The sort key, evaluated per solution.
   ExprPtr expr;
+  /// True for DESC(...): sort from greatest to least.
   bool descending = false;
 };
 
@@ -113,6 +141,7 @@ struct OrderCondition {
 /// optional name (`GROUP BY (expr AS ?v)` or a plain `GROUP BY ?v`).
 struct Binding {
   std::string variable;  ///< may be empty for an unnamed GROUP BY expression
+  /// The expression bound to `variable` (for a key, the grouping value).
   ExprPtr expr;
 };
 
@@ -138,30 +167,56 @@ enum class OpKind {
   Service,      ///< SERVICE (not evaluated): `graph` is the endpoint, `silent`
 };
 
+/// An algebra operator; `kind` says which of the fields below are used
+/// (the OpKind comments name them).
 struct Op {
+  /// Which operator this is; it decides which fields are meaningful.
   OpKind kind = OpKind::Unit;
+  /// The operand operators (one or two; see OpKind).
   std::vector<OpPtr> children;
-  std::vector<TriplePattern> triples;                  // Bgp
-  PatternTerm subject, object;                         // PathPattern
-  PathPtr path;                                        // PathPattern
-  PatternTerm graph;                                   // Graph, Service
-  std::vector<ExprPtr> exprs;                          // Filter, LeftJoin, Extend
-  std::string variable;                                // Extend
-  std::vector<std::string> variables;                  // Project, Values
-  std::vector<std::vector<std::optional<Term>>> rows;  // Values
-  std::vector<Binding> group_keys;                     // Group
-  std::vector<Binding> aggregates;                     // Group: variable := Aggregate expr
-  std::vector<OrderCondition> order;                   // OrderBy
-  std::int64_t offset = 0;                             // Slice
-  std::int64_t limit = -1;                             // Slice
-  bool silent = false;                                 // Service
+  /// Bgp: the triple patterns, matched as a conjunction.
+  std::vector<TriplePattern> triples;
+  /// @var subject
+  /// PathPattern: the start of the path.
+  /// @var object
+  /// PathPattern: the end of the path.
+  PatternTerm subject, object;
+  /// PathPattern: the path between `subject` and `object`.
+  PathPtr path;
+  /// Graph: the graph name (variable or IRI); Service: the endpoint.
+  PatternTerm graph;
+  /// Filter, LeftJoin: the filter conjunction; Extend: the one bound expression.
+  std::vector<ExprPtr> exprs;
+  /// Extend: the variable bound (name without `?`).
+  std::string variable;
+  /// Project: the kept variables; Values: the columns (names without `?`).
+  std::vector<std::string> variables;
+  /// Values: the data rows, one cell per column; nullopt is UNDEF.
+  std::vector<std::vector<std::optional<Term>>> rows;
+  /// Group: the GROUP BY keys, in order.
+  std::vector<Binding> group_keys;
+  /// Group: each output variable := an Aggregate expression.
+  std::vector<Binding> aggregates;
+  /// OrderBy: the conditions, most significant first.
+  std::vector<OrderCondition> order;
+  /// Slice: solutions to skip (OFFSET).
+  std::int64_t offset = 0;
+  /// Slice: at most this many solutions (LIMIT); -1 means no limit.
+  std::int64_t limit = -1;
+  /// Service: SERVICE SILENT; as SERVICE is not evaluated, it then yields the
+  /// seed solution instead of an error.
+  bool silent = false;
 };
 
-/// The query forms.
+/// The query forms: `Select` (a table of solutions for the projected
+/// variables), `Construct` (the template's triples instantiated per
+/// solution), `Ask` (whether there is any solution) and `Describe` (the
+/// concise bounded descriptions of the targets).
 enum class QueryForm { Select, Construct, Ask, Describe };
 
 /// A parsed query: its form, algebra and dataset clauses.
 struct Query {
+  /// Which query form (SELECT, CONSTRUCT, ASK, DESCRIBE) this is.
   QueryForm form = QueryForm::Select;
   /// The whole algebra, solution modifiers included (Project, Slice, ...).
   OpPtr pattern;
@@ -181,9 +236,12 @@ struct Query {
   std::vector<std::pair<std::string, std::string>> prefixes;
 };
 
-/// Builders used by the parser and the optimizer's tests.
+/// Wraps a node in an OpPtr. This and the builders below are used by the
+/// parser and the optimizer's tests.
 OpPtr make_op(Op op);
+/// Wraps a node in an ExprPtr.
 ExprPtr make_expr(Expr expr);
+/// Wraps a node in a PathPtr.
 PathPtr make_path(Path path);
 
 }  // namespace quiver::sparql

@@ -14,8 +14,10 @@
 
 namespace quiver::sparql {
 
+/// The token classes of the SPARQL grammar's terminals, as the parser sees
+/// them; what `Token::text` holds depends on the kind.
 enum class TokenKind : std::uint8_t {
-  Eof,
+  Eof,         ///< end of input; text is empty
   IriRef,      ///< `<...>`: text is the IRI with escapes decoded, unresolved
   Pname,       ///< `pre:local`: text is the prefix, local the decoded local part
   BlankLabel,  ///< `_:x`: text is the label
@@ -24,15 +26,18 @@ enum class TokenKind : std::uint8_t {
   Var,         ///< `?x` / `$x`: text is the name
   LangTag,     ///< `@en`: text without `@`
   Integer,     ///< text is the lexical form as written, sign included
-  Decimal,
-  Double,
-  String,  ///< text is the decoded value
-  Word,    ///< a bare word: keyword, `a`, `true`, builtin name
-  Punct,   ///< text is the operator or bracket
+  Decimal,     ///< text is the lexical form as written, sign included
+  Double,      ///< text is the lexical form as written, sign included
+  String,      ///< text is the decoded value
+  Word,        ///< a bare word: keyword, `a`, `true`, builtin name
+  Punct,       ///< text is the operator or bracket
 };
 
+/// One token: its class, its decoded text and where it is in the query.
 struct Token {
+  /// The token's class.
   TokenKind kind = TokenKind::Eof;
+  /// The decoded content; see TokenKind for what it is per kind.
   std::string text;
   std::string local;         ///< Pname only
   std::uint32_t offset = 0;  ///< byte offset in the query text
@@ -42,8 +47,11 @@ struct Token {
 /// A syntax error found by the tokenizer or parser: a message and the byte
 /// offset it points at.
 struct SyntaxError {
+  /// Byte offset in the query text the error points at.
   std::uint32_t offset = 0;
+  /// Bytes of query text the offending token covers (1 for a lexer error).
   std::uint32_t length = 0;
+  /// What is wrong; the line and column are derived from `offset`.
   std::string message;
 };
 

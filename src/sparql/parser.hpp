@@ -12,6 +12,7 @@
 
 namespace quiver::sparql {
 
+/// Options for parse_query().
 struct ParseOptions {
   /// The base IRI relative IRIs resolve against until a BASE changes it;
   /// empty leaves relative IRIs as written.

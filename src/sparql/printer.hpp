@@ -27,6 +27,7 @@
 
 namespace quiver::sparql {
 
+/// How to_sse() lays out an operator tree.
 struct SseOptions {
   /// One operator per line, children indented by two spaces.
   bool indent = false;
@@ -39,7 +40,9 @@ struct SseOptions {
 std::string to_sse(const Op& op);
 /// The SSE form of an operator tree with options.
 std::string to_sse(const Op& op, const SseOptions& options);
+/// The SSE form of an expression, e.g. `(&& (> ?o 3) (bound ?x))`.
 std::string to_sse(const Expr& expr);
+/// The SSE form of a property path, e.g. `(seq <p> (path* <q>))`.
 std::string to_sse(const Path& path);
 /// `?x` for a variable, else the term (`<iri>`, `"lit"`, `3`).
 std::string to_sse(const PatternTerm& term);

@@ -16,7 +16,9 @@ namespace quiver::sparql {
 /// One solution: a cell per result variable, nullopt when unbound.
 using Solution = std::vector<std::optional<Term>>;
 
+/// What evaluating a query gives; which fields are filled depends on `form`.
 struct QueryResult {
+  /// The query form, which decides which fields below are meaningful.
   QueryForm form = QueryForm::Select;
   std::vector<std::string> variables;  ///< SELECT: column names without `?`
   std::vector<Solution> solutions;     ///< SELECT: rows, in order

@@ -17,10 +17,13 @@ class ChunkedArena {
  public:
   /// A position to roll back to.
   struct Mark {
+    /// Number of chunks in use at the mark.
     std::size_t chunks = 0;
+    /// Bytes used in the last of those chunks.
     std::size_t used = 0;
   };
 
+  /// An empty arena; chunks are allocated on demand, `chunk_size` bytes each.
   explicit ChunkedArena(std::size_t chunk_size = std::size_t{1} << 20) : chunk_size_(chunk_size) {}
 
   /// Reserves `size` contiguous bytes; the pointer stays valid until a
@@ -37,6 +40,7 @@ class ChunkedArena {
     return out;
   }
 
+  /// The current position, for a later rollback().
   Mark mark() const { return {chunks_.size(), used_}; }
 
   /// Frees everything allocated since `m`.

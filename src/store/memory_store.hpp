@@ -36,14 +36,21 @@ class MemoryStore final : public Dataset {
  public:
   /// A state to return to with `rollback` (used to undo a failed load).
   struct Checkpoint {
+    /// The dictionary's state: terms added since are dropped.
     TermDictionary::Mark terms;
+    /// Buffered triples to keep; later ones are dropped.
     std::size_t pending_triples = 0;
+    /// Buffered quads to keep; later ones are dropped.
     std::size_t pending_quads = 0;
+    /// Index builds so far; a rollback across a build is a caller error.
     std::uint64_t generation = 0;
   };
 
+  /// An empty store.
   MemoryStore() = default;
+  /// Not copyable: a store can hold millions of quads.
   MemoryStore(const MemoryStore&) = delete;
+  /// Not copyable: a store can hold millions of quads.
   MemoryStore& operator=(const MemoryStore&) = delete;
 
   /// The id of `term`, adding it to the dictionary when new (not None).

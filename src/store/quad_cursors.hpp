@@ -17,6 +17,7 @@ namespace quiver::store {
 template <std::size_t N>
 class RangeCursor final : public QuadCursor {
  public:
+  /// Streams `rows` (a range of a table with column order `order`) as quads.
   RangeCursor(std::span<const Row<N>> rows, const typename SortedTable<N>::Order& order);
   std::size_t next(QuadIds* out, std::size_t max) override;
 
@@ -32,6 +33,8 @@ class RangeCursor final : public QuadCursor {
 /// (kDefaultGraph) sorts before every graph name.
 class MergeCursor final : public QuadCursor {
  public:
+  /// Merges a range of the triple table with one of the quad table; each with
+  /// its table's column order.
   MergeCursor(std::span<const Row<3>> defaults, const SortedTable<3>::Order& default_order,
               std::span<const Row<4>> named, const SortedTable<4>::Order& named_order);
   std::size_t next(QuadIds* out, std::size_t max) override;

@@ -15,6 +15,7 @@
 namespace quiver::store {
 
 /// Columns of a canonical row: triples are (s, p, o), quads (s, p, o, g).
+/// Each value is the index of its column (kGraph exists in quad rows only).
 enum Position : std::uint8_t { kSubject = 0, kPredicate = 1, kObject = 2, kGraph = 3 };
 
 /// Ids in the indexes are 32 bits wide: half the memory of TermId.
@@ -24,7 +25,9 @@ using Row = std::array<std::uint32_t, N>;
 /// Lexicographic order on the first `length` columns.
 template <std::size_t N>
 struct PrefixLess {
+  /// How many leading columns are compared; fewer gives a prefix (range) match.
   std::size_t length = N;
+  /// True when `a` sorts before `b` on the first `length` columns.
   bool operator()(const Row<N>& a, const Row<N>& b) const {
     for (std::size_t i = 0; i < length; ++i) {
       if (a[i] != b[i]) return a[i] < b[i];
@@ -64,12 +67,17 @@ void sort_rows(std::vector<Row<N>>& rows) {
 template <std::size_t N>
 class SortedTable {
  public:
+  /// The permutation: entry `i` is the canonical column stored in column `i`.
   using Order = std::array<std::uint8_t, N>;
 
+  /// An empty table storing rows in the given column order.
   explicit SortedTable(Order order) : order_(order) {}
 
+  /// Which canonical column each stored column holds.
   const Order& order() const { return order_; }
+  /// Number of rows.
   std::size_t size() const { return rows_.size(); }
+  /// All rows, sorted, in this table's column order.
   std::span<const Row<N>> rows() const { return rows_; }
 
   /// A canonical row rearranged into this table's column order.
@@ -129,7 +137,9 @@ class IndexSet {
     for (const auto& order : orders) tables_.emplace_back(order);
   }
 
+  /// Buffers a row (canonical layout) until the next flush(); duplicates allowed.
   void add(const Row<N>& canonical) { pending_.push_back(canonical); }
+  /// Number of rows buffered since the last flush().
   std::size_t pending() const { return pending_.size(); }
   /// Drops pending rows past the first `count` (to undo a failed load).
   void truncate_pending(std::size_t count) { pending_.resize(count); }
@@ -156,9 +166,12 @@ class IndexSet {
     return added;
   }
 
+  /// The `i`-th permutation, in the order given to the constructor.
   const SortedTable<N>& table(std::size_t i) const { return tables_[i]; }
+  /// Number of distinct rows flushed in (pending rows not counted).
   std::size_t size() const { return tables_[0].size(); }
 
+  /// Bytes held by all tables and the pending buffer.
   std::size_t memory_usage() const {
     std::size_t total = pending_.capacity() * sizeof(Row<N>);
     for (const auto& t : tables_) total += t.memory_usage();

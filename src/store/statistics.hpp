@@ -22,10 +22,15 @@ struct PredicateStatistics {
 /// graphs together. For the named graphs, `triples` counts quads (a triple
 /// in two graphs counts twice) while the distinct counts ignore the graph.
 struct GraphStatistics {
+  /// Statements in this part (quads for the named graphs).
   std::uint64_t triples = 0;
+  /// Distinct subjects.
   std::uint64_t distinct_subjects = 0;
+  /// Distinct predicates.
   std::uint64_t distinct_predicates = 0;
+  /// Distinct objects.
   std::uint64_t distinct_objects = 0;
+  /// Per-predicate counts, keyed by the predicate's id.
   std::unordered_map<TermId, PredicateStatistics> predicates;
 
   /// The counts for `predicate` (all zero when it does not occur).
@@ -37,7 +42,9 @@ struct GraphStatistics {
 
 /// Statistics of a whole store.
 struct Statistics {
+  /// Counts for the default graph.
   GraphStatistics default_graph;
+  /// Counts for all named graphs together.
   GraphStatistics named_graphs;
 };
 

@@ -34,10 +34,13 @@ class TermDictionary {
  public:
   /// A state to roll back to.
   struct Mark {
+    /// Number of terms at the mark; later ones are dropped by a rollback.
     std::size_t terms = 0;
+    /// The arena's position at the mark, so later terms' bytes are freed.
     ChunkedArena::Mark arena;
   };
 
+  /// An empty dictionary.
   TermDictionary();
 
   /// The id of `term`, adding it when new. `term` must not be None.

@@ -14,18 +14,31 @@
 namespace quiver {
 
 /// The kind of an RDF term. `None` marks an absent term: the default graph
-/// in the graph position of a quad.
+/// in the graph position of a quad. `Iri`: the value is the IRI's text,
+/// without angle brackets; `Blank`: a blank node, named by a label local to
+/// its document or store; `Literal`: lexical form, datatype IRI and possibly
+/// a language tag.
 enum class TermKind : std::uint8_t { None, Iri, Blank, Literal };
 
+/// IRIs of the RDF and XSD vocabulary that the toolkit itself needs, e.g. the
+/// implicit datatypes of simple and language-tagged literals.
 namespace vocab {
+/// The XSD namespace; datatype IRIs are this prefix plus a local name.
 inline constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
+/// xsd:string, the datatype of simple (untagged) literals.
 inline constexpr std::string_view kXsdString = "http://www.w3.org/2001/XMLSchema#string";
+/// The RDF namespace.
 inline constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+/// rdf:langString, the datatype of every language-tagged literal.
 inline constexpr std::string_view kRdfLangString =
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
+/// rdf:type, the predicate written `a` in Turtle and SPARQL.
 inline constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+/// rdf:first, the head of an RDF collection cell.
 inline constexpr std::string_view kRdfFirst = "http://www.w3.org/1999/02/22-rdf-syntax-ns#first";
+/// rdf:rest, the tail of an RDF collection cell.
 inline constexpr std::string_view kRdfRest = "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest";
+/// rdf:nil, the empty RDF collection.
 inline constexpr std::string_view kRdfNil = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil";
 }  // namespace vocab
 
@@ -33,19 +46,28 @@ inline constexpr std::string_view kRdfNil = "http://www.w3.org/1999/02/22-rdf-sy
 /// (xsd:string for simple literals, rdf:langString with a `language`);
 /// for blank nodes `value` is the label without `_:`.
 struct TermRef {
+  /// Which kind of term this is; `None` means absent.
   TermKind kind = TermKind::None;
+  /// IRI (in full), blank node label (no `_:`) or literal lexical form.
   std::string_view value;
+  /// Datatype IRI of a literal; empty for IRIs and blank nodes.
   std::string_view datatype;
+  /// Language tag of a literal (as written); empty when there is none.
   std::string_view language;
 
+  /// Component-wise equality: same kind and byte-identical strings.
   bool operator==(const TermRef&) const = default;
+  /// True for the absent term (e.g. the default graph).
   bool is_none() const { return kind == TermKind::None; }
 };
 
 /// An owning RDF term.
 class Term {
  public:
+  /// The absent term (kind None), e.g. the default graph.
   Term() = default;
+  /// Copies the strings of a borrowed term; datatype and language are taken as
+  /// given, without the defaulting that literal() does.
   explicit Term(TermRef ref)
       : kind_(ref.kind), value_(ref.value), datatype_(ref.datatype), language_(ref.language) {}
 
@@ -60,19 +82,30 @@ class Term {
   static Term literal(std::string_view lexical, std::string_view datatype = {},
                       std::string_view language = {});
 
+  /// The term's kind; `None` for a default-constructed term.
   TermKind kind() const { return kind_; }
+  /// IRI (in full), blank node label (no `_:`) or literal lexical form.
   const std::string& value() const { return value_; }
+  /// Datatype IRI of a literal; empty for IRIs and blank nodes.
   const std::string& datatype() const { return datatype_; }
+  /// Language tag of a literal; empty when there is none.
   const std::string& language() const { return language_; }
+  /// True for the absent term (e.g. the default graph of a quad).
   bool is_none() const { return kind_ == TermKind::None; }
+  /// True when the term is an IRI.
   bool is_iri() const { return kind_ == TermKind::Iri; }
+  /// True when the term is a blank node.
   bool is_blank() const { return kind_ == TermKind::Blank; }
+  /// True when the term is a literal.
   bool is_literal() const { return kind_ == TermKind::Literal; }
 
+  /// A borrowed view of this term, valid while the term is alive and unchanged.
   TermRef ref() const { return TermRef{kind_, value_, datatype_, language_}; }
   /// The exact N-Triples form (`<iri>`, `_:b`, `"lex"@lang`, `"lex"^^<dt>`).
   std::string to_ntriples() const;
 
+  /// Component-wise equality: same kind and byte-identical strings, so
+  /// `"01"^^xsd:integer` differs from `"1"^^xsd:integer`.
   bool operator==(const Term&) const = default;
   /// A total order: kind, then value, datatype, language (byte order).
   std::strong_ordering operator<=>(const Term& other) const;
@@ -86,35 +119,54 @@ class Term {
 
 /// A borrowed quad; `graph.kind == TermKind::None` is the default graph.
 struct QuadRef {
+  /// The subject: an IRI or blank node.
   TermRef subject;
+  /// The predicate: an IRI.
   TermRef predicate;
+  /// The object: any term.
   TermRef object;
+  /// The graph name; `None` for the default graph.
   TermRef graph;
 };
 
 /// An owning triple.
 struct Triple {
+  /// The subject: an IRI or blank node.
   Term subject;
+  /// The predicate: an IRI.
   Term predicate;
+  /// The object: any term.
   Term object;
+  /// Component-wise equality of the three terms.
   bool operator==(const Triple&) const = default;
+  /// Lexicographic order by subject, predicate, object (Term's total order).
   auto operator<=>(const Triple&) const = default;
 };
 
 /// An owning quad; a `None` graph is the default graph.
 struct Quad {
+  /// The subject: an IRI or blank node.
   Term subject;
+  /// The predicate: an IRI.
   Term predicate;
+  /// The object: any term.
   Term object;
+  /// The graph name; `None` for the default graph.
   Term graph;
 
+  /// A quad of four absent terms.
   Quad() = default;
+  /// A quad of the given terms; `g` defaults to the default graph.
   Quad(Term s, Term p, Term o, Term g = Term())
       : subject(std::move(s)), predicate(std::move(p)), object(std::move(o)), graph(std::move(g)) {}
+  /// Copies the terms of a borrowed quad.
   explicit Quad(const QuadRef& q)
       : subject(q.subject), predicate(q.predicate), object(q.object), graph(q.graph) {}
+  /// A borrowed view of this quad, valid while the quad is alive and unchanged.
   QuadRef ref() const { return {subject.ref(), predicate.ref(), object.ref(), graph.ref()}; }
+  /// Component-wise equality of the four terms.
   bool operator==(const Quad&) const = default;
+  /// Lexicographic order by subject, predicate, object, graph.
   auto operator<=>(const Quad&) const = default;
 };
 
@@ -132,13 +184,20 @@ std::size_t hash_value(const TermRef& term);
 
 }  // namespace quiver
 
+/// @namespace std
+/// The C++ standard library; Quiver adds only std::hash specializations.
+
+/// Lets Term be a key of unordered containers; agrees with hash_value().
 template <>
 struct std::hash<quiver::Term> {
+  /// Hashes the term's borrowed view, so a Term and its TermRef hash alike.
   std::size_t operator()(const quiver::Term& t) const noexcept {
     return quiver::hash_value(t.ref());
   }
 };
+/// Lets TermRef be a key of unordered containers; agrees with hash_value().
 template <>
 struct std::hash<quiver::TermRef> {
+  /// Hashes the term with quiver::hash_value.
   std::size_t operator()(const quiver::TermRef& t) const noexcept { return quiver::hash_value(t); }
 };

@@ -21,8 +21,11 @@ namespace quiver::validate {
 /// One problem, tied to the statement it is about (an index into
 /// Corpus::statements()) and the term of it to point at.
 struct Finding {
+  /// The statement the finding is about: an index into Corpus::statements().
   std::size_t statement = 0;
+  /// Which term of that statement to point at in the source.
   Part part = Part::Subject;
+  /// What is wrong, in words, with terms shortened by the Namer.
   std::string message;
 };
 
@@ -30,6 +33,7 @@ struct Finding {
 /// together: its rdf:type values and the predicates it is the subject of.
 class Facts {
  public:
+  /// Gathers the facts from every statement of the corpus, ontology included.
   explicit Facts(const Corpus& corpus);
   /// The IRIs of the classes `resource` is typed with; empty when untyped.
   const std::vector<std::string>& types(const Term& resource) const;
@@ -45,7 +49,10 @@ class Facts {
 /// declared (data files first, longest namespace wins), else `<iri>`.
 class Namer {
  public:
+  /// Collects the prefixes the corpus files declare, data files first; a
+  /// namespace keeps the first prefix seen for it.
   explicit Namer(const Corpus& corpus);
+  /// `iri` as `prefix:local` when a declared namespace covers it, else `<iri>`.
   std::string iri(const std::string& iri) const;
   /// A term as it would be written: `art:x`, `_:b1`, `"12"^^xsd:integer`.
   std::string term(const Term& term) const;
@@ -58,9 +65,13 @@ class Namer {
 
 /// What every check reads.
 struct CheckContext {
+  /// The files and their statements.
   const Corpus& corpus;
+  /// The classes, properties and restrictions the ontology declares.
   const Ontology& ontology;
+  /// The types and predicates of each resource.
   const Facts& facts;
+  /// Short names for the messages.
   const Namer& names;
 };
 

@@ -16,7 +16,9 @@
 
 namespace quiver::validate {
 
-/// What a file is to the validator.
+/// What a file is to the validator: an `Ontology` file's classes,
+/// properties and restrictions are the rules; a `Data` file is checked
+/// against them.
 enum class Role : std::uint8_t { Ontology, Data };
 
 /// One file read into the corpus.
@@ -26,6 +28,7 @@ struct SourceFile {
   /// The path to re-read the text from when locating a problem; empty
   /// when the input was a string or stdin.
   std::string path;
+  /// Whether the file defines the vocabulary or is data checked against it.
   Role role = Role::Data;
   /// Prepended to this file's blank node labels (see io::ReadOptions).
   std::string blank_prefix;
@@ -37,7 +40,9 @@ struct SourceFile {
 
 /// A quad and the index of its file in Corpus::files().
 struct Statement {
+  /// The statement, blank node labels already made unique to its file.
   Quad quad;
+  /// Index of the file it came from in Corpus::files().
   std::uint32_t file = 0;
 };
 
@@ -54,7 +59,9 @@ class Corpus {
   io::ReadResult add_string(std::string_view text, std::string_view name, Role role,
                             io::ReadOptions options);
 
+  /// The files read so far, in the order they were added.
   const std::vector<SourceFile>& files() const { return files_; }
+  /// Every statement of every file, in reading order.
   const std::vector<Statement>& statements() const { return statements_; }
 
  private:

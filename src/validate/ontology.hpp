@@ -18,7 +18,9 @@ namespace quiver::validate {
 /// owl:minCardinality 1 ]` (or owl:cardinality, the qualified forms with a
 /// count of 1 or more, or owl:someValuesFrom).
 struct Requirement {
+  /// The restricted class; its instances (and its subclasses') are checked.
   std::string class_iri;
+  /// The property every such instance must have.
   std::string property;
 };
 
@@ -27,6 +29,7 @@ struct Requirement {
 /// transitivity of rdfs:subClassOf and rdfs:subPropertyOf.
 class Ontology {
  public:
+  /// Reads the declarations and restrictions from the corpus's ontology files.
   explicit Ontology(const Corpus& corpus);
 
   /// Typed owl:Class or rdfs:Class, or in the rdf:, rdfs:, owl: or xsd:
@@ -49,6 +52,7 @@ class Ontology {
   /// `property` and every property it is a sub-property of, transitively.
   const std::unordered_set<std::string>& super_properties(const std::string& property) const;
 
+  /// The restrictions that make a property required, in reading order.
   const std::vector<Requirement>& requirements() const { return requirements_; }
   /// The English rdfs:label of `iri`, or an empty string.
   std::string english_label(const std::string& iri) const;

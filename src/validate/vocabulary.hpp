@@ -12,27 +12,44 @@ using quiver::vocab::kRdf;
 using quiver::vocab::kRdfType;
 using quiver::vocab::kXsd;
 
+/// The RDFS namespace; terms in it are built in, never reported as undefined.
 inline constexpr std::string_view kRdfs = "http://www.w3.org/2000/01/rdf-schema#";
+/// The OWL namespace; terms in it are built in, never reported as undefined.
 inline constexpr std::string_view kOwl = "http://www.w3.org/2002/07/owl#";
 
+/// rdf:Property: `rdf:type` it to declare a property (one of kPropertyTypes).
 inline constexpr std::string_view kRdfProperty =
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#Property";
+/// rdfs:Class: `rdf:type` it (or owl:Class) to declare a class.
 inline constexpr std::string_view kRdfsClass = "http://www.w3.org/2000/01/rdf-schema#Class";
+/// rdfs:Datatype: `rdf:type` it to declare a datatype outside XSD.
 inline constexpr std::string_view kRdfsDatatype = "http://www.w3.org/2000/01/rdf-schema#Datatype";
+/// rdfs:Literal: a range that any literal satisfies.
 inline constexpr std::string_view kRdfsLiteral = "http://www.w3.org/2000/01/rdf-schema#Literal";
+/// rdfs:Resource: the top class, a superclass of every class.
 inline constexpr std::string_view kRdfsResource = "http://www.w3.org/2000/01/rdf-schema#Resource";
+/// rdfs:subClassOf: class hierarchy, and links classes to their restrictions.
 inline constexpr std::string_view kRdfsSubClassOf =
     "http://www.w3.org/2000/01/rdf-schema#subClassOf";
+/// rdfs:subPropertyOf: property hierarchy; domains and ranges are inherited.
 inline constexpr std::string_view kRdfsSubPropertyOf =
     "http://www.w3.org/2000/01/rdf-schema#subPropertyOf";
+/// rdfs:domain: a class every subject of the property is expected to have.
 inline constexpr std::string_view kRdfsDomain = "http://www.w3.org/2000/01/rdf-schema#domain";
+/// rdfs:range: the class or datatype expected of every object of the property.
 inline constexpr std::string_view kRdfsRange = "http://www.w3.org/2000/01/rdf-schema#range";
+/// rdfs:label: English labels are kept for naming terms in messages.
 inline constexpr std::string_view kRdfsLabel = "http://www.w3.org/2000/01/rdf-schema#label";
 
+/// owl:Class: `rdf:type` it (or rdfs:Class) to declare a class.
 inline constexpr std::string_view kOwlClass = "http://www.w3.org/2002/07/owl#Class";
+/// owl:Thing: the OWL top class, a superclass of every class.
 inline constexpr std::string_view kOwlThing = "http://www.w3.org/2002/07/owl#Thing";
+/// owl:Restriction: the type of a blank-node restriction on a class.
 inline constexpr std::string_view kOwlRestriction = "http://www.w3.org/2002/07/owl#Restriction";
+/// owl:onProperty: the property a restriction is about.
 inline constexpr std::string_view kOwlOnProperty = "http://www.w3.org/2002/07/owl#onProperty";
+/// owl:someValuesFrom: makes the restricted property required on the class.
 inline constexpr std::string_view kOwlSomeValuesFrom =
     "http://www.w3.org/2002/07/owl#someValuesFrom";
 
