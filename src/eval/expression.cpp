@@ -22,37 +22,6 @@ std::optional<bool> ebv(EvalContext& ctx, const Expr& expr, const TermId* row) {
   return effective_boolean_value(*v);
 }
 
-std::string_view operator_text(ExprKind kind) {
-  switch (kind) {
-    case ExprKind::Equal:
-      return "=";
-    case ExprKind::NotEqual:
-      return "!=";
-    case ExprKind::Less:
-      return "<";
-    case ExprKind::Greater:
-      return ">";
-    case ExprKind::LessEqual:
-      return "<=";
-    case ExprKind::GreaterEqual:
-      return ">=";
-    case ExprKind::Add:
-      return "+";
-    case ExprKind::Subtract:
-      return "-";
-    case ExprKind::Multiply:
-      return "*";
-    case ExprKind::Divide:
-      return "/";
-    case ExprKind::UnaryPlus:
-      return "+";
-    case ExprKind::UnaryMinus:
-      return "-";
-    default:
-      return "";
-  }
-}
-
 Value eval_variable(EvalContext& ctx, const Expr& expr, const TermId* row) {
   Slot slot = ctx.vars().find(expr.name);
   if (slot == kNoSlot || row[slot] == kAnyTerm) return std::nullopt;
@@ -166,7 +135,7 @@ Value eval_expr(EvalContext& ctx, const Expr& expr, const TermId* row) {
       if (!left) return std::nullopt;
       Value right = eval_expr(ctx, *expr.args[1], row);
       if (!right) return std::nullopt;
-      std::string_view op = operator_text(expr.kind);
+      std::string_view op = sparql::operator_symbol(expr.kind);
       bool is_comparison = expr.kind <= ExprKind::GreaterEqual;
       return is_comparison ? compare(op, *left, *right) : arithmetic(op, *left, *right);
     }
@@ -175,7 +144,7 @@ Value eval_expr(EvalContext& ctx, const Expr& expr, const TermId* row) {
       if (expr.args.size() != 1) return std::nullopt;
       Value operand = eval_expr(ctx, *expr.args[0], row);
       if (!operand) return std::nullopt;
-      return unary(operator_text(expr.kind), *operand);
+      return unary(sparql::operator_symbol(expr.kind), *operand);
     }
     case ExprKind::In:
     case ExprKind::NotIn:

@@ -41,14 +41,6 @@ bool equal_ignore_case(std::string_view a, std::string_view b) {
   return true;
 }
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 bool same_term(const Term& a, const Term& b) {
   return a.kind() == b.kind() && a.value() == b.value() && a.datatype() == b.datatype() &&
          equal_ignore_case(a.language(), b.language());

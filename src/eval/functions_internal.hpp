@@ -13,6 +13,7 @@
 
 #include "eval/functions.hpp"
 #include "terms/term.hpp"
+#include "util/text.hpp"
 
 namespace quiver::eval::detail {
 
@@ -70,8 +71,8 @@ std::optional<bool> parse_boolean(const Term& t);
 /// Case-insensitive ASCII equality (language tags).
 bool equal_ignore_case(std::string_view a, std::string_view b);
 
-/// The ASCII lower-case form of `s`.
-std::string ascii_lower(std::string_view s);
+/// The ASCII lower-case form of `s` (shared with the other stages).
+using quiver::ascii_lower;
 
 /// Same RDF term, language tags compared case-insensitively.
 bool same_term(const Term& a, const Term& b);

@@ -1,23 +1,14 @@
 #include "io/format.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <string>
 
+#include "util/text.hpp"
+
 namespace quiver::io {
-namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::optional<Format> format_from_name(std::string_view name) {
-  const std::string n = lower(name);
+  const std::string n = ascii_lower(name);
   if (n == "ntriples" || n == "nt" || n == "n-triples") return Format::NTriples;
   if (n == "nquads" || n == "nq" || n == "n-quads") return Format::NQuads;
   if (n == "turtle" || n == "ttl") return Format::Turtle;
@@ -29,7 +20,7 @@ std::optional<Format> format_from_name(std::string_view name) {
 }
 
 std::optional<Format> format_from_path(std::string_view path) {
-  std::string p = lower(path);
+  std::string p = ascii_lower(path);
   if (p.ends_with(".gz")) p.resize(p.size() - 3);
   const auto dot = p.rfind('.');
   const auto slash = p.rfind('/');

@@ -27,37 +27,6 @@ bool is_volatile(std::string_view name) {
          name == "BNODE" || name == "IRI" || name == "URI";
 }
 
-std::string_view operator_text(ExprKind kind) {
-  switch (kind) {
-    case ExprKind::Equal:
-      return "=";
-    case ExprKind::NotEqual:
-      return "!=";
-    case ExprKind::Less:
-      return "<";
-    case ExprKind::Greater:
-      return ">";
-    case ExprKind::LessEqual:
-      return "<=";
-    case ExprKind::GreaterEqual:
-      return ">=";
-    case ExprKind::Add:
-      return "+";
-    case ExprKind::Subtract:
-      return "-";
-    case ExprKind::Multiply:
-      return "*";
-    case ExprKind::Divide:
-      return "/";
-    case ExprKind::UnaryPlus:
-      return "+";
-    case ExprKind::UnaryMinus:
-      return "-";
-    default:
-      return "";
-  }
-}
-
 eval::Value compute(const Expr& e, const std::vector<eval::Value>& args) {
   eval::FunctionContext ctx;
   switch (e.kind) {
@@ -67,15 +36,15 @@ eval::Value compute(const Expr& e, const std::vector<eval::Value>& args) {
     case ExprKind::Greater:
     case ExprKind::LessEqual:
     case ExprKind::GreaterEqual:
-      return eval::compare(operator_text(e.kind), *args[0], *args[1]);
+      return eval::compare(sparql::operator_symbol(e.kind), *args[0], *args[1]);
     case ExprKind::Add:
     case ExprKind::Subtract:
     case ExprKind::Multiply:
     case ExprKind::Divide:
-      return eval::arithmetic(operator_text(e.kind), *args[0], *args[1]);
+      return eval::arithmetic(sparql::operator_symbol(e.kind), *args[0], *args[1]);
     case ExprKind::UnaryPlus:
     case ExprKind::UnaryMinus:
-      return eval::unary(operator_text(e.kind), *args[0]);
+      return eval::unary(sparql::operator_symbol(e.kind), *args[0]);
     case ExprKind::Function:
       if (is_volatile(e.name) || e.name == "BOUND" || e.name == "IF" || e.name == "COALESCE") {
         return std::nullopt;

@@ -1,23 +1,14 @@
 #include "results/result_format.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <string>
 
+#include "util/text.hpp"
+
 namespace quiver::results {
-namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::optional<ResultFormat> result_format_from_name(std::string_view name) {
-  const std::string n = lower(name);
+  const std::string n = ascii_lower(name);
   if (n == "json" || n == "srj") return ResultFormat::Json;
   if (n == "xml" || n == "srx") return ResultFormat::Xml;
   if (n == "csv") return ResultFormat::Csv;

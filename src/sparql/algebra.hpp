@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -235,6 +236,11 @@ struct Query {
   /// showing results with the query's own short names.
   std::vector<std::pair<std::string, std::string>> prefixes;
 };
+
+/// How SPARQL spells an operator kind ("||", "=", "+", "in", ...), as the
+/// printer writes it and the evaluator's functions take it; empty for the
+/// kinds that are not operators.
+std::string_view operator_symbol(ExprKind kind);
 
 /// Wraps a node in an OpPtr. This and the builders below are used by the
 /// parser and the optimizer's tests.

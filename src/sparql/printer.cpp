@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "util/text.hpp"
+
 namespace quiver::sparql {
 namespace {
 
@@ -75,51 +77,6 @@ void append_term(std::string& out, const Term& t) {
         out += '>';
       }
       return;
-  }
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view operator_name(ExprKind kind) {
-  switch (kind) {
-    case ExprKind::Or:
-      return "||";
-    case ExprKind::And:
-      return "&&";
-    case ExprKind::Not:
-      return "!";
-    case ExprKind::Equal:
-      return "=";
-    case ExprKind::NotEqual:
-      return "!=";
-    case ExprKind::Less:
-      return "<";
-    case ExprKind::Greater:
-      return ">";
-    case ExprKind::LessEqual:
-      return "<=";
-    case ExprKind::GreaterEqual:
-      return ">=";
-    case ExprKind::Add:
-    case ExprKind::UnaryPlus:
-      return "+";
-    case ExprKind::Subtract:
-    case ExprKind::UnaryMinus:
-      return "-";
-    case ExprKind::Multiply:
-      return "*";
-    case ExprKind::Divide:
-      return "/";
-    case ExprKind::In:
-      return "in";
-    case ExprKind::NotIn:
-      return "notin";
-    default:
-      return "";
   }
 }
 
@@ -201,7 +158,7 @@ class Printer {
         return;
       case ExprKind::Function:
         out += '(';
-        out += lower(e.name);
+        out += ascii_lower(e.name);
         break;
       case ExprKind::IriFunction:
         out += "(<";
@@ -211,7 +168,7 @@ class Printer {
         break;
       case ExprKind::Aggregate:
         out += '(';
-        out += lower(e.name);
+        out += ascii_lower(e.name);
         if (e.distinct) out += " distinct";
         if (e.name == "GROUP_CONCAT" && e.separator != " ") {
           out += " (separator ";
@@ -221,7 +178,7 @@ class Printer {
         break;
       default:
         out += '(';
-        out += operator_name(e.kind);
+        out += operator_symbol(e.kind);
         break;
     }
     for (const ExprPtr& a : e.args) {
