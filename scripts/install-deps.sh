@@ -12,6 +12,11 @@ packages=(
   libboost-program-options-dev
   libgtest-dev
   libpcre2-dev libssl-dev nlohmann-json3-dev libxml2-dev
+  # HTTP: libcurl for the client (push, query --endpoint), in its GnuTLS
+  # flavour because libraptor2-dev depends on that one (the OpenSSL -dev
+  # would remove Raptor's headers); cpp-httplib for quiver serve; curl and
+  # the Python clients test the server.
+  libcurl4-gnutls-dev libcpp-httplib-dev curl python3-sparqlwrapper python3-rdflib
   # Apache Jena checks that our exports load cleanly in another toolkit.
   libapache-jena-java unzip
 )

@@ -13,6 +13,8 @@ enum ExitCode : int { kOk = 0, kFailed = 1, kUsage = 2 };
 int run_convert(const std::vector<std::string>& args);
 int run_validate(const std::vector<std::string>& args);
 int run_query(const std::vector<std::string>& args);
+int run_push(const std::vector<std::string>& args);
+int run_serve(const std::vector<std::string>& args);
 
 /// Prints the help of `command` to stdout; false if there is no such command.
 bool print_command_help(const std::string& command);

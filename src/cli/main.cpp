@@ -21,7 +21,9 @@ void print_usage(std::ostream& os) {
         "Commands:\n"
         "  convert    convert RDF between Turtle, TriG, N-Triples, N-Quads and RDF/XML\n"
         "  validate   check the syntax of RDF files and report every error\n"
-        "  query      run a SPARQL 1.1 query over RDF files\n"
+        "  query      run a SPARQL 1.1 query over RDF files or at a remote endpoint\n"
+        "  push       upload RDF files to a triplestore (Graph Store Protocol or Update)\n"
+        "  serve      serve RDF files as a SPARQL 1.1 Protocol endpoint\n"
         "  help       show the help of a command\n\n"
         "Options:\n"
         "  -h, --help     show this help\n"
@@ -38,6 +40,10 @@ bool print_command_help(const std::string& command) {
     print_help(validate_spec());
   } else if (command == "query") {
     print_help(query_spec());
+  } else if (command == "push") {
+    print_help(push_spec());
+  } else if (command == "serve") {
+    print_help(serve_spec());
   } else {
     return false;
   }
@@ -75,6 +81,8 @@ int main(int argc, char** argv) {
   if (command == "convert") return run_convert(args);
   if (command == "validate") return run_validate(args);
   if (command == "query") return run_query(args);
+  if (command == "push") return run_push(args);
+  if (command == "serve") return run_serve(args);
   std::cerr << "quiver: no command '" << command << "'\n\n";
   print_usage(std::cerr);
   return kUsage;

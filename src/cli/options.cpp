@@ -84,6 +84,17 @@ CommandSpec query_spec() {
       "explain", "print the optimized plan with estimated and actual row counts to stderr")(
       "timeout", po::value<double>(), "stop the query after SECONDS")(
       "syntax-only", "only parse the query: report errors, exit 0 or 2")(
+      "endpoint,e", po::value<std::string>(),
+      "run the query at this SPARQL endpoint URL instead of over local data")(
+      "default-graph-uri", po::value<std::vector<std::string>>()->composing(),
+      "with --endpoint: the protocol's default graph IRI (repeatable)")(
+      "named-graph-uri", po::value<std::vector<std::string>>()->composing(),
+      "with --endpoint: a named graph IRI of the protocol's dataset (repeatable)")(
+      "user,u", po::value<std::string>(), "with --endpoint: user name for the server")(
+      "password,p", po::value<std::string>(),
+      "with --endpoint: password (default: $QUIVER_PASSWORD)")(
+      "auth", po::value<std::string>()->default_value("any"),
+      "with --endpoint: any, basic or digest")(
       "text", po::value<std::vector<std::string>>(), "the query text");
   spec.positional.add("text", -1);
   spec.examples =
@@ -93,7 +104,91 @@ CommandSpec query_spec() {
       "?g { ?s ?p ?o } }'\n"
       "  quiver query --data big.nt --query q.rq --format json --timeout 30\n"
       "  quiver query --data data.ttl --query q.rq --explain --format csv > out.csv\n"
-      "  quiver query --query q.rq --syntax-only\n";
+      "  quiver query --query q.rq --syntax-only\n"
+      "  quiver query --endpoint http://localhost:7878/sparql --query q.rq --format json\n";
+  return spec;
+}
+
+CommandSpec push_spec() {
+  CommandSpec spec{"push",
+                   "quiver push FILE... --endpoint URL [--graph IRI | --default-graph] [options]",
+                   "Uploads RDF files to a triplestore with the SPARQL 1.1 Graph Store HTTP "
+                   "Protocol (or SPARQL 1.1 Update), in batches, then counts the target graphs "
+                   "and reports 'sent N, graph now holds M'. Exits 1 unless the store holds "
+                   "what was sent.",
+                   po::options_description("Options"),
+                   {},
+                   {}};
+  spec.options.add_options()("help,h", "show this help")(
+      "endpoint,e", po::value<std::string>(),
+      "the Graph Store URL (e.g. http://host:8890/sparql-graph-crud), or the Update endpoint "
+      "with --protocol update")(
+      "graph,g", po::value<std::string>(), "put every triple into this named graph")(
+      "default-graph", "put every triple into the default graph")(
+      "replace", "replace the target graphs' content (PUT) instead of adding to it (POST)")(
+      "protocol", po::value<std::string>()->default_value("gsp"),
+      "gsp (Graph Store HTTP Protocol) or update (SPARQL 1.1 Update INSERT DATA)")(
+      "chunk", po::value<std::size_t>(),
+      "triples per request (default 100000, or 1000 with --protocol update)")(
+      "from,f", po::value<std::string>(), "syntax of the inputs (default: from the file names)")(
+      "user,u", po::value<std::string>(), "user name for the server")(
+      "password,p", po::value<std::string>(), "password (default: $QUIVER_PASSWORD)")(
+      "auth", po::value<std::string>()->default_value("any"), "any, basic or digest")(
+      "query-endpoint", po::value<std::string>(),
+      "count the triples afterwards with a SPARQL query here (default: the Update endpoint, "
+      "or a GET of each graph from the Graph Store)")(
+      "no-verify", "do not count afterwards (the result is then not checked)")(
+      "retries", po::value<int>()->default_value(3),
+      "extra attempts per request after a refused connection, a timeout or HTTP "
+      "408/429/502/503/504")(
+      "timeout", po::value<double>()->default_value(600), "seconds allowed per request")(
+      "quiet,q", "no progress line")(
+      "input", po::value<std::vector<std::string>>(), "input files (- for stdin)");
+  spec.positional.add("input", -1);
+  spec.examples =
+      "  quiver push data.ttl --endpoint http://localhost:8890/sparql-graph-crud --graph "
+      "http://example.org/g --replace --query-endpoint http://localhost:8890/sparql\n"
+      "  quiver push big.nt --endpoint http://localhost:7878/store --graph urn:big --chunk 50000\n"
+      "  quiver push data.trig --endpoint http://localhost:3030/ds/data\n"
+      "  quiver push data.ttl --protocol update --endpoint http://localhost:3030/ds/update "
+      "--query-endpoint http://localhost:3030/ds/query --graph urn:g\n"
+      "  quiver push data.ttl --endpoint http://host/sparql-graph-crud-auth --user dba --auth "
+      "digest --graph urn:g\n";
+  return spec;
+}
+
+CommandSpec serve_spec() {
+  CommandSpec spec{"serve",
+                   "quiver serve [--data FILE]... [--named IRI=FILE]... [options]",
+                   "Serves the data as a SPARQL 1.1 Protocol endpoint (/sparql, also /query) "
+                   "and a Graph Store (/store), with a query page at /. Read-only unless "
+                   "--writable. Stops cleanly on SIGINT or SIGTERM.",
+                   po::options_description("Options"),
+                   {},
+                   {}};
+  spec.options.add_options()("help,h", "show this help")(
+      "data,d", po::value<std::vector<std::string>>()->composing(),
+      "load FILE into the default graph (TriG/N-Quads keep their named graphs; repeatable)")(
+      "named,n", po::value<std::vector<std::string>>()->composing(),
+      "load FILE as a named graph, named by its file:// IRI, or IRI=FILE (repeatable)")(
+      "port", po::value<int>()->default_value(7878), "TCP port; 0 picks a free one")(
+      "bind", po::value<std::string>()->default_value("127.0.0.1"),
+      "address to listen on (0.0.0.0 for every interface)")(
+      "writable", "accept Graph Store PUT, POST and DELETE")(
+      "timeout", po::value<double>()->default_value(30), "seconds a query may run")(
+      "max-rows", po::value<std::size_t>()->default_value(1000000),
+      "refuse (HTTP 500) results with more rows or triples than this")(
+      "max-concurrent", po::value<int>()->default_value(4),
+      "queries running at once; more get HTTP 503")(
+      "max-request-bytes", po::value<std::size_t>()->default_value(64u << 20),
+      "largest request body; larger gets HTTP 413")(
+      "threads", po::value<int>()->default_value(8), "connection threads");
+  spec.examples =
+      "  quiver serve --data data/article.trig\n"
+      "  quiver serve --data big.nt --port 8080 --bind 0.0.0.0 --timeout 60\n"
+      "  quiver serve --writable --port 0\n"
+      "  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3' "
+      "http://127.0.0.1:7878/sparql\n";
   return spec;
 }
 

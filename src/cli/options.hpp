@@ -35,6 +35,10 @@ CommandSpec convert_spec();
 CommandSpec validate_spec();
 /// The spec of `quiver query`: options, usage line and examples.
 CommandSpec query_spec();
+/// The spec of `quiver push`: options, usage line and examples.
+CommandSpec push_spec();
+/// The spec of `quiver serve`: options, usage line and examples.
+CommandSpec serve_spec();
 
 /// Parses `args` against `spec` into `vm`. On a usage error prints
 /// `quiver NAME: message` and returns false.

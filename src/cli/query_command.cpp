@@ -9,10 +9,12 @@
 #include <variant>
 
 #include "cli/commands.hpp"
+#include "cli/credentials.hpp"
 #include "cli/options.hpp"
 #include "engine/engine.hpp"
 #include "io/output.hpp"
 #include "io/reader.hpp"
+#include "remote/endpoint.hpp"
 #include "results/result_writer.hpp"
 #include "sparql/parser.hpp"
 
@@ -128,6 +130,34 @@ int print_result(const engine::QueryOutcome& outcome, const sparql::Query& query
   return kOk;
 }
 
+std::vector<std::string> strings(const po::variables_map& vm, const char* name) {
+  return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
+}
+
+// --endpoint: the query runs remotely, its answer is printed like a local one.
+int run_remote(const po::variables_map& vm, const QueryText& text, const sparql::Query& query,
+               const OutputFormat& format, const engine::QueryOptions& local) {
+  if (vm.count("data") || vm.count("named") || vm.count("explain")) {
+    std::cerr << "quiver query: --endpoint runs the query remotely; --data, --named and "
+                 "--explain do not apply\n";
+    return kUsage;
+  }
+  const CredentialsOption credentials = credentials_option("query", vm);
+  if (!credentials.valid) return kUsage;
+  remote::EndpointOptions options;
+  if (local.timeout) options.timeout = *local.timeout;
+  options.default_graphs = strings(vm, "default-graph-uri");
+  options.named_graphs = strings(vm, "named-graph-uri");
+  http::Client client(credentials.credentials);
+  auto result = remote::query_endpoint(client, vm["endpoint"].as<std::string>(), text.text,
+                                       query.form, options);
+  if (!result) {
+    std::cerr << "quiver query: " << result.error().to_string() << "\n";
+    return kFailed;
+  }
+  return print_result(engine::QueryOutcome{std::move(*result), {}}, query, format);
+}
+
 }  // namespace
 
 int run_query(const std::vector<std::string>& args) {
@@ -167,6 +197,13 @@ int run_query(const std::vector<std::string>& args) {
     if (seconds < 1e8) {
       options.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
     }
+  }
+
+  if (vm.count("endpoint")) return run_remote(vm, *text, *query, *format, options);
+  if (vm.count("default-graph-uri") || vm.count("named-graph-uri") || vm.count("user")) {
+    std::cerr << "quiver query: --default-graph-uri, --named-graph-uri and --user go with "
+                 "--endpoint\n";
+    return kUsage;
   }
 
   engine::Engine engine;

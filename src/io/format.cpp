@@ -5,8 +5,6 @@
 #include "util/text.hpp"
 
 namespace quiver::io {
-namespace {}  // namespace
-
 std::optional<Format> format_from_name(std::string_view name) {
   const std::string n = ascii_lower(name);
   if (n == "ntriples" || n == "nt" || n == "n-triples") return Format::NTriples;
@@ -56,5 +54,35 @@ std::string_view format_name(Format format) {
 bool format_has_graphs(Format format) { return format == Format::NQuads || format == Format::TriG; }
 
 bool format_is_readable(Format format) { return format != Format::Dot; }
+
+std::string_view media_type(Format format) {
+  switch (format) {
+    case Format::NTriples:
+      return "application/n-triples";
+    case Format::NQuads:
+      return "application/n-quads";
+    case Format::Turtle:
+      return "text/turtle";
+    case Format::TriG:
+      return "application/trig";
+    case Format::RdfXml:
+      return "application/rdf+xml";
+    case Format::Dot:
+      return "text/vnd.graphviz";
+  }
+  return "application/octet-stream";
+}
+
+std::optional<Format> format_from_media_type(std::string_view type) {
+  std::string t = ascii_lower(type.substr(0, type.find(';')));
+  while (!t.empty() && t.back() == ' ') t.pop_back();
+  if (t == "application/n-triples" || t == "text/plain") return Format::NTriples;
+  if (t == "application/n-quads" || t == "text/x-nquads") return Format::NQuads;
+  if (t == "text/turtle" || t == "application/x-turtle") return Format::Turtle;
+  if (t == "application/trig") return Format::TriG;
+  if (t == "application/rdf+xml" || t == "application/xml" || t == "text/xml") return Format::RdfXml;
+  if (t == "text/vnd.graphviz") return Format::Dot;
+  return std::nullopt;
+}
 
 }  // namespace quiver::io

@@ -24,5 +24,11 @@ std::string_view format_name(Format format);
 bool format_has_graphs(Format format);
 /// False for the output-only formats (DOT).
 bool format_is_readable(Format format);
+/// The registered media type, e.g. `text/turtle`, `application/n-triples`
+/// (`text/vnd.graphviz` for DOT).
+std::string_view media_type(Format format);
+/// The format of a media type (parameters and case ignored); `text/plain`
+/// is read as N-Triples, which is what older servers label it.
+std::optional<Format> format_from_media_type(std::string_view type);
 
 }  // namespace quiver::io

@@ -94,6 +94,27 @@ void MemoryStore::build_indexes() const {
   }
 }
 
+std::uint64_t MemoryStore::clear_graph(TermId graph) {
+  freeze();
+  std::uint64_t removed = 0;
+  if (graph == kDefaultGraph) {
+    removed = triples_.size();
+    triples_.erase(3, 0);
+    statistics_.default_graph = compute_statistics<3>(triples_.table(0), triples_.table(1),
+                                                      triples_.table(2));
+  } else if (storable(graph)) {
+    const std::size_t size = quads_.size();
+    quads_.erase(3, static_cast<std::uint32_t>(graph));
+    removed = size - quads_.size();
+    statistics_.named_graphs =
+        compute_statistics<4>(quads_.table(0), quads_.table(1), quads_.table(2));
+    std::erase(graph_names_, graph);
+  }
+  // Anything planned or checkpointed against the old indexes is stale.
+  ++generation_;
+  return removed;
+}
+
 MemoryStore::Checkpoint MemoryStore::checkpoint() const {
   return {dictionary_.mark(), triples_.pending(), quads_.pending(), generation_};
 }

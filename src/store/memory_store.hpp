@@ -61,6 +61,10 @@ class MemoryStore final : public Dataset {
   void add(const QuadIds& quad);
   /// Builds the indexes now rather than at the next read.
   void freeze() const;
+  /// Removes every quad of `graph` (kDefaultGraph: the default graph's
+  /// triples); returns how many. Terms stay in the dictionary. Like `add`,
+  /// never concurrent with reads.
+  std::uint64_t clear_graph(TermId graph);
 
   /// The current state. `rollback` to it is possible until the indexes
   /// are next built (by `freeze` or a read).

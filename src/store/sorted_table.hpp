@@ -115,6 +115,18 @@ class SortedTable {
   /// Bytes held by the rows.
   std::size_t memory_usage() const { return rows_.capacity() * sizeof(Row<N>); }
 
+  /// Removes the rows whose canonical column `column` is `value`, or every
+  /// row when `column` is N. Order is kept, so no re-sort.
+  void erase(std::size_t column, std::uint32_t value) {
+    if (column >= N) {
+      rows_.clear();
+      return;
+    }
+    std::size_t stored = 0;
+    while (order_[stored] != column) ++stored;
+    std::erase_if(rows_, [&](const Row<N>& row) { return row[stored] == value; });
+  }
+
  private:
   bool is_identity() const {
     for (std::size_t i = 0; i < N; ++i) {
@@ -164,6 +176,12 @@ class IndexSet {
     for (std::size_t t = 1; t < tables_.size(); ++t) tables_[t].insert(rows);
     tables_[0].insert(std::move(rows));
     return added;
+  }
+
+  /// Removes flushed rows whose canonical `column` is `value` (every row
+  /// when `column` is N) from every table. Pending rows must be flushed.
+  void erase(std::size_t column, std::uint32_t value) {
+    for (auto& table : tables_) table.erase(column, value);
   }
 
   /// The `i`-th permutation, in the order given to the constructor.

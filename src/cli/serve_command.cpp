@@ -1,0 +1,110 @@
+// `quiver serve`: load the data, bind, serve until SIGINT or SIGTERM.
+// The signals are taken by a thread of their own (sigwait), so stopping the
+// server never runs inside a signal handler.
+
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "engine/engine.hpp"
+#include "io/reader.hpp"
+#include "server/http_server.hpp"
+#include "server/service.hpp"
+
+namespace quiver::cli {
+namespace {
+
+std::pair<std::string, std::string> named_argument(const std::string& arg) {
+  if (::access(arg.c_str(), F_OK) == 0) return {io::file_iri(arg), arg};
+  const auto eq = arg.rfind('=');
+  if (eq == std::string::npos) return {io::file_iri(arg), arg};
+  return {arg.substr(0, eq), arg.substr(eq + 1)};
+}
+
+}  // namespace
+
+int run_serve(const std::vector<std::string>& args) {
+  const CommandSpec spec = serve_spec();
+  po::variables_map vm;
+  if (!parse_command_line(spec, args, vm)) return kUsage;
+  if (vm.count("help")) {
+    print_help(spec);
+    return kOk;
+  }
+  const auto usage = [](const std::string& message) {
+    std::cerr << "quiver serve: " << message << "\nTry 'quiver help serve'.\n";
+    return kUsage;
+  };
+  server::ServiceOptions service_options;
+  const double timeout = vm["timeout"].as<double>();
+  if (!(timeout > 0)) return usage("--timeout wants a positive number of seconds");
+  service_options.timeout =
+      std::chrono::milliseconds(static_cast<std::int64_t>(std::min(timeout, 1e8) * 1000));
+  service_options.max_rows = vm["max-rows"].as<std::size_t>();
+  service_options.max_concurrent = vm["max-concurrent"].as<int>();
+  if (service_options.max_concurrent < 1) return usage("--max-concurrent wants 1 or more");
+  service_options.writable = vm.count("writable") > 0;
+  server::HttpOptions http_options;
+  http_options.bind = vm["bind"].as<std::string>();
+  http_options.port = vm["port"].as<int>();
+  if (http_options.port < 0 || http_options.port > 65535) return usage("--port is 0 to 65535");
+  http_options.threads = vm["threads"].as<int>();
+  if (http_options.threads < 1) return usage("--threads wants 1 or more");
+  http_options.max_request_bytes = vm["max-request-bytes"].as<std::size_t>();
+
+  // Block the signals before any thread starts, so every thread inherits the mask.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  engine::Engine engine;
+  if (vm.count("data")) {
+    for (const auto& path : vm["data"].as<std::vector<std::string>>()) {
+      auto loaded = engine.load(path);
+      if (!loaded) {
+        std::cerr << loaded.error().to_string() << "\n";
+        return kFailed;
+      }
+    }
+  }
+  if (vm.count("named")) {
+    for (const auto& arg : vm["named"].as<std::vector<std::string>>()) {
+      const auto [iri, path] = named_argument(arg);
+      auto loaded = engine.load_named(iri, path);
+      if (!loaded) {
+        std::cerr << loaded.error().to_string() << "\n";
+        return kFailed;
+      }
+    }
+  }
+  server::Service service(engine, service_options);
+  server::HttpServer http(service, http_options);
+  auto port = http.bind();
+  if (!port) {
+    std::cerr << "quiver serve: " << port.error().message << "\n";
+    return kFailed;
+  }
+  std::thread waiter([&http, signals] {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    http.stop();
+  });
+  std::cerr << "quiver serve: listening on http://" << http_options.bind << ":" << *port << "/ ("
+            << engine.store().size() << " quads" << (service_options.writable ? ", writable" : "")
+            << ")" << std::endl;
+  http.run();
+  // run() also returns when listening fails; wake the waiter either way.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  std::cerr << "quiver serve: stopped" << std::endl;
+  return kOk;
+}
+
+}  // namespace quiver::cli

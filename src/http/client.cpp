@@ -1,0 +1,168 @@
+#include "http/client.hpp"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <mutex>
+
+#include "util/text.hpp"
+
+namespace quiver::http {
+namespace {
+
+// curl_global_init is not thread-safe; do it once, before any handle.
+void global_init() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+std::size_t append_body(char* data, std::size_t size, std::size_t count, void* user) {
+  static_cast<std::string*>(user)->append(data, size * count);
+  return size * count;
+}
+
+TransportFailure classify(CURLcode code) {
+  switch (code) {
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+      return TransportFailure::Refused;
+    case CURLE_OPERATION_TIMEDOUT:
+      return TransportFailure::Timeout;
+    default:
+      return TransportFailure::Other;
+  }
+}
+
+std::string media_type(const char* header) {
+  if (header == nullptr) return {};
+  std::string type = header;
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  return ascii_lower(type);
+}
+
+}  // namespace
+
+struct Client::Impl {
+  CURL* curl = nullptr;
+  std::optional<Credentials> credentials;
+};
+
+Client::Client(std::optional<Credentials> credentials) : impl_(std::make_unique<Impl>()) {
+  global_init();
+  impl_->curl = curl_easy_init();
+  impl_->credentials = std::move(credentials);
+}
+
+Client::~Client() {
+  if (impl_->curl != nullptr) curl_easy_cleanup(impl_->curl);
+}
+
+Result Client::send(const Request& request) {
+  CURL* curl = impl_->curl;
+  if (curl == nullptr) return TransportError{TransportFailure::Other, Error("cannot start libcurl")};
+  curl_easy_reset(curl);
+  Response response;
+  char error_text[CURL_ERROR_SIZE] = {};
+  curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
+  // A 303/302 after a POST must not turn into a GET that drops the body.
+  curl_easy_setopt(curl, CURLOPT_POSTREDIR, static_cast<long>(CURL_REDIR_POST_ALL));
+  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip when offered
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
+  curl_easy_setopt(curl, CURLOPT_USERAGENT, "quiver/0.1");
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+  if (request.method == "GET") {
+    curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+  } else if (request.method == "HEAD") {
+    curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+  } else {
+    // In-memory bodies let curl resend them after a 401 challenge (Digest).
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,
+                     static_cast<curl_off_t>(request.body.size()));
+    if (request.method != "POST") {
+      curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    }
+  }
+  if (impl_->credentials) {
+    const Credentials& c = *impl_->credentials;
+    long scheme = CURLAUTH_BASIC | CURLAUTH_DIGEST;
+    if (c.scheme == AuthScheme::Basic) scheme = CURLAUTH_BASIC;
+    if (c.scheme == AuthScheme::Digest) scheme = CURLAUTH_DIGEST;
+    curl_easy_setopt(curl, CURLOPT_HTTPAUTH, scheme);
+    curl_easy_setopt(curl, CURLOPT_USERNAME, c.user.c_str());
+    curl_easy_setopt(curl, CURLOPT_PASSWORD, c.password.c_str());
+  }
+  curl_slist* headers = nullptr;
+  for (const auto& [name, value] : request.headers) {
+    headers = curl_slist_append(headers, (name + ": " + value).c_str());
+  }
+  // curl would otherwise send "Expect: 100-continue" and wait for large bodies.
+  headers = curl_slist_append(headers, "Expect:");
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+
+  const CURLcode code = curl_easy_perform(curl);
+  curl_slist_free_all(headers);
+  if (code != CURLE_OK) {
+    std::string message = error_text[0] != '\0' ? error_text : curl_easy_strerror(code);
+    return TransportError{classify(code),
+                          Error(request.method + " " + request.url + ": " + message)};
+  }
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+  const char* type = nullptr;
+  curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &type);
+  response.content_type = media_type(type);
+  return response;
+}
+
+std::string Response::summary() const {
+  std::string text = body;
+  if (content_type == "text/html" || text.find("<html") != std::string::npos ||
+      text.find("<HTML") != std::string::npos) {
+    // Keep the words, not the markup.
+    std::string plain;
+    bool in_tag = false;
+    for (const char c : text) {
+      if (c == '<') {
+        in_tag = true;
+        plain += ' ';
+      } else if (c == '>') {
+        in_tag = false;
+      } else if (!in_tag) {
+        plain += c;
+      }
+    }
+    text = plain;
+  }
+  std::string out;
+  bool space = false;
+  for (const char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+    if (out.size() >= 400) {
+      out += "...";
+      break;
+    }
+  }
+  return out;
+}
+
+bool transient_status(long status) {
+  return status == 408 || status == 429 || status == 502 || status == 503 || status == 504;
+}
+
+}  // namespace quiver::http

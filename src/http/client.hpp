@@ -1,0 +1,94 @@
+#pragma once
+/// @file
+/// A blocking HTTP client over libcurl, for SPARQL endpoints and Graph
+/// Stores: one request at a time, connections kept alive between them.
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "util/expected.hpp"
+
+namespace quiver::http {
+
+/// Which authentication scheme to offer the server.
+enum class AuthScheme {
+  Any,    ///< whatever the server asks for (Basic or Digest)
+  Basic,  ///< Basic only (the password travels in clear text)
+  Digest  ///< Digest only
+};
+
+/// A user name and password for a server that asks for one.
+struct Credentials {
+  std::string user;      ///< user name
+  std::string password;  ///< password
+  AuthScheme scheme = AuthScheme::Any;  ///< which scheme to allow
+};
+
+/// One request.
+struct Request {
+  std::string method = "GET";  ///< GET, POST, PUT, DELETE, HEAD
+  std::string url;             ///< absolute http(s) URL
+  /// Extra header lines, as name and value.
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;  ///< sent when not empty, or always for POST and PUT
+  /// The whole exchange must end within this.
+  std::chrono::milliseconds timeout{std::chrono::minutes(10)};
+};
+
+/// What the server answered.
+struct Response {
+  long status = 0;           ///< HTTP status code
+  std::string content_type;  ///< media type without parameters, lower case
+  std::string body;          ///< the whole body
+  /// The body's first line (or its text in an HTML page) for messages,
+  /// cut to a few hundred bytes.
+  std::string summary() const;
+};
+
+/// Why a request got no answer: these are worth a retry.
+enum class TransportFailure {
+  None,       ///< the request got an answer
+  Refused,    ///< nobody listens at the address (or the connection was reset)
+  Timeout,    ///< no answer within the timeout
+  Other       ///< DNS, TLS, a malformed URL, ...
+};
+
+/// A request that got no HTTP answer: what happened, and its kind.
+struct TransportError {
+  TransportFailure kind = TransportFailure::Other;  ///< for retry decisions
+  Error error;                                      ///< the message
+};
+
+/// A response, or why there is none.
+using Result = std::variant<Response, TransportError>;
+
+/// A connection (pool) to one or more servers. Not thread-safe: one per
+/// thread.
+class Client {
+ public:
+  /// A client; `credentials` are offered to every server that asks.
+  explicit Client(std::optional<Credentials> credentials = {});
+  /// Closes the connections.
+  ~Client();
+  /// Not copyable: it owns a libcurl handle.
+  Client(const Client&) = delete;
+  /// Not copyable: it owns a libcurl handle.
+  Client& operator=(const Client&) = delete;
+
+  /// Sends `request` and waits for the whole answer.
+  Result send(const Request& request);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// True for the statuses that say "try again later": 408, 429, 502, 503, 504.
+bool transient_status(long status);
+
+}  // namespace quiver::http

@@ -1,0 +1,142 @@
+#include "remote/endpoint.hpp"
+
+#include <charconv>
+
+#include "http/form.hpp"
+#include "io/reader.hpp"
+#include "results/result_reader.hpp"
+#include "util/text.hpp"
+
+namespace quiver::remote {
+namespace {
+
+class TripleCollector final : public io::QuadSink {
+ public:
+  explicit TripleCollector(std::vector<Triple>& out) : out_(out) {}
+  void on_quad(const QuadRef& quad) override {
+    out_.push_back(Triple{Term(quad.subject), Term(quad.predicate), Term(quad.object)});
+  }
+
+ private:
+  std::vector<Triple>& out_;
+};
+
+std::optional<results::ResultFormat> result_format_of(const std::string& type) {
+  using results::ResultFormat;
+  if (type == "application/sparql-results+json" || type == "application/json")
+    return ResultFormat::Json;
+  if (type == "application/sparql-results+xml" || type == "application/xml" || type == "text/xml")
+    return ResultFormat::Xml;
+  if (type == "text/csv") return ResultFormat::Csv;
+  if (type == "text/tab-separated-values") return ResultFormat::Tsv;
+  return std::nullopt;
+}
+
+bool is_graph_form(sparql::QueryForm form) {
+  return form == sparql::QueryForm::Construct || form == sparql::QueryForm::Describe;
+}
+
+}  // namespace
+
+Error http_error(const std::string& what, const http::Response& response) {
+  std::string message = what + ": HTTP " + std::to_string(response.status);
+  const std::string detail = response.summary();
+  if (!detail.empty()) message += ": " + detail;
+  return Error(message);
+}
+
+Expected<std::vector<Triple>> parse_graph(const std::string& text, const std::string& media_type,
+                                          const std::string& name) {
+  const auto format = io::format_from_media_type(media_type);
+  if (!format || !io::format_is_readable(*format)) {
+    return Error(name + ": the server sent '" + media_type + "', which is not an RDF syntax");
+  }
+  std::vector<Triple> triples;
+  TripleCollector sink(triples);
+  io::ReadOptions options;
+  options.format = *format;
+  const io::ReadResult read = io::read_string(text, name, options, sink);
+  if (!read.ok()) return read.errors.front();
+  return triples;
+}
+
+Expected<sparql::QueryResult> query_endpoint(http::Client& client, const std::string& endpoint,
+                                             const std::string& query, sparql::QueryForm form,
+                                             const EndpointOptions& options) {
+  std::vector<std::pair<std::string, std::string>> fields{{"query", query}};
+  for (const auto& g : options.default_graphs) fields.emplace_back("default-graph-uri", g);
+  for (const auto& g : options.named_graphs) fields.emplace_back("named-graph-uri", g);
+  const std::string encoded = http::form_encode(fields);
+
+  http::Request request;
+  request.timeout = options.timeout;
+  if (encoded.size() <= kMaxGetQueryBytes) {
+    request.url = endpoint + (endpoint.find('?') == std::string::npos ? "?" : "&") + encoded;
+  } else {
+    // A form, not application/sparql-query: Virtuoso 7.2 hangs on the latter.
+    request.method = "POST";
+    request.url = endpoint;
+    request.body = encoded;
+    request.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+  }
+  request.headers.emplace_back(
+      "Accept", is_graph_form(form)
+                    ? "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5, "
+                      "text/plain;q=0.1"
+                    : "application/sparql-results+json, application/sparql-results+xml;q=0.9, "
+                      "text/tab-separated-values;q=0.5, text/csv;q=0.1");
+  http::Result sent = client.send(request);
+  if (auto* failure = std::get_if<http::TransportError>(&sent)) return failure->error;
+  const http::Response& response = std::get<http::Response>(sent);
+  if (response.status < 200 || response.status >= 300) {
+    return http_error(endpoint, response);
+  }
+  if (is_graph_form(form)) {
+    auto triples = parse_graph(response.body, response.content_type, endpoint);
+    if (!triples) return triples.error();
+    sparql::QueryResult result;
+    result.form = form;
+    result.triples = std::move(*triples);
+    return result;
+  }
+  const auto format = result_format_of(response.content_type);
+  if (!format) {
+    return Error(endpoint + ": the server answered with '" + response.content_type +
+                 "', not a SPARQL result format");
+  }
+  auto result = results::read_results(response.body, *format);
+  if (!result) {
+    Error error = result.error();
+    error.message = "the results from " + endpoint + " do not parse: " + error.message;
+    return error;
+  }
+  // An ASK answered as a one-cell SELECT (Virtuoso without CaseMode 2)
+  // is not an ASK answer; say so instead of guessing.
+  if (form == sparql::QueryForm::Ask && result->form != sparql::QueryForm::Ask) {
+    return Error(endpoint + ": answered an ASK query with a table, not a boolean");
+  }
+  if (form == sparql::QueryForm::Select && result->form != sparql::QueryForm::Select) {
+    return Error(endpoint + ": answered a SELECT query with a boolean");
+  }
+  return std::move(*result);
+}
+
+Expected<std::uint64_t> count_query(http::Client& client, const std::string& endpoint,
+                                    const std::string& query, const EndpointOptions& options) {
+  auto result = query_endpoint(client, endpoint, query, sparql::QueryForm::Select, options);
+  if (!result) return result.error();
+  if (result->solutions.size() != 1 || result->solutions[0].empty() ||
+      !result->solutions[0][0] || !result->solutions[0][0]->is_literal()) {
+    return Error(endpoint + ": the count query did not answer one number");
+  }
+  const std::string& text = result->solutions[0][0]->value();
+  std::uint64_t n = 0;
+  // Some stores answer counts as decimals ("12.0"): the integer part counts.
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || (end != text.data() + text.size() && *end != '.')) {
+    return Error(endpoint + ": the count query answered '" + text + "', not a number");
+  }
+  return n;
+}
+
+}  // namespace quiver::remote

@@ -1,0 +1,83 @@
+#pragma once
+/// @file
+/// Cuts a stream of quads into upload batches, one target graph at a time:
+/// N-Triples text of at most `chunk` triples, ready to be sent as a Graph
+/// Store body or as the triples of an INSERT DATA.
+///
+/// Blank nodes: every request is its own document, so `_:b1` in two
+/// requests would be two different nodes in the store. Triples that mention
+/// a blank node are therefore held back and sent together, as the last
+/// batch of their graph, whatever its size.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "io/sink.hpp"
+#include "util/expected.hpp"
+
+namespace quiver::remote {
+
+/// One upload: some triples of one graph.
+struct Batch {
+  std::string graph;        ///< target graph IRI; empty for the default graph
+  std::string ntriples;     ///< the triples, one N-Triples line each
+  std::uint64_t triples = 0;  ///< how many lines
+  bool blank_nodes = false;   ///< the held-back batch with every blank-node triple
+  bool first = false;         ///< the graph's first batch (PUT when replacing)
+};
+
+/// Where the quads go.
+enum class GraphTarget {
+  KeepGraphs,  ///< each quad to its own graph (default-graph triples to the default graph)
+  OneGraph,    ///< everything into one named graph
+  DefaultGraph ///< everything into the default graph
+};
+
+/// What was sent to one graph.
+struct GraphTally {
+  std::string graph;            ///< IRI; empty for the default graph
+  std::uint64_t sent = 0;       ///< triples sent, duplicates included
+  std::uint64_t distinct = 0;   ///< distinct triples sent
+};
+
+/// A QuadSink that groups quads per target graph into batches and hands
+/// each full batch to `emit`. After `emit` fails, later quads are dropped
+/// and `finish` returns that failure.
+class BatchSink final : public io::QuadSink {
+ public:
+  /// Batches of at most `chunk` triples (but see the blank nodes note).
+  BatchSink(GraphTarget target, std::string graph, std::size_t chunk,
+            std::function<Status(Batch&&)> emit);
+  void on_quad(const QuadRef& quad) override;
+  /// Sends what is left: partial batches, then the blank-node batches.
+  Status finish();
+  /// What was sent to each graph, in the order graphs first appeared.
+  std::vector<GraphTally> tallies() const;
+
+ private:
+  struct Pending {
+    std::string graph;
+    Batch plain;
+    Batch blank;
+    bool started = false;
+    std::uint64_t sent = 0;
+    std::unordered_set<std::size_t> seen;  // hashes of lines: distinct count
+  };
+  Pending& pending_for(const QuadRef& quad);
+  void emit(Pending& pending, Batch& batch);
+
+  GraphTarget target_;
+  std::string graph_;
+  std::size_t chunk_;
+  std::function<Status(Batch&&)> emit_;
+  std::vector<Pending> graphs_;
+  std::unordered_map<std::string, std::size_t> index_;
+  Status status_;
+  std::string line_;
+};
+
+}  // namespace quiver::remote

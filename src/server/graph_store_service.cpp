@@ -1,0 +1,150 @@
+// The SPARQL 1.1 Graph Store HTTP Protocol at /store: GET always; PUT,
+// POST and DELETE with --writable. A body is parsed in full before the
+// store is touched, so a syntax error (400) changes nothing.
+
+#include <algorithm>
+
+#include "io/output.hpp"
+#include "io/reader.hpp"
+#include "results/result_writer.hpp"
+#include "server/negotiate.hpp"
+#include "server/service.hpp"
+
+namespace quiver::server {
+namespace {
+
+struct QuadCollector final : io::QuadSink {
+  void on_quad(const QuadRef& quad) override {
+    triples.push_back(Triple{Term(quad.subject), Term(quad.predicate), Term(quad.object)});
+  }
+  std::vector<Triple> triples;
+};
+
+// The graph a request names: nullopt for the default graph; an error reply
+// when it names none or both.
+std::variant<std::optional<std::string>, Reply> target_graph(const Call& call) {
+  const auto graphs = param_values(call, "graph");
+  const bool default_graph = std::any_of(call.params.begin(), call.params.end(),
+                                         [](const auto& p) { return p.first == "default"; });
+  if (default_graph == !graphs.empty() || graphs.size() > 1) {
+    return text_reply(400, "name one graph: ?default or ?graph=IRI");
+  }
+  if (default_graph) return std::optional<std::string>();
+  return std::optional<std::string>(graphs.front());
+}
+
+std::string graph_label(const std::optional<std::string>& graph) {
+  return graph ? "<" + *graph + ">" : "the default graph";
+}
+
+}  // namespace
+
+Reply Service::graph_store(const Call& call) {
+  auto target = target_graph(call);
+  if (auto* reply = std::get_if<Reply>(&target)) return std::move(*reply);
+  const auto& graph = std::get<std::optional<std::string>>(target);
+  if (call.method == "GET" || call.method == "HEAD") return graph_store_read(call, graph);
+  if (call.method == "PUT" || call.method == "POST" || call.method == "DELETE") {
+    if (!options_.writable) {
+      Reply reply = text_reply(405, "this store is read-only (start quiver serve with --writable)");
+      reply.headers.emplace_back("Allow", "GET, HEAD");
+      return reply;
+    }
+    return graph_store_write(call, graph);
+  }
+  Reply reply = text_reply(405, "the Graph Store answers GET, HEAD, PUT, POST and DELETE");
+  reply.headers.emplace_back("Allow", "GET, HEAD, PUT, POST, DELETE");
+  return reply;
+}
+
+Reply Service::graph_store_read(const Call& call, const std::optional<std::string>& graph) {
+  static const std::vector<std::string> offers{"text/turtle", "application/n-triples",
+                                               "application/rdf+xml", "text/plain",
+                                               "application/n-quads", "application/trig"};
+  const auto type = negotiate(call.accept, offers);
+  if (!type) return text_reply(406, "cannot answer in '" + call.accept + "'");
+
+  std::shared_lock lock(store_mutex_);
+  const store::MemoryStore& store = engine_.store();
+  TermId graph_id = kDefaultGraph;
+  if (graph) {
+    graph_id = store.find_id(Term::iri(*graph).ref());
+    const auto names = store.graph_names();
+    if (graph_id == kAnyTerm || std::find(names.begin(), names.end(), graph_id) == names.end()) {
+      return text_reply(404, "no graph <" + *graph + "> in this store");
+    }
+  }
+  const std::uint64_t size = store.count(QuadIds{kAnyTerm, kAnyTerm, kAnyTerm, graph_id});
+  if (size > options_.max_rows) {
+    return text_reply(500, graph_label(graph) + " has " + std::to_string(size) +
+                               " triples, more than this server's limit of " +
+                               std::to_string(options_.max_rows) + " (--max-rows)");
+  }
+  sparql::QueryResult result;
+  result.form = sparql::QueryForm::Construct;
+  result.triples.reserve(size);
+  auto cursor = store.match(QuadIds{kAnyTerm, kAnyTerm, kAnyTerm, graph_id});
+  QuadIds batch[256];
+  while (const std::size_t n = cursor->next(batch, 256)) {
+    for (std::size_t i = 0; i < n; ++i) {
+      result.triples.push_back(Triple{Term(store.term(batch[i].subject)),
+                                      Term(store.term(batch[i].predicate)),
+                                      Term(store.term(batch[i].object))});
+    }
+  }
+  Reply reply;
+  reply.headers.emplace_back("Vary", "Accept");
+  auto out = io::Output::to_string(&reply.body);
+  Status st = results::write_graph(result, io::format_from_media_type(*type).value_or(io::Format::Turtle), *out);
+  if (st.ok()) st = out->commit();
+  if (!st.ok()) return text_reply(500, "cannot write the graph: " + st.error().message);
+  reply.content_type = *type + "; charset=utf-8";
+  if (call.method == "HEAD") reply.body.clear();
+  return reply;
+}
+
+Reply Service::graph_store_write(const Call& call, const std::optional<std::string>& graph) {
+  std::vector<Triple> triples;
+  if (call.method != "DELETE") {
+    const auto format = io::format_from_media_type(call.content_type);
+    if (!format || !io::format_is_readable(*format)) {
+      return text_reply(415, "send the graph as text/turtle, application/n-triples or "
+                             "application/rdf+xml (Content-Type was '" + call.content_type + "')");
+    }
+    QuadCollector sink;
+    io::ReadOptions read_options;
+    read_options.format = *format;
+    if (graph) read_options.base_iri = *graph;
+    // Each request's blank nodes are new nodes, never ones already stored.
+    static std::atomic<std::uint64_t> uploads{0};
+    read_options.blank_prefix = "u" + std::to_string(++uploads) + "_";
+    const io::ReadResult read = io::read_string(call.body, "<request body>", read_options, sink);
+    if (!read.ok()) return text_reply(400, read.errors.front().to_string());
+    triples = std::move(sink.triples);
+  }
+
+  std::unique_lock lock(store_mutex_);
+  store::MemoryStore& store = engine_.store();
+  TermId graph_id = kDefaultGraph;
+  bool exists = true;
+  if (graph) {
+    const Term iri = Term::iri(*graph);
+    graph_id = call.method == "DELETE" ? store.find_id(iri.ref()) : store.intern(iri.ref());
+    const auto names = store.graph_names();
+    exists = std::find(names.begin(), names.end(), graph_id) != names.end();
+  }
+  if (call.method == "DELETE") {
+    if (!exists) return text_reply(404, "no graph <" + *graph + "> in this store");
+    store.clear_graph(graph_id);
+    return Reply{204, {}, {}, {}};
+  }
+  if (call.method == "PUT" && exists) store.clear_graph(graph_id);
+  for (const Triple& t : triples) {
+    store.add(QuadIds{store.intern(t.subject.ref()), store.intern(t.predicate.ref()),
+                      store.intern(t.object.ref()), graph_id});
+  }
+  store.freeze();
+  return Reply{exists ? 204 : 201, {}, {}, {}};
+}
+
+}  // namespace quiver::server

@@ -1,0 +1,196 @@
+// The SPARQL 1.1 Protocol's query operation: find the query in the
+// request, parse it (400 with the parser's line:col message), negotiate the
+// result format (406), run it under the concurrency and time limits (503)
+// and the size limit (500), write the answer.
+
+#include <algorithm>
+
+#include "io/output.hpp"
+#include "results/result_format.hpp"
+#include "results/result_writer.hpp"
+#include "server/negotiate.hpp"
+#include "server/service.hpp"
+#include "sparql/parser.hpp"
+#include "util/text.hpp"
+
+namespace quiver::server {
+namespace {
+
+const std::vector<std::string>& result_offers() {
+  static const std::vector<std::string> offers{
+      "application/sparql-results+json", "application/sparql-results+xml", "text/csv",
+      "text/tab-separated-values",       "application/json",               "application/xml",
+      "text/xml"};
+  return offers;
+}
+
+const std::vector<std::string>& graph_offers() {
+  static const std::vector<std::string> offers{
+      "text/turtle",      "application/n-triples", "application/n-quads", "application/trig",
+      "application/rdf+xml", "text/plain",         "application/xml",     "text/xml"};
+  return offers;
+}
+
+results::ResultFormat result_format_for(const std::string& type) {
+  if (type == "application/sparql-results+xml" || type == "application/xml" || type == "text/xml")
+    return results::ResultFormat::Xml;
+  if (type == "text/csv") return results::ResultFormat::Csv;
+  if (type == "text/tab-separated-values") return results::ResultFormat::Tsv;
+  return results::ResultFormat::Json;
+}
+
+// `?format=` lets a browser form pick what an Accept header would.
+std::optional<std::string> format_override(const Call& call) {
+  const auto values = param_values(call, "format");
+  if (values.empty()) return std::nullopt;
+  const std::string name = ascii_lower(values.front());
+  if (auto r = results::result_format_from_name(name); r && *r != results::ResultFormat::Table) {
+    return std::string(results::result_media_type(*r));
+  }
+  if (auto g = io::format_from_name(name); g && io::format_is_readable(*g)) {
+    return std::string(io::media_type(*g));
+  }
+  return std::string("unknown/" + name);
+}
+
+bool is_graph_form(sparql::QueryForm form) {
+  return form == sparql::QueryForm::Construct || form == sparql::QueryForm::Describe;
+}
+
+// Holds one of the `max` query slots, or none when all are taken.
+class Slot {
+ public:
+  Slot(std::atomic<int>& running, int max) : running_(running) {
+    taken_ = running_.fetch_add(1) < max;
+    if (!taken_) running_.fetch_sub(1);
+  }
+  ~Slot() {
+    if (taken_) running_.fetch_sub(1);
+  }
+  Slot(const Slot&) = delete;
+  Slot& operator=(const Slot&) = delete;
+  bool taken() const { return taken_; }
+
+ private:
+  std::atomic<int>& running_;
+  bool taken_ = false;
+};
+
+}  // namespace
+
+Reply Service::query(const Call& call) {
+  if (call.method != "GET" && call.method != "POST") {
+    Reply reply = text_reply(405, "the SPARQL endpoint answers GET and POST");
+    reply.headers.emplace_back("Allow", "GET, POST");
+    return reply;
+  }
+  if (!param_values(call, "update").empty() ||
+      call.content_type.starts_with("application/sparql-update")) {
+    if (!options_.writable) return text_reply(403, "this endpoint is read-only: no SPARQL Update");
+    return text_reply(501, "SPARQL Update is not supported; use the Graph Store at /store");
+  }
+  std::vector<std::string> queries = param_values(call, "query");
+  if (call.method == "POST" && call.content_type.starts_with("application/sparql-query")) {
+    if (!queries.empty()) {
+      return text_reply(400, "a query in the body and a query parameter: give one");
+    }
+    queries.push_back(call.body);
+  } else if (call.method == "POST" &&
+             !call.content_type.starts_with("application/x-www-form-urlencoded")) {
+    return text_reply(415, "POST a query as application/x-www-form-urlencoded (query=...) or "
+                           "as application/sparql-query");
+  }
+  if (queries.empty()) {
+    return text_reply(400, "no query: give ?query=... (GET), a query= form field or an "
+                           "application/sparql-query body (POST)");
+  }
+  if (queries.size() > 1) return text_reply(400, "more than one query parameter");
+  return run_query(call, queries.front());
+}
+
+Reply Service::run_query(const Call& call, const std::string& text) {
+  auto parsed = sparql::parse_query(text);
+  if (!parsed) return text_reply(400, sparql::format_parse_error(text, parsed.error(), "<query>"));
+  sparql::Query& query = *parsed;
+
+  const bool graph = is_graph_form(query.form);
+  const auto override_type = format_override(call);
+  const auto type = negotiate(override_type ? *override_type : call.accept,
+                              graph ? graph_offers() : result_offers());
+  if (!type) {
+    std::string offered;
+    for (const auto& o : graph ? graph_offers() : result_offers()) offered += " " + o;
+    return text_reply(406, "cannot answer in '" + (override_type ? *override_type : call.accept) +
+                               "'; this query can be answered in:" + offered);
+  }
+
+  // The protocol's dataset replaces the query's FROM / FROM NAMED.
+  const auto defaults = param_values(call, "default-graph-uri");
+  const auto named = param_values(call, "named-graph-uri");
+  if (!defaults.empty() || !named.empty()) {
+    query.from = defaults;
+    query.from_named = named;
+  }
+
+  Slot slot(running_, options_.max_concurrent);
+  if (!slot.taken()) {
+    Reply reply = text_reply(503, "busy: " + std::to_string(options_.max_concurrent) +
+                                      " queries are running; try again");
+    reply.headers.emplace_back("Retry-After", "1");
+    return reply;
+  }
+  std::shared_lock lock(store_mutex_);
+  // A FROM naming a graph that is not here is the client's mistake; the
+  // server never reads local files for a remote client.
+  const std::vector<TermId> graphs = engine_.store().graph_names();
+  for (const auto* list : {&query.from, &query.from_named}) {
+    for (const auto& iri : *list) {
+      const TermId id = engine_.store().find_id(Term::iri(iri).ref());
+      if (id == kAnyTerm || std::find(graphs.begin(), graphs.end(), id) == graphs.end()) {
+        return text_reply(400, "no graph <" + iri + "> in this dataset");
+      }
+    }
+  }
+  engine::QueryOptions run_options;
+  run_options.timeout = options_.timeout;
+  run_options.graph_file = [](const std::string&) { return std::optional<std::string>(); };
+  auto outcome = engine_.run(query, run_options);
+  if (!outcome) {
+    if (outcome.error().message.find("timed out") != std::string::npos) {
+      return text_reply(503, "query timed out after " +
+                                 std::to_string(options_.timeout.count() / 1000.0) + " s");
+    }
+    return text_reply(500, "query failed: " + outcome.error().to_string());
+  }
+  const sparql::QueryResult& result = outcome->result;
+  const std::uint64_t size = graph ? result.triples.size() : result.solutions.size();
+  if (size > options_.max_rows) {
+    return text_reply(500, "the result has " + std::to_string(size) + (graph ? " triples" : " rows") +
+                               ", more than this server's limit of " +
+                               std::to_string(options_.max_rows) + " (--max-rows)");
+  }
+
+  Reply reply;
+  reply.headers.emplace_back("Vary", "Accept");
+  auto out = io::Output::to_string(&reply.body);
+  Status st;
+  if (graph) {
+    const auto format = io::format_from_media_type(*type);
+    st = results::write_graph(result, format.value_or(io::Format::Turtle), *out, query.prefixes);
+  } else {
+    results::ResultWriteOptions write_options;
+    write_options.prefixes = query.prefixes;
+    st = results::write_results(result, result_format_for(*type), *out, write_options);
+  }
+  if (st.ok()) st = out->commit();
+  if (!st.ok()) return text_reply(500, "cannot write the result: " + st.error().message);
+  reply.content_type = *type;
+  if (type->starts_with("text/") || type->find("json") != std::string::npos ||
+      type->find("xml") != std::string::npos || type->starts_with("application/n-") ||
+      *type == "application/trig") {
+    reply.content_type += "; charset=utf-8";
+  }
+  return reply;
+}
+
+}  // namespace quiver::server
