@@ -241,3 +241,32 @@ TEST_F(RandomStoreTest, GraphNamesAreSortedAndComplete) {
 
 }  // namespace
 }  // namespace quiver::store
+
+namespace quiver::store {
+namespace {
+
+TEST(MemoryStoreClearGraph, RemovesOneGraphOnly) {
+  MemoryStore store;
+  const auto iri = [&](const char* s) { return store.intern(Term::iri(s).ref()); };
+  const TermId s = iri("http://e/s");
+  const TermId p = iri("http://e/p");
+  const TermId g1 = iri("http://e/g1");
+  const TermId g2 = iri("http://e/g2");
+  store.add(QuadIds{s, p, iri("http://e/o1"), kDefaultGraph});
+  store.add(QuadIds{s, p, iri("http://e/o2"), g1});
+  store.add(QuadIds{s, p, iri("http://e/o3"), g1});
+  store.add(QuadIds{s, p, iri("http://e/o4"), g2});
+  EXPECT_EQ(store.clear_graph(g1), 2u);
+  EXPECT_EQ(store.count(QuadIds{kAnyTerm, kAnyTerm, kAnyTerm, g1}), 0u);
+  EXPECT_EQ(store.count(QuadIds{kAnyTerm, p, kAnyTerm, kAnyNamedGraph}), 1u);
+  EXPECT_EQ(store.graph_names(), std::vector<TermId>{g2});
+  EXPECT_EQ(store.clear_graph(kDefaultGraph), 1u);
+  EXPECT_EQ(store.count(QuadIds{kAnyTerm, kAnyTerm, kAnyTerm, kDefaultGraph}), 0u);
+  EXPECT_EQ(store.size(), 1u);
+  // Adding after a clear works as before.
+  store.add(QuadIds{s, p, iri("http://e/o5"), g1});
+  EXPECT_EQ(store.count(QuadIds{kAnyTerm, kAnyTerm, kAnyTerm, g1}), 1u);
+}
+
+}  // namespace
+}  // namespace quiver::store

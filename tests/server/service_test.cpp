@@ -1,0 +1,212 @@
+// The protocol service without sockets: a Call in, a Reply out.
+
+#include "server/service.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace quiver::server {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = fs::temp_directory_path() / ("quiver_service_" + std::to_string(::getpid()) + ".trig");
+    std::ofstream(path_) << "@prefix ex: <http://example.org/> .\n"
+                            "ex:a ex:name \"Alice\"@en ; ex:age 42 .\n"
+                            "ex:g { ex:a ex:knows ex:b . ex:b ex:name \"Bob\" }\n";
+    ASSERT_TRUE(engine_.load(path_.string()).ok());
+  }
+  void TearDown() override { fs::remove(path_); }
+
+  Reply get(Service& service, const std::string& query, const std::string& accept = "") {
+    Call call;
+    call.method = "GET";
+    call.path = "/sparql";
+    call.params = {{"query", query}};
+    call.accept = accept;
+    return service.handle(call);
+  }
+
+  fs::path path_;
+  engine::Engine engine_;
+};
+
+TEST_F(ServiceTest, SelectAsJsonByDefault) {
+  Service service(engine_, {});
+  const Reply reply = get(service, "SELECT ?n WHERE { ?s <http://example.org/name> ?n }");
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.content_type, "application/sparql-results+json; charset=utf-8");
+  EXPECT_NE(reply.body.find("\"Alice\""), std::string::npos) << reply.body;
+}
+
+TEST_F(ServiceTest, NegotiatesCsvAndTurtle) {
+  Service service(engine_, {});
+  Reply reply = get(service, "SELECT ?n WHERE { ?s <http://example.org/name> ?n }", "text/csv");
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.body, "n\r\nAlice\r\n");
+  reply = get(service, "CONSTRUCT WHERE { ?s <http://example.org/age> ?o }",
+              "application/n-triples");
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.body,
+            "<http://example.org/a> <http://example.org/age> "
+            "\"42\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n");
+}
+
+TEST_F(ServiceTest, BadQueryIs400WithPosition) {
+  Service service(engine_, {});
+  const Reply reply = get(service, "SELECT ?x WHERE {\n  ?x ?y }");
+  EXPECT_EQ(reply.status, 400);
+  EXPECT_NE(reply.body.find("<query>:2:"), std::string::npos) << reply.body;
+}
+
+TEST_F(ServiceTest, UnacceptableIs406) {
+  Service service(engine_, {});
+  EXPECT_EQ(get(service, "ASK {}", "image/png").status, 406);
+  EXPECT_EQ(get(service, "CONSTRUCT WHERE { ?s ?p ?o }", "text/csv").status, 406);
+}
+
+TEST_F(ServiceTest, MissingQueryAndUpdatesAreRefused) {
+  Service service(engine_, {});
+  Call call;
+  call.method = "GET";
+  call.path = "/sparql";
+  EXPECT_EQ(service.handle(call).status, 400);
+  call.params = {{"update", "CLEAR ALL"}};
+  EXPECT_EQ(service.handle(call).status, 403);
+  call.method = "PUT";
+  EXPECT_EQ(service.handle(call).status, 405);
+}
+
+TEST_F(ServiceTest, PostedQueryBody) {
+  Service service(engine_, {});
+  Call call;
+  call.method = "POST";
+  call.path = "/query";
+  call.content_type = "application/sparql-query";
+  call.body = "ASK { ?s ?p 42 }";
+  const Reply reply = service.handle(call);
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_NE(reply.body.find("\"boolean\": true"), std::string::npos) << reply.body;
+  call.content_type = "text/plain";
+  EXPECT_EQ(service.handle(call).status, 415);
+}
+
+TEST_F(ServiceTest, ProtocolDatasetReplacesFrom) {
+  Service service(engine_, {});
+  Call call;
+  call.method = "GET";
+  call.path = "/sparql";
+  call.params = {{"query", "SELECT ?n WHERE { ?s <http://example.org/name> ?n }"},
+                 {"default-graph-uri", "http://example.org/g"}};
+  call.accept = "text/csv";
+  Reply reply = service.handle(call);
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.body, "n\r\nBob\r\n");
+  call.params[1].second = "http://example.org/nowhere";
+  reply = service.handle(call);
+  EXPECT_EQ(reply.status, 400);
+  EXPECT_NE(reply.body.find("no graph <http://example.org/nowhere>"), std::string::npos);
+}
+
+TEST_F(ServiceTest, RowLimitIs500) {
+  ServiceOptions options;
+  options.max_rows = 1;
+  Service service(engine_, options);
+  const Reply reply = get(service, "SELECT * WHERE { ?s ?p ?o }");
+  EXPECT_EQ(reply.status, 500);
+  EXPECT_NE(reply.body.find("--max-rows"), std::string::npos);
+}
+
+TEST_F(ServiceTest, TimeoutIs503) {
+  ServiceOptions options;
+  options.timeout = std::chrono::milliseconds(1);
+  Service service(engine_, options);
+  // A cartesian product of 20^6 rows: far more than 1 ms of work.
+  std::string values = "VALUES ?x { 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 }";
+  std::string query = "SELECT (COUNT(*) AS ?n) WHERE { ";
+  for (char v = 'a'; v < 'g'; ++v) query += "{ SELECT (?x AS ?" + std::string(1, v) + ") { " + values + " } } ";
+  const Reply reply = get(service, query + "}");
+  EXPECT_EQ(reply.status, 503) << reply.body;
+  EXPECT_NE(reply.body.find("timed out"), std::string::npos) << reply.body;
+}
+
+TEST_F(ServiceTest, GraphStoreReadOnly) {
+  Service service(engine_, {});
+  Call call;
+  call.method = "GET";
+  call.path = "/store";
+  call.params = {{"graph", "http://example.org/g"}};
+  call.accept = "application/n-triples";
+  Reply reply = service.handle(call);
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(std::count(reply.body.begin(), reply.body.end(), '\n'), 2);
+  call.params = {{"default", ""}};
+  reply = service.handle(call);
+  EXPECT_EQ(std::count(reply.body.begin(), reply.body.end(), '\n'), 2);
+  call.params = {{"graph", "http://example.org/none"}};
+  EXPECT_EQ(service.handle(call).status, 404);
+  call.params = {};
+  EXPECT_EQ(service.handle(call).status, 400);
+  call.method = "PUT";
+  call.params = {{"graph", "http://example.org/g"}};
+  EXPECT_EQ(service.handle(call).status, 405);
+}
+
+TEST_F(ServiceTest, GraphStoreWrites) {
+  ServiceOptions options;
+  options.writable = true;
+  Service service(engine_, options);
+  Call put;
+  put.method = "PUT";
+  put.path = "/store";
+  put.params = {{"graph", "http://example.org/g"}};
+  put.content_type = "text/turtle";
+  put.body = "<http://e/x> <http://e/p> 1, 2, 3 .";
+  EXPECT_EQ(service.handle(put).status, 204);  // the graph existed
+  const auto count = [&](const std::string& graph) {
+    const Reply r = get(service, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + graph +
+                                     "> { ?s ?p ?o } }",
+                        "text/csv");
+    return r.body;
+  };
+  EXPECT_EQ(count("http://example.org/g"), "n\r\n3\r\n");
+  Call post = put;
+  post.method = "POST";
+  post.params = {{"graph", "http://example.org/new"}};
+  post.body = "<http://e/x> <http://e/p> 9 .";
+  EXPECT_EQ(service.handle(post).status, 201);
+  EXPECT_EQ(count("http://example.org/new"), "n\r\n1\r\n");
+  // A syntax error changes nothing.
+  post.body = "<http://e/x> <http://e/p> .";
+  const Reply bad = service.handle(post);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find(":1:"), std::string::npos) << bad.body;
+  EXPECT_EQ(count("http://example.org/new"), "n\r\n1\r\n");
+  Call del;
+  del.method = "DELETE";
+  del.path = "/store";
+  del.params = {{"graph", "http://example.org/new"}};
+  EXPECT_EQ(service.handle(del).status, 204);
+  EXPECT_EQ(service.handle(del).status, 404);
+  EXPECT_EQ(count("http://example.org/new"), "n\r\n0\r\n");
+}
+
+TEST_F(ServiceTest, PageAndUnknownPaths) {
+  Service service(engine_, {});
+  Call call;
+  call.method = "GET";
+  call.path = "/";
+  const Reply page = service.handle(call);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<textarea"), std::string::npos);
+  call.path = "/nothing";
+  EXPECT_EQ(service.handle(call).status, 404);
+}
+
+}  // namespace
+}  // namespace quiver::server
