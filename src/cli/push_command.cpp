@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 
@@ -24,6 +25,13 @@ class ProgressLine {
   ~ProgressLine() { end(); }
   void update(const remote::PushProgress& p) {
     if (quiet_) return;
+    // A terminal line is cheap to rewrite; a log gets a line every 5 s.
+    const auto now = std::chrono::steady_clock::now();
+    if (printed_ && now - last_ < (tty_ ? std::chrono::milliseconds(100) : std::chrono::seconds(5))) {
+      return;
+    }
+    printed_ = true;
+    last_ = now;
     char line[160];
     const double rate = p.seconds > 0 ? static_cast<double>(p.triples) / p.seconds : 0;
     std::snprintf(line, sizeof line, "quiver push: %llu triples sent in %llu requests, %.1f MB, %.0f triples/s",
@@ -47,6 +55,8 @@ class ProgressLine {
   bool quiet_;
   bool tty_;
   bool open_ = false;
+  bool printed_ = false;
+  std::chrono::steady_clock::time_point last_;
 };
 
 }  // namespace
