@@ -91,9 +91,10 @@ int run_serve(const std::vector<std::string>& args) {
     std::cerr << "quiver serve: " << port.error().message << "\n";
     return kFailed;
   }
-  std::thread waiter([&http, signals] {
+  std::thread waiter([&http, &service, signals] {
     int signal = 0;
     sigwait(&signals, &signal);
+    service.shut_down();
     http.stop();
   });
   std::cerr << "quiver serve: listening on http://" << http_options.bind << ":" << *port << "/ ("

@@ -115,6 +115,7 @@ Expected<QueryOutcome> Engine::run(const sparql::Query& parsed, const QueryOptio
 
   eval::EvalOptions eval_options;
   if (options.timeout) eval_options.deadline = std::chrono::steady_clock::now() + *options.timeout;
+  eval_options.cancel = options.cancel;
   std::unordered_map<const sparql::Op*, std::uint64_t> actual;
   if (options.explain) eval_options.actual_rows = &actual;
   auto result = eval::evaluate(query, dataset, eval_options);

@@ -3,6 +3,7 @@
 /// The query pipeline in one place: load data into a store, parse, optimize,
 /// evaluate. The CLI (and later the server) drive it; it owns the store.
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -25,6 +26,8 @@ struct QueryOptions {
   std::optional<std::chrono::milliseconds> timeout;
   /// Collect the plan with estimated and actual row counts.
   bool explain = false;
+  /// When set and it turns true, the query stops with "query cancelled".
+  const std::atomic<bool>* cancel = nullptr;
   /// Maps a FROM / FROM NAMED IRI to a local file to load when no graph of
   /// that name is in the store. The default maps `file://` IRIs to their
   /// path. Return nullopt when the IRI cannot be loaded.

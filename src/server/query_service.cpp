@@ -4,6 +4,7 @@
 // and the size limit (500), write the answer.
 
 #include <algorithm>
+#include <cstdio>
 
 #include "io/output.hpp"
 #include "results/result_format.hpp"
@@ -39,18 +40,28 @@ results::ResultFormat result_format_for(const std::string& type) {
   return results::ResultFormat::Json;
 }
 
-// `?format=` lets a browser form pick what an Accept header would.
-std::optional<std::string> format_override(const Call& call) {
-  const auto values = param_values(call, "format");
-  if (values.empty()) return std::nullopt;
-  const std::string name = ascii_lower(values.front());
-  if (auto r = results::result_format_from_name(name); r && *r != results::ResultFormat::Table) {
-    return std::string(results::result_media_type(*r));
+// `?format=` / `?output=` let a browser form (or SPARQLWrapper, which sends
+// them besides Accept) pick what an Accept header would. A value that names
+// nothing this query can be answered in is ignored, and Accept decides.
+std::optional<std::string> format_override(const Call& call, bool graph) {
+  for (const char* name : {"format", "output"}) {
+    for (const std::string& raw : param_values(call, name)) {
+      const std::string value = ascii_lower(raw);
+      const auto& offers = graph ? graph_offers() : result_offers();
+      if (std::find(offers.begin(), offers.end(), value) != offers.end()) return value;
+      if (graph) {
+        if (value == "xml" || value == "rdf+xml" || value == "rdf") return "application/rdf+xml";
+        if (value == "n3" || value == "turtle" || value == "ttl") return "text/turtle";
+        if (auto g = io::format_from_name(value); g && io::format_is_readable(*g)) {
+          return std::string(io::media_type(*g));
+        }
+      } else if (auto r = results::result_format_from_name(value);
+                 r && *r != results::ResultFormat::Table) {
+        return std::string(results::result_media_type(*r));
+      }
+    }
   }
-  if (auto g = io::format_from_name(name); g && io::format_is_readable(*g)) {
-    return std::string(io::media_type(*g));
-  }
-  return std::string("unknown/" + name);
+  return std::nullopt;
 }
 
 bool is_graph_form(sparql::QueryForm form) {
@@ -114,7 +125,7 @@ Reply Service::run_query(const Call& call, const std::string& text) {
   sparql::Query& query = *parsed;
 
   const bool graph = is_graph_form(query.form);
-  const auto override_type = format_override(call);
+  const auto override_type = format_override(call, graph);
   const auto type = negotiate(override_type ? *override_type : call.accept,
                               graph ? graph_offers() : result_offers());
   if (!type) {
@@ -133,6 +144,7 @@ Reply Service::run_query(const Call& call, const std::string& text) {
   }
 
   Slot slot(running_, options_.max_concurrent);
+  if (stopping_.load()) return text_reply(503, "the server is shutting down");
   if (!slot.taken()) {
     Reply reply = text_reply(503, "busy: " + std::to_string(options_.max_concurrent) +
                                       " queries are running; try again");
@@ -154,11 +166,18 @@ Reply Service::run_query(const Call& call, const std::string& text) {
   engine::QueryOptions run_options;
   run_options.timeout = options_.timeout;
   run_options.graph_file = [](const std::string&) { return std::optional<std::string>(); };
+  run_options.cancel = &stopping_;
   auto outcome = engine_.run(query, run_options);
   if (!outcome) {
-    if (outcome.error().message.find("timed out") != std::string::npos) {
-      return text_reply(503, "query timed out after " +
-                                 std::to_string(options_.timeout.count() / 1000.0) + " s");
+    const std::string& message = outcome.error().message;
+    if (message.find("timed out") != std::string::npos) {
+      char seconds[32];
+      std::snprintf(seconds, sizeof seconds, "%g", static_cast<double>(options_.timeout.count()) / 1000);
+      return text_reply(503, std::string("query timed out after ") + seconds +
+                                 " s (the server's --timeout)");
+    }
+    if (message.find("cancelled") != std::string::npos) {
+      return text_reply(503, "the server is shutting down");
     }
     return text_reply(500, "query failed: " + outcome.error().to_string());
   }

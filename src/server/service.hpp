@@ -56,6 +56,9 @@ class Service {
 
   /// Answers one request.
   Reply handle(const Call& call);
+  /// Stops the queries that run now and refuses new ones (503), so that a
+  /// shutdown does not wait for a long query's timeout.
+  void shut_down() { stopping_.store(true); }
 
  private:
   Reply query(const Call& call);
@@ -68,6 +71,7 @@ class Service {
   ServiceOptions options_;
   std::shared_mutex store_mutex_;
   std::atomic<int> running_{0};
+  std::atomic<bool> stopping_{false};
 };
 
 /// A text/plain reply.

@@ -57,6 +57,38 @@ TEST_F(ServiceTest, NegotiatesCsvAndTurtle) {
             "\"42\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n");
 }
 
+TEST_F(ServiceTest, FormatParameterOverridesAcceptWhenItFits) {
+  Service service(engine_, {});
+  Call call;
+  call.method = "GET";
+  call.path = "/sparql";
+  call.accept = "application/rdf+xml";
+  // What SPARQLWrapper sends for RDF/XML: names we know, and one we do not.
+  call.params = {{"query", "CONSTRUCT WHERE { ?s <http://example.org/age> ?o }"},
+                 {"format", "rdf+xml"}, {"output", "unknown-name"}};
+  Reply reply = service.handle(call);
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.content_type, "application/rdf+xml; charset=utf-8");
+  call.params[1].second = "n3";
+  EXPECT_EQ(service.handle(call).content_type, "text/turtle; charset=utf-8");
+  // "xml" for a SELECT is the results format.
+  call.params = {{"query", "SELECT * WHERE { ?s ?p ?o }"}, {"format", "xml"}};
+  call.accept = "";
+  EXPECT_EQ(service.handle(call).content_type, "application/sparql-results+xml; charset=utf-8");
+  // A name that fits nothing leaves the choice to Accept.
+  call.params[1].second = "png";
+  call.accept = "text/csv";
+  EXPECT_EQ(service.handle(call).content_type, "text/csv; charset=utf-8");
+}
+
+TEST_F(ServiceTest, ShutDownStopsQueries) {
+  Service service(engine_, {});
+  service.shut_down();
+  const Reply reply = get(service, "ASK {}");
+  EXPECT_EQ(reply.status, 503);
+  EXPECT_NE(reply.body.find("shutting down"), std::string::npos);
+}
+
 TEST_F(ServiceTest, BadQueryIs400WithPosition) {
   Service service(engine_, {});
   const Reply reply = get(service, "SELECT ?x WHERE {\n  ?x ?y }");

@@ -1,0 +1,573 @@
+#!/usr/bin/env python3
+"""`quiver serve` as real SPARQL clients see it.
+
+Usage: clients_test.py [QUIVER [SOURCE_DIR]] [unittest options]
+
+Starts `quiver serve --port 0 --data data/article.trig` and talks to it with
+SPARQLWrapper, rdflib's SPARQLStore and curl. Every answer is compared with
+what `quiver query` computes locally on the same data, so these tests check
+the protocol layer (parameters, negotiation, status codes, serialisation
+through HTTP), not the engine again. A second server with tiny limits checks
+413, 500 (--max-rows) and 503 (--timeout, --max-concurrent).
+"""
+
+import os
+import shutil
+import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+
+# Debian's python3-sparqlwrapper and python3-rdflib live in the system
+# interpreter's dist-packages, which a pyenv or venv python3 found first on
+# PATH does not see: run under /usr/bin/python3 then.
+try:
+    import rdflib
+    import SPARQLWrapper  # noqa: F401 (only checked for here)
+except ImportError:
+    SYSTEM_PYTHON = "/usr/bin/python3"
+    if os.path.exists(SYSTEM_PYTHON) and os.path.realpath(sys.executable) != os.path.realpath(SYSTEM_PYTHON):
+        os.execv(SYSTEM_PYTHON, [SYSTEM_PYTHON, *sys.argv])
+    print("clients_test: needs SPARQLWrapper and rdflib (python3-sparqlwrapper, python3-rdflib); skipping")
+    sys.exit(77)
+if shutil.which("curl") is None:
+    print("clients_test: needs curl; skipping")
+    sys.exit(77)
+
+import collections
+import functools
+import json
+import re
+import subprocess
+import tempfile
+import threading
+import time
+import unittest
+import warnings
+import xml.dom.minidom
+from urllib.parse import quote
+
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from SPARQLWrapper import JSON, RDFXML, TURTLE, XML, SPARQLWrapper as Wrapper
+
+from serve_process import Server, paths_from_argv, sanitizer_lines
+
+# Compare lexical forms exactly: by default rdflib rewrites "100.0"^^xsd:decimal.
+rdflib.NORMALIZE_LITERALS = False
+
+QUIVER, ROOT, UNITTEST_ARGS = paths_from_argv(sys.argv)
+DATA = os.path.join(ROOT, "data", "article.trig")
+GRAPH = "https://quiver.example/article/graph/"
+SENTENCE_GRAPH = GRAPH + "P3S2"  # one sentence of the article, 13 triples
+MISSING_GRAPH = GRAPH + "NoSuchSentence"
+RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+SELECTS = ["01-musk-companies", "02-memphis-supercluster", "05-claims", "12-xai-provenance",
+           "13-entities-per-class", "15-quantities", "17-uncovered-sentences", "19-xai-products"]
+ASKS = ["10-altman-musk-connected", "11-no-tva-contract"]
+ASK_FALSE = "ASK { <urn:quiver:nothing> ?p ?o }"  # both ASKs above are true
+CONSTRUCT = "14-construct-supercluster"
+BAD_QUERY = "SELECT * WHERE { ?s ?p }"
+POSITION = re.compile(r":(\d+):(\d+):")
+
+
+def query_text(name_or_text):
+    """A query from queries/NAME.rq, or the text itself."""
+    path = os.path.join(ROOT, "queries", name_or_text + ".rq")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    return name_or_text
+
+
+def run_quiver(*args):
+    proc = subprocess.run([QUIVER, *args], capture_output=True, timeout=60)
+    if proc.returncode != 0:
+        raise RuntimeError("quiver %s failed: %s" % (" ".join(args), proc.stderr.decode(errors="replace")))
+    return proc.stdout
+
+
+@functools.lru_cache(maxsize=None)
+def local(query, fmt="json"):
+    """What `quiver query` answers on the same data: the reference."""
+    return run_quiver("query", "--data", DATA, "--format", fmt, query_text(query))
+
+
+def local_solutions(query):
+    return json_solutions(json.loads(local(query)))
+
+
+def local_triples(query):
+    return triples(local(query, "ntriples"), "nt")
+
+
+@functools.lru_cache(maxsize=None)
+def local_graph_triples(graph):
+    """The triples of one graph of the data ('default' or an IRI), by `quiver convert`."""
+    return triples(run_quiver("convert", DATA, "--graph", graph, "--to", "ntriples"), "nt")
+
+
+# Solutions are compared as (variables, multiset of bindings); a binding is a
+# set of (variable, term) and a term is (type, value, datatype, language), so
+# a lost datatype or language tag is a difference, and so is row duplication.
+def solutions(variables, rows):
+    return variables, collections.Counter(frozenset(row.items()) for row in rows)
+
+
+def json_solutions(doc):
+    if "boolean" in doc:
+        return doc["boolean"]
+    rows = [{var: (t["type"], t["value"], t.get("datatype"), t.get("xml:lang")) for var, t in b.items()}
+            for b in doc["results"]["bindings"]]
+    return solutions(doc["head"]["vars"], rows)
+
+
+def xml_solutions(dom):
+    def text(node):
+        return "".join(c.data for c in node.childNodes if c.nodeType in (c.TEXT_NODE, c.CDATA_SECTION_NODE))
+
+    def attribute(node, name, ns=None):
+        present = node.hasAttributeNS(ns, name) if ns else node.hasAttribute(name)
+        return (node.getAttributeNS(ns, name) if ns else node.getAttribute(name)) if present else None
+
+    root = dom.documentElement
+    booleans = root.getElementsByTagNameNS(RESULTS_NS, "boolean")
+    if booleans:
+        return {"true": True, "false": False}[text(booleans[0]).strip()]
+    variables = [v.getAttribute("name") for v in root.getElementsByTagNameNS(RESULTS_NS, "variable")]
+    rows = []
+    for result in root.getElementsByTagNameNS(RESULTS_NS, "result"):
+        row = {}
+        for binding in result.getElementsByTagNameNS(RESULTS_NS, "binding"):
+            term = next(c for c in binding.childNodes if c.nodeType == c.ELEMENT_NODE)
+            row[binding.getAttribute("name")] = (term.localName, text(term), attribute(term, "datatype"),
+                                                 attribute(term, "lang", XML_NS))
+        rows.append(row)
+    return solutions(variables, rows)
+
+
+def rdflib_term(term):
+    if isinstance(term, rdflib.URIRef):
+        return ("uri", str(term), None, None)
+    if isinstance(term, rdflib.BNode):
+        return ("bnode", str(term), None, None)
+    return ("literal", str(term), str(term.datatype) if term.datatype else None, term.language)
+
+
+def rdflib_solutions(result):
+    if result.type == "ASK":
+        return result.askAnswer
+    variables = [str(v) for v in result.vars]
+    rows = [{str(var): rdflib_term(row[var]) for var in result.vars if row[var] is not None} for row in result]
+    return solutions(variables, rows)
+
+
+def triples(data, fmt):
+    """The set of triples in an RDF document (the data has no blank nodes, so sets compare)."""
+    graph = rdflib.ConjunctiveGraph()
+    graph.parse(data=data, format=fmt)
+    return set(graph.triples((None, None, None)))
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status, self.headers, self.body = status, headers, body
+
+    def content_type(self):
+        return self.headers.get("content-type", "").split(";")[0].strip().lower()
+
+    def text(self):
+        return self.body.decode("utf-8", errors="replace")
+
+    def __repr__(self):
+        return "HTTP %d %s: %r" % (self.status, self.content_type(), self.body[:300])
+
+
+def curl(url, *args):
+    """Run curl; the headers of the last response (after any 100 Continue) count."""
+    with tempfile.TemporaryDirectory() as tmp:
+        head, body = os.path.join(tmp, "head"), os.path.join(tmp, "body")
+        proc = subprocess.run(["curl", "--silent", "--show-error", "--max-time", "30", "--dump-header", head,
+                               "--output", body, "--write-out", "%{http_code}", *args, url],
+                              capture_output=True, text=True, timeout=60)
+        if proc.returncode != 0:
+            raise AssertionError("curl %s failed: %s" % (url, proc.stderr))
+        with open(head, encoding="latin-1", newline="") as f:
+            blocks = [b for b in f.read().split("\r\n\r\n") if b.strip()]
+        with open(body, "rb") as f:
+            content = f.read()
+    headers = {}
+    for line in blocks[-1].split("\r\n")[1:]:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return Response(int(proc.stdout), headers, content)
+
+
+def get_query(server, query, *args, path="/sparql"):
+    return curl(server.url(path), "--get", "--data-urlencode", "query=" + query_text(query), *args)
+
+
+def post_form(server, query, *args):
+    return curl(server.url("/sparql"), "--data-urlencode", "query=" + query_text(query), *args)
+
+
+def post_query(server, query, *args):
+    return curl(server.url("/sparql"), "-H", "Content-Type: application/sparql-query",
+                "--data-binary", query_text(query), *args)
+
+
+def accept(media_type):
+    return ("-H", "Accept: " + media_type)
+
+
+def start_server(add_cleanup, *args):
+    """A server over the article; add_cleanup registers its stop, so it ends even when a test fails."""
+    server = Server(QUIVER, ["--data", DATA, *args])
+    add_cleanup(server.stop)
+    return server.start()
+
+
+def check_clean_exit(server):
+    """SIGTERM: exit 0 and no sanitizer report (a failure in tearDown* fails the run)."""
+    code = server.stop()
+    # The server's own words help whoever reads a failed CTest log.
+    tail = server.stderr().splitlines()[-20:]
+    print("\n--- last lines of quiver serve's stderr (%s):\n%s" % (" ".join(server.command[1:]), "\n".join(tail)),
+          file=sys.stderr)
+    if code != 0:
+        raise AssertionError("quiver serve exited %s after SIGTERM; stderr:\n%s" % (code, server.stderr()))
+    reports = sanitizer_lines(server.stderr())
+    if reports:
+        raise AssertionError("sanitizer report on the server's stderr:\n" + server.stderr())
+
+
+SERVER = None
+
+
+def setUpModule():
+    global SERVER
+    SERVER = start_server(unittest.addModuleCleanup)
+
+
+def tearDownModule():
+    check_clean_exit(SERVER)
+
+
+class StartupTest(unittest.TestCase):
+    def test_ready_line_counts_the_quads(self):
+        # Distinct quads: article.trig states a few of its 1,130 statements twice.
+        self.assertEqual(SERVER.quads, len(set(run_quiver("convert", DATA, "--to", "nquads").splitlines())))
+
+
+class SparqlWrapperTest(unittest.TestCase):
+    """SPARQLWrapper 1.8.5 (GET by default), JSON and XML results."""
+
+    def ask_server(self, query, return_format, method="GET"):
+        client = Wrapper(SERVER.url("/sparql"))
+        client.setQuery(query_text(query))
+        client.setReturnFormat(return_format)
+        client.setMethod(method)
+        # SPARQLWrapper only warns when the media type does not match the
+        # requested format; here that is a failure.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", RuntimeWarning)
+            response = client.query()
+            return response.info()["content-type"], response.convert()
+
+    def test_select_and_ask_as_json(self):
+        for query in SELECTS + ASKS + [ASK_FALSE]:
+            with self.subTest(query=query):
+                content_type, doc = self.ask_server(query, JSON)
+                self.assertTrue(content_type.startswith("application/sparql-results+json"), content_type)
+                self.assertEqual(json_solutions(doc), local_solutions(query))
+
+    def test_select_and_ask_as_xml(self):
+        for query in SELECTS + ASKS + [ASK_FALSE]:
+            with self.subTest(query=query):
+                content_type, dom = self.ask_server(query, XML)
+                self.assertTrue(content_type.startswith("application/sparql-results+xml"), content_type)
+                self.assertEqual(xml_solutions(dom), local_solutions(query))
+
+    def test_post(self):
+        _, doc = self.ask_server("05-claims", JSON, method="POST")
+        self.assertEqual(json_solutions(doc), local_solutions("05-claims"))
+
+    def test_construct_as_turtle(self):
+        content_type, body = self.ask_server(CONSTRUCT, TURTLE)
+        self.assertTrue(content_type.startswith("text/turtle"), content_type)
+        self.assertEqual(triples(body, "turtle"), local_triples(CONSTRUCT))
+
+    def test_construct_as_rdfxml(self):
+        content_type, graph = self.ask_server(CONSTRUCT, RDFXML)
+        self.assertTrue(content_type.startswith("application/rdf+xml"), content_type)
+        self.assertEqual(set(graph.triples((None, None, None))), local_triples(CONSTRUCT))
+
+
+class RdflibStoreTest(unittest.TestCase):
+    """rdflib's SPARQLStore: it prepends its own PREFIX lines (many, some
+    repeating the query's own) and sends 'Accept: a, b' lists."""
+
+    def graph(self, return_format):
+        return rdflib.Graph(store=SPARQLStore(query_endpoint=SERVER.url("/sparql"), returnFormat=return_format))
+
+    def test_select(self):
+        for return_format in ("xml", "json"):
+            for query in ("05-claims", "15-quantities"):
+                with self.subTest(format=return_format, query=query):
+                    result = self.graph(return_format).query(query_text(query))
+                    self.assertEqual(rdflib_solutions(result), local_solutions(query))
+
+    def test_ask(self):
+        for return_format in ("xml", "json"):
+            for query in ("11-no-tva-contract", ASK_FALSE):
+                with self.subTest(format=return_format, query=query):
+                    result = self.graph(return_format).query(query_text(query))
+                    self.assertEqual(rdflib_solutions(result), local_solutions(query))
+
+
+class ProtocolTest(unittest.TestCase):
+    """The SPARQL 1.1 Protocol through curl."""
+
+    def assert_json_answer(self, response, query):
+        self.assertEqual(response.status, 200, response)
+        self.assertEqual(response.content_type(), "application/sparql-results+json", response)
+        self.assertEqual(json_solutions(json.loads(response.body)), local_solutions(query))
+
+    def test_get_post_form_and_post_query_agree_with_local(self):
+        for send in (get_query, post_form, post_query):
+            with self.subTest(send=send.__name__):
+                self.assert_json_answer(send(SERVER, "05-claims"), "05-claims")
+
+    def test_query_alias(self):
+        self.assert_json_answer(get_query(SERVER, "01-musk-companies", path="/query"), "01-musk-companies")
+
+    def test_json_is_the_default(self):
+        self.assert_json_answer(get_query(SERVER, "01-musk-companies"), "01-musk-companies")
+        self.assert_json_answer(get_query(SERVER, "01-musk-companies", *accept("*/*")), "01-musk-companies")
+
+    def test_result_formats(self):
+        for media_type, fmt in [("application/sparql-results+xml", "xml"), ("text/csv", "csv"),
+                                ("text/tab-separated-values", "tsv")]:
+            with self.subTest(accept=media_type):
+                response = get_query(SERVER, "15-quantities", *accept(media_type))
+                self.assertEqual(response.status, 200, response)
+                self.assertEqual(response.content_type(), media_type)
+                self.assertEqual(response.body, local("15-quantities", fmt))
+
+    def test_plain_json_and_xml_media_types(self):
+        for media_type, parse in [("application/json", lambda b: json_solutions(json.loads(b))),
+                                  ("application/xml", lambda b: xml_solutions(xml.dom.minidom.parseString(b)))]:
+            with self.subTest(accept=media_type):
+                response = get_query(SERVER, "02-memphis-supercluster", *accept(media_type))
+                self.assertEqual(response.status, 200, response)
+                self.assertEqual(parse(response.body), local_solutions("02-memphis-supercluster"))
+
+    def test_accept_quality_values(self):
+        response = get_query(SERVER, "01-musk-companies",
+                             *accept("application/sparql-results+json;q=0.2, text/csv;q=0.9, */*;q=0.1"))
+        self.assertEqual(response.status, 200, response)
+        self.assertEqual(response.content_type(), "text/csv")
+
+    def test_construct_formats(self):
+        expected = local_triples(CONSTRUCT)
+        for media_type, fmt in [("text/turtle", "turtle"), ("application/n-triples", "nt"),
+                                ("application/n-quads", "nquads"), ("application/trig", "trig"),
+                                ("application/rdf+xml", "xml")]:
+            with self.subTest(accept=media_type):
+                response = get_query(SERVER, CONSTRUCT, *accept(media_type))
+                self.assertEqual(response.status, 200, response)
+                self.assertEqual(response.content_type(), media_type)
+                self.assertEqual(triples(response.body, fmt), expected)
+
+    def test_construct_defaults_to_turtle(self):
+        response = get_query(SERVER, CONSTRUCT)
+        self.assertEqual(response.status, 200, response)
+        self.assertEqual(response.content_type(), "text/turtle")
+        self.assertEqual(triples(response.body, "turtle"), local_triples(CONSTRUCT))
+
+    def test_malformed_query_is_400_with_the_parsers_position(self):
+        # The position must be the one `quiver query` reports for the same text.
+        check = subprocess.run([QUIVER, "query", "--syntax-only", BAD_QUERY], capture_output=True, text=True)
+        self.assertNotEqual(check.returncode, 0)
+        expected = POSITION.search(check.stderr)
+        self.assertIsNotNone(expected, check.stderr)
+        for send in (get_query, post_form, post_query):
+            with self.subTest(send=send.__name__):
+                response = send(SERVER, BAD_QUERY)
+                self.assertEqual(response.status, 400, response)
+                self.assertEqual(response.content_type(), "text/plain", response)
+                found = POSITION.search(response.text())
+                self.assertIsNotNone(found, response)
+                self.assertEqual(found.groups(), expected.groups(), response)
+
+    def test_missing_query_is_400(self):
+        self.assertEqual(curl(SERVER.url("/sparql")).status, 400)
+        self.assertEqual(curl(SERVER.url("/sparql"), "--data-urlencode", "default-graph-uri=" + GRAPH).status, 400)
+
+    def test_unsatisfiable_accept_is_406(self):
+        for query, media_type in [("01-musk-companies", "image/png"), (CONSTRUCT, "image/png"),
+                                  (CONSTRUCT, "text/csv"), ("01-musk-companies", "text/turtle")]:
+            with self.subTest(query=query, accept=media_type):
+                response = get_query(SERVER, query, *accept(media_type))
+                self.assertEqual(response.status, 406, response)
+
+    def test_update_is_403_and_changes_nothing(self):
+        triple = "<urn:quiver:s> <urn:quiver:p> <urn:quiver:o>"
+        response = curl(SERVER.url("/sparql"), "--data-urlencode", "update=INSERT DATA { %s }" % triple)
+        self.assertEqual(response.status, 403, response)
+        after = post_query(SERVER, "ASK { %s }" % triple)
+        self.assertEqual(json.loads(after.body)["boolean"], False)
+
+    def test_dataset_from_request_parameters(self):
+        count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        response = curl(SERVER.url("/sparql"), "--get", "--data-urlencode", "query=" + count,
+                        "--data-urlencode", "default-graph-uri=" + SENTENCE_GRAPH)
+        self.assertEqual(response.status, 200, response)
+        [row] = json.loads(response.body)["results"]["bindings"]
+        self.assertEqual(int(row["n"]["value"]), len(local_graph_triples(SENTENCE_GRAPH)))
+
+        per_graph = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        response = curl(SERVER.url("/sparql"), "--get", "--data-urlencode", "query=" + per_graph,
+                        "--data-urlencode", "named-graph-uri=" + SENTENCE_GRAPH)
+        self.assertEqual(response.status, 200, response)
+        rows = [(r["g"]["value"], int(r["n"]["value"])) for r in json.loads(response.body)["results"]["bindings"]]
+        self.assertEqual(rows, [(SENTENCE_GRAPH, len(local_graph_triples(SENTENCE_GRAPH)))])
+
+    def test_index_page(self):
+        response = curl(SERVER.url("/"))
+        self.assertEqual(response.status, 200, response)
+        self.assertEqual(response.content_type(), "text/html")
+        self.assertRegex(response.text(), r"(?i)<form[\s>]")
+        self.assertRegex(response.text(), r"(?i)<textarea[\s>]")
+
+
+class GraphStoreTest(unittest.TestCase):
+    """The Graph Store Protocol, read-only."""
+
+    def get_graph(self, selector, *args):
+        return curl(SERVER.url("/store?" + selector), *args)
+
+    def test_default_graph(self):
+        response = self.get_graph("default", *accept("application/n-triples"))
+        self.assertEqual(response.status, 200, response)
+        self.assertEqual(response.content_type(), "application/n-triples")
+        got = triples(response.body, "nt")
+        expected = local_graph_triples("default")
+        self.assertEqual(len(got), len(expected))
+        self.assertEqual(got, expected)
+
+    def test_named_graph(self):
+        expected = local_graph_triples(SENTENCE_GRAPH)
+        for args, fmt in [(accept("application/n-triples"), "nt"), ((), "turtle")]:
+            with self.subTest(accept=args):
+                response = self.get_graph("graph=" + quote(SENTENCE_GRAPH, safe=""), *args)
+                self.assertEqual(response.status, 200, response)
+                got = triples(response.body, fmt)
+                self.assertEqual(len(got), len(expected))
+                self.assertEqual(got, expected)
+
+    def test_missing_graph_is_404(self):
+        response = curl(SERVER.url("/store"), "--get", "--data-urlencode", "graph=" + MISSING_GRAPH)
+        self.assertEqual(response.status, 404, response)
+
+    def test_unsatisfiable_accept_is_406(self):
+        self.assertEqual(self.get_graph("default", *accept("image/png")).status, 406)
+
+    def test_writes_are_405_when_read_only(self):
+        turtle = "<urn:quiver:s> <urn:quiver:p> <urn:quiver:o> .\n"
+        target = "graph=" + quote(SENTENCE_GRAPH, safe="")
+        for method in ("PUT", "POST", "DELETE"):
+            with self.subTest(method=method):
+                body = () if method == "DELETE" else ("-H", "Content-Type: text/turtle", "--data-binary", turtle)
+                response = curl(SERVER.url("/store?" + target), "-X", method, *body)
+                self.assertEqual(response.status, 405, response)
+        response = self.get_graph(target, *accept("application/n-triples"))
+        self.assertEqual(triples(response.body, "nt"), local_graph_triples(SENTENCE_GRAPH))
+
+
+class LimitsTest(unittest.TestCase):
+    """A second server with tiny limits, so each limit can be hit on purpose
+    and a request just inside it shows the limit is not hit by everything."""
+
+    MAX_BYTES = 2048
+    MAX_ROWS = 5
+    TIMEOUT = 2
+    # Counting a four-way cartesian product of the 1,130 quads cannot finish
+    # in TIMEOUT seconds: it holds the single query slot until the timeout.
+    SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = start_server(cls.addClassCleanup, "--max-request-bytes", str(cls.MAX_BYTES),
+                                  "--max-rows", str(cls.MAX_ROWS), "--timeout", str(cls.TIMEOUT),
+                                  "--max-concurrent", "1")
+
+    def padded(self, size):
+        query = "ASK { ?s ?p ?o }\n"
+        return query + "#" * (size - len(query) - 1) + "\n"
+
+    def test_body_over_max_request_bytes_is_413(self):
+        self.assertEqual(post_query(self.server, self.padded(self.MAX_BYTES // 2)).status, 200)
+        response = post_query(self.server, self.padded(4 * self.MAX_BYTES))
+        self.assertEqual(response.status, 413, response)
+
+    def test_more_rows_than_max_rows_is_500(self):
+        at_limit = "SELECT ?s WHERE { ?s ?p ?o } LIMIT %d" % self.MAX_ROWS
+        response = get_query(self.server, at_limit)
+        self.assertEqual(response.status, 200, response)
+        self.assertEqual(len(json.loads(response.body)["results"]["bindings"]), self.MAX_ROWS)
+        response = get_query(self.server, "SELECT ?s WHERE { ?s ?p ?o } LIMIT %d" % (self.MAX_ROWS + 1))
+        self.assertEqual(response.status, 500, response)
+        self.assertTrue(response.text().strip(), "500 without a message")
+
+    def test_timeout_is_503_with_a_message(self):
+        started = time.monotonic()
+        response = get_query(self.server, self.SLOW)
+        elapsed = time.monotonic() - started
+        self.assertEqual(response.status, 503, response)
+        self.assertTrue(response.text().strip(), "503 without a message")
+        self.assertLess(elapsed, self.TIMEOUT + 10, "the timeout did not stop the query")
+
+    def test_busy_is_503_with_retry_after(self):
+        # While the slow query holds the only slot (TIMEOUT seconds), a quick
+        # one must be turned away. The slow one is sent alone and given a
+        # head start; if it still was not first (a loaded machine), it comes
+        # back early as "busy" itself and we try again.
+        for _ in range(3):
+            slow = {}
+
+            def send_slow():
+                started = time.monotonic()
+                slow["response"] = get_query(self.server, self.SLOW)
+                slow["seconds"] = time.monotonic() - started
+
+            thread = threading.Thread(target=send_slow)
+            thread.start()
+            busy = []
+            try:
+                time.sleep(0.5)
+                while thread.is_alive() and not busy:
+                    response = get_query(self.server, "ASK { ?s ?p ?o }")
+                    if response.status == 503:
+                        busy.append(response)
+                    else:
+                        self.assertEqual(response.status, 200, response)
+                        time.sleep(0.02)
+            finally:
+                thread.join(60)
+            if slow["seconds"] >= 0.9 * self.TIMEOUT:
+                break
+        else:
+            self.fail("the slow query never got the slot: %r" % slow["response"])
+        self.assertTrue(busy, "no 503 while the slot was taken")
+        self.assertIn("retry-after", busy[0].headers, busy[0])
+        self.assertEqual(slow["response"].status, 503, slow["response"])  # it timed out
+        self.assertEqual(get_query(self.server, "ASK { ?s ?p ?o }").status, 200, "the slot was not given back")
+
+    @classmethod
+    def tearDownClass(cls):
+        check_clean_exit(cls.server)
+
+
+if __name__ == "__main__":
+    unittest.main(argv=[sys.argv[0], *UNITTEST_ARGS], verbosity=2)
