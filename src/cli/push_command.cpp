@@ -34,9 +34,9 @@ class ProgressLine {
     last_ = now;
     char line[160];
     const double rate = p.seconds > 0 ? static_cast<double>(p.triples) / p.seconds : 0;
-    std::snprintf(line, sizeof line, "quiver push: %llu triples sent in %llu requests, %.1f MB, %.0f triples/s",
+    std::snprintf(line, sizeof line, "quiver push: %llu triples sent in %llu request%s, %.1f MB, %.0f triples/s",
                   static_cast<unsigned long long>(p.triples),
-                  static_cast<unsigned long long>(p.requests), static_cast<double>(p.bytes) / 1e6,
+                  static_cast<unsigned long long>(p.requests), p.requests == 1 ? "" : "s", static_cast<double>(p.bytes) / 1e6,
                   rate);
     // On a terminal one line is rewritten; in a log each step is a line.
     std::cerr << (tty_ ? "\r" : "") << line << (tty_ ? "" : "\n") << std::flush;
@@ -132,7 +132,7 @@ int run_push(const std::vector<std::string>& args) {
     std::cerr << "quiver push: " << report->retries << " request(s) retried\n";
   }
   for (const auto& g : report->graphs) {
-    std::cout << graph_name(g.graph) << ": sent " << g.sent << " triples";
+    std::cout << graph_name(g.graph) << ": sent " << g.sent << (g.sent == 1 ? " triple" : " triples");
     if (g.distinct != g.sent) std::cout << " (" << g.distinct << " distinct)";
     if (g.after) {
       std::cout << ", graph now holds " << *g.after;

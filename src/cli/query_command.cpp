@@ -134,9 +134,12 @@ std::vector<std::string> strings(const po::variables_map& vm, const char* name) 
   return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
 }
 
-// --endpoint: the query runs remotely, its answer is printed like a local one.
-int run_remote(const po::variables_map& vm, const QueryText& text, const sparql::Query& query,
-               const OutputFormat& format, const engine::QueryOptions& local) {
+// --endpoint: the query runs remotely, its answer is printed like a local
+// one. A query Quiver cannot parse (`local_error`) is sent as it is: the
+// server may speak a dialect (Virtuoso's bif:, DEFINE); if it refuses too,
+// both messages are shown.
+int run_remote(const po::variables_map& vm, const QueryText& text, const sparql::Query* query,
+               const std::string& local_error, const engine::QueryOptions& local) {
   if (vm.count("data") || vm.count("named") || vm.count("explain")) {
     std::cerr << "quiver query: --endpoint runs the query remotely; --data, --named and "
                  "--explain do not apply\n";
@@ -149,13 +152,24 @@ int run_remote(const po::variables_map& vm, const QueryText& text, const sparql:
   options.default_graphs = strings(vm, "default-graph-uri");
   options.named_graphs = strings(vm, "named-graph-uri");
   http::Client client(credentials.credentials);
-  auto result = remote::query_endpoint(client, vm["endpoint"].as<std::string>(), text.text,
-                                       query.form, options);
+  std::optional<sparql::QueryForm> form;
+  if (query) form = query->form;
+  auto result =
+      remote::query_endpoint(client, vm["endpoint"].as<std::string>(), text.text, form, options);
   if (!result) {
     std::cerr << "quiver query: " << result.error().to_string() << "\n";
+    if (!local_error.empty()) std::cerr << "Quiver's own parser says:\n" << local_error;
     return kFailed;
   }
-  return print_result(engine::QueryOutcome{std::move(*result), {}}, query, format);
+  if (!local_error.empty()) {
+    std::cerr << "quiver query: note: not SPARQL 1.1 to Quiver's parser, but the endpoint "
+                 "answered it\n";
+  }
+  const auto format = output_format(result->form, vm);
+  if (!format) return kUsage;
+  sparql::Query empty;
+  return print_result(engine::QueryOutcome{std::move(*result), {}}, query ? *query : empty,
+                      *format);
 }
 
 }  // namespace
@@ -174,6 +188,10 @@ int run_query(const std::vector<std::string>& args) {
   sparql::ParseOptions parse_options;
   parse_options.base_iri = vm.count("base") ? vm["base"].as<std::string>() : text->base;
   auto query = sparql::parse_query(text->text, parse_options);
+  if (!query && vm.count("endpoint") && !vm.count("syntax-only")) {
+    return run_remote(vm, *text, nullptr,
+                      sparql::format_parse_error(text->text, query.error(), text->name), {});
+  }
   if (!query) {
     std::cerr << sparql::format_parse_error(text->text, query.error(), text->name);
     return kUsage;
@@ -199,7 +217,7 @@ int run_query(const std::vector<std::string>& args) {
     }
   }
 
-  if (vm.count("endpoint")) return run_remote(vm, *text, *query, *format, options);
+  if (vm.count("endpoint")) return run_remote(vm, *text, &*query, "", options);
   if (vm.count("default-graph-uri") || vm.count("named-graph-uri") || vm.count("user")) {
     std::cerr << "quiver query: --default-graph-uri, --named-graph-uri and --user go with "
                  "--endpoint\n";

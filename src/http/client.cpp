@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <thread>
 
 #include "util/text.hpp"
 
@@ -49,20 +50,51 @@ std::string media_type(const char* header) {
 struct Client::Impl {
   CURL* curl = nullptr;
   std::optional<Credentials> credentials;
+  RetryPolicy retry;
+  std::uint64_t retries = 0;
+  Result send_once(const Request& request);
 };
 
-Client::Client(std::optional<Credentials> credentials) : impl_(std::make_unique<Impl>()) {
+Client::Client(std::optional<Credentials> credentials, RetryPolicy retry)
+    : impl_(std::make_unique<Impl>()) {
   global_init();
   impl_->curl = curl_easy_init();
   impl_->credentials = std::move(credentials);
+  impl_->retry = std::move(retry);
+}
+
+std::uint64_t Client::retries() const { return impl_->retries; }
+
+Result Client::send(const Request& request) {
+  auto wait = impl_->retry.wait;
+  for (int attempt = 0;; ++attempt) {
+    Result result = impl_->send_once(request);
+    std::string reason;
+    if (const auto* failure = std::get_if<TransportError>(&result)) {
+      if (failure->kind != TransportFailure::Refused && failure->kind != TransportFailure::Timeout) {
+        return result;
+      }
+      reason = failure->error.message;
+    } else {
+      const long status = std::get<Response>(result).status;
+      if (!transient_status(status)) return result;
+      reason = request.method + " " + request.url + ": HTTP " + std::to_string(status);
+    }
+    if (attempt >= impl_->retry.retries) return result;
+    ++impl_->retries;
+    if (impl_->retry.on_retry) {
+      impl_->retry.on_retry(reason + "; retrying in " + std::to_string(wait.count()) + " ms");
+    }
+    std::this_thread::sleep_for(wait);
+    wait *= 2;
+  }
 }
 
 Client::~Client() {
   if (impl_->curl != nullptr) curl_easy_cleanup(impl_->curl);
 }
 
-Result Client::send(const Request& request) {
-  CURL* curl = impl_->curl;
+Result Client::Impl::send_once(const Request& request) {
   if (curl == nullptr) return TransportError{TransportFailure::Other, Error("cannot start libcurl")};
   curl_easy_reset(curl);
   Response response;
@@ -93,8 +125,8 @@ Result Client::send(const Request& request) {
       curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
     }
   }
-  if (impl_->credentials) {
-    const Credentials& c = *impl_->credentials;
+  if (credentials) {
+    const Credentials& c = *credentials;
     long scheme = CURLAUTH_BASIC | CURLAUTH_DIGEST;
     if (c.scheme == AuthScheme::Basic) scheme = CURLAUTH_BASIC;
     if (c.scheme == AuthScheme::Digest) scheme = CURLAUTH_DIGEST;

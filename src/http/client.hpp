@@ -4,6 +4,8 @@
 /// Stores: one request at a time, connections kept alive between them.
 
 #include <chrono>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -67,12 +69,21 @@ struct TransportError {
 /// A response, or why there is none.
 using Result = std::variant<Response, TransportError>;
 
+/// When to send a request again: after a refused or reset connection, a
+/// timeout, or HTTP 408, 429, 502, 503, 504, waiting longer each time.
+struct RetryPolicy {
+  int retries = 0;  ///< extra attempts; 0 never retries
+  std::chrono::milliseconds wait{500};  ///< before the first retry; doubled after
+  /// Told the reason before each retry (for a progress display).
+  std::function<void(const std::string&)> on_retry;
+};
+
 /// A connection (pool) to one or more servers. Not thread-safe: one per
 /// thread.
 class Client {
  public:
   /// A client; `credentials` are offered to every server that asks.
-  explicit Client(std::optional<Credentials> credentials = {});
+  explicit Client(std::optional<Credentials> credentials = {}, RetryPolicy retry = {});
   /// Closes the connections.
   ~Client();
   /// Not copyable: it owns a libcurl handle.
@@ -80,8 +91,11 @@ class Client {
   /// Not copyable: it owns a libcurl handle.
   Client& operator=(const Client&) = delete;
 
-  /// Sends `request` and waits for the whole answer.
+  /// Sends `request` and waits for the whole answer, retrying as the
+  /// policy says; the last attempt's outcome is returned.
   Result send(const Request& request);
+  /// How many retries all requests so far needed.
+  std::uint64_t retries() const;
 
  private:
   struct Impl;

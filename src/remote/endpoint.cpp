@@ -61,7 +61,8 @@ Expected<std::vector<Triple>> parse_graph(const std::string& text, const std::st
 }
 
 Expected<sparql::QueryResult> query_endpoint(http::Client& client, const std::string& endpoint,
-                                             const std::string& query, sparql::QueryForm form,
+                                             const std::string& query,
+                                             std::optional<sparql::QueryForm> form,
                                              const EndpointOptions& options) {
   std::vector<std::pair<std::string, std::string>> fields{{"query", query}};
   for (const auto& g : options.default_graphs) fields.emplace_back("default-graph-uri", g);
@@ -79,27 +80,29 @@ Expected<sparql::QueryResult> query_endpoint(http::Client& client, const std::st
     request.body = encoded;
     request.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
   }
-  request.headers.emplace_back(
-      "Accept", is_graph_form(form)
-                    ? "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5, "
-                      "text/plain;q=0.1"
-                    : "application/sparql-results+json, application/sparql-results+xml;q=0.9, "
-                      "text/tab-separated-values;q=0.5, text/csv;q=0.1");
+  static constexpr const char* kGraphTypes =
+      "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5, text/plain;q=0.1";
+  static constexpr const char* kResultTypes =
+      "application/sparql-results+json, application/sparql-results+xml;q=0.9, "
+      "text/tab-separated-values;q=0.5, text/csv;q=0.1";
+  std::string accept = !form || !is_graph_form(*form) ? kResultTypes : kGraphTypes;
+  if (!form) accept += std::string(", ") + kGraphTypes;
+  request.headers.emplace_back("Accept", accept);
   http::Result sent = client.send(request);
   if (auto* failure = std::get_if<http::TransportError>(&sent)) return failure->error;
   const http::Response& response = std::get<http::Response>(sent);
   if (response.status < 200 || response.status >= 300) {
     return http_error(endpoint, response);
   }
-  if (is_graph_form(form)) {
+  const auto format = result_format_of(response.content_type);
+  if ((form && is_graph_form(*form)) || (!form && !format)) {
     auto triples = parse_graph(response.body, response.content_type, endpoint);
     if (!triples) return triples.error();
     sparql::QueryResult result;
-    result.form = form;
+    result.form = form.value_or(sparql::QueryForm::Construct);
     result.triples = std::move(*triples);
     return result;
   }
-  const auto format = result_format_of(response.content_type);
   if (!format) {
     return Error(endpoint + ": the server answered with '" + response.content_type +
                  "', not a SPARQL result format");
@@ -112,10 +115,10 @@ Expected<sparql::QueryResult> query_endpoint(http::Client& client, const std::st
   }
   // An ASK answered as a one-cell SELECT (Virtuoso without CaseMode 2)
   // is not an ASK answer; say so instead of guessing.
-  if (form == sparql::QueryForm::Ask && result->form != sparql::QueryForm::Ask) {
+  if (form && *form == sparql::QueryForm::Ask && result->form != sparql::QueryForm::Ask) {
     return Error(endpoint + ": answered an ASK query with a table, not a boolean");
   }
-  if (form == sparql::QueryForm::Select && result->form != sparql::QueryForm::Select) {
+  if (form && *form == sparql::QueryForm::Select && result->form != sparql::QueryForm::Select) {
     return Error(endpoint + ": answered a SELECT query with a boolean");
   }
   return std::move(*result);

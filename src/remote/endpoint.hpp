@@ -4,6 +4,7 @@
 /// read whatever result format the server picked.
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,10 +31,13 @@ inline constexpr std::size_t kMaxGetQueryBytes = 2000;
 
 /// Runs `query` (whose form is `form`) at `endpoint`, asking for JSON or
 /// XML results (SELECT, ASK) or N-Triples / Turtle / RDF/XML (CONSTRUCT,
-/// DESCRIBE), and parses the answer by its Content-Type. A refusal comes
-/// back as an error with the status and the server's own message.
+/// DESCRIBE), and parses the answer by its Content-Type. Without a form
+/// (a query in the server's own dialect, which Quiver does not parse) it
+/// accepts both kinds and the answer's type decides. A refusal comes back
+/// as an error with the status and the server's own message.
 Expected<sparql::QueryResult> query_endpoint(http::Client& client, const std::string& endpoint,
-                                             const std::string& query, sparql::QueryForm form,
+                                             const std::string& query,
+                                             std::optional<sparql::QueryForm> form,
                                              const EndpointOptions& options = {});
 
 /// Runs a `SELECT (COUNT(*) AS ?n)` at `endpoint` and returns the number.

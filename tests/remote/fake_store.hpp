@@ -78,7 +78,7 @@ class FakeStore {
       std::string line;
       std::vector<std::string> got;
       while (std::getline(in, line)) {
-        if (!line.empty()) got.push_back(line);
+        if (!line.empty() && !line.starts_with("@prefix")) got.push_back(line);
       }
       if (behaviour_.drop_one && !got.empty()) got.pop_back();
       lines.insert(got.begin(), got.end());
