@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/credentials.hpp"
+#include "cli/data_options.hpp"
 #include "cli/options.hpp"
 #include "engine/engine.hpp"
 #include "io/output.hpp"
@@ -61,17 +62,6 @@ std::variant<QueryText, int> read_query(const po::variables_map& vm) {
   return kUsage;
 }
 
-// `--named FILE` or `--named IRI=FILE`.
-std::pair<std::string, std::string> named_graph_argument(const std::string& arg) {
-  if (::access(arg.c_str(), F_OK) == 0) return {io::file_iri(arg), arg};
-  const auto eq = arg.rfind('=');
-  if (eq == std::string::npos) return {io::file_iri(arg), arg};
-  return {arg.substr(0, eq), arg.substr(eq + 1)};
-}
-
-bool is_graph_form(sparql::QueryForm form) {
-  return form == sparql::QueryForm::Construct || form == sparql::QueryForm::Describe;
-}
 
 // How the result is written: a graph syntax for CONSTRUCT / DESCRIBE, a
 // result format for SELECT / ASK.
@@ -85,7 +75,7 @@ struct OutputFormat {
 std::optional<OutputFormat> output_format(sparql::QueryForm form, const po::variables_map& vm) {
   const std::string name = vm.count("format") ? vm["format"].as<std::string>() : "";
   OutputFormat format;
-  if (is_graph_form(form)) {
+  if (sparql::is_graph_form(form)) {
     if (!name.empty()) {
       auto f = io::format_from_name(name);
       if (!f) {
@@ -115,7 +105,7 @@ int print_result(const engine::QueryOutcome& outcome, const sparql::Query& query
   const sparql::QueryResult& result = outcome.result;
   auto out = io::Output::open("-");
   Status st;
-  if (is_graph_form(result.form)) {
+  if (sparql::is_graph_form(result.form)) {
     st = results::write_graph(result, format.graph, **out, query.prefixes);
   } else {
     results::ResultWriteOptions options;
@@ -187,22 +177,6 @@ int run_query(const std::vector<std::string>& args) {
   const QueryText* text = &std::get<QueryText>(read);
   sparql::ParseOptions parse_options;
   parse_options.base_iri = vm.count("base") ? vm["base"].as<std::string>() : text->base;
-  auto query = sparql::parse_query(text->text, parse_options);
-  if (!query && vm.count("endpoint") && !vm.count("syntax-only")) {
-    return run_remote(vm, *text, nullptr,
-                      sparql::format_parse_error(text->text, query.error(), text->name), {});
-  }
-  if (!query) {
-    std::cerr << sparql::format_parse_error(text->text, query.error(), text->name);
-    return kUsage;
-  }
-  if (vm.count("syntax-only")) {
-    std::cerr << text->name << ": OK\n";
-    return kOk;
-  }
-  const auto format = output_format(query->form, vm);
-  if (!format) return kUsage;
-
   engine::QueryOptions options;
   options.explain = vm.count("explain") > 0;
   if (vm.count("timeout")) {
@@ -217,6 +191,22 @@ int run_query(const std::vector<std::string>& args) {
     }
   }
 
+  auto query = sparql::parse_query(text->text, parse_options);
+  if (!query && vm.count("endpoint") && !vm.count("syntax-only")) {
+    return run_remote(vm, *text, nullptr,
+                      sparql::format_parse_error(text->text, query.error(), text->name), options);
+  }
+  if (!query) {
+    std::cerr << sparql::format_parse_error(text->text, query.error(), text->name);
+    return kUsage;
+  }
+  if (vm.count("syntax-only")) {
+    std::cerr << text->name << ": OK\n";
+    return kOk;
+  }
+  const auto format = output_format(query->form, vm);
+  if (!format) return kUsage;
+
   if (vm.count("endpoint")) return run_remote(vm, *text, &*query, "", options);
   if (vm.count("default-graph-uri") || vm.count("named-graph-uri") || vm.count("user")) {
     std::cerr << "quiver query: --default-graph-uri, --named-graph-uri and --user go with "
@@ -225,25 +215,7 @@ int run_query(const std::vector<std::string>& args) {
   }
 
   engine::Engine engine;
-  if (vm.count("data")) {
-    for (const auto& path : vm["data"].as<std::vector<std::string>>()) {
-      auto loaded = engine.load(path);
-      if (!loaded) {
-        std::cerr << loaded.error().to_string() << "\n";
-        return kFailed;
-      }
-    }
-  }
-  if (vm.count("named")) {
-    for (const auto& arg : vm["named"].as<std::vector<std::string>>()) {
-      const auto [iri, path] = named_graph_argument(arg);
-      auto loaded = engine.load_named(iri, path);
-      if (!loaded) {
-        std::cerr << loaded.error().to_string() << "\n";
-        return kFailed;
-      }
-    }
-  }
+  if (!load_data_options(engine, vm)) return kFailed;
   auto outcome = engine.run(*query, options);
   if (!outcome) {
     // A FROM graph's file that fails to load is named in the error.

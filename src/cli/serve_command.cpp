@@ -10,24 +10,13 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/data_options.hpp"
 #include "cli/options.hpp"
 #include "engine/engine.hpp"
-#include "io/reader.hpp"
 #include "server/http_server.hpp"
 #include "server/service.hpp"
 
 namespace quiver::cli {
-namespace {
-
-std::pair<std::string, std::string> named_argument(const std::string& arg) {
-  if (::access(arg.c_str(), F_OK) == 0) return {io::file_iri(arg), arg};
-  const auto eq = arg.rfind('=');
-  if (eq == std::string::npos) return {io::file_iri(arg), arg};
-  return {arg.substr(0, eq), arg.substr(eq + 1)};
-}
-
-}  // namespace
-
 int run_serve(const std::vector<std::string>& args) {
   const CommandSpec spec = serve_spec();
   po::variables_map vm;
@@ -65,25 +54,7 @@ int run_serve(const std::vector<std::string>& args) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   engine::Engine engine;
-  if (vm.count("data")) {
-    for (const auto& path : vm["data"].as<std::vector<std::string>>()) {
-      auto loaded = engine.load(path);
-      if (!loaded) {
-        std::cerr << loaded.error().to_string() << "\n";
-        return kFailed;
-      }
-    }
-  }
-  if (vm.count("named")) {
-    for (const auto& arg : vm["named"].as<std::vector<std::string>>()) {
-      const auto [iri, path] = named_argument(arg);
-      auto loaded = engine.load_named(iri, path);
-      if (!loaded) {
-        std::cerr << loaded.error().to_string() << "\n";
-        return kFailed;
-      }
-    }
-  }
+  if (!load_data_options(engine, vm)) return kFailed;
   server::Service service(engine, service_options);
   server::HttpServer http(service, http_options);
   auto port = http.bind();
@@ -100,10 +71,14 @@ int run_serve(const std::vector<std::string>& args) {
   std::cerr << "quiver serve: listening on http://" << http_options.bind << ":" << *port << "/ ("
             << engine.store().size() << " quads" << (service_options.writable ? ", writable" : "")
             << ")" << std::endl;
-  http.run();
+  const bool listened = http.run();
   // run() also returns when listening fails; wake the waiter either way.
   pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
+  if (!listened) {
+    std::cerr << "quiver serve: the server stopped listening on its own (socket error)" << std::endl;
+    return kFailed;
+  }
   std::cerr << "quiver serve: stopped" << std::endl;
   return kOk;
 }

@@ -25,11 +25,12 @@ std::size_t append_body(char* data, std::size_t size, std::size_t count, void* u
 TransportFailure classify(CURLcode code) {
   switch (code) {
     case CURLE_COULDNT_CONNECT:
+      return TransportFailure::Refused;
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
     case CURLE_PARTIAL_FILE:
-      return TransportFailure::Refused;
+      return TransportFailure::Interrupted;
     case CURLE_OPERATION_TIMEDOUT:
       return TransportFailure::Timeout;
     default:
@@ -70,14 +71,18 @@ Result Client::send(const Request& request) {
   for (int attempt = 0;; ++attempt) {
     Result result = impl_->send_once(request);
     std::string reason;
+    // A request that may have been carried out is only sent again when
+    // doing it twice does no harm.
     if (const auto* failure = std::get_if<TransportError>(&result)) {
-      if (failure->kind != TransportFailure::Refused && failure->kind != TransportFailure::Timeout) {
-        return result;
-      }
+      const bool retry = failure->kind == TransportFailure::Refused ||
+                         (request.idempotent && (failure->kind == TransportFailure::Timeout ||
+                                                 failure->kind == TransportFailure::Interrupted));
+      if (!retry) return result;
       reason = failure->error.message;
     } else {
       const long status = std::get<Response>(result).status;
-      if (!transient_status(status)) return result;
+      const bool not_done = status == 408 || status == 429 || status == 503;
+      if (!(not_done || (request.idempotent && transient_status(status)))) return result;
       reason = request.method + " " + request.url + ": HTTP " + std::to_string(status);
     }
     if (attempt >= impl_->retry.retries) return result;
@@ -86,7 +91,7 @@ Result Client::send(const Request& request) {
       impl_->retry.on_retry(reason + "; retrying in " + std::to_string(wait.count()) + " ms");
     }
     std::this_thread::sleep_for(wait);
-    wait *= 2;
+    wait = std::min(wait * 2, std::chrono::milliseconds(30000));
   }
 }
 
@@ -96,7 +101,9 @@ Client::~Client() {
 
 Result Client::Impl::send_once(const Request& request) {
   if (curl == nullptr) return TransportError{TransportFailure::Other, Error("cannot start libcurl")};
-  curl_easy_reset(curl);
+  // No curl_easy_reset: it would also forget the Digest nonce, and every
+  // request would then go out twice (challenge, then answer). What varies
+  // between requests is set below, every time.
   Response response;
   char error_text[CURL_ERROR_SIZE] = {};
   curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
@@ -112,6 +119,8 @@ Result Client::Impl::send_once(const Request& request) {
   curl_easy_setopt(curl, CURLOPT_USERAGENT, "quiver/0.1");
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, nullptr);
+  curl_easy_setopt(curl, CURLOPT_NOBODY, 0L);
   if (request.method == "GET") {
     curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
   } else if (request.method == "HEAD") {
@@ -125,7 +134,9 @@ Result Client::Impl::send_once(const Request& request) {
       curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
     }
   }
-  if (credentials) {
+  if (!credentials) {
+    curl_easy_setopt(curl, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_NONE));
+  } else {
     const Credentials& c = *credentials;
     long scheme = CURLAUTH_BASIC | CURLAUTH_DIGEST;
     if (c.scheme == AuthScheme::Basic) scheme = CURLAUTH_BASIC;

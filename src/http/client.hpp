@@ -40,6 +40,9 @@ struct Request {
   std::string body;  ///< sent when not empty, or always for POST and PUT
   /// The whole exchange must end within this.
   std::chrono::milliseconds timeout{std::chrono::minutes(10)};
+  /// Doing it twice does no harm, so it may be retried after a timeout or
+  /// a lost connection, when it may already have been carried out.
+  bool idempotent = true;
 };
 
 /// What the server answered.
@@ -55,8 +58,9 @@ struct Response {
 /// Why a request got no answer: these are worth a retry.
 enum class TransportFailure {
   None,       ///< the request got an answer
-  Refused,    ///< nobody listens at the address (or the connection was reset)
-  Timeout,    ///< no answer within the timeout
+  Refused,      ///< nobody listens at the address: nothing was sent
+  Interrupted,  ///< the connection broke after the request went out
+  Timeout,      ///< no answer within the timeout
   Other       ///< DNS, TLS, a malformed URL, ...
 };
 
@@ -69,8 +73,9 @@ struct TransportError {
 /// A response, or why there is none.
 using Result = std::variant<Response, TransportError>;
 
-/// When to send a request again: after a refused or reset connection, a
-/// timeout, or HTTP 408, 429, 502, 503, 504, waiting longer each time.
+/// When to send a request again: after a refused connection or HTTP 408,
+/// 429, 503 (not carried out); for idempotent requests also after a timeout,
+/// a broken connection, HTTP 502 or 504. Waits double, up to 30 s.
 struct RetryPolicy {
   int retries = 0;  ///< extra attempts; 0 never retries
   std::chrono::milliseconds wait{500};  ///< before the first retry; doubled after

@@ -61,6 +61,22 @@ std::string form_decode(std::string_view text) {
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> form_fields(std::string_view text) {
+  std::vector<std::pair<std::string, std::string>> fields;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t amp = text.find('&', start);
+    if (amp == std::string_view::npos) amp = text.size();
+    const std::string_view field = text.substr(start, amp - start);
+    start = amp + 1;
+    if (field.empty()) continue;
+    const auto eq = field.find('=');
+    fields.emplace_back(form_decode(field.substr(0, eq)),
+                        eq == std::string_view::npos ? "" : form_decode(field.substr(eq + 1)));
+  }
+  return fields;
+}
+
 std::string with_query_parameter(const std::string& url, std::string_view name,
                                  std::string_view value) {
   std::string out = url;

@@ -19,6 +19,9 @@ std::string form_encode(const std::vector<std::pair<std::string, std::string>>& 
 /// kept as they are.
 std::string form_decode(std::string_view text);
 
+/// The `name=value` fields of a query string or form body, decoded, in order.
+std::vector<std::pair<std::string, std::string>> form_fields(std::string_view text);
+
 /// `url` with `?name=value` (or `&name=value` when it has a query) appended.
 std::string with_query_parameter(const std::string& url, std::string_view name,
                                  std::string_view value);

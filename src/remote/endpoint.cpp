@@ -1,5 +1,6 @@
 #include "remote/endpoint.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "http/form.hpp"
@@ -30,10 +31,6 @@ std::optional<results::ResultFormat> result_format_of(const std::string& type) {
   if (type == "text/csv") return ResultFormat::Csv;
   if (type == "text/tab-separated-values") return ResultFormat::Tsv;
   return std::nullopt;
-}
-
-bool is_graph_form(sparql::QueryForm form) {
-  return form == sparql::QueryForm::Construct || form == sparql::QueryForm::Describe;
 }
 
 }  // namespace
@@ -85,7 +82,7 @@ Expected<sparql::QueryResult> query_endpoint(http::Client& client, const std::st
   static constexpr const char* kResultTypes =
       "application/sparql-results+json, application/sparql-results+xml;q=0.9, "
       "text/tab-separated-values;q=0.5, text/csv;q=0.1";
-  std::string accept = !form || !is_graph_form(*form) ? kResultTypes : kGraphTypes;
+  std::string accept = !form || !sparql::is_graph_form(*form) ? kResultTypes : kGraphTypes;
   if (!form) accept += std::string(", ") + kGraphTypes;
   request.headers.emplace_back("Accept", accept);
   http::Result sent = client.send(request);
@@ -95,7 +92,7 @@ Expected<sparql::QueryResult> query_endpoint(http::Client& client, const std::st
     return http_error(endpoint, response);
   }
   const auto format = result_format_of(response.content_type);
-  if ((form && is_graph_form(*form)) || (!form && !format)) {
+  if ((form && sparql::is_graph_form(*form)) || (!form && !format)) {
     auto triples = parse_graph(response.body, response.content_type, endpoint);
     if (!triples) return triples.error();
     sparql::QueryResult result;
@@ -134,9 +131,12 @@ Expected<std::uint64_t> count_query(http::Client& client, const std::string& end
   }
   const std::string& text = result->solutions[0][0]->value();
   std::uint64_t n = 0;
-  // Some stores answer counts as decimals ("12.0"): the integer part counts.
+  // Some stores answer counts as decimals ("12.0").
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || (end != text.data() + text.size() && *end != '.')) {
+  const bool decimal_zeros =
+      end != text.data() + text.size() && *end == '.' &&
+      std::all_of(end + 1, text.data() + text.size(), [](char c) { return c == '0'; });
+  if (ec != std::errc() || (end != text.data() + text.size() && !decimal_zeros)) {
     return Error(endpoint + ": the count query answered '" + text + "', not a number");
   }
   return n;

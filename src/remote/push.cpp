@@ -1,6 +1,7 @@
 #include "remote/push.hpp"
 
 #include <condition_variable>
+#include <exception>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -17,17 +18,68 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// The first pass: syntax, and which graphs the data names.
+// True when `iri` can be written between < > in SPARQL as it is: the
+// IRIREF rule excludes these, and a \u escape would be decoded before
+// parsing by some stores.
+bool sparql_safe_iri(std::string_view iri) {
+  for (const char c : iri) {
+    if (static_cast<unsigned char>(c) <= 0x20 || std::string_view("<>\"{}|^`\\").find(c) != std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A literal whose N-Triples form would change meaning inside a SPARQL
+// request: SPARQL decodes \u escapes before parsing, so a backslash
+// followed by u or U in the text, or a control character (written \u00XX),
+// cannot be sent safely.
+bool sparql_safe_literal(std::string_view lexical) {
+  for (std::size_t i = 0; i < lexical.size(); ++i) {
+    const auto c = static_cast<unsigned char>(lexical[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
+    if (c == '\\' && i + 1 < lexical.size() && (lexical[i + 1] == 'u' || lexical[i + 1] == 'U')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The first pass: syntax, which graphs the data names, what SPARQL Update
+// could not carry, and blank nodes shared between graphs.
 class SurveySink final : public io::QuadSink {
  public:
   void on_quad(const QuadRef& quad) override {
     if (quad.graph.kind == TermKind::Blank) blank_graph = true;
     if (quad.graph.kind == TermKind::Iri) graphs.insert(std::string(quad.graph.value));
     if (quad.graph.is_none()) default_graph = true;
+    for (const TermRef& term : {quad.subject, quad.predicate, quad.object, quad.graph}) {
+      if (term.kind == TermKind::Iri && update_problem.empty() && !sparql_safe_iri(term.value)) {
+        update_problem = "the IRI <" + std::string(term.value) +
+                         "> cannot be written in a SPARQL request";
+      }
+      if (term.kind == TermKind::Blank) note_blank(term.value, quad.graph);
+    }
+    if (quad.object.kind == TermKind::Literal && update_problem.empty() &&
+        !sparql_safe_literal(quad.object.value)) {
+      update_problem = "a literal holds a control character or the text \\u, which SPARQL "
+                       "would decode before parsing";
+    }
   }
   std::unordered_set<std::string> graphs;
   bool default_graph = false;
   bool blank_graph = false;
+  std::string update_problem;
+  std::string shared_blank;  // a blank node used in two graphs, if any
+
+ private:
+  void note_blank(std::string_view label, const TermRef& graph) {
+    if (!shared_blank.empty()) return;
+    const std::string where = graph.is_none() ? std::string() : std::string(graph.value);
+    auto [it, inserted] = blank_graphs_.try_emplace(std::string(label), where);
+    if (!inserted && it->second != where) shared_blank = std::string(label);
+  }
+  std::unordered_map<std::string, std::string> blank_graphs_;
 };
 
 // An input, read from its file or from stdin kept in memory (stdin can be
@@ -108,12 +160,47 @@ class Pusher {
   // An error for a non-2xx answer, with a hint for authentication.
   Error refusal(const std::string& what, const http::Response& response) const {
     Error error = http_error(what, response);
-    if (response.status == 401 || response.status == 403) {
-      error.message += options_.credentials
-                           ? " (the server did not accept --user/--password)"
-                           : " (the server wants credentials: --user and --password)";
-    }
+    if (response.status == 401 || response.status == 403) error.message += auth_hint();
     return error;
+  }
+
+  std::string auth_hint() const {
+    return options_.credentials ? " (the server did not accept --user/--password)"
+                                : " (the server wants credentials: --user and --password)";
+  }
+
+  std::string count_endpoint() const {
+    if (!options_.query_endpoint.empty()) return options_.query_endpoint;
+    return options_.protocol == PushProtocol::Update ? options_.endpoint : std::string();
+  }
+
+  static const std::string& line_of(const Triple& t, std::string& line) {
+    line.clear();
+    append_nquads_line(line, QuadRef{t.subject.ref(), t.predicate.ref(), t.object.ref(), TermRef{}});
+    return line;
+  }
+
+  // The whole graph: a Graph Store GET, or a CONSTRUCT at the query endpoint.
+  Expected<std::vector<Triple>> fetch(const std::string& graph) {
+    if (options_.protocol == PushProtocol::Update) {
+      const std::string where = graph.empty() ? "{ ?s ?p ?o }" : "{ GRAPH <" + graph + "> { ?s ?p ?o } }";
+      auto result = query_endpoint(client_, count_endpoint(), "CONSTRUCT { ?s ?p ?o } WHERE " + where,
+                                   sparql::QueryForm::Construct);
+      if (!result) return result.error();
+      return std::move(result->triples);
+    }
+    http::Request request;
+    request.url = graph_store_url(options_.endpoint, graph);
+    request.headers.emplace_back("Accept", "application/n-triples, text/turtle;q=0.9");
+    request.timeout = options_.timeout;
+    http::Result result = client_.send(request);
+    if (auto* failure = std::get_if<http::TransportError>(&result)) return failure->error;
+    const http::Response& response = std::get<http::Response>(result);
+    if (response.status == 404) return std::vector<Triple>{};
+    if (response.status < 200 || response.status >= 300) {
+      return refusal("GET " + request.url, response);
+    }
+    return parse_graph(response.body, response.content_type, request.url);
   }
 
   Status send_batch(Batch&& batch) {
@@ -150,6 +237,9 @@ class Pusher {
       update += batch.blank_nodes ? " } WHERE { }\n" : " }\n";
       request.body = std::move(update);
     }
+    // Blank nodes sent twice are new nodes twice; a replacing PUT (or
+    // DROP + INSERT) is the one blank-node request that can be repeated.
+    request.idempotent = !batch.blank_nodes || (batch.first && options_.replace);
     const std::uint64_t bytes = request.body.size();
     std::string what = request.method + " of " + std::to_string(batch.triples) + " triples to " +
                        graph_label(batch.graph);
@@ -168,42 +258,42 @@ class Pusher {
     return {};
   }
 
-  // The number of triples `graph` holds now.
+  // The number of triples `graph` holds now: a COUNT(*) query, except for
+  // the default graph of a Graph Store (many stores' SPARQL default graph is
+  // the union of all graphs), which is fetched and counted.
   Expected<std::uint64_t> count(const std::string& graph) {
-    std::string query_endpoint = options_.query_endpoint;
-    if (query_endpoint.empty() && options_.protocol == PushProtocol::Update) {
-      query_endpoint = options_.endpoint;
-    }
-    if (!query_endpoint.empty()) {
+    const std::string query_endpoint = count_endpoint();
+    if (!query_endpoint.empty() &&
+        !(graph.empty() && options_.protocol == PushProtocol::GraphStore)) {
       auto n = count_query(client_, query_endpoint, count_query_for(graph));
       if (!n && n.error().message.find("HTTP 401") != std::string::npos) {
         Error error = n.error();
-        error.message += options_.credentials
-                             ? " (the server did not accept --user/--password)"
-                             : " (the server wants credentials: --user and --password)";
+        error.message += auth_hint();
         return error;
       }
       return n;
     }
-    http::Request request;
-    request.url = graph_store_url(options_.endpoint, graph);
-    request.headers.emplace_back("Accept", "application/n-triples, text/turtle;q=0.9");
-    request.timeout = options_.timeout;
-    http::Result result = client_.send(request);
-    if (auto* failure = std::get_if<http::TransportError>(&result)) return failure->error;
-    const http::Response& response = std::get<http::Response>(result);
-    if (response.status == 404) return std::uint64_t{0};
-    if (response.status < 200 || response.status >= 300) {
-      return refusal("GET " + request.url, response);
-    }
-    auto triples = parse_graph(response.body, response.content_type, request.url);
+    auto triples = fetch(graph);
     if (!triples) return triples.error();
     std::unordered_set<std::string> distinct;
-    for (const Triple& t : *triples) {
-      distinct.insert(t.subject.to_ntriples() + t.predicate.to_ntriples() +
-                      t.object.to_ntriples());
-    }
+    std::string line;
+    for (const Triple& t : *triples) distinct.insert(line_of(t, line));
     return static_cast<std::uint64_t>(distinct.size());
+  }
+
+  // How many of the triples whose line hashes are `sent` (no blank nodes)
+  // `graph` lacks: for merges, where counts cannot tell "already there"
+  // from "dropped".
+  Expected<std::uint64_t> missing(const std::string& graph,
+                                  const std::unordered_set<std::size_t>& sent) {
+    auto triples = fetch(graph);
+    if (!triples) return triples.error();
+    std::unordered_set<std::size_t> held;
+    std::string line;
+    for (const Triple& t : *triples) held.insert(std::hash<std::string>{}(line_of(t, line)));
+    std::uint64_t lacking = 0;
+    for (const std::size_t h : sent) lacking += held.count(h) == 0 ? 1 : 0;
+    return lacking;
   }
 
   const PushProgress& progress() const { return progress_; }
@@ -257,7 +347,12 @@ class PipelinedSender {
         waiting_.reset();
         changed_.notify_all();
       }
-      Status st = pusher_.send_batch(std::move(batch));
+      Status st;
+      try {
+        st = pusher_.send_batch(std::move(batch));
+      } catch (const std::exception& e) {
+        st = Error(std::string("cannot send a batch: ") + e.what());
+      }
       if (!st.ok()) {
         std::lock_guard lock(mutex_);
         failure_ = st;
@@ -286,6 +381,9 @@ std::string check_counts(const GraphPushReport& g, bool replace) {
   } else if (!replace && after < g.distinct) {
     why << "sent " << g.distinct << " distinct triples to " << graph_label(g.graph)
         << ", but it holds only " << after;
+  } else if (!replace && g.before && after < *g.before) {
+    why << graph_label(g.graph) << " held " << *g.before << " triples before the push and "
+        << after << " after it";
   } else if (!replace && g.before && after > *g.before + g.distinct) {
     why << graph_label(g.graph) << " held " << *g.before << " and was sent " << g.distinct
         << " distinct triples, but now holds " << after;
@@ -325,6 +423,16 @@ Expected<PushReport> push(const std::vector<PushInput>& inputs, const PushOption
   if (options.target == GraphTarget::KeepGraphs && survey.blank_graph) {
     return Error("the data has graphs named by blank nodes, which a store cannot address; "
                  "use --graph IRI or --default-graph");
+  }
+
+  if (options.protocol == PushProtocol::Update && !survey.update_problem.empty()) {
+    return Error(survey.update_problem + "; push it with the Graph Store Protocol (--protocol gsp)");
+  }
+  if (options.target == GraphTarget::KeepGraphs && !survey.shared_blank.empty() &&
+      options.on_notice) {
+    options.on_notice("warning: blank node _:" + survey.shared_blank +
+                      " is used in two graphs; each graph is its own request, so the store "
+                      "will hold two nodes");
   }
 
   Pusher pusher(options);
@@ -367,7 +475,8 @@ Expected<PushReport> push(const std::vector<PushInput>& inputs, const PushOption
   PushReport report;
   report.totals = pusher.progress();
   report.retries = pusher.retries();
-  for (const GraphTally& tally : batches.tallies()) {
+  std::vector<GraphTally> tallies = batches.take_tallies();
+  for (const GraphTally& tally : tallies) {
     GraphPushReport g;
     g.graph = tally.graph;
     g.sent = tally.sent;
@@ -376,7 +485,8 @@ Expected<PushReport> push(const std::vector<PushInput>& inputs, const PushOption
     report.graphs.push_back(std::move(g));
   }
   if (!options.verify) return report;
-  for (GraphPushReport& g : report.graphs) {
+  for (std::size_t i = 0; i < report.graphs.size(); ++i) {
+    GraphPushReport& g = report.graphs[i];
     auto n = pusher.count(g.graph);
     if (!n) {
       g.problem = "cannot count " + graph_label(g.graph) + " after the push: " + n.error().message;
@@ -384,6 +494,19 @@ Expected<PushReport> push(const std::vector<PushInput>& inputs, const PushOption
     }
     g.after = *n;
     g.problem = check_counts(g, options.replace);
+    // A merge whose count grew by less than was sent is backed only if the
+    // rest was already there: look for each sent triple.
+    if (g.problem.empty() && !options.replace && g.before && *g.after - *g.before < g.distinct) {
+      auto lacking = pusher.missing(g.graph, tallies[i].plain);
+      if (!lacking) {
+        g.problem = "the count of " + graph_label(g.graph) + " grew by " +
+                    std::to_string(*g.after - *g.before) + " for " + std::to_string(g.distinct) +
+                    " distinct triples sent, and reading it back failed: " + lacking.error().message;
+      } else if (*lacking > 0) {
+        g.problem = std::to_string(*lacking) + " of the triples sent are not in " +
+                    graph_label(g.graph) + " as sent (dropped, or rewritten by the store, e.g. 007 to 7)";
+      }
+    }
   }
   report.verified = true;
   return report;

@@ -41,13 +41,63 @@ void BatchSink::on_quad(const QuadRef& quad) {
   line_.clear();
   append_nquads_line(line_, QuadRef{quad.subject, quad.predicate, quad.object, TermRef{}});
   ++pending.sent;
-  pending.seen.insert(std::hash<std::string>{}(line_));
-  const bool blank = quad.subject.kind == TermKind::Blank || quad.object.kind == TermKind::Blank;
-  Batch& batch = blank ? pending.blank : pending.plain;
-  batch.blank_nodes = blank;
-  batch.ntriples += line_;
-  ++batch.triples;
-  if (!blank && batch.triples >= chunk_) emit(pending, batch);
+  const std::size_t hash = std::hash<std::string>{}(line_);
+  const bool blank_subject = quad.subject.kind == TermKind::Blank;
+  const bool blank_object = quad.object.kind == TermKind::Blank;
+  if (blank_subject || blank_object) {
+    if (pending.blank_seen.insert(hash).second) {
+      pending.blank.push_back({line_, blank_subject ? std::string(quad.subject.value) : "",
+                               blank_object ? std::string(quad.object.value) : ""});
+    }
+    return;
+  }
+  pending.plain_seen.insert(hash);
+  pending.plain.ntriples += line_;
+  ++pending.plain.triples;
+  if (pending.plain.triples >= chunk_) emit(pending, pending.plain);
+}
+
+void BatchSink::emit_blank_groups(Pending& pending) {
+  // Union-find over blank labels: triples sharing a blank node (directly or
+  // through others) form one group, which must travel in one request.
+  std::unordered_map<std::string, std::size_t> label_index;
+  std::vector<std::size_t> parent;
+  const auto find = [&parent](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const auto node = [&](const std::string& label) {
+    auto [it, inserted] = label_index.try_emplace(label, parent.size());
+    if (inserted) parent.push_back(parent.size());
+    return it->second;
+  };
+  for (const BlankTriple& t : pending.blank) {
+    if (!t.subject.empty() && !t.object.empty()) {
+      parent[find(node(t.subject))] = find(node(t.object));
+    } else {
+      node(t.subject.empty() ? t.object : t.subject);
+    }
+  }
+  std::unordered_map<std::size_t, std::vector<const BlankTriple*>> groups;
+  std::vector<std::size_t> order;  // groups in order of first appearance
+  for (const BlankTriple& t : pending.blank) {
+    const std::size_t root = find(label_index.at(t.subject.empty() ? t.object : t.subject));
+    auto [it, inserted] = groups.try_emplace(root);
+    if (inserted) order.push_back(root);
+    it->second.push_back(&t);
+  }
+  Batch batch;
+  batch.blank_nodes = true;
+  for (const std::size_t root : order) {
+    const auto& group = groups[root];
+    if (batch.triples > 0 && batch.triples + group.size() > chunk_) emit(pending, batch);
+    for (const BlankTriple* t : group) {
+      batch.ntriples += t->line;
+      ++batch.triples;
+    }
+  }
+  if (batch.triples > 0) emit(pending, batch);
+  pending.blank.clear();
 }
 
 Status BatchSink::finish() {
@@ -55,15 +105,17 @@ Status BatchSink::finish() {
     if (pending.plain.triples > 0) emit(pending, pending.plain);
   }
   for (Pending& pending : graphs_) {
-    if (pending.blank.triples > 0) emit(pending, pending.blank);
+    if (!pending.blank.empty()) emit_blank_groups(pending);
   }
   return status_;
 }
 
-std::vector<GraphTally> BatchSink::tallies() const {
+std::vector<GraphTally> BatchSink::take_tallies() {
   std::vector<GraphTally> out;
-  for (const Pending& pending : graphs_) {
-    out.push_back({pending.graph, pending.sent, pending.seen.size()});
+  for (Pending& pending : graphs_) {
+    out.push_back({pending.graph, pending.sent,
+                   pending.plain_seen.size() + pending.blank_seen.size(),
+                   std::move(pending.plain_seen)});
   }
   return out;
 }

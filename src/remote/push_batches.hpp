@@ -6,8 +6,10 @@
 ///
 /// Blank nodes: every request is its own document, so `_:b1` in two
 /// requests would be two different nodes in the store. Triples that mention
-/// a blank node are therefore held back and sent together, as the last
-/// batch of their graph, whatever its size.
+/// a blank node are therefore held back until the end, grouped by connected
+/// blank nodes (a list, a nested `[ ]`), and sent after the graph's other
+/// triples, whole groups per batch: a batch goes over `chunk` only when one
+/// group alone is larger.
 
 #include <cstdint>
 #include <functional>
@@ -42,6 +44,9 @@ struct GraphTally {
   std::string graph;            ///< IRI; empty for the default graph
   std::uint64_t sent = 0;       ///< triples sent, duplicates included
   std::uint64_t distinct = 0;   ///< distinct triples sent
+  /// Hashes of the N-Triples lines of the distinct triples without blank
+  /// nodes, to check afterwards that the store holds each of them.
+  std::unordered_set<std::size_t> plain;
 };
 
 /// A QuadSink that groups quads per target graph into batches and hands
@@ -56,19 +61,27 @@ class BatchSink final : public io::QuadSink {
   /// Sends what is left: partial batches, then the blank-node batches.
   Status finish();
   /// What was sent to each graph, in the order graphs first appeared.
-  std::vector<GraphTally> tallies() const;
+  /// Moves the hash sets out: call once, after finish().
+  std::vector<GraphTally> take_tallies();
 
  private:
+  struct BlankTriple {
+    std::string line;
+    std::string subject;  // blank label, or empty
+    std::string object;   // blank label, or empty
+  };
   struct Pending {
     std::string graph;
     Batch plain;
-    Batch blank;
+    std::vector<BlankTriple> blank;
     bool started = false;
     std::uint64_t sent = 0;
-    std::unordered_set<std::size_t> seen;  // hashes of lines: distinct count
+    std::unordered_set<std::size_t> plain_seen;  // hashes of lines
+    std::unordered_set<std::size_t> blank_seen;
   };
   Pending& pending_for(const QuadRef& quad);
   void emit(Pending& pending, Batch& batch);
+  void emit_blank_groups(Pending& pending);
 
   GraphTarget target_;
   std::string graph_;

@@ -106,7 +106,11 @@ Reply Service::graph_store_read(const Call& call, const std::optional<std::strin
 Reply Service::graph_store_write(const Call& call, const std::optional<std::string>& graph) {
   std::vector<Triple> triples;
   if (call.method != "DELETE") {
-    const auto format = io::format_from_media_type(call.content_type);
+    // text/plain is what a web page can POST without the browser asking
+    // first (no CORS preflight): never take it as data.
+    const auto format = call.content_type.starts_with("text/plain")
+                            ? std::nullopt
+                            : io::format_from_media_type(call.content_type);
     if (!format || !io::format_is_readable(*format)) {
       return text_reply(415, "send the graph as text/turtle, application/n-triples or "
                              "application/rdf+xml (Content-Type was '" + call.content_type + "')");

@@ -2,6 +2,10 @@
 
 #include <httplib.h>
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+
 #include "http/form.hpp"
 
 namespace quiver::server {
@@ -16,34 +20,12 @@ Call to_call(const httplib::Request& req) {
   call.body = req.body;
   // cpp-httplib merges URL parameters and form fields into an unordered
   // multimap; re-read both in order, decoded the same way.
-  const std::string& target = req.target;
-  if (const auto q = target.find('?'); q != std::string::npos) {
-    const std::string query = target.substr(q + 1);
-    std::size_t start = 0;
-    while (start <= query.size()) {
-      std::size_t amp = query.find('&', start);
-      if (amp == std::string::npos) amp = query.size();
-      const std::string field = query.substr(start, amp - start);
-      start = amp + 1;
-      if (field.empty()) continue;
-      const auto eq = field.find('=');
-      call.params.emplace_back(http::form_decode(field.substr(0, eq)),
-                               eq == std::string::npos ? "" : http::form_decode(field.substr(eq + 1)));
-    }
+  if (const auto q = req.target.find('?'); q != std::string::npos) {
+    call.params = http::form_fields(std::string_view(req.target).substr(q + 1));
   }
   if (req.method == "POST" && call.content_type.starts_with("application/x-www-form-urlencoded")) {
-    std::size_t start = 0;
-    const std::string& body = req.body;
-    while (start <= body.size()) {
-      std::size_t amp = body.find('&', start);
-      if (amp == std::string::npos) amp = body.size();
-      const std::string field = body.substr(start, amp - start);
-      start = amp + 1;
-      if (field.empty()) continue;
-      const auto eq = field.find('=');
-      call.params.emplace_back(http::form_decode(field.substr(0, eq)),
-                               eq == std::string::npos ? "" : http::form_decode(field.substr(eq + 1)));
-    }
+    auto fields = http::form_fields(req.body);
+    call.params.insert(call.params.end(), fields.begin(), fields.end());
   }
   return call;
 }
@@ -55,6 +37,9 @@ struct HttpServer::Impl {
   Service& service;
   HttpOptions options;
   httplib::Server server;
+  // cpp-httplib's stop() does nothing before the accept loop runs; a stop
+  // asked for earlier is remembered here and run() keeps asking.
+  std::atomic<bool> stop_requested{false};
 };
 
 HttpServer::HttpServer(Service& service, HttpOptions options)
@@ -120,9 +105,23 @@ Expected<int> HttpServer::bind() {
   return impl_->options.port;
 }
 
-void HttpServer::run() { impl_->server.listen_after_bind(); }
+bool HttpServer::run() {
+  if (impl_->stop_requested.load()) return true;
+  // Closes the window between the check above and the accept loop starting.
+  std::thread watcher([this] {
+    while (!impl_->server.is_running() && !impl_->stop_requested.load()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    if (impl_->stop_requested.load()) impl_->server.stop();
+  });
+  const bool listened = impl_->server.listen_after_bind();
+  impl_->stop_requested.store(true);
+  watcher.join();
+  return listened;
+}
 
 void HttpServer::stop() {
+  impl_->stop_requested.store(true);
   if (impl_->server.is_running()) impl_->server.stop();
 }
 

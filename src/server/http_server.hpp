@@ -33,9 +33,11 @@ class HttpServer {
 
   /// Binds the socket; returns the port (the chosen one when asked for 0).
   Expected<int> bind();
-  /// Serves until stop(); call after bind().
-  void run();
-  /// Makes run() return; safe from another thread.
+  /// Serves until stop(); call after bind(). False when listening failed
+  /// rather than being stopped.
+  bool run();
+  /// Makes run() return, or return at once if it has not started yet;
+  /// safe from another thread.
   void stop();
 
  private:

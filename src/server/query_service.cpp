@@ -64,10 +64,6 @@ std::optional<std::string> format_override(const Call& call, bool graph) {
   return std::nullopt;
 }
 
-bool is_graph_form(sparql::QueryForm form) {
-  return form == sparql::QueryForm::Construct || form == sparql::QueryForm::Describe;
-}
-
 // Holds one of the `max` query slots, or none when all are taken.
 class Slot {
  public:
@@ -124,7 +120,7 @@ Reply Service::run_query(const Call& call, const std::string& text) {
   if (!parsed) return text_reply(400, sparql::format_parse_error(text, parsed.error(), "<query>"));
   sparql::Query& query = *parsed;
 
-  const bool graph = is_graph_form(query.form);
+  const bool graph = sparql::is_graph_form(query.form);
   const auto override_type = format_override(call, graph);
   const auto type = negotiate(override_type ? *override_type : call.accept,
                               graph ? graph_offers() : result_offers());

@@ -215,6 +215,11 @@ struct Op {
 /// concise bounded descriptions of the targets).
 enum class QueryForm { Select, Construct, Ask, Describe };
 
+/// True for the forms whose answer is a graph (CONSTRUCT, DESCRIBE).
+inline bool is_graph_form(QueryForm form) {
+  return form == QueryForm::Construct || form == QueryForm::Describe;
+}
+
 /// A parsed query: its form, algebra and dataset clauses.
 struct Query {
   /// Which query form (SELECT, CONSTRUCT, ASK, DESCRIBE) this is.

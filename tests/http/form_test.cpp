@@ -34,3 +34,19 @@ TEST(Form, AppendsQueryParameters) {
 
 }  // namespace
 }  // namespace quiver::http
+
+namespace quiver::http {
+namespace {
+
+TEST(Form, SplitsFieldsInOrder) {
+  const auto fields = form_fields("query=ASK+%7B%7D&default-graph-uri=urn%3Aa&&flag&default-graph-uri=urn%3Ab");
+  ASSERT_EQ(fields.size(), 4u);
+  EXPECT_EQ(fields[0], (std::pair<std::string, std::string>{"query", "ASK {}"}));
+  EXPECT_EQ(fields[1].second, "urn:a");
+  EXPECT_EQ(fields[2], (std::pair<std::string, std::string>{"flag", ""}));
+  EXPECT_EQ(fields[3].second, "urn:b");
+  EXPECT_TRUE(form_fields("").empty());
+}
+
+}  // namespace
+}  // namespace quiver::http

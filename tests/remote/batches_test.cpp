@@ -45,6 +45,26 @@ TEST(BatchSink, BlankNodeTriplesComeLastAndTogether) {
   EXPECT_EQ(batches[2].triples, 3u);
 }
 
+TEST(BatchSink, BlankNodeGroupsArePackedUpToTheChunk) {
+  // Three separate [ ] groups of 2 triples each (the link and the inner
+  // triple), with a chunk of 4: two groups fit in one batch, not three.
+  const auto batches = batches_of(
+      "<a:s> <a:p> [ <a:q> 1 ] . <a:s> <a:p> [ <a:q> 2 ] . <a:s> <a:p> [ <a:q> 3 ] .",
+      GraphTarget::OneGraph, 4);
+  ASSERT_EQ(batches.size(), 2u);
+  EXPECT_EQ(batches[0].triples, 4u);
+  EXPECT_EQ(batches[1].triples, 2u);
+  EXPECT_TRUE(batches[0].blank_nodes);
+  // A group is never split: each batch names every blank node it links to.
+  for (const Batch& b : batches) {
+    std::size_t links = 0;
+    std::size_t inner = 0;
+    for (std::size_t i = 0; (i = b.ntriples.find("<a:p> _:", i)) != std::string::npos; ++i) ++links;
+    for (std::size_t i = 0; (i = b.ntriples.find("<a:q>", i)) != std::string::npos; ++i) ++inner;
+    EXPECT_EQ(links, inner);
+  }
+}
+
 TEST(BatchSink, KeepsGraphsApartAndCountsDistinct) {
   std::vector<Batch> out;
   BatchSink sink(GraphTarget::KeepGraphs, "", 100, [&](Batch&& b) {
@@ -56,7 +76,7 @@ TEST(BatchSink, KeepsGraphsApartAndCountsDistinct) {
   ASSERT_TRUE(io::read_string("<a:s> <a:p> 1 . <a:g> { <a:s> <a:p> 1, 1, 2 }", "t", options, sink)
                   .ok());
   ASSERT_TRUE(sink.finish().ok());
-  const auto tallies = sink.tallies();
+  const auto tallies = sink.take_tallies();
   ASSERT_EQ(tallies.size(), 2u);
   EXPECT_EQ(tallies[0].graph, "");
   EXPECT_EQ(tallies[0].sent, 1u);

@@ -117,6 +117,11 @@ class FakeStore {
     auto it = graphs_.find(graph);
     return it == graphs_.end() ? 0 : it->second.size();
   }
+  /// Changes the behaviour between pushes.
+  void set_behaviour(FakeBehaviour behaviour) {
+    std::lock_guard lock(mutex_);
+    behaviour_ = std::move(behaviour);
+  }
   int writes() {
     std::lock_guard lock(mutex_);
     return writes_;

@@ -166,6 +166,40 @@ TEST_F(PushTest, NoContentThatStoresNothingIsCaught) {
       << report->graphs[0].problem;
 }
 
+TEST_F(PushTest, MergeIntoAFullGraphThatStoresNothingIsCaught) {
+  FakeStore store({});
+  PushOptions options = options_for(store);
+  ASSERT_TRUE(push({{write_data(10), {}}}, options).ok());
+  // Now the store answers 204 and keeps nothing; the graph already holds 10
+  // triples, more than the 3 new ones sent, so only looking for them tells.
+  store.set_behaviour(behaviour([](FakeBehaviour& b) { b.store_nothing_204 = true; }));
+  const fs::path path = dir_ / "new.ttl";
+  std::ofstream(path) << "<http://e/n1> <http://e/p> 1 .\n<http://e/n2> <http://e/p> 2 .\n"
+                         "<http://e/n3> <http://e/p> 3 .\n";
+  auto report = push({{path.string(), {}}}, options);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_FALSE(report->backed());
+  EXPECT_NE(report->graphs[0].problem.find("3 of the triples sent are not in"), std::string::npos)
+      << report->graphs[0].problem;
+  // Pushing triples that are all there already is fine.
+  store.set_behaviour({});
+  auto again = push({{write_data(10), {}}}, options);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_TRUE(again->backed()) << again->graphs[0].problem;
+}
+
+TEST_F(PushTest, UpdateRefusesWhatSparqlCannotCarry) {
+  const fs::path path = dir_ / "escape.nt";
+  std::ofstream(path) << "<http://e/s> <http://e/p> \"a \\\\u0022 b\" .\n";
+  PushOptions options;
+  options.endpoint = "http://127.0.0.1:1/update";
+  options.protocol = PushProtocol::Update;
+  auto report = push({{path.string(), {}}}, options);
+  ASSERT_FALSE(report.ok());
+  EXPECT_NE(report.error().message.find("--protocol gsp"), std::string::npos)
+      << report.error().message;
+}
+
 TEST_F(PushTest, CountMismatchIsNotSuccess) {
   FakeStore store(behaviour([](FakeBehaviour& b) { b.drop_one = true; }));
   PushOptions options = options_for(store);
