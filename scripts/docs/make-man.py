@@ -33,7 +33,12 @@ def parse_options(lines):
     options = []
     for line in lines:
         if re.match(r"^  -", line):
-            spec, _, desc = re.split(r"(\s{2,})", line.strip(), maxsplit=1)
+            parts = re.split(r"\s{2,}", line.strip(), maxsplit=1)
+            if len(parts) < 2:
+                # Boost leaves a single space when the option fills its column.
+                m = re.match(r"^(\S+(?: \[ \S+ \])?(?: arg(?: \(=[^)]*\))?)?) (.*)$", line.strip())
+                parts = [m.group(1), m.group(2)] if m else [line.strip(), ""]
+            spec, desc = parts
             flags = re.findall(r"--?[A-Za-z][\w-]*", spec)
             arg = "arg" if re.search(r"\barg$", spec) else ""
             options.append([flags, arg, desc.strip()])
