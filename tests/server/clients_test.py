@@ -325,6 +325,53 @@ class RdflibStoreTest(unittest.TestCase):
                     self.assertEqual(rdflib_solutions(result), local_solutions(query))
 
 
+class QuiverClientTest(unittest.TestCase):
+    """Quiver's own client side (`query --endpoint`, `push`) against `quiver serve`."""
+
+    def test_query_endpoint_gives_the_local_answer_byte_for_byte(self):
+        # Same engine, same writers: remote and local output must be identical.
+        for name in SELECTS[:4] + ASKS:
+            for fmt in ("json", "xml", "tsv"):
+                with self.subTest(query=name, format=fmt):
+                    remote = run_quiver("query", "--endpoint", SERVER.url("/sparql"), "--format", fmt,
+                                        query_text(name))
+                    self.assertEqual(remote, local(name, fmt))
+
+    def test_query_endpoint_construct(self):
+        remote = run_quiver("query", "--endpoint", SERVER.url("/sparql"), "--format", "ntriples",
+                            query_text(CONSTRUCT))
+        self.assertEqual(triples(remote, "nt"), local_triples(CONSTRUCT))
+        self.assertGreater(len(triples(remote, "nt")), 0)
+
+    def test_query_endpoint_shows_the_servers_refusal(self):
+        # Quiver's parser refuses it locally too; both messages are shown.
+        proc = subprocess.run([QUIVER, "query", "--endpoint", SERVER.url("/sparql"), BAD_QUERY],
+                              capture_output=True, timeout=60)
+        self.assertEqual(proc.returncode, 1)
+        err = proc.stderr.decode()
+        self.assertIn("HTTP 400", err)
+        self.assertRegex(err, POSITION)
+
+    def test_push_to_a_writable_server_and_count(self):
+        server = Server(QUIVER, ["--writable"]).start()
+        self.addCleanup(server.stop)
+        endpoint = server.url("/store")
+        proc = subprocess.run([QUIVER, "push", DATA, "--endpoint", endpoint, "--graph", "urn:article",
+                               "--replace", "--quiet"], capture_output=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode())
+        # Every statement of the data, whatever its graph, once.
+        distinct = int(run_quiver(
+            "query", "--data", DATA, "--format", "csv",
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE "
+            "{ { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } }").decode().split()[1])
+        self.assertEqual(proc.stdout.decode().strip(),
+                         "<urn:article>: sent 1130 triples (%d distinct), graph now holds %d" % (distinct, distinct))
+        count = run_quiver("query", "--endpoint", server.url("/sparql"), "--format", "csv",
+                           "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:article> { ?s ?p ?o } }")
+        self.assertEqual(count.decode().split(), ["n", str(distinct)])
+        self.assertEqual(server.stop(), 0)
+
+
 class ProtocolTest(unittest.TestCase):
     """The SPARQL 1.1 Protocol through curl."""
 

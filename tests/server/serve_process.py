@@ -14,7 +14,7 @@ import subprocess
 import sys
 import threading
 
-READY_LINE = re.compile(r"quiver serve: listening on http://127\.0\.0\.1:(\d+)/ \((\d+) quads\)")
+READY_LINE = re.compile(r"quiver serve: listening on http://127\.0\.0\.1:(\d+)/ \((\d+) quads[,)]")
 SANITIZER_MARKERS = ("AddressSanitizer", "LeakSanitizer", "runtime error:")
 
 
