@@ -11,7 +11,7 @@ namespace quiver::cli {
 
 /// What the options say about authentication.
 struct CredentialsOption {
-  bool valid = true;  ///< false after a usage message was printed
+  bool valid = true;                             ///< false after a usage message was printed
   std::optional<http::Credentials> credentials;  ///< none without --user
 };
 

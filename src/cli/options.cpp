@@ -94,8 +94,8 @@ CommandSpec query_spec() {
       "password,p", po::value<std::string>(),
       "with --endpoint: password (default: $QUIVER_PASSWORD)")(
       "auth", po::value<std::string>()->default_value("any"),
-      "with --endpoint: any, basic or digest")(
-      "text", po::value<std::vector<std::string>>(), "the query text");
+      "with --endpoint: any, basic or digest")("text", po::value<std::vector<std::string>>(),
+                                               "the query text");
   spec.positional.add("text", -1);
   spec.examples =
       "  quiver query --data data/article.trig --query queries/01-musk-companies.rq\n"
@@ -122,8 +122,8 @@ CommandSpec push_spec() {
   spec.options.add_options()("help,h", "show this help")(
       "endpoint,e", po::value<std::string>(),
       "the Graph Store URL (e.g. http://host:8890/sparql-graph-crud), or the Update endpoint "
-      "with --protocol update")(
-      "graph,g", po::value<std::string>(), "put every triple into this named graph")(
+      "with --protocol update")("graph,g", po::value<std::string>(),
+                                "put every triple into this named graph")(
       "default-graph", "put every triple into the default graph")(
       "replace", "replace the target graphs' content (PUT) instead of adding to it (POST)")(
       "protocol", po::value<std::string>()->default_value("gsp"),
@@ -140,9 +140,8 @@ CommandSpec push_spec() {
       "no-verify", "do not count afterwards (the result is then not checked)")(
       "retries", po::value<int>()->default_value(3),
       "extra attempts per request after a refused connection, a timeout or HTTP "
-      "408/429/502/503/504")(
-      "timeout", po::value<double>()->default_value(600), "seconds allowed per request")(
-      "quiet,q", "no progress line")(
+      "408/429/502/503/504")("timeout", po::value<double>()->default_value(600),
+                             "seconds allowed per request")("quiet,q", "no progress line")(
       "input", po::value<std::vector<std::string>>(), "input files (- for stdin)");
   spec.positional.add("input", -1);
   spec.examples =
@@ -181,8 +180,8 @@ CommandSpec serve_spec() {
       "max-concurrent", po::value<int>()->default_value(4),
       "queries running at once; more get HTTP 503")(
       "max-request-bytes", po::value<std::size_t>()->default_value(64u << 20),
-      "largest request body; larger gets HTTP 413")(
-      "threads", po::value<int>()->default_value(8), "connection threads");
+      "largest request body; larger gets HTTP 413")("threads", po::value<int>()->default_value(8),
+                                                    "connection threads");
   spec.examples =
       "  quiver serve --data data/article.trig\n"
       "  quiver serve --data big.nt --port 8080 --bind 0.0.0.0 --timeout 60\n"

@@ -27,17 +27,19 @@ class ProgressLine {
     if (quiet_) return;
     // A terminal line is cheap to rewrite; a log gets a line every 5 s.
     const auto now = std::chrono::steady_clock::now();
-    if (printed_ && now - last_ < (tty_ ? std::chrono::milliseconds(100) : std::chrono::seconds(5))) {
+    if (printed_ &&
+        now - last_ < (tty_ ? std::chrono::milliseconds(100) : std::chrono::seconds(5))) {
       return;
     }
     printed_ = true;
     last_ = now;
     char line[160];
     const double rate = p.seconds > 0 ? static_cast<double>(p.triples) / p.seconds : 0;
-    std::snprintf(line, sizeof line, "quiver push: %llu triples sent in %llu request%s, %.1f MB, %.0f triples/s",
+    std::snprintf(line, sizeof line,
+                  "quiver push: %llu triples sent in %llu request%s, %.1f MB, %.0f triples/s",
                   static_cast<unsigned long long>(p.triples),
-                  static_cast<unsigned long long>(p.requests), p.requests == 1 ? "" : "s", static_cast<double>(p.bytes) / 1e6,
-                  rate);
+                  static_cast<unsigned long long>(p.requests), p.requests == 1 ? "" : "s",
+                  static_cast<double>(p.bytes) / 1e6, rate);
     // On a terminal one line is rewritten; in a log each step is a line.
     std::cerr << (tty_ ? "\r" : "") << line << (tty_ ? "" : "\n") << std::flush;
     open_ = tty_;
@@ -102,7 +104,8 @@ int run_push(const std::vector<std::string>& args) {
   if (options.retries < 0) return usage("--retries wants 0 or more");
   const double timeout = vm["timeout"].as<double>();
   if (!(timeout > 0)) return usage("--timeout wants a positive number of seconds");
-  options.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(std::min(timeout, 1e8) * 1000));
+  options.timeout =
+      std::chrono::milliseconds(static_cast<std::int64_t>(std::min(timeout, 1e8) * 1000));
   if (vm.count("query-endpoint")) options.query_endpoint = vm["query-endpoint"].as<std::string>();
   options.verify = vm.count("no-verify") == 0;
   const CredentialsOption credentials = credentials_option("push", vm);
@@ -132,7 +135,8 @@ int run_push(const std::vector<std::string>& args) {
     std::cerr << "quiver push: " << report->retries << " request(s) retried\n";
   }
   for (const auto& g : report->graphs) {
-    std::cout << graph_name(g.graph) << ": sent " << g.sent << (g.sent == 1 ? " triple" : " triples");
+    std::cout << graph_name(g.graph) << ": sent " << g.sent
+              << (g.sent == 1 ? " triple" : " triples");
     if (g.distinct != g.sent) std::cout << " (" << g.distinct << " distinct)";
     if (g.after) {
       std::cout << ", graph now holds " << *g.after;
@@ -147,7 +151,8 @@ int run_push(const std::vector<std::string>& args) {
   for (const auto& g : report->graphs) {
     if (!g.problem.empty()) std::cerr << "quiver push: error: " << g.problem << "\n";
   }
-  if (report->graphs.empty()) std::cerr << "quiver push: the input holds no triples; nothing sent\n";
+  if (report->graphs.empty())
+    std::cerr << "quiver push: the input holds no triples; nothing sent\n";
   return backed ? kOk : kFailed;
 }
 

@@ -62,7 +62,6 @@ std::variant<QueryText, int> read_query(const po::variables_map& vm) {
   return kUsage;
 }
 
-
 // How the result is written: a graph syntax for CONSTRUCT / DESCRIBE, a
 // result format for SELECT / ASK.
 struct OutputFormat {

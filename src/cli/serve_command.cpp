@@ -76,7 +76,8 @@ int run_serve(const std::vector<std::string>& args) {
   pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
   if (!listened) {
-    std::cerr << "quiver serve: the server stopped listening on its own (socket error)" << std::endl;
+    std::cerr << "quiver serve: the server stopped listening on its own (socket error)"
+              << std::endl;
     return kFailed;
   }
   std::cerr << "quiver serve: stopped" << std::endl;

@@ -6,6 +6,7 @@
 #include "eval/evaluator.hpp"
 #include "io/reader.hpp"
 #include "store/store_loader.hpp"
+#include "util/text.hpp"
 
 namespace quiver::engine {
 namespace {
@@ -20,13 +21,6 @@ Expected<io::Format> pick_format(const std::string& path, std::optional<io::Form
                "cannot tell the syntax from the file name (use .ttl, .trig, .nt, .nq or .rdf)"};
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 }  // namespace
 
 std::optional<std::string> file_iri_path(const std::string& iri) {
@@ -35,9 +29,9 @@ std::optional<std::string> file_iri_path(const std::string& iri) {
   if (!rest.starts_with("/")) return std::nullopt;  // file://host/... is not local
   std::string path;
   for (std::size_t i = 0; i < rest.size(); ++i) {
-    if (rest[i] == '%' && i + 2 < rest.size() && hex_value(rest[i + 1]) >= 0 &&
-        hex_value(rest[i + 2]) >= 0) {
-      path += static_cast<char>(hex_value(rest[i + 1]) * 16 + hex_value(rest[i + 2]));
+    if (rest[i] == '%' && i + 2 < rest.size() && hex_digit_value(rest[i + 1]) >= 0 &&
+        hex_digit_value(rest[i + 2]) >= 0) {
+      path += static_cast<char>(hex_digit_value(rest[i + 1]) * 16 + hex_digit_value(rest[i + 2]));
       i += 2;
     } else {
       path += rest[i];

@@ -100,7 +100,8 @@ Client::~Client() {
 }
 
 Result Client::Impl::send_once(const Request& request) {
-  if (curl == nullptr) return TransportError{TransportFailure::Other, Error("cannot start libcurl")};
+  if (curl == nullptr)
+    return TransportError{TransportFailure::Other, Error("cannot start libcurl")};
   // No curl_easy_reset: it would also forget the Digest nonce, and every
   // request would then go out twice (challenge, then answer). What varies
   // between requests is set below, every time.

@@ -26,8 +26,8 @@ enum class AuthScheme {
 
 /// A user name and password for a server that asks for one.
 struct Credentials {
-  std::string user;      ///< user name
-  std::string password;  ///< password
+  std::string user;                     ///< user name
+  std::string password;                 ///< password
   AuthScheme scheme = AuthScheme::Any;  ///< which scheme to allow
 };
 
@@ -57,11 +57,11 @@ struct Response {
 
 /// Why a request got no answer: these are worth a retry.
 enum class TransportFailure {
-  None,       ///< the request got an answer
+  None,         ///< the request got an answer
   Refused,      ///< nobody listens at the address: nothing was sent
   Interrupted,  ///< the connection broke after the request went out
   Timeout,      ///< no answer within the timeout
-  Other       ///< DNS, TLS, a malformed URL, ...
+  Other         ///< DNS, TLS, a malformed URL, ...
 };
 
 /// A request that got no HTTP answer: what happened, and its kind.
@@ -77,7 +77,7 @@ using Result = std::variant<Response, TransportError>;
 /// 429, 503 (not carried out); for idempotent requests also after a timeout,
 /// a broken connection, HTTP 502 or 504. Waits double, up to 30 s.
 struct RetryPolicy {
-  int retries = 0;  ///< extra attempts; 0 never retries
+  int retries = 0;                      ///< extra attempts; 0 never retries
   std::chrono::milliseconds wait{500};  ///< before the first retry; doubled after
   /// Told the reason before each retry (for a progress display).
   std::function<void(const std::string&)> on_retry;

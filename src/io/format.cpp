@@ -80,7 +80,8 @@ std::optional<Format> format_from_media_type(std::string_view type) {
   if (t == "application/n-quads" || t == "text/x-nquads") return Format::NQuads;
   if (t == "text/turtle" || t == "application/x-turtle") return Format::Turtle;
   if (t == "application/trig") return Format::TriG;
-  if (t == "application/rdf+xml" || t == "application/xml" || t == "text/xml") return Format::RdfXml;
+  if (t == "application/rdf+xml" || t == "application/xml" || t == "text/xml")
+    return Format::RdfXml;
   if (t == "text/vnd.graphviz") return Format::Dot;
   return std::nullopt;
 }

@@ -125,8 +125,8 @@ Expected<std::uint64_t> count_query(http::Client& client, const std::string& end
                                     const std::string& query, const EndpointOptions& options) {
   auto result = query_endpoint(client, endpoint, query, sparql::QueryForm::Select, options);
   if (!result) return result.error();
-  if (result->solutions.size() != 1 || result->solutions[0].empty() ||
-      !result->solutions[0][0] || !result->solutions[0][0]->is_literal()) {
+  if (result->solutions.size() != 1 || result->solutions[0].empty() || !result->solutions[0][0] ||
+      !result->solutions[0][0]->is_literal()) {
     return Error(endpoint + ": the count query did not answer one number");
   }
   const std::string& text = result->solutions[0][0]->value();

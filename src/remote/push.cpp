@@ -3,10 +3,10 @@
 #include <condition_variable>
 #include <exception>
 #include <iostream>
-#include <mutex>
-#include <thread>
 #include <iterator>
+#include <mutex>
 #include <sstream>
+#include <thread>
 #include <unordered_set>
 
 #include "http/form.hpp"
@@ -23,7 +23,8 @@ using Clock = std::chrono::steady_clock;
 // parsing by some stores.
 bool sparql_safe_iri(std::string_view iri) {
   for (const char c : iri) {
-    if (static_cast<unsigned char>(c) <= 0x20 || std::string_view("<>\"{}|^`\\").find(c) != std::string_view::npos) {
+    if (static_cast<unsigned char>(c) <= 0x20 ||
+        std::string_view("<>\"{}|^`\\").find(c) != std::string_view::npos) {
       return false;
     }
   }
@@ -55,15 +56,16 @@ class SurveySink final : public io::QuadSink {
     if (quad.graph.is_none()) default_graph = true;
     for (const TermRef& term : {quad.subject, quad.predicate, quad.object, quad.graph}) {
       if (term.kind == TermKind::Iri && update_problem.empty() && !sparql_safe_iri(term.value)) {
-        update_problem = "the IRI <" + std::string(term.value) +
-                         "> cannot be written in a SPARQL request";
+        update_problem =
+            "the IRI <" + std::string(term.value) + "> cannot be written in a SPARQL request";
       }
       if (term.kind == TermKind::Blank) note_blank(term.value, quad.graph);
     }
     if (quad.object.kind == TermKind::Literal && update_problem.empty() &&
         !sparql_safe_literal(quad.object.value)) {
-      update_problem = "a literal holds a control character or the text \\u, which SPARQL "
-                       "would decode before parsing";
+      update_problem =
+          "a literal holds a control character or the text \\u, which SPARQL "
+          "would decode before parsing";
     }
   }
   std::unordered_set<std::string> graphs;
@@ -176,16 +178,19 @@ class Pusher {
 
   static const std::string& line_of(const Triple& t, std::string& line) {
     line.clear();
-    append_nquads_line(line, QuadRef{t.subject.ref(), t.predicate.ref(), t.object.ref(), TermRef{}});
+    append_nquads_line(line,
+                       QuadRef{t.subject.ref(), t.predicate.ref(), t.object.ref(), TermRef{}});
     return line;
   }
 
   // The whole graph: a Graph Store GET, or a CONSTRUCT at the query endpoint.
   Expected<std::vector<Triple>> fetch(const std::string& graph) {
     if (options_.protocol == PushProtocol::Update) {
-      const std::string where = graph.empty() ? "{ ?s ?p ?o }" : "{ GRAPH <" + graph + "> { ?s ?p ?o } }";
-      auto result = query_endpoint(client_, count_endpoint(), "CONSTRUCT { ?s ?p ?o } WHERE " + where,
-                                   sparql::QueryForm::Construct);
+      const std::string where =
+          graph.empty() ? "{ ?s ?p ?o }" : "{ GRAPH <" + graph + "> { ?s ?p ?o } }";
+      auto result =
+          query_endpoint(client_, count_endpoint(), "CONSTRUCT { ?s ?p ?o } WHERE " + where,
+                         sparql::QueryForm::Construct);
       if (!result) return result.error();
       return std::move(result->triples);
     }
@@ -382,8 +387,8 @@ std::string check_counts(const GraphPushReport& g, bool replace) {
     why << "sent " << g.distinct << " distinct triples to " << graph_label(g.graph)
         << ", but it holds only " << after;
   } else if (!replace && g.before && after < *g.before) {
-    why << graph_label(g.graph) << " held " << *g.before << " triples before the push and "
-        << after << " after it";
+    why << graph_label(g.graph) << " held " << *g.before << " triples before the push and " << after
+        << " after it";
   } else if (!replace && g.before && after > *g.before + g.distinct) {
     why << graph_label(g.graph) << " held " << *g.before << " and was sent " << g.distinct
         << " distinct triples, but now holds " << after;
@@ -406,7 +411,8 @@ bool PushReport::backed() const {
 }
 
 std::string graph_store_url(const std::string& endpoint, const std::string& graph) {
-  if (graph.empty()) return endpoint + (endpoint.find('?') == std::string::npos ? "?" : "&") + "default";
+  if (graph.empty())
+    return endpoint + (endpoint.find('?') == std::string::npos ? "?" : "&") + "default";
   return http::with_query_parameter(endpoint, "graph", graph);
 }
 
@@ -421,12 +427,14 @@ Expected<PushReport> push(const std::vector<PushInput>& inputs, const PushOption
     if (!read.ok()) return read.errors.front();
   }
   if (options.target == GraphTarget::KeepGraphs && survey.blank_graph) {
-    return Error("the data has graphs named by blank nodes, which a store cannot address; "
-                 "use --graph IRI or --default-graph");
+    return Error(
+        "the data has graphs named by blank nodes, which a store cannot address; "
+        "use --graph IRI or --default-graph");
   }
 
   if (options.protocol == PushProtocol::Update && !survey.update_problem.empty()) {
-    return Error(survey.update_problem + "; push it with the Graph Store Protocol (--protocol gsp)");
+    return Error(survey.update_problem +
+                 "; push it with the Graph Store Protocol (--protocol gsp)");
   }
   if (options.target == GraphTarget::KeepGraphs && !survey.shared_blank.empty() &&
       options.on_notice) {
@@ -499,12 +507,14 @@ Expected<PushReport> push(const std::vector<PushInput>& inputs, const PushOption
     if (g.problem.empty() && !options.replace && g.before && *g.after - *g.before < g.distinct) {
       auto lacking = pusher.missing(g.graph, tallies[i].plain);
       if (!lacking) {
-        g.problem = "the count of " + graph_label(g.graph) + " grew by " +
-                    std::to_string(*g.after - *g.before) + " for " + std::to_string(g.distinct) +
-                    " distinct triples sent, and reading it back failed: " + lacking.error().message;
+        g.problem =
+            "the count of " + graph_label(g.graph) + " grew by " +
+            std::to_string(*g.after - *g.before) + " for " + std::to_string(g.distinct) +
+            " distinct triples sent, and reading it back failed: " + lacking.error().message;
       } else if (*lacking > 0) {
         g.problem = std::to_string(*lacking) + " of the triples sent are not in " +
-                    graph_label(g.graph) + " as sent (dropped, or rewritten by the store, e.g. 007 to 7)";
+                    graph_label(g.graph) +
+                    " as sent (dropped, or rewritten by the store, e.g. 007 to 7)";
       }
     }
   }

@@ -26,8 +26,8 @@ enum class PushProtocol {
 
 /// One input file.
 struct PushInput {
-  std::string path;                 ///< a file, or `-` for stdin
-  std::optional<io::Format> format; ///< else from the file name
+  std::string path;                  ///< a file, or `-` for stdin
+  std::optional<io::Format> format;  ///< else from the file name
 };
 
 /// Progress so far, for a progress line.
@@ -43,8 +43,8 @@ struct PushOptions {
   std::string endpoint;  ///< Graph Store URL, or the Update endpoint
   PushProtocol protocol = PushProtocol::GraphStore;
   GraphTarget target = GraphTarget::KeepGraphs;
-  std::string graph;      ///< with GraphTarget::OneGraph
-  bool replace = false;   ///< replace the target graphs' content
+  std::string graph;     ///< with GraphTarget::OneGraph
+  bool replace = false;  ///< replace the target graphs' content
   /// Triples per request; 0 picks 100,000 (Graph Store) or 1,000 (Update,
   /// Virtuoso's limit for one INSERT DATA).
   std::size_t chunk = 0;
@@ -56,16 +56,16 @@ struct PushOptions {
   /// Where to count the triples afterwards. Empty: the Update endpoint
   /// itself, or for the Graph Store a GET of each graph.
   std::string query_endpoint;
-  bool verify = true;  ///< count afterwards
+  bool verify = true;                                    ///< count afterwards
   std::function<void(const PushProgress&)> on_progress;  ///< after each request
   std::function<void(const std::string&)> on_notice;     ///< retries, warnings
 };
 
 /// What happened to one target graph.
 struct GraphPushReport {
-  std::string graph;            ///< IRI; empty for the default graph
-  std::uint64_t sent = 0;       ///< triples sent, duplicates included
-  std::uint64_t distinct = 0;   ///< distinct triples sent
+  std::string graph;                    ///< IRI; empty for the default graph
+  std::uint64_t sent = 0;               ///< triples sent, duplicates included
+  std::uint64_t distinct = 0;           ///< distinct triples sent
   std::optional<std::uint64_t> before;  ///< count before (when merging)
   std::optional<std::uint64_t> after;   ///< count after (when verified)
   /// Empty when the store backs the push; else why not.

@@ -6,7 +6,9 @@ namespace quiver::remote {
 
 BatchSink::BatchSink(GraphTarget target, std::string graph, std::size_t chunk,
                      std::function<Status(Batch&&)> emit)
-    : target_(target), graph_(std::move(graph)), chunk_(chunk == 0 ? 1 : chunk),
+    : target_(target),
+      graph_(std::move(graph)),
+      chunk_(chunk == 0 ? 1 : chunk),
       emit_(std::move(emit)) {}
 
 BatchSink::Pending& BatchSink::pending_for(const QuadRef& quad) {

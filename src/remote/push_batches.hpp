@@ -25,8 +25,8 @@ namespace quiver::remote {
 
 /// One upload: some triples of one graph.
 struct Batch {
-  std::string graph;        ///< target graph IRI; empty for the default graph
-  std::string ntriples;     ///< the triples, one N-Triples line each
+  std::string graph;          ///< target graph IRI; empty for the default graph
+  std::string ntriples;       ///< the triples, one N-Triples line each
   std::uint64_t triples = 0;  ///< how many lines
   bool blank_nodes = false;   ///< the held-back batch with every blank-node triple
   bool first = false;         ///< the graph's first batch (PUT when replacing)
@@ -34,16 +34,16 @@ struct Batch {
 
 /// Where the quads go.
 enum class GraphTarget {
-  KeepGraphs,  ///< each quad to its own graph (default-graph triples to the default graph)
-  OneGraph,    ///< everything into one named graph
-  DefaultGraph ///< everything into the default graph
+  KeepGraphs,   ///< each quad to its own graph (default-graph triples to the default graph)
+  OneGraph,     ///< everything into one named graph
+  DefaultGraph  ///< everything into the default graph
 };
 
 /// What was sent to one graph.
 struct GraphTally {
-  std::string graph;            ///< IRI; empty for the default graph
-  std::uint64_t sent = 0;       ///< triples sent, duplicates included
-  std::uint64_t distinct = 0;   ///< distinct triples sent
+  std::string graph;           ///< IRI; empty for the default graph
+  std::uint64_t sent = 0;      ///< triples sent, duplicates included
+  std::uint64_t distinct = 0;  ///< distinct triples sent
   /// Hashes of the N-Triples lines of the distinct triples without blank
   /// nodes, to check afterwards that the store holds each of them.
   std::unordered_set<std::size_t> plain;

@@ -58,7 +58,7 @@ Reply Service::graph_store(const Call& call) {
 }
 
 Reply Service::graph_store_read(const Call& call, const std::optional<std::string>& graph) {
-  static const std::vector<std::string> offers{"text/turtle", "application/n-triples",
+  static const std::vector<std::string> offers{"text/turtle",         "application/n-triples",
                                                "application/rdf+xml", "text/plain",
                                                "application/n-quads", "application/trig"};
   const auto type = negotiate(call.accept, offers);
@@ -95,7 +95,8 @@ Reply Service::graph_store_read(const Call& call, const std::optional<std::strin
   Reply reply;
   reply.headers.emplace_back("Vary", "Accept");
   auto out = io::Output::to_string(&reply.body);
-  Status st = results::write_graph(result, io::format_from_media_type(*type).value_or(io::Format::Turtle), *out);
+  Status st = results::write_graph(
+      result, io::format_from_media_type(*type).value_or(io::Format::Turtle), *out);
   if (st.ok()) st = out->commit();
   if (!st.ok()) return text_reply(500, "cannot write the graph: " + st.error().message);
   reply.content_type = *type + "; charset=utf-8";
@@ -112,8 +113,10 @@ Reply Service::graph_store_write(const Call& call, const std::optional<std::stri
                             ? std::nullopt
                             : io::format_from_media_type(call.content_type);
     if (!format || !io::format_is_readable(*format)) {
-      return text_reply(415, "send the graph as text/turtle, application/n-triples or "
-                             "application/rdf+xml (Content-Type was '" + call.content_type + "')");
+      return text_reply(415,
+                        "send the graph as text/turtle, application/n-triples or "
+                        "application/rdf+xml (Content-Type was '" +
+                            call.content_type + "')");
     }
     QuadCollector sink;
     io::ReadOptions read_options;

@@ -13,9 +13,9 @@ namespace quiver::server {
 
 /// Socket-level settings.
 struct HttpOptions {
-  std::string bind = "127.0.0.1";  ///< address to listen on
-  int port = 7878;                  ///< 0: any free port
-  int threads = 8;                  ///< connection threads
+  std::string bind = "127.0.0.1";             ///< address to listen on
+  int port = 7878;                            ///< 0: any free port
+  int threads = 8;                            ///< connection threads
   std::size_t max_request_bytes = 64u << 20;  ///< larger bodies get 413
 };
 

@@ -18,17 +18,21 @@ namespace quiver::server {
 namespace {
 
 const std::vector<std::string>& result_offers() {
-  static const std::vector<std::string> offers{
-      "application/sparql-results+json", "application/sparql-results+xml", "text/csv",
-      "text/tab-separated-values",       "application/json",               "application/xml",
-      "text/xml"};
+  static const std::vector<std::string> offers{"application/sparql-results+json",
+                                               "application/sparql-results+xml",
+                                               "text/csv",
+                                               "text/tab-separated-values",
+                                               "application/json",
+                                               "application/xml",
+                                               "text/xml"};
   return offers;
 }
 
 const std::vector<std::string>& graph_offers() {
-  static const std::vector<std::string> offers{
-      "text/turtle",      "application/n-triples", "application/n-quads", "application/trig",
-      "application/rdf+xml", "text/plain",         "application/xml",     "text/xml"};
+  static const std::vector<std::string> offers{"text/turtle",         "application/n-triples",
+                                               "application/n-quads", "application/trig",
+                                               "application/rdf+xml", "text/plain",
+                                               "application/xml",     "text/xml"};
   return offers;
 }
 
@@ -104,12 +108,14 @@ Reply Service::query(const Call& call) {
     queries.push_back(call.body);
   } else if (call.method == "POST" &&
              !call.content_type.starts_with("application/x-www-form-urlencoded")) {
-    return text_reply(415, "POST a query as application/x-www-form-urlencoded (query=...) or "
-                           "as application/sparql-query");
+    return text_reply(415,
+                      "POST a query as application/x-www-form-urlencoded (query=...) or "
+                      "as application/sparql-query");
   }
   if (queries.empty()) {
-    return text_reply(400, "no query: give ?query=... (GET), a query= form field or an "
-                           "application/sparql-query body (POST)");
+    return text_reply(400,
+                      "no query: give ?query=... (GET), a query= form field or an "
+                      "application/sparql-query body (POST)");
   }
   if (queries.size() > 1) return text_reply(400, "more than one query parameter");
   return run_query(call, queries.front());
@@ -168,9 +174,10 @@ Reply Service::run_query(const Call& call, const std::string& text) {
     const std::string& message = outcome.error().message;
     if (message.find("timed out") != std::string::npos) {
       char seconds[32];
-      std::snprintf(seconds, sizeof seconds, "%g", static_cast<double>(options_.timeout.count()) / 1000);
-      return text_reply(503, std::string("query timed out after ") + seconds +
-                                 " s (the server's --timeout)");
+      std::snprintf(seconds, sizeof seconds, "%g",
+                    static_cast<double>(options_.timeout.count()) / 1000);
+      return text_reply(
+          503, std::string("query timed out after ") + seconds + " s (the server's --timeout)");
     }
     if (message.find("cancelled") != std::string::npos) {
       return text_reply(503, "the server is shutting down");
@@ -180,7 +187,8 @@ Reply Service::run_query(const Call& call, const std::string& text) {
   const sparql::QueryResult& result = outcome->result;
   const std::uint64_t size = graph ? result.triples.size() : result.solutions.size();
   if (size > options_.max_rows) {
-    return text_reply(500, "the result has " + std::to_string(size) + (graph ? " triples" : " rows") +
+    return text_reply(500, "the result has " + std::to_string(size) +
+                               (graph ? " triples" : " rows") +
                                ", more than this server's limit of " +
                                std::to_string(options_.max_rows) + " (--max-rows)");
   }

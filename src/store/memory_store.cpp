@@ -100,8 +100,8 @@ std::uint64_t MemoryStore::clear_graph(TermId graph) {
   if (graph == kDefaultGraph) {
     removed = triples_.size();
     triples_.erase(3, 0);
-    statistics_.default_graph = compute_statistics<3>(triples_.table(0), triples_.table(1),
-                                                      triples_.table(2));
+    statistics_.default_graph =
+        compute_statistics<3>(triples_.table(0), triples_.table(1), triples_.table(2));
   } else if (storable(graph)) {
     const std::size_t size = quads_.size();
     quads_.erase(3, static_cast<std::uint32_t>(graph));

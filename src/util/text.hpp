@@ -17,4 +17,12 @@ inline std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+/// The value of a hexadecimal digit, or -1 for any other byte.
+inline int hex_digit_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 }  // namespace quiver

@@ -39,7 +39,8 @@ namespace quiver::http {
 namespace {
 
 TEST(Form, SplitsFieldsInOrder) {
-  const auto fields = form_fields("query=ASK+%7B%7D&default-graph-uri=urn%3Aa&&flag&default-graph-uri=urn%3Ab");
+  const auto fields =
+      form_fields("query=ASK+%7B%7D&default-graph-uri=urn%3Aa&&flag&default-graph-uri=urn%3Ab");
   ASSERT_EQ(fields.size(), 4u);
   EXPECT_EQ(fields[0], (std::pair<std::string, std::string>{"query", "ASK {}"}));
   EXPECT_EQ(fields[1].second, "urn:a");

@@ -1,19 +1,17 @@
-#include "remote/push_batches.hpp"
-
 #include <gtest/gtest.h>
 
 #include "io/reader.hpp"
+#include "remote/push_batches.hpp"
 
 namespace quiver::remote {
 namespace {
 
 std::vector<Batch> batches_of(const std::string& trig, GraphTarget target, std::size_t chunk) {
   std::vector<Batch> out;
-  BatchSink sink(target, target == GraphTarget::OneGraph ? "urn:g" : "", chunk,
-                 [&](Batch&& b) {
-                   out.push_back(std::move(b));
-                   return Status{};
-                 });
+  BatchSink sink(target, target == GraphTarget::OneGraph ? "urn:g" : "", chunk, [&](Batch&& b) {
+    out.push_back(std::move(b));
+    return Status{};
+  });
   io::ReadOptions options;
   options.format = io::Format::TriG;
   const auto read = io::read_string(trig, "test", options, sink);
@@ -48,9 +46,9 @@ TEST(BatchSink, BlankNodeTriplesComeLastAndTogether) {
 TEST(BatchSink, BlankNodeGroupsArePackedUpToTheChunk) {
   // Three separate [ ] groups of 2 triples each (the link and the inner
   // triple), with a chunk of 4: two groups fit in one batch, not three.
-  const auto batches = batches_of(
-      "<a:s> <a:p> [ <a:q> 1 ] . <a:s> <a:p> [ <a:q> 2 ] . <a:s> <a:p> [ <a:q> 3 ] .",
-      GraphTarget::OneGraph, 4);
+  const auto batches =
+      batches_of("<a:s> <a:p> [ <a:q> 1 ] . <a:s> <a:p> [ <a:q> 2 ] . <a:s> <a:p> [ <a:q> 3 ] .",
+                 GraphTarget::OneGraph, 4);
   ASSERT_EQ(batches.size(), 2u);
   EXPECT_EQ(batches[0].triples, 4u);
   EXPECT_EQ(batches[1].triples, 2u);
@@ -73,8 +71,8 @@ TEST(BatchSink, KeepsGraphsApartAndCountsDistinct) {
   });
   io::ReadOptions options;
   options.format = io::Format::TriG;
-  ASSERT_TRUE(io::read_string("<a:s> <a:p> 1 . <a:g> { <a:s> <a:p> 1, 1, 2 }", "t", options, sink)
-                  .ok());
+  ASSERT_TRUE(
+      io::read_string("<a:s> <a:p> 1 . <a:g> { <a:s> <a:p> 1, 1, 2 }", "t", options, sink).ok());
   ASSERT_TRUE(sink.finish().ok());
   const auto tallies = sink.take_tallies();
   ASSERT_EQ(tallies.size(), 2u);

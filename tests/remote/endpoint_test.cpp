@@ -23,8 +23,9 @@ class FakeEndpoint {
                         "text/plain");
       } else if (query.starts_with("ASK")) {
         // Virtuoso without CaseMode 2 answers ASK as a one-cell table.
-        res.set_content(R"({"head":{"vars":["__ask_retval"]},"results":{"bindings":[{"__ask_retval":{"type":"typed-literal","datatype":"http://www.w3.org/2001/XMLSchema#integer","value":"1"}}]}})",
-                        "application/sparql-results+json");
+        res.set_content(
+            R"({"head":{"vars":["__ask_retval"]},"results":{"bindings":[{"__ask_retval":{"type":"typed-literal","datatype":"http://www.w3.org/2001/XMLSchema#integer","value":"1"}}]}})",
+            "application/sparql-results+json");
       } else if (query.starts_with("CONSTRUCT")) {
         res.set_content("<http://e/s> <http://e/p> \"caf\\u00E9\"@fr .\n", "text/plain");
       } else if (query.starts_with("SELECT")) {
@@ -58,8 +59,8 @@ class FakeEndpoint {
 TEST(QueryEndpoint, ReadsXmlResultsByContentType) {
   FakeEndpoint endpoint;
   http::Client client;
-  auto result = query_endpoint(client, endpoint.url(), "SELECT ?x WHERE {}",
-                               sparql::QueryForm::Select);
+  auto result =
+      query_endpoint(client, endpoint.url(), "SELECT ?x WHERE {}", sparql::QueryForm::Select);
   ASSERT_TRUE(result.ok()) << result.error().message;
   ASSERT_EQ(result->solutions.size(), 1u);
   EXPECT_EQ(result->solutions[0][0]->value(), "42");
@@ -108,12 +109,14 @@ TEST(QueryEndpoint, HtmlIsNotAResult) {
   http::Client client;
   auto result = query_endpoint(client, endpoint.url(), "DESCRIBE <x:y>", sparql::QueryForm::Select);
   ASSERT_FALSE(result.ok());
-  EXPECT_NE(result.error().message.find("'text/html'"), std::string::npos) << result.error().message;
+  EXPECT_NE(result.error().message.find("'text/html'"), std::string::npos)
+      << result.error().message;
 }
 
 TEST(QueryEndpoint, RefusedConnection) {
   http::Client client;
-  auto result = query_endpoint(client, "http://127.0.0.1:1/sparql", "ASK {}", sparql::QueryForm::Ask);
+  auto result =
+      query_endpoint(client, "http://127.0.0.1:1/sparql", "ASK {}", sparql::QueryForm::Ask);
   ASSERT_FALSE(result.ok());
   EXPECT_NE(result.error().message.find("127.0.0.1"), std::string::npos) << result.error().message;
 }

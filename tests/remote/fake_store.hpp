@@ -96,9 +96,10 @@ class FakeStore {
         const std::string graph = query.substr(open + 7, close - open - 7);
         if (auto it = graphs_.find(graph); it != graphs_.end()) n = it->second.size();
       }
-      res.set_content(R"({"head":{"vars":["n"]},"results":{"bindings":[{"n":{"type":"literal","datatype":"http://www.w3.org/2001/XMLSchema#integer","value":")" +
-                          std::to_string(n) + "\"}}]}}",
-                      "application/sparql-results+json");
+      res.set_content(
+          R"({"head":{"vars":["n"]},"results":{"bindings":[{"n":{"type":"literal","datatype":"http://www.w3.org/2001/XMLSchema#integer","value":")" +
+              std::to_string(n) + "\"}}]}}",
+          "application/sparql-results+json");
     });
     transient_left_ = behaviour_.transient_failures;
     port_ = server_.bind_to_any_port("127.0.0.1");

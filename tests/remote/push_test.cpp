@@ -124,7 +124,10 @@ TEST_F(PushTest, UnreachableEndpointIsAnError) {
 }
 
 TEST_F(PushTest, ServerErrorShowsTheServersMessage) {
-  FakeStore store(behaviour([](FakeBehaviour& b) { b.fail_status = 500; b.fail_body = "SP029: TURTLE RDF loader, line 2: syntax error"; }));
+  FakeStore store(behaviour([](FakeBehaviour& b) {
+    b.fail_status = 500;
+    b.fail_body = "SP029: TURTLE RDF loader, line 2: syntax error";
+  }));
   auto report = push({{write_data(3), {}}}, options_for(store));
   ASSERT_FALSE(report.ok());
   EXPECT_NE(report.error().message.find("HTTP 500"), std::string::npos) << report.error().message;
@@ -132,7 +135,10 @@ TEST_F(PushTest, ServerErrorShowsTheServersMessage) {
 }
 
 TEST_F(PushTest, ClientErrorIsNotRetried) {
-  FakeStore store(behaviour([](FakeBehaviour& b) { b.fail_status = 400; b.fail_body = "bad graph IRI"; }));
+  FakeStore store(behaviour([](FakeBehaviour& b) {
+    b.fail_status = 400;
+    b.fail_body = "bad graph IRI";
+  }));
   auto report = push({{write_data(3), {}}}, options_for(store));
   ASSERT_FALSE(report.ok());
   EXPECT_NE(report.error().message.find("HTTP 400: bad graph IRI"), std::string::npos)

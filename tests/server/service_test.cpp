@@ -49,8 +49,8 @@ TEST_F(ServiceTest, NegotiatesCsvAndTurtle) {
   Reply reply = get(service, "SELECT ?n WHERE { ?s <http://example.org/name> ?n }", "text/csv");
   EXPECT_EQ(reply.status, 200);
   EXPECT_EQ(reply.body, "n\r\nAlice\r\n");
-  reply = get(service, "CONSTRUCT WHERE { ?s <http://example.org/age> ?o }",
-              "application/n-triples");
+  reply =
+      get(service, "CONSTRUCT WHERE { ?s <http://example.org/age> ?o }", "application/n-triples");
   EXPECT_EQ(reply.status, 200);
   EXPECT_EQ(reply.body,
             "<http://example.org/a> <http://example.org/age> "
@@ -65,7 +65,8 @@ TEST_F(ServiceTest, FormatParameterOverridesAcceptWhenItFits) {
   call.accept = "application/rdf+xml";
   // What SPARQLWrapper sends for RDF/XML: names we know, and one we do not.
   call.params = {{"query", "CONSTRUCT WHERE { ?s <http://example.org/age> ?o }"},
-                 {"format", "rdf+xml"}, {"output", "unknown-name"}};
+                 {"format", "rdf+xml"},
+                 {"output", "unknown-name"}};
   Reply reply = service.handle(call);
   EXPECT_EQ(reply.status, 200);
   EXPECT_EQ(reply.content_type, "application/rdf+xml; charset=utf-8");
@@ -161,7 +162,8 @@ TEST_F(ServiceTest, TimeoutIs503) {
   // A cartesian product of 20^6 rows: far more than 1 ms of work.
   std::string values = "VALUES ?x { 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 }";
   std::string query = "SELECT (COUNT(*) AS ?n) WHERE { ";
-  for (char v = 'a'; v < 'g'; ++v) query += "{ SELECT (?x AS ?" + std::string(1, v) + ") { " + values + " } } ";
+  for (char v = 'a'; v < 'g'; ++v)
+    query += "{ SELECT (?x AS ?" + std::string(1, v) + ") { " + values + " } } ";
   const Reply reply = get(service, query + "}");
   EXPECT_EQ(reply.status, 503) << reply.body;
   EXPECT_NE(reply.body.find("timed out"), std::string::npos) << reply.body;
@@ -201,9 +203,9 @@ TEST_F(ServiceTest, GraphStoreWrites) {
   put.body = "<http://e/x> <http://e/p> 1, 2, 3 .";
   EXPECT_EQ(service.handle(put).status, 204);  // the graph existed
   const auto count = [&](const std::string& graph) {
-    const Reply r = get(service, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + graph +
-                                     "> { ?s ?p ?o } }",
-                        "text/csv");
+    const Reply r =
+        get(service, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + graph + "> { ?s ?p ?o } }",
+            "text/csv");
     return r.body;
   };
   EXPECT_EQ(count("http://example.org/g"), "n\r\n3\r\n");
