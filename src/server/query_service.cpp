@@ -90,9 +90,16 @@ class Slot {
 }  // namespace
 
 Reply Service::query(const Call& call) {
+  if (call.method == "HEAD") {
+    Call get = call;
+    get.method = "GET";
+    Reply reply = query(get);
+    reply.body.clear();
+    return reply;
+  }
   if (call.method != "GET" && call.method != "POST") {
-    Reply reply = text_reply(405, "the SPARQL endpoint answers GET and POST");
-    reply.headers.emplace_back("Allow", "GET, POST");
+    Reply reply = text_reply(405, "the SPARQL endpoint answers GET, HEAD and POST");
+    reply.headers.emplace_back("Allow", "GET, HEAD, POST");
     return reply;
   }
   if (!param_values(call, "update").empty() ||

@@ -8,12 +8,13 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
-#include <shared_mutex>
+#include <shared_mutex>  // std::shared_lock over StoreLock
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "engine/engine.hpp"
+#include "server/store_lock.hpp"
 
 namespace quiver::server {
 
@@ -69,7 +70,7 @@ class Service {
 
   engine::Engine& engine_;
   ServiceOptions options_;
-  std::shared_mutex store_mutex_;
+  StoreLock store_mutex_;
   std::atomic<int> running_{0};
   std::atomic<bool> stopping_{false};
 };

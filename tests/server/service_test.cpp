@@ -4,8 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <thread>
+
+#include "server/store_lock.hpp"
 
 namespace quiver::server {
 namespace {
@@ -80,6 +84,44 @@ TEST_F(ServiceTest, FormatParameterOverridesAcceptWhenItFits) {
   call.params[1].second = "png";
   call.accept = "text/csv";
   EXPECT_EQ(service.handle(call).content_type, "text/csv; charset=utf-8");
+}
+
+TEST_F(ServiceTest, HeadIsGetWithoutBody) {
+  Service service(engine_, {});
+  Call call;
+  call.method = "HEAD";
+  call.path = "/sparql";
+  call.params = {{"query", "ASK {}"}};
+  const Reply reply = service.handle(call);
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.content_type, "application/sparql-results+json; charset=utf-8");
+  EXPECT_TRUE(reply.body.empty());
+}
+
+TEST(StoreLock, AWaitingWriterGoesBeforeNewReaders) {
+  StoreLock lock;
+  lock.lock_shared();  // a long query
+  std::atomic<int> order{0};
+  int writer_at = 0;
+  int reader_at = 0;
+  std::thread writer([&] {
+    lock.lock();
+    writer_at = ++order;
+    lock.unlock();
+  });
+  while (!lock.writer_waiting()) std::this_thread::yield();
+  // A new reader arrives while the writer waits: it must queue behind it,
+  // whether it reaches lock_shared before or after the query ends.
+  std::thread reader([&] {
+    lock.lock_shared();
+    reader_at = ++order;
+    lock.unlock_shared();
+  });
+  lock.unlock_shared();  // the long query ends
+  writer.join();
+  reader.join();
+  EXPECT_EQ(writer_at, 1);
+  EXPECT_EQ(reader_at, 2);
 }
 
 TEST_F(ServiceTest, ShutDownStopsQueries) {
