@@ -11,6 +11,7 @@
 
 #include "eval/functions_internal.hpp"
 #include "eval/xsd_numeric.hpp"
+#include "terms/utf8.hpp"
 
 namespace quiver::eval {
 namespace {
@@ -43,24 +44,6 @@ std::u32string decode(std::string_view s) {
   return out;
 }
 
-void encode(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 /// glibc's C.UTF-8 locale has the full Unicode simple case mappings; when
 /// it is missing only ASCII changes case.
 locale_t utf8_locale() {
@@ -79,7 +62,7 @@ std::string change_case(std::string_view s, bool upper) {
     } else if (cp < 0x80) {
       cp = static_cast<char32_t>(upper ? std::towupper(wc) : std::towlower(wc));
     }
-    encode(out, cp);
+    append_utf8(out, cp);
   }
   return out;
 }

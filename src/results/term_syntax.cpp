@@ -2,6 +2,8 @@
 
 #include <cstddef>
 
+#include "terms/utf8.hpp"
+
 namespace quiver::results {
 namespace {
 
@@ -199,24 +201,6 @@ Expected<std::string> parse_iri(std::string_view text) {
 }
 
 }  // namespace
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 bool has_turtle_short_form(std::string_view lexical, std::string_view datatype) {
   if (datatype == kXsdBoolean) return lexical == "true" || lexical == "false";

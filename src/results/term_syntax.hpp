@@ -35,7 +35,4 @@ void append_turtle_term(std::string& out, const TermRef& term,
 /// quotes) with `@lang` or `^^<datatype>`, a bare number or boolean.
 Expected<Term> parse_turtle_term(std::string_view text);
 
-/// Appends the UTF-8 encoding of `code_point` (assumed valid) to `out`.
-void append_utf8(std::string& out, char32_t code_point);
-
 }  // namespace quiver::results

@@ -38,24 +38,6 @@ bool is_pn_chars(char32_t c) { return is_name_tail(c) || c == '-'; }
 // [173] PN_LOCAL_ESC characters
 bool is_local_escape(char c) { return c != '\0' && std::strchr("_~.-!$&'()*+,;=/?#@%", c); }
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 class Lexer {
  public:
   explicit Lexer(std::string_view text) : text_(text) {}

@@ -5,6 +5,7 @@
 /// it hands us is checked here.
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace quiver {
@@ -16,5 +17,9 @@ std::size_t find_invalid_utf8(std::string_view text);
 inline bool is_valid_utf8(std::string_view text) {
   return find_invalid_utf8(text) == std::string_view::npos;
 }
+
+/// Appends the UTF-8 encoding of `code_point` (a scalar value: not a
+/// surrogate, at most U+10FFFF) to `out`.
+void append_utf8(std::string& out, char32_t code_point);
 
 }  // namespace quiver
