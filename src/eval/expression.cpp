@@ -11,8 +11,8 @@ using sparql::Expr;
 using sparql::ExprKind;
 
 const Term& boolean_term(bool b) {
-  static const Term kTrue = Term::literal("true", "http://www.w3.org/2001/XMLSchema#boolean");
-  static const Term kFalse = Term::literal("false", "http://www.w3.org/2001/XMLSchema#boolean");
+  static const Term kTrue = Term::literal("true", vocab::kXsdBoolean);
+  static const Term kFalse = Term::literal("false", vocab::kXsdBoolean);
   return b ? kTrue : kFalse;
 }
 

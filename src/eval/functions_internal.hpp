@@ -17,10 +17,10 @@
 
 namespace quiver::eval::detail {
 
-inline constexpr std::string_view kXsdBoolean = "http://www.w3.org/2001/XMLSchema#boolean";
-inline constexpr std::string_view kXsdInteger = "http://www.w3.org/2001/XMLSchema#integer";
-inline constexpr std::string_view kXsdDecimal = "http://www.w3.org/2001/XMLSchema#decimal";
-inline constexpr std::string_view kXsdDouble = "http://www.w3.org/2001/XMLSchema#double";
+using vocab::kXsdBoolean;
+using vocab::kXsdDecimal;
+using vocab::kXsdDouble;
+using vocab::kXsdInteger;
 
 /// A builtin whose arguments all evaluated without error (every builtin in
 /// call_builtin's list is strict in all its arguments).

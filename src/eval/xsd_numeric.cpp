@@ -10,10 +10,10 @@
 namespace quiver::eval {
 namespace {
 
-constexpr std::string_view kXsdInteger = "http://www.w3.org/2001/XMLSchema#integer";
-constexpr std::string_view kXsdDecimal = "http://www.w3.org/2001/XMLSchema#decimal";
-constexpr std::string_view kXsdFloat = "http://www.w3.org/2001/XMLSchema#float";
-constexpr std::string_view kXsdDouble = "http://www.w3.org/2001/XMLSchema#double";
+using vocab::kXsdDecimal;
+using vocab::kXsdDouble;
+using vocab::kXsdFloat;
+using vocab::kXsdInteger;
 
 /// A type derived from xsd:integer and its value space bounds.
 struct IntegerRange {

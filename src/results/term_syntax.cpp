@@ -7,10 +7,10 @@
 namespace quiver::results {
 namespace {
 
-constexpr std::string_view kXsdInteger = "http://www.w3.org/2001/XMLSchema#integer";
-constexpr std::string_view kXsdDecimal = "http://www.w3.org/2001/XMLSchema#decimal";
-constexpr std::string_view kXsdDouble = "http://www.w3.org/2001/XMLSchema#double";
-constexpr std::string_view kXsdBoolean = "http://www.w3.org/2001/XMLSchema#boolean";
+using vocab::kXsdBoolean;
+using vocab::kXsdDecimal;
+using vocab::kXsdDouble;
+using vocab::kXsdInteger;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }

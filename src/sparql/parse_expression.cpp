@@ -190,8 +190,7 @@ ExprPtr Parser::parse_primary() {
       if (at_word("true") || at_word("false")) {
         const bool value = at_word("true");
         next();
-        return make_constant(
-            Term::literal(value ? "true" : "false", "http://www.w3.org/2001/XMLSchema#boolean"));
+        return make_constant(Term::literal(value ? "true" : "false", vocab::kXsdBoolean));
       }
       if (at_builtin_call()) return parse_builtin_call();
       fail_at(t, "unknown function " + describe_token(text_, t));

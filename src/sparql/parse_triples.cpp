@@ -5,10 +5,10 @@
 namespace quiver::sparql::detail {
 namespace {
 
-constexpr std::string_view kXsdInteger = "http://www.w3.org/2001/XMLSchema#integer";
-constexpr std::string_view kXsdDecimal = "http://www.w3.org/2001/XMLSchema#decimal";
-constexpr std::string_view kXsdDouble = "http://www.w3.org/2001/XMLSchema#double";
-constexpr std::string_view kXsdBoolean = "http://www.w3.org/2001/XMLSchema#boolean";
+using vocab::kXsdBoolean;
+using vocab::kXsdDecimal;
+using vocab::kXsdDouble;
+using vocab::kXsdInteger;
 
 PathPtr link(Term iri) {
   Path p;

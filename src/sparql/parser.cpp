@@ -451,7 +451,7 @@ std::optional<Term> Parser::parse_data_block_value() {
       if (at_word("true") || at_word("false")) {
         const bool value = at_word("true");
         next();
-        return Term::literal(value ? "true" : "false", "http://www.w3.org/2001/XMLSchema#boolean");
+        return Term::literal(value ? "true" : "false", vocab::kXsdBoolean);
       }
       break;
     default:

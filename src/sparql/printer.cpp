@@ -7,7 +7,7 @@
 namespace quiver::sparql {
 namespace {
 
-constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
+using vocab::kXsd;
 
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;

@@ -27,6 +27,16 @@ namespace vocab {
 inline constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
 /// xsd:string, the datatype of simple (untagged) literals.
 inline constexpr std::string_view kXsdString = "http://www.w3.org/2001/XMLSchema#string";
+/// xsd:boolean, the datatype of `true` and `false`.
+inline constexpr std::string_view kXsdBoolean = "http://www.w3.org/2001/XMLSchema#boolean";
+/// xsd:integer, the datatype of a bare integer in Turtle and SPARQL.
+inline constexpr std::string_view kXsdInteger = "http://www.w3.org/2001/XMLSchema#integer";
+/// xsd:decimal, the datatype of a bare `1.5` in Turtle and SPARQL.
+inline constexpr std::string_view kXsdDecimal = "http://www.w3.org/2001/XMLSchema#decimal";
+/// xsd:float.
+inline constexpr std::string_view kXsdFloat = "http://www.w3.org/2001/XMLSchema#float";
+/// xsd:double, the datatype of a bare `1e3` in Turtle and SPARQL.
+inline constexpr std::string_view kXsdDouble = "http://www.w3.org/2001/XMLSchema#double";
 /// The RDF namespace.
 inline constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 /// rdf:langString, the datatype of every language-tagged literal.
