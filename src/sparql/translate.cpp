@@ -19,6 +19,27 @@ OpPtr wrap(OpKind kind, OpPtr child) {
   return make_op(std::move(op));
 }
 
+// ORDER BY, when the query has one (18.2.5.1).
+OpPtr apply_order(OpPtr pattern, Modifiers& m) {
+  if (m.order.empty()) return pattern;
+  Op order;
+  order.kind = OpKind::OrderBy;
+  order.order = std::move(m.order);
+  order.children = {std::move(pattern)};
+  return make_op(std::move(order));
+}
+
+// OFFSET / LIMIT, when the query has either (18.2.5.6).
+OpPtr apply_slice(OpPtr pattern, const Modifiers& m) {
+  if (m.limit < 0 && m.offset <= 0) return pattern;
+  Op slice;
+  slice.kind = OpKind::Slice;
+  slice.limit = m.limit;
+  slice.offset = m.offset;
+  slice.children = {std::move(pattern)};
+  return make_op(std::move(slice));
+}
+
 OpPtr join(OpPtr left, OpPtr right) {
   if (left->kind == OpKind::Unit) return right;
   if (right->kind == OpKind::Unit) return left;
@@ -60,21 +81,8 @@ OpPtr Parser::apply_grouping(OpPtr pattern, Modifiers& m, bool& grouped) {
 OpPtr Parser::translate_modifiers(OpPtr where, Modifiers& m) {
   bool grouped = false;
   OpPtr pattern = apply_grouping(std::move(where), m, grouped);
-  if (!m.order.empty()) {
-    Op order;
-    order.kind = OpKind::OrderBy;
-    order.order = std::move(m.order);
-    order.children = {std::move(pattern)};
-    pattern = make_op(std::move(order));
-  }
-  if (m.limit >= 0 || m.offset > 0) {
-    Op slice;
-    slice.kind = OpKind::Slice;
-    slice.limit = m.limit;
-    slice.offset = m.offset;
-    slice.children = {std::move(pattern)};
-    pattern = make_op(std::move(slice));
-  }
+  pattern = apply_order(std::move(pattern), m);
+  pattern = apply_slice(std::move(pattern), m);
   return pattern;
 }
 
@@ -132,13 +140,7 @@ OpPtr Parser::translate_select(const SelectClause& select, OpPtr where, Modifier
   }
 
   // 18.2.5 ORDER BY, projection, DISTINCT, REDUCED, slice
-  if (!m.order.empty()) {
-    Op order;
-    order.kind = OpKind::OrderBy;
-    order.order = std::move(m.order);
-    order.children = {std::move(pattern)};
-    pattern = make_op(std::move(order));
-  }
+  pattern = apply_order(std::move(pattern), m);
   Op project;
   project.kind = OpKind::Project;
   project.variables = variables;
@@ -146,14 +148,7 @@ OpPtr Parser::translate_select(const SelectClause& select, OpPtr where, Modifier
   pattern = make_op(std::move(project));
   if (select.distinct) pattern = wrap(OpKind::Distinct, std::move(pattern));
   if (select.reduced) pattern = wrap(OpKind::Reduced, std::move(pattern));
-  if (m.limit >= 0 || m.offset > 0) {
-    Op slice;
-    slice.kind = OpKind::Slice;
-    slice.limit = m.limit;
-    slice.offset = m.offset;
-    slice.children = {std::move(pattern)};
-    pattern = make_op(std::move(slice));
-  }
+  pattern = apply_slice(std::move(pattern), m);
   return pattern;
 }
 
