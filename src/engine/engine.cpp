@@ -42,6 +42,18 @@ std::optional<std::string> file_iri_path(const std::string& iri) {
 
 Expected<std::uint64_t> Engine::load(const std::string& path, std::optional<io::Format> format,
                                      const std::string& base_iri) {
+  return load_into(kDefaultGraph, path, format, base_iri);
+}
+
+Expected<std::uint64_t> Engine::load_named(const std::string& graph_iri, const std::string& path,
+                                           std::optional<io::Format> format,
+                                           const std::string& base_iri) {
+  return load_into(store_.intern(Term::iri(graph_iri).ref()), path, format, base_iri);
+}
+
+Expected<std::uint64_t> Engine::load_into(TermId graph, const std::string& path,
+                                          std::optional<io::Format> format,
+                                          const std::string& base_iri) {
   auto f = pick_format(path, format);
   if (!f) return f.error();
   io::ReadOptions options;
@@ -49,19 +61,6 @@ Expected<std::uint64_t> Engine::load(const std::string& path, std::optional<io::
   options.base_iri = base_iri;
   // Blank nodes of different files are different nodes.
   options.blank_prefix = "f" + std::to_string(++loaded_files_) + "_";
-  return store::load_file(store_, path, options, kDefaultGraph);
-}
-
-Expected<std::uint64_t> Engine::load_named(const std::string& graph_iri, const std::string& path,
-                                           std::optional<io::Format> format,
-                                           const std::string& base_iri) {
-  auto f = pick_format(path, format);
-  if (!f) return f.error();
-  io::ReadOptions options;
-  options.format = *f;
-  options.base_iri = base_iri;
-  options.blank_prefix = "f" + std::to_string(++loaded_files_) + "_";
-  const TermId graph = store_.intern(Term::iri(graph_iri).ref());
   return store::load_file(store_, path, options, graph);
 }
 

@@ -67,6 +67,8 @@ class Engine {
   store::MemoryStore& store() { return store_; }
 
  private:
+  Expected<std::uint64_t> load_into(TermId graph, const std::string& path,
+                                    std::optional<io::Format> format, const std::string& base_iri);
   Expected<std::vector<TermId>> graphs_for(const std::vector<std::string>& iris,
                                            const QueryOptions& options);
 
