@@ -77,7 +77,7 @@ Expected<std::vector<TermId>> Engine::graphs_for(const std::vector<std::string>&
     std::optional<std::string> path =
         options.graph_file ? options.graph_file(iri) : file_iri_path(iri);
     if (!path) {
-      return Error{SourceLocation{},
+      return Error{ErrorKind::NotFound,
                    "no graph <" + iri + "> in the data, and it is not a local file"};
     }
     auto loaded = load_named(iri, *path, std::nullopt, iri);

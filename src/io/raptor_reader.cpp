@@ -28,6 +28,8 @@ class RaptorState {
   static void on_log(void* handle, raptor_log_message* message);
 
   ReadResult result;
+  /// Set when the sink refused a statement: reading stops there.
+  bool sink_failed = false;
 
  private:
   bool convert(raptor_term* term, std::string& scratch, TermRef& ref);
@@ -88,8 +90,16 @@ void RaptorState::on_statement(void* handle, raptor_statement* statement) {
       !self->convert(statement->graph, self->scratch_[3], q.graph)) {
     return;
   }
+  if (self->sink_failed) return;
+  if (Status st = self->sink_.on_quad(q); !st) {
+    Error error = st.error();
+    if (error.where.file.empty()) error.where = SourceLocation{self->name_, 0, 0};
+    if (self->options_.on_error) self->options_.on_error(error);
+    self->result.errors.push_back(std::move(error));
+    self->sink_failed = true;
+    return;
+  }
   ++self->result.quads;
-  self->sink_.on_quad(q);
 }
 
 void RaptorState::on_log(void* handle, raptor_log_message* message) {
@@ -106,7 +116,7 @@ void RaptorState::on_log(void* handle, raptor_log_message* message) {
       where.column = static_cast<std::uint64_t>(message->locator->column);
     }
   }
-  Error e{where, message->text != nullptr ? message->text : "RDF/XML error"};
+  Error e{ErrorKind::Syntax, where, message->text != nullptr ? message->text : "RDF/XML error"};
   if (self->options_.on_error) self->options_.on_error(e);
   self->result.errors.push_back(std::move(e));
   if (self->options_.lax) ++self->result.skipped;
@@ -120,7 +130,8 @@ ReadResult read_with_raptor(ByteSource& source, const std::string& name, const R
   std::unique_ptr<raptor_world, WorldDeleter> world(raptor_new_world());
   raptor_world_set_log_handler(world.get(), &state, &RaptorState::on_log);
   if (raptor_world_open(world.get()) != 0) {
-    state.result.errors.push_back(Error{SourceLocation{name, 0, 0}, "cannot start Raptor2"});
+    state.result.errors.push_back(
+        Error{ErrorKind::Internal, SourceLocation{name, 0, 0}, "cannot start Raptor2"});
     return std::move(state.result);
   }
   std::unique_ptr<raptor_parser, ParserDeleter> parser(raptor_new_parser(world.get(), "rdfxml"));
@@ -135,7 +146,7 @@ ReadResult read_with_raptor(ByteSource& source, const std::string& name, const R
   if (raptor_parser_parse_start(parser.get(), base_uri.get()) != 0) {
     if (state.result.errors.empty()) {
       state.result.errors.push_back(
-          Error{SourceLocation{name, 0, 0}, "cannot start RDF/XML parse"});
+          Error{ErrorKind::Internal, SourceLocation{name, 0, 0}, "cannot start RDF/XML parse"});
     }
     return std::move(state.result);
   }
@@ -145,12 +156,12 @@ ReadResult read_with_raptor(ByteSource& source, const std::string& name, const R
     const int is_end = got == 0 ? 1 : 0;
     const int rc = raptor_parser_parse_chunk(
         parser.get(), reinterpret_cast<const unsigned char*>(buf.data()), got, is_end);
-    if (rc != 0 && !options.lax) break;
+    if ((rc != 0 && !options.lax) || state.sink_failed) break;
     if (is_end) break;
   }
   if (!source.error().empty()) {
     state.result.errors.push_back(
-        Error{SourceLocation{name, 0, 0}, "read failed: " + source.error()});
+        Error{ErrorKind::Io, SourceLocation{name, 0, 0}, "read failed: " + source.error()});
   }
   return std::move(state.result);
 }

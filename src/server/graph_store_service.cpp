@@ -14,8 +14,9 @@ namespace quiver::server {
 namespace {
 
 struct QuadCollector final : io::QuadSink {
-  void on_quad(const QuadRef& quad) override {
+  Status on_quad(const QuadRef& quad) override {
     triples.push_back(Triple{Term(quad.subject), Term(quad.predicate), Term(quad.object)});
+    return {};
   }
   std::vector<Triple> triples;
 };

@@ -178,15 +178,15 @@ Reply Service::run_query(const Call& call, const std::string& text) {
   run_options.cancel = &stopping_;
   auto outcome = engine_.run(query, run_options);
   if (!outcome) {
-    const std::string& message = outcome.error().message;
-    if (message.find("timed out") != std::string::npos) {
+    const ErrorKind kind = outcome.error().kind;
+    if (kind == ErrorKind::Timeout) {
       char seconds[32];
       std::snprintf(seconds, sizeof seconds, "%g",
                     static_cast<double>(options_.timeout.count()) / 1000);
       return text_reply(
           503, std::string("query timed out after ") + seconds + " s (the server's --timeout)");
     }
-    if (message.find("cancelled") != std::string::npos) {
+    if (kind == ErrorKind::Cancelled) {
       return text_reply(503, "the server is shutting down");
     }
     return text_reply(500, "query failed: " + outcome.error().to_string());

@@ -1,5 +1,8 @@
 #include "store/store_loader.hpp"
 
+#include <new>
+#include <stdexcept>
+
 namespace quiver::store {
 namespace {
 
@@ -22,17 +25,24 @@ Expected<std::uint64_t> load(MemoryStore& store, const io::ReadOptions& options,
 
 }  // namespace
 
-void StoreLoader::on_quad(const QuadRef& quad) {
-  if (graph_ == kDefaultGraph) {
-    store_.add(quad);
-    return;
+Status StoreLoader::on_quad(const QuadRef& quad) {
+  try {
+    if (graph_ == kDefaultGraph) {
+      store_.add(quad);
+      return {};
+    }
+    QuadIds ids;
+    ids.subject = store_.intern(quad.subject);
+    ids.predicate = store_.intern(quad.predicate);
+    ids.object = store_.intern(quad.object);
+    ids.graph = graph_;
+    store_.add(ids);
+    return {};
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorKind::Limit, "out of memory while loading");
+  } catch (const std::length_error& e) {
+    return Error(ErrorKind::Limit, std::string("the store is full: ") + e.what());
   }
-  QuadIds ids;
-  ids.subject = store_.intern(quad.subject);
-  ids.predicate = store_.intern(quad.predicate);
-  ids.object = store_.intern(quad.object);
-  ids.graph = graph_;
-  store_.add(ids);
 }
 
 Expected<std::uint64_t> load_file(MemoryStore& store, const std::string& path,

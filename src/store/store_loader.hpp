@@ -21,7 +21,9 @@ class StoreLoader final : public io::QuadSink {
   explicit StoreLoader(MemoryStore& store, TermId graph = kDefaultGraph)
       : store_(store), graph_(graph) {}
 
-  void on_quad(const QuadRef& quad) override;
+  /// Adds the quad; a full dictionary (or no memory left) is an error
+  /// value, never an exception inside a parser's callback.
+  Status on_quad(const QuadRef& quad) override;
 
  private:
   MemoryStore& store_;

@@ -72,8 +72,9 @@ TEST_P(ArticleQueryTest, GivesTheExpectedAnswer) {
   } else {
     ASSERT_TRUE(fs::exists(ttl)) << "no expected result for " << GetParam();
     struct Collect : io::QuadSink {
-      void on_quad(const QuadRef& q) override {
+      Status on_quad(const QuadRef& q) override {
         triples.push_back({Term(q.subject), Term(q.predicate), Term(q.object)});
+        return {};
       }
       std::vector<Triple> triples;
     } sink;

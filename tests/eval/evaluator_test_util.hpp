@@ -29,7 +29,10 @@ class TestDataset : public Dataset {
         std::string(trig);
     struct Sink : io::QuadSink {
       TestDataset* self;
-      void on_quad(const QuadRef& q) override { self->add(Quad(q)); }
+      Status on_quad(const QuadRef& q) override {
+    self->add(Quad(q));
+    return {};
+  }
     } sink;
     sink.self = this;
     io::ReadOptions options;

@@ -144,7 +144,10 @@ TEST(MemoryStoreTest, StatisticsPerPredicate) {
 }
 
 struct QuadCollector final : io::QuadSink {
-  void on_quad(const QuadRef& quad) override { quads.emplace_back(quad); }
+  Status on_quad(const QuadRef& quad) override {
+    quads.emplace_back(quad);
+    return {};
+  }
   std::vector<Quad> quads;
 };
 
