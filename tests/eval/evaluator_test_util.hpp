@@ -30,9 +30,9 @@ class TestDataset : public Dataset {
     struct Sink : io::QuadSink {
       TestDataset* self;
       Status on_quad(const QuadRef& q) override {
-    self->add(Quad(q));
-    return {};
-  }
+        self->add(Quad(q));
+        return {};
+      }
     } sink;
     sink.self = this;
     io::ReadOptions options;
