@@ -6,7 +6,7 @@
 #include "eval/evaluator.hpp"
 #include "io/reader.hpp"
 #include "store/store_loader.hpp"
-#include "util/text.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::engine {
 namespace {

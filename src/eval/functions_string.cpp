@@ -5,7 +5,6 @@
 #include <locale.h>
 
 #include <array>
-#include <cctype>
 #include <cmath>
 #include <cwctype>
 
@@ -60,7 +59,8 @@ std::string change_case(std::string_view s, bool upper) {
     if (locale != static_cast<locale_t>(0)) {
       cp = static_cast<char32_t>(upper ? towupper_l(wc, locale) : towlower_l(wc, locale));
     } else if (cp < 0x80) {
-      cp = static_cast<char32_t>(upper ? std::towupper(wc) : std::towlower(wc));
+      const char c = static_cast<char>(cp);
+      cp = static_cast<unsigned char>(upper ? to_upper(c) : to_lower(c));
     }
     append_utf8(out, cp);
   }
@@ -138,16 +138,15 @@ Value fn_strafter(const std::vector<Term>& args, FunctionContext&) {
 
 Value fn_encode_for_uri(const std::vector<Term>& args, FunctionContext&) {
   if (!is_string_literal(args[0])) return std::nullopt;
-  static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   for (char ch : args[0].value()) {
     const auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+    if (is_alnum(ch) || c == '-' || c == '_' || c == '.' || c == '~') {
       out += ch;
     } else {
       out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
+      out += hex_digit(c >> 4);
+      out += hex_digit(c);
     }
   }
   return detail::make_string(out);

@@ -18,6 +18,7 @@
 
 #include "io/turtle_layout.hpp"
 #include "io/writers_internal.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::io {
 namespace {
@@ -28,9 +29,7 @@ using turtle::Layout;
 using turtle::Role;
 using turtle::TermId;
 
-bool is_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_name_char(char c) { return is_alpha(c) || is_digit(c) || c == '_' || c == '-'; }
+bool is_name_char(char c) { return is_alnum(c) || c == '_' || c == '-'; }
 
 // PN_PREFIX, ASCII only: a letter, then letters, digits, _ - and inner dots.
 bool is_pn_prefix(std::string_view name) {
@@ -106,10 +105,9 @@ bool is_bare_literal(std::string_view lexical, std::string_view datatype) {
 }
 
 void append_hex_escape(std::string& out, unsigned char c) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
   out += "\\u00";
-  out += kHex[c >> 4];
-  out += kHex[c & 0xF];
+  out += hex_digit(c >> 4);
+  out += hex_digit(c);
 }
 
 bool is_iriref_char(unsigned char c) {

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "results/writers_internal.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::results::detail {
 namespace {
@@ -11,7 +12,6 @@ namespace {
 // A JSON string: `"`, `\` and control characters escaped, everything else
 // (UTF-8 included) copied as is, in runs.
 void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
   std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -43,8 +43,8 @@ void append_json_string(std::string& out, std::string_view s) {
         break;
       default:
         out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
+        out += hex_digit(c >> 4, true);
+        out += hex_digit(c, true);
     }
   }
   out.append(s.data() + run, s.size() - run);

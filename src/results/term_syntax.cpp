@@ -3,6 +3,7 @@
 #include <cstddef>
 
 #include "terms/utf8.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::results {
 namespace {
@@ -11,9 +12,6 @@ using vocab::kXsdBoolean;
 using vocab::kXsdDecimal;
 using vocab::kXsdDouble;
 using vocab::kXsdInteger;
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Digits from `i`; returns how many.
 std::size_t skip_digits(std::string_view s, std::size_t& i) {
@@ -74,7 +72,6 @@ void append_iri(std::string& out, std::string_view iri, const PrefixList* prefix
   }
   // Characters IRIREF forbids are written as \u escapes so that any IRI,
   // valid or not, reads back the same.
-  static constexpr char kHex[] = "0123456789ABCDEF";
   out += '<';
   std::size_t run = 0;
   for (std::size_t i = 0; i < iri.size(); ++i) {
@@ -85,8 +82,8 @@ void append_iri(std::string& out, std::string_view iri, const PrefixList* prefix
     out.append(iri.data() + run, i - run);
     run = i + 1;
     out += "\\u00";
-    out += kHex[c >> 4];
-    out += kHex[c & 0xF];
+    out += hex_digit(c >> 4);
+    out += hex_digit(c);
   }
   out.append(iri.data() + run, iri.size() - run);
   out += '>';
@@ -98,17 +95,9 @@ bool read_uchar(std::string_view text, std::size_t& i, std::string& out) {
   char32_t cp = 0;
   for (std::size_t k = 1; k <= digits; ++k) {
     if (i + k >= text.size()) return false;
-    const char c = text[i + k];
-    cp <<= 4;
-    if (is_digit(c)) {
-      cp |= static_cast<char32_t>(c - '0');
-    } else if (c >= 'a' && c <= 'f') {
-      cp |= static_cast<char32_t>(c - 'a' + 10);
-    } else if (c >= 'A' && c <= 'F') {
-      cp |= static_cast<char32_t>(c - 'A' + 10);
-    } else {
-      return false;
-    }
+    const int digit = hex_digit_value(text[i + k]);
+    if (digit < 0) return false;
+    cp = (cp << 4) | static_cast<char32_t>(digit);
   }
   if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
   append_utf8(out, cp);

@@ -4,21 +4,14 @@
 #include <limits>
 
 #include "terms/utf8.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::sparql {
 namespace {
 
-bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
-bool is_hex(char c) {
-  return is_digit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f') ||
-         (c >= 'A' && c <= 'F');
-}
-bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
 // [164] PN_CHARS_BASE
 bool is_pn_chars_base(char32_t c) {
-  return is_ascii_letter(c) || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) ||
+  return is_alpha(c) || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) ||
          (c >= 0xF8 && c <= 0x2FF) || (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) ||
          (c >= 0x200C && c <= 0x200D) || (c >= 0x2070 && c <= 0x218F) ||
          (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF) ||
@@ -88,8 +81,7 @@ class Lexer {
     for (std::size_t k = 0; k < digits; ++k) {
       const char h = at(i + 2 + k);
       if (!is_hex(h)) fail(i, "bad \\u escape: expected " + std::to_string(digits) + " hex digits");
-      cp = cp * 16 + static_cast<char32_t>(
-                         is_digit(static_cast<unsigned char>(h)) ? h - '0' : (h | 0x20) - 'a' + 10);
+      cp = cp * 16 + static_cast<char32_t>(hex_digit_value(h));
     }
     if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
       fail(i, "escape \\" + std::string(text_.substr(i + 1, digits + 1)) +
@@ -114,7 +106,7 @@ class Lexer {
   void skip_space() {
     while (pos_ < text_.size()) {
       const char c = text_[pos_];
-      if (is_ws(c)) {
+      if (is_space(c)) {
         ++pos_;
       } else if (c == '#') {
         while (pos_ < text_.size() && text_[pos_] != '\n' && text_[pos_] != '\r') ++pos_;
@@ -284,13 +276,11 @@ class Lexer {
   // [145] LANGTAG
   void read_langtag(Token& t) {
     std::size_t i = pos_ + 1;
-    while (is_ascii_letter(static_cast<unsigned char>(at(i)))) ++i;
+    while (is_alpha(at(i))) ++i;
     if (i == pos_ + 1) fail(pos_, "expected a language tag after '@'");
-    while (at(i) == '-' && (is_ascii_letter(static_cast<unsigned char>(at(i + 1))) ||
-                            is_digit(static_cast<unsigned char>(at(i + 1))))) {
+    while (at(i) == '-' && (is_alpha(at(i + 1)) || is_digit(at(i + 1)))) {
       ++i;
-      while (is_ascii_letter(static_cast<unsigned char>(at(i))) ||
-             is_digit(static_cast<unsigned char>(at(i)))) {
+      while (is_alpha(at(i)) || is_digit(at(i))) {
         ++i;
       }
     }
@@ -302,7 +292,7 @@ class Lexer {
   // [161] NIL and [163] ANON: the brackets with only white space between.
   void read_bracket(Token& t, char close, TokenKind empty_kind) {
     std::size_t i = pos_ + 1;
-    while (is_ws(at(i))) ++i;
+    while (is_space(at(i))) ++i;
     if (at(i) == close) {
       t.kind = empty_kind;
       pos_ = i + 1;
@@ -316,20 +306,20 @@ class Lexer {
     std::size_t i = pos_;
     if (at(i) == '+' || at(i) == '-') ++i;
     const std::size_t int_start = i;
-    while (is_digit(static_cast<unsigned char>(at(i)))) ++i;
+    while (is_digit(at(i))) ++i;
     const bool has_int = i > int_start;
     t.kind = TokenKind::Integer;
     auto exponent_at = [&](std::size_t j) {
       if (at(j) != 'e' && at(j) != 'E') return std::size_t{0};
       ++j;
       if (at(j) == '+' || at(j) == '-') ++j;
-      if (!is_digit(static_cast<unsigned char>(at(j)))) return std::size_t{0};
-      while (is_digit(static_cast<unsigned char>(at(j)))) ++j;
+      if (!is_digit(at(j))) return std::size_t{0};
+      while (is_digit(at(j))) ++j;
       return j;
     };
-    if (at(i) == '.' && is_digit(static_cast<unsigned char>(at(i + 1)))) {
+    if (at(i) == '.' && is_digit(at(i + 1))) {
       i += 2;
-      while (is_digit(static_cast<unsigned char>(at(i)))) ++i;
+      while (is_digit(at(i))) ++i;
       t.kind = TokenKind::Decimal;
     } else if (at(i) == '.' && has_int && exponent_at(i + 1) != 0) {
       ++i;  // `1.e5`: the dot belongs to the double

@@ -1,8 +1,6 @@
 #include "sparql/printer.hpp"
 
-#include <cctype>
-
-#include "util/text.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::sparql {
 namespace {
@@ -12,7 +10,7 @@ using vocab::kXsd;
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    if (!is_digit(c)) return false;
   }
   return true;
 }

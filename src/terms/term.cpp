@@ -1,5 +1,7 @@
 #include "terms/term.hpp"
 
+#include "util/ascii.hpp"
+
 namespace quiver {
 
 Term Term::literal(std::string_view lexical, std::string_view datatype, std::string_view language) {
@@ -21,7 +23,6 @@ std::strong_ordering Term::operator<=>(const Term& other) const {
 }
 
 void append_quoted_string(std::string& out, std::string_view lexical) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
   out += '"';
   std::size_t run = 0;  // start of the pending run of characters needing no escape
   for (std::size_t i = 0; i < lexical.size(); ++i) {
@@ -53,8 +54,8 @@ void append_quoted_string(std::string& out, std::string_view lexical) {
         break;
       default:
         out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
+        out += hex_digit(c >> 4);
+        out += hex_digit(c);
     }
   }
   out.append(lexical.data() + run, lexical.size() - run);
