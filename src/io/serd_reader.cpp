@@ -85,13 +85,11 @@ void SerdState::fail_at(std::string_view needle, std::string_view needle2, std::
 bool SerdState::check_text(std::string_view text, std::string_view what) {
   const std::size_t bad = find_invalid_utf8(text);
   if (bad == std::string_view::npos) return true;
-  const auto* b = reinterpret_cast<const unsigned char*>(text.data() + bad);
   char lower[8] = "", upper[8] = "";
-  if (bad + 2 < text.size() && b[0] == 0xED && b[1] >= 0xA0) {
-    // A surrogate, which Serd decodes from a \uD800-style escape.
-    const unsigned cp = ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
-    std::snprintf(lower, sizeof lower, "\\u%04x", cp);
-    std::snprintf(upper, sizeof upper, "\\u%04X", cp);
+  // A surrogate, which Serd decodes from a \uD800-style escape.
+  if (const auto surrogate = encoded_surrogate(text, bad)) {
+    std::snprintf(lower, sizeof lower, "\\u%04x", static_cast<unsigned>(*surrogate));
+    std::snprintf(upper, sizeof upper, "\\u%04X", static_cast<unsigned>(*surrogate));
   }
   if (lower[0] != '\0' && (window_.contains(lower) || window_.contains(upper))) {
     fail_at(lower, upper,
@@ -100,7 +98,7 @@ bool SerdState::check_text(std::string_view text, std::string_view what) {
   } else {
     const std::string_view raw = text.substr(bad, std::min<std::size_t>(4, text.size() - bad));
     char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", b[0]);
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
     fail_at(raw, {}, std::string("invalid UTF-8 in ") + std::string(what) + " (byte " + hex + ")");
   }
   return false;

@@ -1,5 +1,6 @@
 #include "sparql/lexer.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -59,19 +60,6 @@ class Lexer {
 
   char at(std::size_t i) const { return i < text_.size() ? text_[i] : '\0'; }
 
-  // The code point at `i` (the text is valid UTF-8), its length in `len`.
-  char32_t decode(std::size_t i, std::size_t& len) const {
-    const auto c = static_cast<unsigned char>(text_[i]);
-    if (c < 0x80) {
-      len = 1;
-      return c;
-    }
-    len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    char32_t cp = c & (0x3F >> (len - 1));
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (text_[i + k] & 0x3F);
-    return cp;
-  }
-
   // A `\uXXXX` / `\UXXXXXXXX` escape at `i`: its code point, length in `len`;
   // fails on a surrogate or a code point past U+10FFFF.
   bool codepoint_escape(std::size_t i, char32_t& cp, std::size_t& len) const {
@@ -100,7 +88,9 @@ class Lexer {
     }
     char32_t cp;
     if (codepoint_escape(i, cp, len)) return cp;
-    return decode(i, len);
+    const Utf8Char c = decode_utf8(text_, i);
+    len = c.length;
+    return c.code_point;
   }
 
   void skip_space() {
@@ -178,11 +168,10 @@ class Lexer {
         break;
     }
     if (is_digit(c)) return read_number(t);
-    std::size_t len;
-    const char32_t cp = decode(pos_, len);
-    if (is_pn_chars_base(cp)) return read_word(t);
+    const Utf8Char cp = decode_utf8(text_, pos_);
+    if (is_pn_chars_base(cp.code_point)) return read_word(t);
     if (c == '\\') fail(pos_, "unexpected '\\' outside a string, IRI or name");
-    fail(pos_, "unexpected character '" + std::string(text_.substr(pos_, len)) + "'");
+    fail(pos_, "unexpected character '" + std::string(text_.substr(pos_, cp.length)) + "'");
   }
 
   // [139] IRIREF; false (nothing consumed) when `<` starts an operator.
@@ -193,7 +182,11 @@ class Lexer {
       std::size_t len;
       char32_t cp;
       const bool escaped = codepoint_escape(i, cp, len);
-      if (!escaped) cp = decode(i, len);
+      if (!escaped) {
+        const Utf8Char c = decode_utf8(text_, i);
+        cp = c.code_point;
+        len = c.length;
+      }
       if (cp == '>' && !escaped) {
         t.kind = TokenKind::IriRef;
         t.text = std::move(value);
@@ -359,13 +352,13 @@ class Lexer {
   // A bare word, or [140] PNAME_NS / [141] PNAME_LN when a ':' follows the
   // [168] PN_PREFIX.
   void read_word(Token& t) {
-    std::size_t i = pos_, len;
+    std::size_t i = pos_;
     std::size_t good_end = pos_;
     while (i < text_.size()) {
-      const char32_t cp = decode(i, len);
-      if (!(is_pn_chars(cp) || cp == '.')) break;
-      i += len;
-      if (cp != '.') good_end = i;
+      const Utf8Char c = decode_utf8(text_, i);
+      if (!(is_pn_chars(c.code_point) || c.code_point == '.')) break;
+      i += c.length;
+      if (c.code_point != '.') good_end = i;
     }
     if (at(good_end) == ':') {
       read_pname_local(t, good_end);
@@ -422,17 +415,10 @@ class Lexer {
 }  // namespace
 
 void locate(std::string_view text, std::size_t offset, std::uint64_t& line, std::uint64_t& column) {
-  line = 1;
-  column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++column;  // count code points, not continuation bytes
-    }
-  }
+  const std::string_view before = text.substr(0, offset);
+  const std::size_t line_start = before.rfind('\n') + 1;  // npos + 1 == 0
+  line = 1 + static_cast<std::uint64_t>(std::count(before.begin(), before.end(), '\n'));
+  column = 1 + count_code_points(before.substr(line_start));
 }
 
 Expected<std::vector<Token>> tokenize(std::string_view text) {
@@ -460,9 +446,7 @@ std::string describe_token(std::string_view text, const Token& token) {
   std::string_view written = text.substr(token.offset, token.length);
   std::string out = "'";
   if (written.size() > 40) {
-    std::size_t cut = 37;
-    while (cut > 0 && (static_cast<unsigned char>(written[cut]) & 0xC0) == 0x80) --cut;
-    out.append(written.substr(0, cut));
+    out.append(written.substr(0, code_point_start(written, 37)));
     out += "...";
   } else {
     out.append(written);
