@@ -12,6 +12,7 @@
 #include "http/form.hpp"
 #include "io/reader.hpp"
 #include "remote/endpoint.hpp"
+#include "terms/term_writer.hpp"
 
 namespace quiver::remote {
 namespace {

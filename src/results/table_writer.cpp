@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "results/term_syntax.hpp"
 #include "results/writers_internal.hpp"
+#include "terms/term_writer.hpp"
 #include "terms/utf8.hpp"
 
 namespace quiver::results::detail {
@@ -84,13 +84,14 @@ Status write_table(const sparql::QueryResult& result, io::Output& out,
   const std::size_t columns = result.variables.size();
   std::vector<std::size_t> widths(columns);
   for (std::size_t i = 0; i < columns; ++i) widths[i] = display_width(result.variables[i]);
+  const PrefixMap prefixes(options.prefixes);
   std::vector<std::vector<std::string>> rows;
   rows.reserve(result.solutions.size());
   for (const sparql::Solution& solution : result.solutions) {
     std::vector<std::string>& cells = rows.emplace_back(columns);
     for (std::size_t i = 0; i < columns && i < solution.size(); ++i) {
       if (!solution[i]) continue;
-      append_turtle_term(cells[i], solution[i]->ref(), &options.prefixes);
+      append_turtle_term(cells[i], solution[i]->ref(), &prefixes);
       widths[i] = std::max(widths[i], display_width(cells[i]));
     }
   }

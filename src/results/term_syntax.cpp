@@ -2,6 +2,7 @@
 
 #include <cstddef>
 
+#include "terms/term_reader.hpp"
 #include "terms/utf8.hpp"
 #include "util/ascii.hpp"
 
@@ -9,85 +10,6 @@ namespace quiver::results {
 namespace {
 
 using vocab::kXsdBoolean;
-using vocab::kXsdDecimal;
-using vocab::kXsdDouble;
-using vocab::kXsdInteger;
-
-// Digits from `i`; returns how many.
-std::size_t skip_digits(std::string_view s, std::size_t& i) {
-  const std::size_t start = i;
-  while (i < s.size() && is_digit(s[i])) ++i;
-  return i - start;
-}
-
-// The datatype of a bare Turtle number (INTEGER, DECIMAL, DOUBLE), or empty.
-std::string_view numeric_datatype(std::string_view s) {
-  std::size_t i = 0;
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-  const std::size_t int_digits = skip_digits(s, i);
-  std::size_t frac_digits = 0;
-  bool dot = false;
-  if (i < s.size() && s[i] == '.') {
-    dot = true;
-    ++i;
-    frac_digits = skip_digits(s, i);
-  }
-  if (i == s.size()) {
-    if (!dot) return int_digits > 0 ? kXsdInteger : std::string_view();
-    return frac_digits > 0 ? kXsdDecimal : std::string_view();
-  }
-  if (s[i] != 'e' && s[i] != 'E') return {};
-  if (int_digits == 0 && frac_digits == 0) return {};
-  ++i;
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-  if (skip_digits(s, i) == 0 || i != s.size()) return {};
-  return kXsdDouble;
-}
-
-// A local name we can write after `prefix:` without any escaping: a
-// conservative ASCII subset of Turtle's PN_LOCAL.
-bool is_safe_local_name(std::string_view local) {
-  if (local.empty()) return true;
-  if (local.back() == '.' || local.front() == '-' || local.front() == '.') return false;
-  for (char c : local) {
-    if (!is_alpha(c) && !is_digit(c) && c != '_' && c != '-' && c != '.') return false;
-  }
-  return true;
-}
-
-void append_iri(std::string& out, std::string_view iri, const PrefixList* prefixes) {
-  if (prefixes != nullptr) {
-    const std::pair<std::string, std::string>* best = nullptr;
-    for (const auto& entry : *prefixes) {
-      if (entry.second.empty() || !iri.starts_with(entry.second)) continue;
-      if (!is_safe_local_name(iri.substr(entry.second.size()))) continue;
-      if (best == nullptr || entry.second.size() > best->second.size()) best = &entry;
-    }
-    if (best != nullptr) {
-      out += best->first;
-      out += ':';
-      out += iri.substr(best->second.size());
-      return;
-    }
-  }
-  // Characters IRIREF forbids are written as \u escapes so that any IRI,
-  // valid or not, reads back the same.
-  out += '<';
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < iri.size(); ++i) {
-    const auto c = static_cast<unsigned char>(iri[i]);
-    if (c > 0x20 &&
-        std::string_view("<>\"{}|^`\\").find(static_cast<char>(c)) == std::string_view::npos)
-      continue;
-    out.append(iri.data() + run, i - run);
-    run = i + 1;
-    out += "\\u00";
-    out += hex_digit(c >> 4);
-    out += hex_digit(c);
-  }
-  out.append(iri.data() + run, iri.size() - run);
-  out += '>';
-}
 
 // Reads `\uXXXX` or `\UXXXXXXXX` at text[i] == 'u' / 'U'; advances i past it.
 bool read_uchar(std::string_view text, std::size_t& i, std::string& out) {
@@ -191,40 +113,6 @@ Expected<std::string> parse_iri(std::string_view text) {
 
 }  // namespace
 
-bool has_turtle_short_form(std::string_view lexical, std::string_view datatype) {
-  if (datatype == kXsdBoolean) return lexical == "true" || lexical == "false";
-  const std::string_view bare = numeric_datatype(lexical);
-  return !bare.empty() && bare == datatype;
-}
-
-void append_turtle_term(std::string& out, const TermRef& term, const PrefixList* prefixes) {
-  switch (term.kind) {
-    case TermKind::None:
-      return;
-    case TermKind::Iri:
-      append_iri(out, term.value, prefixes);
-      return;
-    case TermKind::Blank:
-      out += "_:";
-      out += term.value;
-      return;
-    case TermKind::Literal:
-      break;
-  }
-  if (term.language.empty() && has_turtle_short_form(term.value, term.datatype)) {
-    out += term.value;
-    return;
-  }
-  append_quoted_string(out, term.value);
-  if (!term.language.empty()) {
-    out += '@';
-    out += term.language;
-  } else if (!term.datatype.empty() && term.datatype != vocab::kXsdString) {
-    out += "^^";
-    append_iri(out, term.datatype, prefixes);
-  }
-}
-
 Expected<Term> parse_turtle_term(std::string_view text) {
   if (text.empty()) return syntax_error(text, "empty term");
   const char first = text[0];
@@ -265,7 +153,7 @@ Expected<Term> parse_turtle_term(std::string_view text) {
     return syntax_error(text, "unexpected text after string");
   }
   if (text == "true" || text == "false") return Term::literal(text, kXsdBoolean);
-  const std::string_view numeric = numeric_datatype(text);
+  const std::string_view numeric = turtle_number_datatype(text);
   if (!numeric.empty()) return Term::literal(text, numeric);
   return syntax_error(text, "not an RDF term in Turtle syntax");
 }

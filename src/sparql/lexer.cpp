@@ -4,6 +4,7 @@
 #include <cstring>
 #include <limits>
 
+#include "terms/term_reader.hpp"
 #include "terms/utf8.hpp"
 #include "util/ascii.hpp"
 
@@ -296,33 +297,12 @@ class Lexer {
 
   // [146]-[155] INTEGER, DECIMAL, DOUBLE and their signed forms
   void read_number(Token& t) {
-    std::size_t i = pos_;
-    if (at(i) == '+' || at(i) == '-') ++i;
-    const std::size_t int_start = i;
-    while (is_digit(at(i))) ++i;
-    const bool has_int = i > int_start;
-    t.kind = TokenKind::Integer;
-    auto exponent_at = [&](std::size_t j) {
-      if (at(j) != 'e' && at(j) != 'E') return std::size_t{0};
-      ++j;
-      if (at(j) == '+' || at(j) == '-') ++j;
-      if (!is_digit(at(j))) return std::size_t{0};
-      while (is_digit(at(j))) ++j;
-      return j;
-    };
-    if (at(i) == '.' && is_digit(at(i + 1))) {
-      i += 2;
-      while (is_digit(at(i))) ++i;
-      t.kind = TokenKind::Decimal;
-    } else if (at(i) == '.' && has_int && exponent_at(i + 1) != 0) {
-      ++i;  // `1.e5`: the dot belongs to the double
-    }
-    if (const std::size_t end = exponent_at(i); end != 0) {
-      i = end;
-      t.kind = TokenKind::Double;
-    }
-    t.text = std::string(text_.substr(pos_, i - pos_));
-    pos_ = i;
+    const NumberToken number = scan_number(text_.substr(pos_));
+    t.kind = number.kind == NumberKind::Double    ? TokenKind::Double
+             : number.kind == NumberKind::Decimal ? TokenKind::Decimal
+                                                  : TokenKind::Integer;
+    t.text = std::string(text_.substr(pos_, number.length));
+    pos_ += number.length;
   }
 
   // [142] BLANK_NODE_LABEL

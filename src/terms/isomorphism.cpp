@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "terms/term_writer.hpp"
 #include "util/ascii.hpp"
 
 namespace quiver {

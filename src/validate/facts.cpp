@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "terms/term_writer.hpp"
 #include "util/ascii.hpp"
 #include "validate/checks.hpp"
 #include "validate/vocabulary.hpp"

@@ -6,6 +6,7 @@
 #include <limits>
 #include <sstream>
 
+#include "terms/term_writer.hpp"
 #include "util/ascii.hpp"
 #include "validate/vocabulary.hpp"
 
