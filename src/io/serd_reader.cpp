@@ -10,6 +10,7 @@
 
 #include "io/source_window.hpp"
 #include "terms/iri.hpp"
+#include "terms/term_reader.hpp"
 #include "terms/utf8.hpp"
 
 namespace quiver::io {
@@ -19,18 +20,6 @@ constexpr std::size_t kPageSize = 1 << 16;
 
 std::string_view view(const SerdNode* node) {
   return {reinterpret_cast<const char*>(node->buf), node->n_bytes};
-}
-
-// Characters that IRIREF excludes, also when they arrive through \u escapes.
-bool has_bad_iri_char(std::string_view iri) {
-  for (const char ch : iri) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
-        c == '^' || c == '`' || c == '\\') {
-      return true;
-    }
-  }
-  return false;
 }
 
 class SerdState {
@@ -106,7 +95,8 @@ bool SerdState::check_text(std::string_view text, std::string_view what) {
 
 bool SerdState::convert_iri(std::string_view raw, std::string& scratch, std::string_view& out) {
   if (!check_text(raw, "IRI")) return false;
-  if (has_bad_iri_char(raw)) {
+  // Characters that IRIREF excludes, also when they arrive through \u escapes.
+  if (!is_plain_iriref(raw)) {
     fail_at(raw, {}, "invalid character in IRI <" + std::string(raw) + ">");
     return false;
   }

@@ -64,19 +64,10 @@ class Lexer {
   // A `\uXXXX` / `\UXXXXXXXX` escape at `i`: its code point, length in `len`;
   // fails on a surrogate or a code point past U+10FFFF.
   bool codepoint_escape(std::size_t i, char32_t& cp, std::size_t& len) const {
-    if (at(i) != '\\' || (at(i + 1) != 'u' && at(i + 1) != 'U')) return false;
-    const std::size_t digits = at(i + 1) == 'u' ? 4 : 8;
-    cp = 0;
-    for (std::size_t k = 0; k < digits; ++k) {
-      const char h = at(i + 2 + k);
-      if (!is_hex(h)) fail(i, "bad \\u escape: expected " + std::to_string(digits) + " hex digits");
-      cp = cp * 16 + static_cast<char32_t>(hex_digit_value(h));
-    }
-    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-      fail(i, "escape \\" + std::string(text_.substr(i + 1, digits + 1)) +
-                  " is not a Unicode scalar value");
-    }
-    len = digits + 2;
+    const TokenScan scan = read_uchar(text_, i, cp);
+    if (scan.status == TokenScan::Status::Malformed) fail(scan.end, scan.message);
+    if (scan.status == TokenScan::Status::NoMatch) return false;
+    len = scan.end - i;
     return true;
   }
 
@@ -130,7 +121,7 @@ class Lexer {
         return punct(t, 1);
       case '"':
       case '\'':
-        return read_string(t, c);
+        return read_string(t);
       case '@':
         return read_langtag(t);
       case '^':
@@ -178,29 +169,13 @@ class Lexer {
   // [139] IRIREF; false (nothing consumed) when `<` starts an operator.
   bool read_iri(Token& t) {
     std::string value;
-    std::size_t i = pos_ + 1;
-    while (i < text_.size()) {
-      std::size_t len;
-      char32_t cp;
-      const bool escaped = codepoint_escape(i, cp, len);
-      if (!escaped) {
-        const Utf8Char c = decode_utf8(text_, i);
-        cp = c.code_point;
-        len = c.length;
-      }
-      if (cp == '>' && !escaped) {
-        t.kind = TokenKind::IriRef;
-        t.text = std::move(value);
-        pos_ = i + 1;
-        return true;
-      }
-      if (cp <= 0x20 || (cp < 0x80 && std::strchr("<>\"{}|^`\\", static_cast<char>(cp)))) {
-        return false;
-      }
-      append_utf8(value, cp);
-      i += len;
-    }
-    return false;
+    const TokenScan scan = read_iriref(text_, pos_, value);
+    if (scan.status == TokenScan::Status::Malformed) fail(scan.end, scan.message);
+    if (scan.status == TokenScan::Status::NoMatch) return false;
+    t.kind = TokenKind::IriRef;
+    t.text = std::move(value);
+    pos_ = scan.end;
+    return true;
   }
 
   // [143] VAR1, [144] VAR2, [166] VARNAME
@@ -223,64 +198,22 @@ class Lexer {
   }
 
   // [156]-[160] the four string forms and ECHAR
-  void read_string(Token& t, char quote) {
-    const bool is_long = at(pos_ + 1) == quote && at(pos_ + 2) == quote;
-    std::size_t i = pos_ + (is_long ? 3 : 1);
+  void read_string(Token& t) {
     std::string value;
-    for (;;) {
-      if (i >= text_.size()) fail(pos_, "unterminated string");
-      const char c = text_[i];
-      if (c == quote) {
-        if (!is_long) {
-          ++i;
-          break;
-        }
-        if (at(i + 1) == quote && at(i + 2) == quote) {
-          i += 3;
-          break;
-        }
-        value += c;
-        ++i;
-        continue;
-      }
-      if (!is_long && (c == '\n' || c == '\r')) fail(i, "line break in a short string");
-      if (c != '\\') {
-        value += c;
-        ++i;
-        continue;
-      }
-      char32_t cp;
-      std::size_t len;
-      if (codepoint_escape(i, cp, len)) {
-        append_utf8(value, cp);
-        i += len;
-        continue;
-      }
-      static constexpr std::string_view kFrom = "tbnrf\"'\\", kTo = "\t\b\n\r\f\"'\\";
-      const auto k = kFrom.find(at(i + 1));
-      if (at(i + 1) == '\0' || k == std::string_view::npos) fail(i, "bad escape in a string");
-      value += kTo[k];
-      i += 2;
-    }
+    const TokenScan scan = read_quoted_string(text_, pos_, value);
+    if (scan.status != TokenScan::Status::Matched) fail(scan.end, scan.message);
     t.kind = TokenKind::String;
     t.text = std::move(value);
-    pos_ = i;
+    pos_ = scan.end;
   }
 
   // [145] LANGTAG
   void read_langtag(Token& t) {
-    std::size_t i = pos_ + 1;
-    while (is_alpha(at(i))) ++i;
-    if (i == pos_ + 1) fail(pos_, "expected a language tag after '@'");
-    while (at(i) == '-' && (is_alpha(at(i + 1)) || is_digit(at(i + 1)))) {
-      ++i;
-      while (is_alpha(at(i)) || is_digit(at(i))) {
-        ++i;
-      }
-    }
+    const std::size_t length = scan_language_tag(text_.substr(pos_ + 1));
+    if (length == 0) fail(pos_, "expected a language tag after '@'");
     t.kind = TokenKind::LangTag;
-    t.text = std::string(text_.substr(pos_ + 1, i - pos_ - 1));
-    pos_ = i;
+    t.text = std::string(text_.substr(pos_ + 1, length));
+    pos_ += 1 + length;
   }
 
   // [161] NIL and [163] ANON: the brackets with only white space between.

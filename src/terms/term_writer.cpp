@@ -15,11 +15,6 @@ void append_hex_escape(std::string& out, unsigned char c, bool lower_hex) {
   out += hex_digit(c, lower_hex);
 }
 
-bool is_iriref_char(unsigned char c) {
-  return c > 0x20 && c != '<' && c != '>' && c != '"' && c != '{' && c != '}' && c != '|' &&
-         c != '^' && c != '`' && c != '\\';
-}
-
 bool is_name_char(char c) { return is_alnum(c) || c == '_' || c == '-' || c == '.'; }
 
 }  // namespace
