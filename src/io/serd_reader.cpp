@@ -49,6 +49,7 @@ class SerdState {
   bool convert_iri(std::string_view raw, std::string& scratch, std::string_view& out);
   bool check_text(std::string_view text, std::string_view what);
   void fail_at(std::string_view needle, std::string_view needle2, std::string message);
+  void fail_at(std::pair<std::uint64_t, std::uint64_t> position, std::string message);
 
   ByteSource& source_;
   const std::string& name_;
@@ -64,7 +65,11 @@ class SerdState {
 };
 
 void SerdState::fail_at(std::string_view needle, std::string_view needle2, std::string message) {
-  const auto [line, col] = window_.locate_any(needle, needle2);
+  fail_at(window_.locate_any(needle, needle2), std::move(message));
+}
+
+void SerdState::fail_at(std::pair<std::uint64_t, std::uint64_t> position, std::string message) {
+  const auto [line, col] = position;
   Error error{SourceLocation{name_, line, col}, std::move(message)};
   if (options_.on_error) options_.on_error(error);
   result_.errors.push_back(std::move(error));
@@ -203,6 +208,14 @@ SerdStatus SerdState::on_statement(void* handle, SerdStatementFlags, const SerdN
     if (lang != nullptr && lang->n_bytes > 0) {
       q.object.language = view(lang);
       q.object.datatype = vocab::kRdfLangString;
+      // Serd 0.30 reads LANGTAG as [a-zA-Z]+ ('-' [a-zA-Z0-9]*)*: `en-` passes.
+      if (!is_language_tag(q.object.language)) {
+        const std::string tag = "@" + std::string(q.object.language);
+        const auto position = self->window_.locate_token(tag);
+        self->fail_at(position.value_or(self->window_.locate(tag)),
+                      "malformed language tag " + tag);
+        ok = false;
+      }
     } else if (datatype != nullptr && datatype->type != SERD_NOTHING) {
       TermRef dt;
       ok = self->convert(datatype, self->scratch_[4], dt);
