@@ -8,7 +8,7 @@
 #include "optimizer/optimizer.hpp"
 #include "store/memory_store.hpp"
 #include "store/store_loader.hpp"
-#include "util/text.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::engine {
 namespace {

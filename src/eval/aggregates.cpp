@@ -146,9 +146,7 @@ class SampleAggregator : public Aggregator {
 
 std::unique_ptr<Aggregator> make_aggregator(std::string_view name, bool distinct,
                                             std::string_view separator, bool count_star) {
-  std::string upper(name);
-  std::transform(upper.begin(), upper.end(), upper.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  const std::string upper = ascii_upper(name);
   std::unique_ptr<Aggregator> aggregator;
   if (upper == "COUNT") {
     aggregator = std::make_unique<CountAggregator>(count_star);

@@ -1,11 +1,11 @@
 #include "eval/eval_context.hpp"
 
-#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 
 #include "eval/xsd_datetime.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::eval {
 namespace {
@@ -51,8 +51,7 @@ TermId EvalContext::encode(const Term& term) {
 TermId EvalContext::find_data_id(const Term& term) const {
   TermId id = data_->find_id(term.ref());
   if (id != kAnyTerm || term.language().empty()) return id;
-  std::string lower = term.language();
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = ascii_lower(term.language());
   if (lower == term.language()) return kAnyTerm;
   return data_->find_id(TermRef{TermKind::Literal, term.value(), term.datatype(), lower});
 }

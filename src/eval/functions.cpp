@@ -82,14 +82,14 @@ Value fn_strlang(const std::vector<Term>& args, FunctionContext&) {
   }
   const std::string& tag = args[1].value();
   // BCP 47 shape: alphanumeric subtags of 1-8 characters, the first alphabetic.
-  bool valid = !tag.empty() && std::isalpha(static_cast<unsigned char>(tag[0]));
+  bool valid = !tag.empty() && is_alpha(tag[0]);
   std::size_t run = 0;
   for (char c : tag) {
     if (c == '-') {
       valid &= run > 0;
       run = 0;
     } else {
-      valid &= std::isalnum(static_cast<unsigned char>(c)) && ++run <= 8;
+      valid &= is_alnum(c) && ++run <= 8;
     }
   }
   if (!valid || run == 0) return std::nullopt;
@@ -151,9 +151,7 @@ const std::unordered_map<std::string, const BuiltinEntry*>& builtin_index() {
 std::span<const detail::BuiltinEntry> detail::term_builtins() { return kTermBuiltins; }
 
 Value call_builtin(std::string_view name, const std::vector<Value>& args, FunctionContext& ctx) {
-  std::string upper(name);
-  std::transform(upper.begin(), upper.end(), upper.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  const std::string upper = ascii_upper(name);
   const auto& index = builtin_index();
   const auto it = index.find(upper);
   if (it == index.end()) return std::nullopt;

@@ -32,15 +32,6 @@ std::optional<bool> parse_boolean(const Term& t) {
   return std::nullopt;
 }
 
-bool equal_ignore_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
 bool same_term(const Term& a, const Term& b) {
   return a.kind() == b.kind() && a.value() == b.value() && a.datatype() == b.datatype() &&
          equal_ignore_case(a.language(), b.language());

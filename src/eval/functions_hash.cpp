@@ -24,11 +24,10 @@ Value hash_with(const EVP_MD* md, const std::vector<Term>& args) {
   if (EVP_Digest(input.data(), input.size(), digest.data(), &size, md, nullptr) != 1) {
     return std::nullopt;
   }
-  static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   for (unsigned int i = 0; i < size; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0xF];
+    out += hex_digit(digest[i] >> 4, true);
+    out += hex_digit(digest[i], true);
   }
   return detail::make_string(out);
 }
@@ -56,12 +55,11 @@ std::string random_uuid(std::mt19937_64& random) {
   }
   bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);  // version 4
   bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
-  static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-    out += kHex[bytes[i] >> 4];
-    out += kHex[bytes[i] & 0xF];
+    out += hex_digit(bytes[i] >> 4, true);
+    out += hex_digit(bytes[i], true);
   }
   return out;
 }

@@ -13,7 +13,7 @@
 
 #include "eval/functions.hpp"
 #include "terms/term.hpp"
-#include "util/text.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::eval::detail {
 
@@ -68,11 +68,8 @@ Term same_kind_string(const Term& like, std::string_view lexical);
 /// The value of a valid xsd:boolean literal, nullopt otherwise.
 std::optional<bool> parse_boolean(const Term& t);
 
-/// Case-insensitive ASCII equality (language tags).
-bool equal_ignore_case(std::string_view a, std::string_view b);
-
-/// The ASCII lower-case form of `s` (shared with the other stages).
 using quiver::ascii_lower;
+using quiver::equal_ignore_case;
 
 /// Same RDF term, language tags compared case-insensitively.
 bool same_term(const Term& a, const Term& b);

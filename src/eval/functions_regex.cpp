@@ -5,7 +5,6 @@
 #include <pcre2.h>
 
 #include <array>
-#include <cctype>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -148,13 +147,11 @@ bool expand_replacement(std::string& out, std::string_view replacement, std::str
       }
       out += replacement[++i];
     } else if (c == '$') {
-      if (i + 1 >= replacement.size() ||
-          !std::isdigit(static_cast<unsigned char>(replacement[i + 1]))) {
+      if (i + 1 >= replacement.size() || !is_digit(replacement[i + 1])) {
         return false;
       }
       uint32_t group = static_cast<uint32_t>(replacement[++i] - '0');
-      while (i + 1 < replacement.size() &&
-             std::isdigit(static_cast<unsigned char>(replacement[i + 1])) &&
+      while (i + 1 < replacement.size() && is_digit(replacement[i + 1]) &&
              group * 10 + static_cast<uint32_t>(replacement[i + 1] - '0') < group_count) {
         group = group * 10 + static_cast<uint32_t>(replacement[++i] - '0');
       }

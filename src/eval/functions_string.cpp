@@ -5,7 +5,6 @@
 #include <locale.h>
 
 #include <array>
-#include <cctype>
 #include <cmath>
 #include <cwctype>
 
@@ -20,30 +19,6 @@ using detail::BuiltinEntry;
 using detail::is_string_literal;
 using detail::make_bool;
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-std::size_t code_point_count(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += !is_continuation(c);
-  return n;
-}
-
-/// Decodes well-formed UTF-8 (terms are validated when read).
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    const int len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    char32_t cp = len == 1 ? b : b & (0x3F >> (len - 1));
-    for (int k = 1; k < len && i + k < s.size(); ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    }
-    out += cp;
-    i += len;
-  }
-  return out;
-}
-
 /// glibc's C.UTF-8 locale has the full Unicode simple case mappings; when
 /// it is missing only ASCII changes case.
 locale_t utf8_locale() {
@@ -55,12 +30,15 @@ std::string change_case(std::string_view s, bool upper) {
   std::string out;
   out.reserve(s.size());
   const locale_t locale = utf8_locale();
-  for (char32_t cp : decode(s)) {
+  // Terms are valid UTF-8 (checked when read), so every step decodes.
+  for (std::size_t i = 0; i < s.size(); i = next_code_point(s, i)) {
+    char32_t cp = decode_utf8(s, i).code_point;
     const auto wc = static_cast<wint_t>(cp);
     if (locale != static_cast<locale_t>(0)) {
       cp = static_cast<char32_t>(upper ? towupper_l(wc, locale) : towlower_l(wc, locale));
     } else if (cp < 0x80) {
-      cp = static_cast<char32_t>(upper ? std::towupper(wc) : std::towlower(wc));
+      const char c = static_cast<char>(cp);
+      cp = static_cast<unsigned char>(upper ? to_upper(c) : to_lower(c));
     }
     append_utf8(out, cp);
   }
@@ -69,7 +47,7 @@ std::string change_case(std::string_view s, bool upper) {
 
 Value fn_strlen(const std::vector<Term>& args, FunctionContext&) {
   if (!is_string_literal(args[0])) return std::nullopt;
-  return detail::make_integer(static_cast<std::int64_t>(code_point_count(args[0].value())));
+  return detail::make_integer(static_cast<std::int64_t>(count_code_points(args[0].value())));
 }
 
 /// fn:substring: the code points at positions p (from 1) with
@@ -88,9 +66,11 @@ Value fn_substr(const std::vector<Term>& args, FunctionContext&) {
   const std::string& s = args[0].value();
   std::string out;
   double position = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (!is_continuation(s[i])) ++position;
-    if (position >= first && position < end) out += s[i];
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t next = next_code_point(s, i);
+    ++position;
+    if (position >= first && position < end) out.append(s, i, next - i);
+    i = next;
   }
   return detail::same_kind_string(args[0], out);
 }
@@ -138,16 +118,15 @@ Value fn_strafter(const std::vector<Term>& args, FunctionContext&) {
 
 Value fn_encode_for_uri(const std::vector<Term>& args, FunctionContext&) {
   if (!is_string_literal(args[0])) return std::nullopt;
-  static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   for (char ch : args[0].value()) {
     const auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+    if (is_alnum(ch) || c == '-' || c == '_' || c == '.' || c == '~') {
       out += ch;
     } else {
       out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
+      out += hex_digit(c >> 4);
+      out += hex_digit(c);
     }
   }
   return detail::make_string(out);

@@ -3,10 +3,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "util/ascii.hpp"
+
 namespace quiver::eval {
 namespace {
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// Reads exactly `n` digits at `pos`, advancing it.
 std::optional<int> read_digits(std::string_view s, std::size_t& pos, std::size_t n) {

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <limits>
 
+#include "util/ascii.hpp"
+
 namespace quiver::eval {
 namespace {
 
@@ -48,8 +50,6 @@ const IntegerRange* integer_range(std::string_view datatype) {
   }
   return nullptr;
 }
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// Length of the run of digits starting at `pos`.
 std::size_t digit_run(std::string_view s, std::size_t pos) {

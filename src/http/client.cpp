@@ -6,7 +6,7 @@
 #include <mutex>
 #include <thread>
 
-#include "util/text.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::http {
 namespace {

@@ -1,29 +1,25 @@
 #include "http/form.hpp"
 
-#include "util/text.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::http {
 namespace {
 
-bool unreserved(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '.' || c == '_' || c == '~';
-}
+bool unreserved(char c) { return is_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~'; }
 
 }  // namespace
 
 std::string percent_encode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(text.size() + text.size() / 2);
   for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
-    if (unreserved(c)) {
+    if (unreserved(ch)) {
       out += ch;
     } else {
       out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
+      out += hex_digit(c >> 4);
+      out += hex_digit(c);
     }
   }
   return out;

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "io/writers_internal.hpp"
+#include "terms/utf8.hpp"
 
 namespace quiver::io {
 namespace {
@@ -52,13 +53,10 @@ std::string escape(std::string_view text) {
   return out;
 }
 
-bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 // At most `max` characters (not bytes), with an ellipsis when shortened.
 std::string shorten(std::string_view text, std::size_t max) {
   std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (is_utf8_continuation(text[i])) continue;
+  for (std::size_t i = 0; i < text.size(); i = next_code_point(text, i)) {
     if (chars++ == max) return std::string(text.substr(0, i)) + "\u2026";
   }
   return std::string(text);
@@ -73,8 +71,7 @@ std::string wrap(std::string_view text, std::size_t width) {
     std::size_t end = text.find(' ', start);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view word = text.substr(start, end - start);
-    const auto length = static_cast<std::size_t>(
-        std::count_if(word.begin(), word.end(), [](char c) { return !is_utf8_continuation(c); }));
+    const std::size_t length = count_code_points(word);
     if (column > 0 && column + 1 + length > width) {
       out += "\\n";
       column = 0;

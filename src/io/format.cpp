@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "util/text.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::io {
 std::optional<Format> format_from_name(std::string_view name) {

@@ -2,6 +2,7 @@
 // output buffer: the fast path of `quiver convert`.
 
 #include "io/writers_internal.hpp"
+#include "terms/term_writer.hpp"
 
 namespace quiver::io {
 namespace {

@@ -6,6 +6,9 @@
 #include <memory>
 #include <vector>
 
+#include "io/source_window.hpp"
+#include "terms/term_reader.hpp"
+
 namespace quiver::io {
 namespace {
 
@@ -28,11 +31,17 @@ class RaptorState {
   static void on_log(void* handle, raptor_log_message* message);
 
   ReadResult result;
+  /// The parser, for the position of errors found in statements.
+  raptor_parser* parser = nullptr;
+  /// The last pages given to the parser, to place those errors.
+  SourceWindow window;
   /// Set when the sink refused a statement: reading stops there.
   bool sink_failed = false;
 
  private:
   bool convert(raptor_term* term, std::string& scratch, TermRef& ref);
+  SourceLocation locate(std::string_view needle, std::string_view needle2);
+  void fail(SourceLocation where, std::string message);
 
   const std::string& name_;
   const ReadOptions& options_;
@@ -90,6 +99,14 @@ void RaptorState::on_statement(void* handle, raptor_statement* statement) {
       !self->convert(statement->graph, self->scratch_[3], q.graph)) {
     return;
   }
+  // Raptor takes any xml:lang value; RDF wants the BCP 47 shape.
+  if (!q.object.language.empty() && !is_language_tag(q.object.language)) {
+    const std::string tag(q.object.language);
+    self->fail(self->locate("xml:lang=\"" + tag + "\"", "xml:lang='" + tag + "'"),
+               "malformed language tag xml:lang=\"" + tag + "\"");
+    if (!self->options_.lax) raptor_parser_parse_abort(self->parser);
+    return;
+  }
   if (self->sink_failed) return;
   if (Status st = self->sink_.on_quad(q); !st) {
     Error error = st.error();
@@ -97,6 +114,7 @@ void RaptorState::on_statement(void* handle, raptor_statement* statement) {
     if (self->options_.on_error) self->options_.on_error(error);
     self->result.errors.push_back(std::move(error));
     self->sink_failed = true;
+    raptor_parser_parse_abort(self->parser);
     return;
   }
   ++self->result.quads;
@@ -116,10 +134,26 @@ void RaptorState::on_log(void* handle, raptor_log_message* message) {
       where.column = static_cast<std::uint64_t>(message->locator->column);
     }
   }
-  Error e{ErrorKind::Syntax, where, message->text != nullptr ? message->text : "RDF/XML error"};
-  if (self->options_.on_error) self->options_.on_error(e);
-  self->result.errors.push_back(std::move(e));
-  if (self->options_.lax) ++self->result.skipped;
+  self->fail(where, message->text != nullptr ? message->text : "RDF/XML error");
+}
+
+// Raptor knows the line it is on but no column: the window finds the text.
+SourceLocation RaptorState::locate(std::string_view needle, std::string_view needle2) {
+  if (const auto found = window.locate_token(needle, needle2)) {
+    return {name_, found->first, found->second};
+  }
+  SourceLocation where{name_, 0, 0};
+  if (const raptor_locator* at = raptor_parser_get_locator(parser); at != nullptr && at->line > 0) {
+    where.line = static_cast<std::uint64_t>(at->line);
+  }
+  return where;
+}
+
+void RaptorState::fail(SourceLocation where, std::string message) {
+  Error e{ErrorKind::Syntax, std::move(where), std::move(message)};
+  if (options_.on_error) options_.on_error(e);
+  result.errors.push_back(std::move(e));
+  if (options_.lax) ++result.skipped;
 }
 
 }  // namespace
@@ -130,11 +164,11 @@ ReadResult read_with_raptor(ByteSource& source, const std::string& name, const R
   std::unique_ptr<raptor_world, WorldDeleter> world(raptor_new_world());
   raptor_world_set_log_handler(world.get(), &state, &RaptorState::on_log);
   if (raptor_world_open(world.get()) != 0) {
-    state.result.errors.push_back(
-        Error{ErrorKind::Internal, SourceLocation{name, 0, 0}, "cannot start Raptor2"});
+    state.result.errors.push_back(Error{ErrorKind::Internal, SourceLocation{name, 0, 0}, "cannot start Raptor2"});
     return std::move(state.result);
   }
   std::unique_ptr<raptor_parser, ParserDeleter> parser(raptor_new_parser(world.get(), "rdfxml"));
+  state.parser = parser.get();
   raptor_parser_set_statement_handler(parser.get(), &state, &RaptorState::on_statement);
   // Never let a document pull in other files or URLs behind the user's back.
   raptor_parser_set_option(parser.get(), RAPTOR_OPTION_NO_NET, nullptr, 1);
@@ -153,6 +187,7 @@ ReadResult read_with_raptor(ByteSource& source, const std::string& name, const R
   std::vector<char> buf(1 << 16);
   for (;;) {
     const std::size_t got = source.read(buf.data(), buf.size());
+    state.window.add_page(std::string_view(buf.data(), got));
     const int is_end = got == 0 ? 1 : 0;
     const int rc = raptor_parser_parse_chunk(
         parser.get(), reinterpret_cast<const unsigned char*>(buf.data()), got, is_end);

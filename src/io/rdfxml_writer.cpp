@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "io/writers_internal.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::io {
 namespace {
@@ -42,15 +43,10 @@ const unsigned char* bytes(std::string_view s) {
 // An XML NCName, ASCII only, that is not reserved (`xml...`).
 bool is_ncname(std::string_view name) {
   if (name.empty()) return false;
-  auto alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
-  if (!alpha(name.front())) return false;
-  if (name.size() >= 3 && (name[0] | 0x20) == 'x' && (name[1] | 0x20) == 'm' &&
-      (name[2] | 0x20) == 'l') {
-    return false;
-  }
-  return std::all_of(name.begin(), name.end(), [&](char c) {
-    return alpha(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
-  });
+  if (!is_alpha(name.front()) && name.front() != '_') return false;
+  if (equal_ignore_case(name.substr(0, 3), "xml")) return false;
+  return std::all_of(name.begin(), name.end(),
+                     [](char c) { return is_alnum(c) || c == '_' || c == '-' || c == '.'; });
 }
 
 // Forwards Raptor's output to an Output.

@@ -8,6 +8,7 @@
 #include "io/byte_source.hpp"
 #include "io/raptor_reader.hpp"
 #include "io/serd_reader.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::io {
 namespace {
@@ -27,19 +28,18 @@ ReadResult read_source(ByteSource& source, const std::string& name, const ReadOp
 }
 
 void percent_encode_path(std::string& out, std::string_view path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
   for (const char ch : path) {
     const auto c = static_cast<unsigned char>(ch);
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                       c == '/' || c == '-' || c == '.' || c == '_' || c == '~' || c == ':' ||
-                       c == '@' || c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' ||
-                       c == ')' || c == '*' || c == '+' || c == ',' || c == ';' || c == '=';
+    const bool plain = is_alnum(ch) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~' ||
+                       c == ':' || c == '@' || c == '!' || c == '$' || c == '&' || c == '\'' ||
+                       c == '(' || c == ')' || c == '*' || c == '+' || c == ',' || c == ';' ||
+                       c == '=';
     if (plain) {
       out += ch;
     } else {
       out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
+      out += hex_digit(c >> 4);
+      out += hex_digit(c);
     }
   }
 }

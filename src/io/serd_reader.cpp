@@ -10,6 +10,7 @@
 
 #include "io/source_window.hpp"
 #include "terms/iri.hpp"
+#include "terms/term_reader.hpp"
 #include "terms/utf8.hpp"
 
 namespace quiver::io {
@@ -19,18 +20,6 @@ constexpr std::size_t kPageSize = 1 << 16;
 
 std::string_view view(const SerdNode* node) {
   return {reinterpret_cast<const char*>(node->buf), node->n_bytes};
-}
-
-// Characters that IRIREF excludes, also when they arrive through \u escapes.
-bool has_bad_iri_char(std::string_view iri) {
-  for (const char ch : iri) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
-        c == '^' || c == '`' || c == '\\') {
-      return true;
-    }
-  }
-  return false;
 }
 
 class SerdState {
@@ -60,6 +49,7 @@ class SerdState {
   bool convert_iri(std::string_view raw, std::string& scratch, std::string_view& out);
   bool check_text(std::string_view text, std::string_view what);
   void fail_at(std::string_view needle, std::string_view needle2, std::string message);
+  void fail_at(std::pair<std::uint64_t, std::uint64_t> position, std::string message);
 
   ByteSource& source_;
   const std::string& name_;
@@ -77,7 +67,11 @@ class SerdState {
 };
 
 void SerdState::fail_at(std::string_view needle, std::string_view needle2, std::string message) {
-  const auto [line, col] = window_.locate_any(needle, needle2);
+  fail_at(window_.locate_any(needle, needle2), std::move(message));
+}
+
+void SerdState::fail_at(std::pair<std::uint64_t, std::uint64_t> position, std::string message) {
+  const auto [line, col] = position;
   Error error{ErrorKind::Syntax, SourceLocation{name_, line, col}, std::move(message)};
   if (options_.on_error) options_.on_error(error);
   result_.errors.push_back(std::move(error));
@@ -87,13 +81,11 @@ void SerdState::fail_at(std::string_view needle, std::string_view needle2, std::
 bool SerdState::check_text(std::string_view text, std::string_view what) {
   const std::size_t bad = find_invalid_utf8(text);
   if (bad == std::string_view::npos) return true;
-  const auto* b = reinterpret_cast<const unsigned char*>(text.data() + bad);
   char lower[8] = "", upper[8] = "";
-  if (bad + 2 < text.size() && b[0] == 0xED && b[1] >= 0xA0) {
-    // A surrogate, which Serd decodes from a \uD800-style escape.
-    const unsigned cp = ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
-    std::snprintf(lower, sizeof lower, "\\u%04x", cp);
-    std::snprintf(upper, sizeof upper, "\\u%04X", cp);
+  // A surrogate, which Serd decodes from a \uD800-style escape.
+  if (const auto surrogate = encoded_surrogate(text, bad)) {
+    std::snprintf(lower, sizeof lower, "\\u%04x", static_cast<unsigned>(*surrogate));
+    std::snprintf(upper, sizeof upper, "\\u%04X", static_cast<unsigned>(*surrogate));
   }
   if (lower[0] != '\0' && (window_.contains(lower) || window_.contains(upper))) {
     fail_at(lower, upper,
@@ -102,7 +94,7 @@ bool SerdState::check_text(std::string_view text, std::string_view what) {
   } else {
     const std::string_view raw = text.substr(bad, std::min<std::size_t>(4, text.size() - bad));
     char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", b[0]);
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
     fail_at(raw, {}, std::string("invalid UTF-8 in ") + std::string(what) + " (byte " + hex + ")");
   }
   return false;
@@ -110,7 +102,8 @@ bool SerdState::check_text(std::string_view text, std::string_view what) {
 
 bool SerdState::convert_iri(std::string_view raw, std::string& scratch, std::string_view& out) {
   if (!check_text(raw, "IRI")) return false;
-  if (has_bad_iri_char(raw)) {
+  // Characters that IRIREF excludes, also when they arrive through \u escapes.
+  if (!is_plain_iriref(raw)) {
     fail_at(raw, {}, "invalid character in IRI <" + std::string(raw) + ">");
     return false;
   }
@@ -217,6 +210,14 @@ SerdStatus SerdState::on_statement(void* handle, SerdStatementFlags, const SerdN
     if (lang != nullptr && lang->n_bytes > 0) {
       q.object.language = view(lang);
       q.object.datatype = vocab::kRdfLangString;
+      // Serd 0.30 reads LANGTAG as [a-zA-Z]+ ('-' [a-zA-Z0-9]*)*: `en-` passes.
+      if (!is_language_tag(q.object.language)) {
+        const std::string tag = "@" + std::string(q.object.language);
+        const auto position = self->window_.locate_token(tag);
+        self->fail_at(position.value_or(self->window_.locate(tag)),
+                      "malformed language tag " + tag);
+        ok = false;
+      }
     } else if (datatype != nullptr && datatype->type != SERD_NOTHING) {
       TermRef dt;
       ok = self->convert(datatype, self->scratch_[4], dt);

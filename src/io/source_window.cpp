@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/ascii.hpp"
+
 namespace quiver::io {
 
 void SourceWindow::advance(std::string_view text, std::uint64_t& line, std::uint64_t& col) const {
@@ -15,6 +17,7 @@ void SourceWindow::advance(std::string_view text, std::uint64_t& line, std::uint
 }
 
 void SourceWindow::add_page(std::string_view page) {
+  token_floor_ = token_floor_ > previous_.size() ? token_floor_ - previous_.size() : 0;
   previous_line_ = current_line_;
   previous_col_ = current_col_;
   advance(current_, current_line_, current_col_);
@@ -54,6 +57,26 @@ std::pair<std::uint64_t, std::uint64_t> SourceWindow::locate_any(std::string_vie
     if (at != std::string::npos && (best == std::string::npos || at > best)) best = at;
   }
   if (best == std::string::npos) return {current_line_, current_col_};
+  return position_of(best);
+}
+
+std::optional<std::pair<std::uint64_t, std::uint64_t>> SourceWindow::locate_token(
+    std::string_view a, std::string_view b) {
+  const std::string joined = previous_ + current_;
+  auto continues = [](char c) { return is_alnum(c) || c == '-'; };
+  std::size_t best = std::string::npos;
+  for (std::string_view token : {a, b}) {
+    if (token.empty()) continue;
+    for (std::size_t at = joined.find(token, token_floor_); at != std::string::npos;
+         at = joined.find(token, at + 1)) {
+      const std::size_t end = at + token.size();
+      if (continues(token.back()) && end < joined.size() && continues(joined[end])) continue;
+      best = std::min(best, at);
+      break;
+    }
+  }
+  if (best == std::string::npos) return std::nullopt;
+  token_floor_ = best + 1;
   return position_of(best);
 }
 

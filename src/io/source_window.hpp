@@ -7,6 +7,7 @@
 /// be placed by finding its text there.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,6 +27,15 @@ class SourceWindow {
   std::pair<std::uint64_t, std::uint64_t> locate_any(std::string_view a, std::string_view b) const;
   /// True when `needle` occurs in the window.
   bool contains(std::string_view needle) const;
+  /// Line and column of the first occurrence of `a` or `b` that starts
+  /// after the one this method found before (if still in the window) and
+  /// is a whole token: when it ends in a letter, digit or `-`, the next
+  /// character is none of those, so `@en-` is not found in `@en--x`.
+  /// Finding errors in reading order keeps each one at its own place even
+  /// when the same bad text occurs again later in the window. nullopt when
+  /// neither occurs.
+  std::optional<std::pair<std::uint64_t, std::uint64_t>> locate_token(std::string_view a,
+                                                                      std::string_view b = {});
 
  private:
   std::pair<std::uint64_t, std::uint64_t> position_of(std::size_t offset) const;
@@ -35,6 +45,7 @@ class SourceWindow {
   std::string current_;
   std::uint64_t previous_line_ = 1, previous_col_ = 1;
   std::uint64_t current_line_ = 1, current_col_ = 1;
+  std::size_t token_floor_ = 0;  // offset past the last token found, in previous_ + current_
 };
 
 }  // namespace quiver::io

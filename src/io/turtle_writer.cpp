@@ -8,16 +8,15 @@
 // few linear passes, with 16 bytes per statement, and let us rank terms by
 // content rather than by Sord's node pointers. To be measured against Sord.
 
-#include <algorithm>
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "io/turtle_layout.hpp"
 #include "io/writers_internal.hpp"
+#include "terms/term_writer.hpp"
 
 namespace quiver::io {
 namespace {
@@ -28,140 +27,10 @@ using turtle::Layout;
 using turtle::Role;
 using turtle::TermId;
 
-bool is_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_name_char(char c) { return is_alpha(c) || is_digit(c) || c == '_' || c == '-'; }
-
-// PN_PREFIX, ASCII only: a letter, then letters, digits, _ - and inner dots.
-bool is_pn_prefix(std::string_view name) {
-  if (name.empty()) return true;
-  if (!is_alpha(name.front()) || name.back() == '.') return false;
-  return std::all_of(name.begin(), name.end(), [](char c) { return is_name_char(c) || c == '.'; });
-}
-
-// A conservative PN_LOCAL that needs no escapes: letters, digits, _ and -,
-// inner dots, not starting with - or a dot.
-bool is_pn_local(std::string_view local) {
-  if (local.empty()) return true;
-  if (local.front() == '-' || local.front() == '.' || local.back() == '.') return false;
-  return std::all_of(local.begin(), local.end(),
-                     [](char c) { return is_name_char(c) || c == '.'; });
-}
-
-// Consumes [0-9]* from `s` at `i`, returning how many digits were read.
-std::size_t digits(std::string_view s, std::size_t& i) {
-  const std::size_t start = i;
-  while (i < s.size() && is_digit(s[i])) ++i;
-  return i - start;
-}
-
-void skip_sign(std::string_view s, std::size_t& i) {
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-}
-
-// Turtle INTEGER: [+-]? [0-9]+
-bool is_turtle_integer(std::string_view s) {
-  std::size_t i = 0;
-  skip_sign(s, i);
-  return digits(s, i) > 0 && i == s.size();
-}
-
-// Turtle DECIMAL: [+-]? [0-9]* '.' [0-9]+
-bool is_turtle_decimal(std::string_view s) {
-  std::size_t i = 0;
-  skip_sign(s, i);
-  digits(s, i);
-  if (i == s.size() || s[i] != '.') return false;
-  ++i;
-  return digits(s, i) > 0 && i == s.size();
-}
-
-// Turtle DOUBLE: [+-]? ([0-9]+ '.' [0-9]* | '.' [0-9]+ | [0-9]+) [eE] [+-]? [0-9]+
-bool is_turtle_double(std::string_view s) {
-  std::size_t i = 0;
-  skip_sign(s, i);
-  const std::size_t whole = digits(s, i);
-  std::size_t fraction = 0;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    fraction = digits(s, i);
-  }
-  if (whole == 0 && fraction == 0) return false;
-  if (i == s.size() || (s[i] != 'e' && s[i] != 'E')) return false;
-  ++i;
-  skip_sign(s, i);
-  return digits(s, i) > 0 && i == s.size();
-}
-
-// Whether a literal can be written as a bare token that reads back as
-// exactly the same lexical form and datatype.
-bool is_bare_literal(std::string_view lexical, std::string_view datatype) {
-  if (!datatype.starts_with(vocab::kXsd)) return false;
-  const std::string_view local = datatype.substr(vocab::kXsd.size());
-  if (local == "integer") return is_turtle_integer(lexical);
-  if (local == "decimal") return is_turtle_decimal(lexical);
-  if (local == "double") return is_turtle_double(lexical);
-  if (local == "boolean") return lexical == "true" || lexical == "false";
-  return false;
-}
-
-void append_hex_escape(std::string& out, unsigned char c) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  out += "\\u00";
-  out += kHex[c >> 4];
-  out += kHex[c & 0xF];
-}
-
-bool is_iriref_char(unsigned char c) {
-  return c > 0x20 && c != '<' && c != '>' && c != '"' && c != '{' && c != '}' && c != '|' &&
-         c != '^' && c != '`' && c != '\\';
-}
-
-// `<iri>`, with \u escapes for characters IRIREF cannot hold.
-void append_iriref(std::string& out, std::string_view iri) {
-  out += '<';
-  std::size_t run = 0;  // start of the pending run of plain characters
-  for (std::size_t i = 0; i < iri.size(); ++i) {
-    const auto c = static_cast<unsigned char>(iri[i]);
-    if (is_iriref_char(c)) continue;
-    out.append(iri.data() + run, i - run);
-    append_hex_escape(out, c);
-    run = i + 1;
-  }
-  out.append(iri.data() + run, iri.size() - run);
-  out += '>';
-}
-
-// `"""..."""`, keeping newlines and tabs as they are; escaping every quote
-// means no run of quotes can end the string early.
-void append_long_string(std::string& out, std::string_view lexical) {
-  out += "\"\"\"";
-  for (const char ch : lexical) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '\\') {
-      out += "\\\\";
-    } else if (c == '"') {
-      out += "\\\"";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
-      append_hex_escape(out, c);
-    } else {
-      out += ch;
-    }
-  }
-  out += "\"\"\"";
-}
-
-struct Prefix {
-  std::string name;
-  std::string iri;
-};
-
 // Writes a Layout as Turtle or TriG.
 class Renderer {
  public:
-  Renderer(const Layout& layout, std::vector<Prefix> prefixes, Output& out)
+  Renderer(const Layout& layout, PrefixList prefixes, Output& out)
       : l_(layout), prefixes_(std::move(prefixes)), out_(out), buf_(out.buffer()) {}
 
   void run() {
@@ -188,30 +57,14 @@ class Renderer {
   }
 
  private:
-  // The prefix for each IRI: the longest namespace leaving a safe local name;
-  // equal namespaces go to the smallest prefix name (prefixes_ is sorted).
+  // The prefix for each IRI, chosen once per term; equal namespaces go to
+  // the smallest prefix name (prefixes_ is sorted by name).
   void choose_prefixes() {
-    std::unordered_map<std::string_view, int> by_namespace;
-    std::vector<std::size_t> lengths;
-    for (std::size_t k = 0; k < prefixes_.size(); ++k) {
-      const std::string& iri = prefixes_[k].iri;
-      if (by_namespace.emplace(iri, static_cast<int>(k)).second) lengths.push_back(iri.size());
-    }
-    std::sort(lengths.begin(), lengths.end(), std::greater<>());
-    lengths.erase(std::unique(lengths.begin(), lengths.end()), lengths.end());
     prefix_of_.assign(l_.terms.size(), -1);
-    used_.assign(prefixes_.size(), false);
-    if (prefixes_.empty()) return;
+    used_.assign(prefixes_.prefixes().size(), false);
+    if (prefixes_.prefixes().empty()) return;
     for (TermId id = 1; id < l_.terms.size(); ++id) {
-      if (l_.terms[id].kind != TermKind::Iri) continue;
-      const std::string_view iri = l_.terms[id].value;
-      for (const std::size_t len : lengths) {
-        if (len > iri.size() || !is_pn_local(iri.substr(len))) continue;
-        const auto it = by_namespace.find(iri.substr(0, len));
-        if (it == by_namespace.end()) continue;
-        prefix_of_[id] = it->second;
-        break;
-      }
+      if (l_.terms[id].kind == TermKind::Iri) prefix_of_[id] = prefixes_.find(l_.terms[id].value);
     }
   }
 
@@ -226,7 +79,7 @@ class Renderer {
       if (t.kind == TermKind::Iri) mark_iri(id);
       if (t.kind == TermKind::Literal && t.language.empty() &&
           l_.terms[t.datatype].value != vocab::kXsdString &&
-          !is_bare_literal(t.value, l_.terms[t.datatype].value)) {
+          !has_turtle_short_form(t.value, l_.terms[t.datatype].value)) {
         mark_iri(t.datatype);
       }
     };
@@ -247,12 +100,13 @@ class Renderer {
   }
 
   void write_prefixes() {
-    for (std::size_t k = 0; k < prefixes_.size(); ++k) {
+    const PrefixList& prefixes = prefixes_.prefixes();
+    for (std::size_t k = 0; k < prefixes.size(); ++k) {
       if (!used_[k]) continue;
       buf_ += "@prefix ";
-      buf_ += prefixes_[k].name;
+      buf_ += prefixes[k].first;
       buf_ += ": ";
-      append_iriref(buf_, prefixes_[k].iri);
+      append_iriref(buf_, prefixes[k].second);
       buf_ += " .\n";
       wrote_block_ = true;
     }
@@ -355,7 +209,7 @@ class Renderer {
       case TermKind::None:
         break;
       case TermKind::Iri:
-        append_iri(id);
+        append_turtle_iri(buf_, t.value, prefix(id));
         break;
       case TermKind::Blank: {
         if (labels_.empty()) labels_.assign(l_.terms.size(), UINT32_MAX);
@@ -365,42 +219,20 @@ class Renderer {
         break;
       }
       case TermKind::Literal: {
-        const std::string_view datatype = l_.terms[t.datatype].value;
-        if (t.language.empty() && is_bare_literal(t.value, datatype)) {
-          buf_ += t.value;
-          break;
-        }
-        if (t.value.find('\n') != std::string_view::npos) {
-          append_long_string(buf_, t.value);
-        } else {
-          append_quoted_string(buf_, t.value);
-        }
-        if (!t.language.empty()) {
-          buf_ += '@';
-          buf_ += t.language;
-        } else if (datatype != vocab::kXsdString) {
-          buf_ += "^^";
-          append_iri(t.datatype);
-        }
+        const TermRef literal{TermKind::Literal, t.value, l_.terms[t.datatype].value, t.language};
+        append_turtle_literal(buf_, literal, prefix(t.datatype), TurtleStrings::LongWhenMultiline);
         break;
       }
     }
   }
 
-  void append_iri(TermId id) {
+  const PrefixList::value_type* prefix(TermId id) const {
     const int k = prefix_of_[id];
-    if (k < 0) {
-      append_iriref(buf_, l_.terms[id].value);
-      return;
-    }
-    const Prefix& prefix = prefixes_[static_cast<std::size_t>(k)];
-    buf_ += prefix.name;
-    buf_ += ':';
-    buf_ += l_.terms[id].value.substr(prefix.iri.size());
+    return k < 0 ? nullptr : &prefixes_.prefixes()[static_cast<std::size_t>(k)];
   }
 
   const Layout& l_;
-  const std::vector<Prefix> prefixes_;  // sorted by name
+  const PrefixMap prefixes_;  // sorted by name
   Output& out_;
   std::string& buf_;
   std::vector<int> prefix_of_;         // per term: index into prefixes_, or -1
@@ -452,15 +284,15 @@ class TurtleWriter final : public Writer {
 
   // Input prefixes (the last declaration of a name wins), then the explicit
   // ones over them; names Turtle cannot spell are dropped.
-  std::vector<Prefix> candidate_prefixes() const {
+  PrefixList candidate_prefixes() const {
     std::map<std::string, std::string> by_name;
     if (options_.keep_input_prefixes) {
       for (const auto& [name, iri] : input_prefixes_) by_name[name] = iri;
     }
     for (const auto& [name, iri] : options_.prefixes) by_name[name] = iri;
-    std::vector<Prefix> prefixes;
+    PrefixList prefixes;
     for (auto& [name, iri] : by_name) {
-      if (is_pn_prefix(name) && !iri.empty()) prefixes.push_back(Prefix{name, iri});
+      if (is_pn_prefix(name) && !iri.empty()) prefixes.emplace_back(name, iri);
     }
     return prefixes;
   }

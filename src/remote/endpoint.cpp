@@ -6,7 +6,7 @@
 #include "http/form.hpp"
 #include "io/reader.hpp"
 #include "results/result_reader.hpp"
-#include "util/text.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::remote {
 namespace {

@@ -12,24 +12,13 @@
 #include "http/form.hpp"
 #include "io/reader.hpp"
 #include "remote/endpoint.hpp"
+#include "terms/term_reader.hpp"
+#include "terms/term_writer.hpp"
 
 namespace quiver::remote {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// True when `iri` can be written between < > in SPARQL as it is: the
-// IRIREF rule excludes these, and a \u escape would be decoded before
-// parsing by some stores.
-bool sparql_safe_iri(std::string_view iri) {
-  for (const char c : iri) {
-    if (static_cast<unsigned char>(c) <= 0x20 ||
-        std::string_view("<>\"{}|^`\\").find(c) != std::string_view::npos) {
-      return false;
-    }
-  }
-  return true;
-}
 
 // A literal whose N-Triples form would change meaning inside a SPARQL
 // request: SPARQL decodes \u escapes before parsing, so a backslash
@@ -55,7 +44,8 @@ class SurveySink final : public io::QuadSink {
     if (quad.graph.kind == TermKind::Iri) graphs.insert(std::string(quad.graph.value));
     if (quad.graph.is_none()) default_graph = true;
     for (const TermRef& term : {quad.subject, quad.predicate, quad.object, quad.graph}) {
-      if (term.kind == TermKind::Iri && update_problem.empty() && !sparql_safe_iri(term.value)) {
+      // Escaping is no way out: some stores decode \u escapes before parsing.
+      if (term.kind == TermKind::Iri && update_problem.empty() && !is_plain_iriref(term.value)) {
         update_problem =
             "the IRI <" + std::string(term.value) + "> cannot be written in a SPARQL request";
       }

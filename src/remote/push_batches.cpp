@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "terms/term_writer.hpp"
+
 namespace quiver::remote {
 
 BatchSink::BatchSink(GraphTarget target, std::string graph, std::size_t chunk,

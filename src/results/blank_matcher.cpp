@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "terms/term_writer.hpp"
+
 namespace quiver::results::detail {
 namespace {
 

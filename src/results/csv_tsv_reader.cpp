@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "results/readers_internal.hpp"
-#include "results/term_syntax.hpp"
 #include "terms/iri.hpp"
+#include "terms/term_reader.hpp"
 
 namespace quiver::results::detail {
 namespace {

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "results/term_syntax.hpp"
 #include "results/writers_internal.hpp"
+#include "terms/term_writer.hpp"
 
 namespace quiver::results::detail {
 namespace {

@@ -4,52 +4,10 @@
 #include <string_view>
 
 #include "results/writers_internal.hpp"
+#include "terms/term_writer.hpp"
 
 namespace quiver::results::detail {
 namespace {
-
-// A JSON string: `"`, `\` and control characters escaped, everything else
-// (UTF-8 included) copied as is, in runs.
-void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out += '"';
-}
 
 void append_json_term(std::string& out, const Term& term) {
   switch (term.kind()) {
@@ -64,15 +22,15 @@ void append_json_term(std::string& out, const Term& term) {
       out += "{\"type\": \"literal\", \"value\": ";
       break;
   }
-  append_json_string(out, term.value());
+  append_quoted_string(out, term.value(), StringEscapes::Json);
   if (term.is_literal()) {
     if (!term.language().empty()) {
       out += ", \"xml:lang\": ";
-      append_json_string(out, term.language());
+      append_quoted_string(out, term.language(), StringEscapes::Json);
     } else if (!term.datatype().empty() && term.datatype() != vocab::kXsdString &&
                term.datatype() != vocab::kRdfLangString) {
       out += ", \"datatype\": ";
-      append_json_string(out, term.datatype());
+      append_quoted_string(out, term.datatype(), StringEscapes::Json);
     }
   }
   out += '}';
@@ -92,7 +50,7 @@ Status write_json(const sparql::QueryResult& result, io::Output& out) {
   buf += "{\n  \"head\": {\"vars\": [";
   for (std::size_t i = 0; i < result.variables.size(); ++i) {
     if (i > 0) buf += ", ";
-    append_json_string(buf, result.variables[i]);
+    append_quoted_string(buf, result.variables[i], StringEscapes::Json);
   }
   buf += "]},\n  \"results\": {\"bindings\": [";
   bool first_row = true;
@@ -104,7 +62,7 @@ Status write_json(const sparql::QueryResult& result, io::Output& out) {
       if (!row[i] || row[i]->is_none()) continue;
       if (!first_cell) buf += ", ";
       first_cell = false;
-      append_json_string(buf, result.variables[i]);
+      append_quoted_string(buf, result.variables[i], StringEscapes::Json);
       buf += ": ";
       append_json_term(buf, *row[i]);
     }

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "util/text.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::results {
 namespace {}  // namespace

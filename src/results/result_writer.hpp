@@ -24,8 +24,8 @@
 #include "io/format.hpp"
 #include "io/output.hpp"
 #include "results/result_format.hpp"
-#include "results/term_syntax.hpp"
 #include "sparql/query_result.hpp"
+#include "terms/term_writer.hpp"
 #include "util/expected.hpp"
 
 namespace quiver::results {

@@ -1,7 +1,6 @@
 #include "results/results_compare.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -13,6 +12,7 @@
 #include "results/result_reader.hpp"
 #include "results/result_writer.hpp"
 #include "terms/isomorphism.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::results {
 namespace {
@@ -64,9 +64,7 @@ std::vector<Row> canonical_rows(const QueryResult& result,
       if (source[c] >= solution.size() || !solution[source[c]]) continue;
       const Term& t = *solution[source[c]];
       if (t.is_literal() && !t.language().empty()) {
-        std::string lang = t.language();
-        for (char& ch : lang) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        row[c] = Term::literal(t.value(), t.datatype(), lang);
+        row[c] = Term::literal(t.value(), t.datatype(), ascii_lower(t.language()));
       } else if (!t.is_none()) {
         row[c] = t;
       }

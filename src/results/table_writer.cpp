@@ -14,8 +14,9 @@
 #include <string_view>
 #include <vector>
 
-#include "results/term_syntax.hpp"
 #include "results/writers_internal.hpp"
+#include "terms/term_writer.hpp"
+#include "terms/utf8.hpp"
 
 namespace quiver::results::detail {
 namespace {
@@ -44,16 +45,11 @@ bool in_ranges(char32_t cp, const Range (&ranges)[N]) {
   return false;
 }
 
-// Decodes leniently: a stray byte counts as one column.
+// A byte that starts no well-formed sequence counts as one column.
 std::size_t display_width(std::string_view s) {
   std::size_t width = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto lead = static_cast<unsigned char>(s[i]);
-    std::size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    if (i + len > s.size()) len = 1;
-    char32_t cp = len == 1 ? lead : lead & (0x7F >> len);
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-    i += len;
+  for (std::size_t i = 0; i < s.size(); i = next_code_point(s, i)) {
+    const char32_t cp = decode_utf8(s, i).code_point;
     if (in_ranges(cp, kZeroWidth)) continue;
     width += in_ranges(cp, kWide) ? 2 : 1;
   }
@@ -88,13 +84,14 @@ Status write_table(const sparql::QueryResult& result, io::Output& out,
   const std::size_t columns = result.variables.size();
   std::vector<std::size_t> widths(columns);
   for (std::size_t i = 0; i < columns; ++i) widths[i] = display_width(result.variables[i]);
+  const PrefixMap prefixes(options.prefixes);
   std::vector<std::vector<std::string>> rows;
   rows.reserve(result.solutions.size());
   for (const sparql::Solution& solution : result.solutions) {
     std::vector<std::string>& cells = rows.emplace_back(columns);
     for (std::size_t i = 0; i < columns && i < solution.size(); ++i) {
       if (!solution[i]) continue;
-      append_turtle_term(cells[i], solution[i]->ref(), &options.prefixes);
+      append_turtle_term(cells[i], solution[i]->ref(), &prefixes);
       widths[i] = std::max(widths[i], display_width(cells[i]));
     }
   }

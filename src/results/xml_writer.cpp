@@ -4,16 +4,16 @@
 #include <string_view>
 
 #include "results/writers_internal.hpp"
+#include "terms/utf8.hpp"
 
 namespace quiver::results::detail {
 namespace {
 
-// True for the bytes of U+FFFE / U+FFFF starting at s[i], which XML 1.0
-// forbids like the C0 controls.
+// True for the code point starting at s[i] when it is U+FFFE or U+FFFF,
+// which XML 1.0 forbids like the C0 controls.
 bool is_xml_nonchar(std::string_view s, std::size_t i) {
-  return i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xEF &&
-         static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-         (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE;
+  const char32_t cp = decode_utf8(s, i).code_point;
+  return cp == 0xFFFE || cp == 0xFFFF;
 }
 
 // Escapes for text content (`in_attribute` false) or a double-quoted

@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "util/text.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::server {
 namespace {

@@ -12,7 +12,7 @@
 #include "server/negotiate.hpp"
 #include "server/service.hpp"
 #include "sparql/parser.hpp"
-#include "util/text.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::server {
 namespace {

@@ -1,24 +1,19 @@
 #include "sparql/lexer.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
+#include "terms/term_reader.hpp"
 #include "terms/utf8.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::sparql {
 namespace {
 
-bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
-bool is_hex(char c) {
-  return is_digit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f') ||
-         (c >= 'A' && c <= 'F');
-}
-bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
 // [164] PN_CHARS_BASE
 bool is_pn_chars_base(char32_t c) {
-  return is_ascii_letter(c) || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) ||
+  return is_alpha(c) || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) ||
          (c >= 0xF8 && c <= 0x2FF) || (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) ||
          (c >= 0x200C && c <= 0x200D) || (c >= 0x2070 && c <= 0x218F) ||
          (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF) ||
@@ -66,36 +61,13 @@ class Lexer {
 
   char at(std::size_t i) const { return i < text_.size() ? text_[i] : '\0'; }
 
-  // The code point at `i` (the text is valid UTF-8), its length in `len`.
-  char32_t decode(std::size_t i, std::size_t& len) const {
-    const auto c = static_cast<unsigned char>(text_[i]);
-    if (c < 0x80) {
-      len = 1;
-      return c;
-    }
-    len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    char32_t cp = c & (0x3F >> (len - 1));
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (text_[i + k] & 0x3F);
-    return cp;
-  }
-
   // A `\uXXXX` / `\UXXXXXXXX` escape at `i`: its code point, length in `len`;
   // fails on a surrogate or a code point past U+10FFFF.
   bool codepoint_escape(std::size_t i, char32_t& cp, std::size_t& len) const {
-    if (at(i) != '\\' || (at(i + 1) != 'u' && at(i + 1) != 'U')) return false;
-    const std::size_t digits = at(i + 1) == 'u' ? 4 : 8;
-    cp = 0;
-    for (std::size_t k = 0; k < digits; ++k) {
-      const char h = at(i + 2 + k);
-      if (!is_hex(h)) fail(i, "bad \\u escape: expected " + std::to_string(digits) + " hex digits");
-      cp = cp * 16 + static_cast<char32_t>(
-                         is_digit(static_cast<unsigned char>(h)) ? h - '0' : (h | 0x20) - 'a' + 10);
-    }
-    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-      fail(i, "escape \\" + std::string(text_.substr(i + 1, digits + 1)) +
-                  " is not a Unicode scalar value");
-    }
-    len = digits + 2;
+    const TokenScan scan = read_uchar(text_, i, cp);
+    if (scan.status == TokenScan::Status::Malformed) fail(scan.end, scan.message);
+    if (scan.status == TokenScan::Status::NoMatch) return false;
+    len = scan.end - i;
     return true;
   }
 
@@ -108,13 +80,15 @@ class Lexer {
     }
     char32_t cp;
     if (codepoint_escape(i, cp, len)) return cp;
-    return decode(i, len);
+    const Utf8Char c = decode_utf8(text_, i);
+    len = c.length;
+    return c.code_point;
   }
 
   void skip_space() {
     while (pos_ < text_.size()) {
       const char c = text_[pos_];
-      if (is_ws(c)) {
+      if (is_space(c)) {
         ++pos_;
       } else if (c == '#') {
         while (pos_ < text_.size() && text_[pos_] != '\n' && text_[pos_] != '\r') ++pos_;
@@ -147,7 +121,7 @@ class Lexer {
         return punct(t, 1);
       case '"':
       case '\'':
-        return read_string(t, c);
+        return read_string(t);
       case '@':
         return read_langtag(t);
       case '^':
@@ -186,35 +160,22 @@ class Lexer {
         break;
     }
     if (is_digit(c)) return read_number(t);
-    std::size_t len;
-    const char32_t cp = decode(pos_, len);
-    if (is_pn_chars_base(cp)) return read_word(t);
+    const Utf8Char cp = decode_utf8(text_, pos_);
+    if (is_pn_chars_base(cp.code_point)) return read_word(t);
     if (c == '\\') fail(pos_, "unexpected '\\' outside a string, IRI or name");
-    fail(pos_, "unexpected character '" + std::string(text_.substr(pos_, len)) + "'");
+    fail(pos_, "unexpected character '" + std::string(text_.substr(pos_, cp.length)) + "'");
   }
 
   // [139] IRIREF; false (nothing consumed) when `<` starts an operator.
   bool read_iri(Token& t) {
     std::string value;
-    std::size_t i = pos_ + 1;
-    while (i < text_.size()) {
-      std::size_t len;
-      char32_t cp;
-      const bool escaped = codepoint_escape(i, cp, len);
-      if (!escaped) cp = decode(i, len);
-      if (cp == '>' && !escaped) {
-        t.kind = TokenKind::IriRef;
-        t.text = std::move(value);
-        pos_ = i + 1;
-        return true;
-      }
-      if (cp <= 0x20 || (cp < 0x80 && std::strchr("<>\"{}|^`\\", static_cast<char>(cp)))) {
-        return false;
-      }
-      append_utf8(value, cp);
-      i += len;
-    }
-    return false;
+    const TokenScan scan = read_iriref(text_, pos_, value);
+    if (scan.status == TokenScan::Status::Malformed) fail(scan.end, scan.message);
+    if (scan.status == TokenScan::Status::NoMatch) return false;
+    t.kind = TokenKind::IriRef;
+    t.text = std::move(value);
+    pos_ = scan.end;
+    return true;
   }
 
   // [143] VAR1, [144] VAR2, [166] VARNAME
@@ -237,72 +198,28 @@ class Lexer {
   }
 
   // [156]-[160] the four string forms and ECHAR
-  void read_string(Token& t, char quote) {
-    const bool is_long = at(pos_ + 1) == quote && at(pos_ + 2) == quote;
-    std::size_t i = pos_ + (is_long ? 3 : 1);
+  void read_string(Token& t) {
     std::string value;
-    for (;;) {
-      if (i >= text_.size()) fail(pos_, "unterminated string");
-      const char c = text_[i];
-      if (c == quote) {
-        if (!is_long) {
-          ++i;
-          break;
-        }
-        if (at(i + 1) == quote && at(i + 2) == quote) {
-          i += 3;
-          break;
-        }
-        value += c;
-        ++i;
-        continue;
-      }
-      if (!is_long && (c == '\n' || c == '\r')) fail(i, "line break in a short string");
-      if (c != '\\') {
-        value += c;
-        ++i;
-        continue;
-      }
-      char32_t cp;
-      std::size_t len;
-      if (codepoint_escape(i, cp, len)) {
-        append_utf8(value, cp);
-        i += len;
-        continue;
-      }
-      static constexpr std::string_view kFrom = "tbnrf\"'\\", kTo = "\t\b\n\r\f\"'\\";
-      const auto k = kFrom.find(at(i + 1));
-      if (at(i + 1) == '\0' || k == std::string_view::npos) fail(i, "bad escape in a string");
-      value += kTo[k];
-      i += 2;
-    }
+    const TokenScan scan = read_quoted_string(text_, pos_, value);
+    if (scan.status != TokenScan::Status::Matched) fail(scan.end, scan.message);
     t.kind = TokenKind::String;
     t.text = std::move(value);
-    pos_ = i;
+    pos_ = scan.end;
   }
 
   // [145] LANGTAG
   void read_langtag(Token& t) {
-    std::size_t i = pos_ + 1;
-    while (is_ascii_letter(static_cast<unsigned char>(at(i)))) ++i;
-    if (i == pos_ + 1) fail(pos_, "expected a language tag after '@'");
-    while (at(i) == '-' && (is_ascii_letter(static_cast<unsigned char>(at(i + 1))) ||
-                            is_digit(static_cast<unsigned char>(at(i + 1))))) {
-      ++i;
-      while (is_ascii_letter(static_cast<unsigned char>(at(i))) ||
-             is_digit(static_cast<unsigned char>(at(i)))) {
-        ++i;
-      }
-    }
+    const std::size_t length = scan_language_tag(text_.substr(pos_ + 1));
+    if (length == 0) fail(pos_, "expected a language tag after '@'");
     t.kind = TokenKind::LangTag;
-    t.text = std::string(text_.substr(pos_ + 1, i - pos_ - 1));
-    pos_ = i;
+    t.text = std::string(text_.substr(pos_ + 1, length));
+    pos_ += 1 + length;
   }
 
   // [161] NIL and [163] ANON: the brackets with only white space between.
   void read_bracket(Token& t, char close, TokenKind empty_kind) {
     std::size_t i = pos_ + 1;
-    while (is_ws(at(i))) ++i;
+    while (is_space(at(i))) ++i;
     if (at(i) == close) {
       t.kind = empty_kind;
       pos_ = i + 1;
@@ -313,33 +230,12 @@ class Lexer {
 
   // [146]-[155] INTEGER, DECIMAL, DOUBLE and their signed forms
   void read_number(Token& t) {
-    std::size_t i = pos_;
-    if (at(i) == '+' || at(i) == '-') ++i;
-    const std::size_t int_start = i;
-    while (is_digit(static_cast<unsigned char>(at(i)))) ++i;
-    const bool has_int = i > int_start;
-    t.kind = TokenKind::Integer;
-    auto exponent_at = [&](std::size_t j) {
-      if (at(j) != 'e' && at(j) != 'E') return std::size_t{0};
-      ++j;
-      if (at(j) == '+' || at(j) == '-') ++j;
-      if (!is_digit(static_cast<unsigned char>(at(j)))) return std::size_t{0};
-      while (is_digit(static_cast<unsigned char>(at(j)))) ++j;
-      return j;
-    };
-    if (at(i) == '.' && is_digit(static_cast<unsigned char>(at(i + 1)))) {
-      i += 2;
-      while (is_digit(static_cast<unsigned char>(at(i)))) ++i;
-      t.kind = TokenKind::Decimal;
-    } else if (at(i) == '.' && has_int && exponent_at(i + 1) != 0) {
-      ++i;  // `1.e5`: the dot belongs to the double
-    }
-    if (const std::size_t end = exponent_at(i); end != 0) {
-      i = end;
-      t.kind = TokenKind::Double;
-    }
-    t.text = std::string(text_.substr(pos_, i - pos_));
-    pos_ = i;
+    const NumberToken number = scan_number(text_.substr(pos_));
+    t.kind = number.kind == NumberKind::Double    ? TokenKind::Double
+             : number.kind == NumberKind::Decimal ? TokenKind::Decimal
+                                                  : TokenKind::Integer;
+    t.text = std::string(text_.substr(pos_, number.length));
+    pos_ += number.length;
   }
 
   // [142] BLANK_NODE_LABEL
@@ -369,13 +265,13 @@ class Lexer {
   // A bare word, or [140] PNAME_NS / [141] PNAME_LN when a ':' follows the
   // [168] PN_PREFIX.
   void read_word(Token& t) {
-    std::size_t i = pos_, len;
+    std::size_t i = pos_;
     std::size_t good_end = pos_;
     while (i < text_.size()) {
-      const char32_t cp = decode(i, len);
-      if (!(is_pn_chars(cp) || cp == '.')) break;
-      i += len;
-      if (cp != '.') good_end = i;
+      const Utf8Char c = decode_utf8(text_, i);
+      if (!(is_pn_chars(c.code_point) || c.code_point == '.')) break;
+      i += c.length;
+      if (c.code_point != '.') good_end = i;
     }
     if (at(good_end) == ':') {
       read_pname_local(t, good_end);
@@ -432,17 +328,10 @@ class Lexer {
 }  // namespace
 
 void locate(std::string_view text, std::size_t offset, std::uint64_t& line, std::uint64_t& column) {
-  line = 1;
-  column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++column;  // count code points, not continuation bytes
-    }
-  }
+  const std::string_view before = text.substr(0, offset);
+  const std::size_t line_start = before.rfind('\n') + 1;  // npos + 1 == 0
+  line = 1 + static_cast<std::uint64_t>(std::count(before.begin(), before.end(), '\n'));
+  column = 1 + count_code_points(before.substr(line_start));
 }
 
 Expected<std::vector<Token>> tokenize(std::string_view text) {
@@ -471,9 +360,7 @@ std::string describe_token(std::string_view text, const Token& token) {
   std::string_view written = text.substr(token.offset, token.length);
   std::string out = "'";
   if (written.size() > 40) {
-    std::size_t cut = 37;
-    while (cut > 0 && (static_cast<unsigned char>(written[cut]) & 0xC0) == 0x80) --cut;
-    out.append(written.substr(0, cut));
+    out.append(written.substr(0, code_point_start(written, 37)));
     out += "...";
   } else {
     out.append(written);

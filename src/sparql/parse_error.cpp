@@ -2,6 +2,7 @@
 
 #include "sparql/lexer.hpp"
 #include "sparql/parser.hpp"
+#include "terms/utf8.hpp"
 
 namespace quiver::sparql {
 namespace {
@@ -18,16 +19,9 @@ void offsets_of(std::string_view text, std::uint64_t line, std::uint64_t column,
   }
   line_start = i;
   for (std::uint64_t c = 1; c < column && i < text.size() && text[i] != '\n'; ++c) {
-    ++i;
-    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+    i = next_code_point(text, i);
   }
   offset = i;
-}
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
 }
 
 // Length in code points of the token at `offset`, on its line; 1 if the
@@ -38,7 +32,7 @@ std::size_t token_width(std::string_view text, std::size_t offset, std::size_t l
       tokens->front().offset != 0) {
     return 1;
   }
-  const std::size_t width = code_points(text.substr(offset, tokens->front().length));
+  const std::size_t width = count_code_points(text.substr(offset, tokens->front().length));
   return width == 0 ? 1 : width;
 }
 
@@ -60,9 +54,8 @@ std::string format_parse_error(std::string_view query_text, const Error& error,
   out.append(line);
   out += '\n';
   std::string caret;
-  for (char c : query_text.substr(line_start, offset - line_start)) {
-    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;
-    caret += c == '\t' ? '\t' : ' ';  // tabs stay tabs so the caret lines up
+  for (std::size_t i = line_start; i < offset; i = next_code_point(query_text, i)) {
+    caret += query_text[i] == '\t' ? '\t' : ' ';  // tabs stay tabs so the caret lines up
   }
   caret += '^';
   const std::size_t width = offset < line_end ? token_width(query_text, offset, line_end) : 1;

@@ -1,10 +1,10 @@
 // Expressions, builtin calls and aggregates ([69]-[72], [110]-[128]).
 
 #include <algorithm>
-#include <cctype>
 
 #include "sparql/parser_internal.hpp"
 #include "sparql/printer.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::sparql::detail {
 namespace {
@@ -35,12 +35,6 @@ constexpr std::string_view kNilBuiltins[] = {"RAND", "NOW", "UUID", "STRUUID"};
 constexpr std::string_view kListBuiltins[] = {"CONCAT", "COALESCE"};
 constexpr std::string_view kAggregates[] = {"COUNT", "SUM",    "MIN",         "MAX",
                                             "AVG",   "SAMPLE", "GROUP_CONCAT"};
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 template <class Range>
 bool contains(const Range& range, std::string_view name) {
@@ -219,7 +213,7 @@ ExprPtr Parser::parse_constraint() {
 bool Parser::at_builtin_call() const {
   const Token& t = peek();
   if (t.kind != TokenKind::Word) return false;
-  const std::string name = upper(t.text);
+  const std::string name = ascii_upper(t.text);
   return find_builtin(name) || contains(kNilBuiltins, name) || contains(kListBuiltins, name) ||
          contains(kAggregates, name) || name == "BOUND" || name == "BNODE" || name == "EXISTS" ||
          (name == "NOT" && at_word("EXISTS", 1));
@@ -228,7 +222,7 @@ bool Parser::at_builtin_call() const {
 // [121] BuiltInCall, [122]-[126]
 ExprPtr Parser::parse_builtin_call() {
   const Token& t = peek();
-  const std::string name = upper(t.text);
+  const std::string name = ascii_upper(t.text);
   if (contains(kAggregates, name)) return parse_aggregate();
   if (name == "EXISTS" || name == "NOT") {
     if (name == "NOT") next();
@@ -293,7 +287,7 @@ std::vector<ExprPtr> Parser::parse_expression_list() {
 // [127] Aggregate: bound to a fresh variable of the query level.
 ExprPtr Parser::parse_aggregate() {
   const Token& keyword = next();
-  const std::string name = upper(keyword.text);
+  const std::string name = ascii_upper(keyword.text);
   if (!aggregates_->allowed) {
     fail_at(keyword, "aggregate " + name + " is not allowed here");
   }

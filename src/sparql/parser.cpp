@@ -1,12 +1,11 @@
 // Entry point, token helpers, the prologue, the four query forms and the
 // solution modifiers.
 
-#include <strings.h>
-
 #include <charconv>
 
 #include "sparql/parser_internal.hpp"
 #include "terms/iri.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::sparql {
 namespace detail {
@@ -14,10 +13,6 @@ namespace {
 
 // Deep enough for any real query, shallow enough for the stack.
 constexpr int kMaxDepth = 400;
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && ::strncasecmp(a.data(), b.data(), a.size()) == 0;
-}
 
 }  // namespace
 
@@ -46,7 +41,7 @@ bool Parser::at_punct(std::string_view p, std::size_t ahead) const {
 
 bool Parser::at_word(std::string_view keyword, std::size_t ahead) const {
   const Token& t = peek(ahead);
-  return t.kind == TokenKind::Word && iequals(t.text, keyword);
+  return t.kind == TokenKind::Word && equal_ignore_case(t.text, keyword);
 }
 
 bool Parser::accept_punct(std::string_view p) {

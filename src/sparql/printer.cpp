@@ -1,82 +1,18 @@
 #include "sparql/printer.hpp"
 
-#include <cctype>
-
-#include "util/text.hpp"
+#include "terms/term_writer.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::sparql {
 namespace {
 
-using vocab::kXsd;
-
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
-// True when the lexical form reads back as the same typed number or
-// boolean without quotes.
-bool prints_bare(const Term& t) {
-  const std::string& dt = t.datatype();
-  if (!dt.starts_with(kXsd)) return false;
-  const std::string_view type = std::string_view(dt).substr(kXsd.size());
-  std::string_view lex = t.value();
-  if (type == "boolean") return lex == "true" || lex == "false";
-  if (!lex.empty() && (lex[0] == '+' || lex[0] == '-')) lex.remove_prefix(1);
-  if (type == "integer") return all_digits(lex);
-  const auto dot = lex.find('.');
-  if (type == "decimal") {
-    return dot != std::string_view::npos && all_digits(lex.substr(dot + 1)) &&
-           (dot == 0 || all_digits(lex.substr(0, dot)));
-  }
-  if (type == "double") {
-    const auto e = lex.find_first_of("eE");
-    if (e == std::string_view::npos) return false;
-    std::string_view exp = lex.substr(e + 1);
-    if (!exp.empty() && (exp[0] == '+' || exp[0] == '-')) exp.remove_prefix(1);
-    std::string_view mantissa = lex.substr(0, e);
-    const auto mdot = mantissa.find('.');
-    const std::string_view whole = mantissa.substr(0, mdot);
-    const std::string_view frac =
-        mdot == std::string_view::npos ? std::string_view() : mantissa.substr(mdot + 1);
-    return all_digits(exp) && (all_digits(whole) || all_digits(frac)) &&
-           (whole.empty() || all_digits(whole)) && (frac.empty() || all_digits(frac));
-  }
-  return false;
-}
-
+// SSE writes the absent term as `_`; every other term in Turtle syntax,
+// which is SPARQL's.
 void append_term(std::string& out, const Term& t) {
-  switch (t.kind()) {
-    case TermKind::None:
-      out += "_";
-      return;
-    case TermKind::Iri:
-      out += '<';
-      out += t.value();
-      out += '>';
-      return;
-    case TermKind::Blank:
-      out += "_:";
-      out += t.value();
-      return;
-    case TermKind::Literal:
-      if (prints_bare(t)) {
-        out += t.value();
-        return;
-      }
-      append_quoted_string(out, t.value());
-      if (!t.language().empty()) {
-        out += '@';
-        out += t.language();
-      } else if (!t.datatype().empty() && t.datatype() != vocab::kXsdString) {
-        out += "^^<";
-        out += t.datatype();
-        out += '>';
-      }
-      return;
+  if (t.is_none()) {
+    out += "_";
+  } else {
+    append_turtle_term(out, t.ref());
   }
 }
 

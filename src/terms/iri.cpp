@@ -1,11 +1,9 @@
 #include "terms/iri.hpp"
 
-#include <cctype>
+#include "util/ascii.hpp"
 
 namespace quiver {
 namespace {
-
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // The five components of RFC 3986 section 3; `has_*` tell empty from absent.
 struct IriParts {
@@ -95,7 +93,7 @@ bool has_scheme(std::string_view iri) {
   for (std::size_t i = 1; i < iri.size(); ++i) {
     const char c = iri[i];
     if (c == ':') return true;
-    if (!is_alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') return false;
+    if (!is_alnum(c) && c != '+' && c != '-' && c != '.') return false;
   }
   return false;
 }

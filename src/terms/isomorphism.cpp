@@ -8,6 +8,9 @@
 #include <unordered_map>
 #include <utility>
 
+#include "terms/term_writer.hpp"
+#include "util/ascii.hpp"
+
 namespace quiver {
 namespace {
 
@@ -43,11 +46,7 @@ std::uint64_t mix(std::uint64_t seed, std::uint64_t value) {
 
 void lowercase_language(Term& term) {
   if (!term.is_literal() || term.language().empty()) return;
-  std::string language = term.language();
-  for (char& c : language) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  term = Term::literal(term.value(), term.datatype(), language);
+  term = Term::literal(term.value(), term.datatype(), ascii_lower(term.language()));
 }
 
 bool has_blank(const Quad& q) {

@@ -1,5 +1,7 @@
 #include "terms/term.hpp"
 
+#include "terms/term_writer.hpp"
+
 namespace quiver {
 
 Term Term::literal(std::string_view lexical, std::string_view datatype, std::string_view language) {
@@ -18,87 +20,6 @@ std::strong_ordering Term::operator<=>(const Term& other) const {
   if (auto c = value_.compare(other.value_); c != 0) return c <=> 0;
   if (auto c = datatype_.compare(other.datatype_); c != 0) return c <=> 0;
   return language_.compare(other.language_) <=> 0;
-}
-
-void append_quoted_string(std::string& out, std::string_view lexical) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  out += '"';
-  std::size_t run = 0;  // start of the pending run of characters needing no escape
-  for (std::size_t i = 0; i < lexical.size(); ++i) {
-    const auto c = static_cast<unsigned char>(lexical[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F) continue;
-    out.append(lexical.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-    }
-  }
-  out.append(lexical.data() + run, lexical.size() - run);
-  out += '"';
-}
-
-void append_ntriples(std::string& out, const TermRef& term) {
-  switch (term.kind) {
-    case TermKind::None:
-      break;
-    case TermKind::Iri:
-      out += '<';
-      out += term.value;
-      out += '>';
-      break;
-    case TermKind::Blank:
-      out += "_:";
-      out += term.value;
-      break;
-    case TermKind::Literal:
-      append_quoted_string(out, term.value);
-      if (!term.language.empty()) {
-        out += '@';
-        out += term.language;
-      } else if (!term.datatype.empty() && term.datatype != vocab::kXsdString) {
-        out += "^^<";
-        out += term.datatype;
-        out += '>';
-      }
-      break;
-  }
-}
-
-void append_nquads_line(std::string& out, const QuadRef& quad) {
-  append_ntriples(out, quad.subject);
-  out += ' ';
-  append_ntriples(out, quad.predicate);
-  out += ' ';
-  append_ntriples(out, quad.object);
-  if (!quad.graph.is_none()) {
-    out += ' ';
-    append_ntriples(out, quad.graph);
-  }
-  out += " .\n";
 }
 
 std::size_t hash_value(const TermRef& term) {

@@ -111,7 +111,8 @@ class Term {
 
   /// A borrowed view of this term, valid while the term is alive and unchanged.
   TermRef ref() const { return TermRef{kind_, value_, datatype_, language_}; }
-  /// The exact N-Triples form (`<iri>`, `_:b`, `"lex"@lang`, `"lex"^^<dt>`).
+  /// The exact N-Triples form (`<iri>`, `_:b`, `"lex"@lang`, `"lex"^^<dt>`),
+  /// as append_ntriples() in terms/term_writer.hpp writes it.
   std::string to_ntriples() const;
 
   /// Component-wise equality: same kind and byte-identical strings, so
@@ -179,15 +180,6 @@ struct Quad {
   /// Lexicographic order by subject, predicate, object, graph.
   auto operator<=>(const Quad&) const = default;
 };
-
-/// Appends the exact N-Triples form of `term` to `out`. Strings are escaped
-/// as canonical N-Triples wants: `\"`, `\\`, `\n`, `\r`, `\t`, `\b`, `\f` as
-/// ECHAR, other control characters as `\u00XX`; nothing else is touched.
-void append_ntriples(std::string& out, const TermRef& term);
-/// Appends `s p o .\n` or `s p o g .\n` (the graph when it is not None).
-void append_nquads_line(std::string& out, const QuadRef& quad);
-/// Appends a literal's quoted, escaped lexical form (`"..."`) to `out`.
-void append_quoted_string(std::string& out, std::string_view lexical);
 
 /// Hash of a term, consistent with operator==.
 std::size_t hash_value(const TermRef& term);

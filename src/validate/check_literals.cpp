@@ -2,6 +2,7 @@
 // "abc"^^xsd:integer, "2024-13"^^xsd:gYearMonth. Datatypes we do not know
 // are not errors (see xsd_lexical.hpp for the ones we do).
 
+#include "terms/term_writer.hpp"
 #include "validate/checks.hpp"
 #include "validate/xsd_lexical.hpp"
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "terms/term_writer.hpp"
+#include "util/ascii.hpp"
 #include "validate/checks.hpp"
 #include "validate/vocabulary.hpp"
 
@@ -14,8 +16,7 @@ bool plain_local(std::string_view local) {
   if (local.empty()) return true;
   if (local.back() == '.' || local.front() == '-' || local.front() == '.') return false;
   return std::all_of(local.begin(), local.end(), [](char c) {
-    return static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z') ||
-           (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+    return static_cast<unsigned char>(c) >= 0x80 || is_alnum(c) || c == '_' || c == '-' || c == '.';
   });
 }
 

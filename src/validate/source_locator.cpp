@@ -6,6 +6,8 @@
 #include <limits>
 #include <sstream>
 
+#include "terms/term_writer.hpp"
+#include "util/ascii.hpp"
 #include "validate/vocabulary.hpp"
 
 namespace quiver::validate {
@@ -70,9 +72,8 @@ std::string mask_code(const std::string& text) {
 
 /// A character that continues a prefixed name, blank node label or number.
 bool is_name_char(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '_' || c == '-' || c == ':' || c == '%' || c == '\\';
+  return static_cast<unsigned char>(c) >= 0x80 || is_alnum(c) || c == '_' || c == '-' || c == ':' ||
+         c == '%' || c == '\\';
 }
 
 /// Whether a local name can be written as is after `prefix:`.

@@ -6,12 +6,10 @@
 #include <string>
 
 #include "terms/term.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::validate {
 namespace {
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /// Reads the lexical forms of the date/time types left to right.
 class Cursor {
@@ -282,11 +280,7 @@ bool valid_any_uri(std::string_view s) {
       return false;
     }
     if (c == '%') {
-      auto hex = [&](std::size_t k) {
-        return k < s.size() &&
-               std::string_view("0123456789abcdefABCDEF").find(s[k]) != std::string_view::npos;
-      };
-      if (!hex(i + 1) || !hex(i + 2)) return false;
+      if (i + 2 >= s.size() || !is_hex(s[i + 1]) || !is_hex(s[i + 2])) return false;
     }
   }
   return true;

@@ -134,6 +134,96 @@ TEST(ReaderTest, LaxSkipsBadStatementsAndCountsThem) {
   EXPECT_EQ(sink.quads.size(), 2u);
 }
 
+TEST(ReaderTest, MalformedLanguageTagIsASyntaxErrorInEverySerdSyntax) {
+  for (const Format format : {Format::NTriples, Format::NQuads, Format::Turtle, Format::TriG}) {
+    for (const char* tag : {"en-", "en--x"}) {
+      CollectingSink sink;
+      const std::string text =
+          "<http://s> <http://p> \"ok\"@en-GB .\n<http://s> <http://p> \"x\"@" + std::string(tag) +
+          " .\n";
+      const auto result = read(text, format, sink);
+      ASSERT_FALSE(result.ok()) << format_name(format) << " " << tag;
+      EXPECT_EQ(result.errors[0].where.file, "test.ttl");
+      EXPECT_EQ(result.errors[0].where.line, 2u);
+      EXPECT_EQ(result.errors[0].where.column, 26u);  // the '@'
+      EXPECT_NE(result.errors[0].message.find("language tag"), std::string::npos)
+          << result.errors[0].message;
+      EXPECT_EQ(sink.quads.size(), 1u) << "only the good statement reaches the sink";
+    }
+  }
+}
+
+TEST(ReaderTest, LaxSkipsAStatementWithAMalformedLanguageTag) {
+  CollectingSink sink;
+  const auto result = read(
+      "@prefix ex: <http://ex/> .\n"
+      "ex:s ex:p \"a\"@en .\n"
+      "ex:s ex:p \"b\"@en- .\n"
+      "ex:s ex:p \"c\"@fr .\n",
+      Format::Turtle, sink, "", true);
+  EXPECT_EQ(result.skipped, 1u);
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors[0].where.line, 3u);
+  EXPECT_EQ(sink.nquads(),
+            "<http://ex/s> <http://ex/p> \"a\"@en .\n<http://ex/s> <http://ex/p> \"c\"@fr .\n");
+}
+
+TEST(ReaderTest, EachMalformedLanguageTagIsPlacedWhereItIs) {
+  CollectingSink sink;
+  const auto result = read(
+      "<http://s> <http://p> \"x\"@en- .\n"
+      "<http://s> <http://p> \"y\"@en--x .\n"
+      "<http://s> <http://p> \"z\"@en- .\n",
+      Format::NTriples, sink, "", true);
+  ASSERT_EQ(result.errors.size(), 3u);
+  for (std::uint64_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(result.errors[i].where.line, i + 1);
+    EXPECT_EQ(result.errors[i].where.column, 26u);
+  }
+  EXPECT_TRUE(sink.quads.empty());
+}
+
+constexpr std::string_view kRdfXmlWithTag =
+    "<?xml version=\"1.0\"?>\n"
+    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:ex=\"http://ex/\">\n"
+    "  <rdf:Description rdf:about=\"http://s\">\n"
+    "    <ex:a xml:lang=\"en\">a</ex:a>\n"
+    "    <ex:b xml:lang=\"TAG\">b</ex:b>\n"
+    "    <ex:c xml:lang=\"fr\">c</ex:c>\n"
+    "  </rdf:Description>\n"
+    "</rdf:RDF>\n";
+
+std::string rdfxml_with_tag(std::string_view tag) {
+  std::string text(kRdfXmlWithTag);
+  text.replace(text.find("TAG"), 3, tag);
+  return text;
+}
+
+TEST(ReaderTest, MalformedXmlLangIsASyntaxErrorInRdfXml) {
+  for (const char* tag : {"en-", "en--x"}) {
+    CollectingSink sink;
+    const auto result = read(rdfxml_with_tag(tag), Format::RdfXml, sink);
+    ASSERT_FALSE(result.ok()) << tag;
+    EXPECT_EQ(result.errors[0].where.file, "test.ttl");
+    EXPECT_EQ(result.errors[0].where.line, 5u);
+    EXPECT_EQ(result.errors[0].where.column, 11u);  // the xml:lang attribute
+    EXPECT_NE(result.errors[0].message.find("language tag"), std::string::npos)
+        << result.errors[0].message;
+    EXPECT_EQ(sink.nquads().find("\"b\""), std::string::npos);
+  }
+  CollectingSink sink;
+  EXPECT_TRUE(read(rdfxml_with_tag("de-CH-1901"), Format::RdfXml, sink).ok());
+}
+
+TEST(ReaderTest, LaxSkipsAnRdfXmlStatementWithAMalformedXmlLang) {
+  CollectingSink sink;
+  const auto result = read(rdfxml_with_tag("en-"), Format::RdfXml, sink, "", true);
+  EXPECT_EQ(result.skipped, 1u);
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(sink.nquads(),
+            "<http://s> <http://ex/a> \"a\"@en .\n<http://s> <http://ex/c> \"c\"@fr .\n");
+}
+
 TEST(ReaderTest, BlankPrefixKeepsInputsApart) {
   CollectingSink sink;
   ReadOptions options;

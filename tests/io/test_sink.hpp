@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "io/sink.hpp"
+#include "terms/term_writer.hpp"
 
 namespace quiver::io::testing {
 

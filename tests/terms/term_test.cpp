@@ -63,24 +63,6 @@ TEST(Term, LeavesPrintableAndNonAsciiAlone) {
   EXPECT_EQ(nt(Term::literal("")), "\"\"");
 }
 
-TEST(Term, QuotedStringHelper) {
-  std::string out = "x";
-  append_quoted_string(out, "a\"\n");
-  EXPECT_EQ(out, R"(x"a\"\n")");
-}
-
-TEST(Term, NQuadsLine) {
-  std::string out;
-  const Quad q(Term::iri("http://s"), Term::iri("http://p"), Term::literal("o"));
-  append_nquads_line(out, q.ref());
-  EXPECT_EQ(out, "<http://s> <http://p> \"o\" .\n");
-  out.clear();
-  const Quad g(Term::blank("s"), Term::iri("http://p"), Term::iri("http://o"),
-               Term::iri("http://g"));
-  append_nquads_line(out, g.ref());
-  EXPECT_EQ(out, "_:s <http://p> <http://o> <http://g> .\n");
-}
-
 TEST(Term, EqualityDistinguishesKindDatatypeLanguage) {
   EXPECT_EQ(Term::iri("x"), Term::iri("x"));
   EXPECT_NE(Term::iri("x"), Term::blank("x"));

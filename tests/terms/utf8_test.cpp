@@ -74,5 +74,54 @@ TEST(Utf8, ReportsFirstBadOffsetAfterFastPath) {
   EXPECT_EQ(find_invalid_utf8(std::string(100, 'z')), npos);
 }
 
+TEST(Utf8, DecodesOneCodePointWithItsLength) {
+  const std::string s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";  // a é € 😀
+  EXPECT_EQ(decode_utf8(s, 0).code_point, U'a');
+  EXPECT_EQ(decode_utf8(s, 0).length, 1u);
+  EXPECT_EQ(decode_utf8(s, 1).code_point, U'\u00E9');
+  EXPECT_EQ(decode_utf8(s, 1).length, 2u);
+  EXPECT_EQ(decode_utf8(s, 3).code_point, U'\u20AC');
+  EXPECT_EQ(decode_utf8(s, 3).length, 3u);
+  EXPECT_EQ(decode_utf8(s, 6).code_point, U'\U0001F600');
+  EXPECT_EQ(decode_utf8(s, 6).length, 4u);
+  EXPECT_EQ(decode_utf8("\xF4\x8F\xBF\xBF", 0).code_point, U'\U0010FFFF');
+}
+
+TEST(Utf8, DecodingIsStrict) {
+  for (const char* bad : {"\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\x80",
+                          "\xC3", "\xE2\x82\x28", "\xFF"}) {
+    EXPECT_EQ(decode_utf8(bad, 0).length, 0u) << bad;
+  }
+  EXPECT_EQ(decode_utf8("ab", 2).length, 0u);        // at the end
+  EXPECT_EQ(decode_utf8("\xC3\xA9", 1).length, 0u);  // inside a character
+}
+
+TEST(Utf8, WalksByCodePoints) {
+  const std::string s = "\xC3\xA9t\xC3\xA9";  // été
+  EXPECT_EQ(next_code_point(s, 0), 2u);
+  EXPECT_EQ(next_code_point(s, 2), 3u);
+  EXPECT_EQ(next_code_point("\x80"
+                            "x",
+                            0),
+            1u);  // a stray byte still advances
+  EXPECT_EQ(count_code_points(s), 3u);
+  EXPECT_EQ(count_code_points(""), 0u);
+  EXPECT_EQ(count_code_points("a\x80"
+                              "b"),
+            3u);
+  EXPECT_EQ(code_point_start(s, 1), 0u);
+  EXPECT_EQ(code_point_start(s, 2), 2u);
+  EXPECT_EQ(code_point_start(s, 4), 3u);
+  EXPECT_EQ(code_point_start("\xF0\x9F\x98\x80", 3), 0u);
+  EXPECT_EQ(code_point_start(s, 99), s.size());
+}
+
+TEST(Utf8, NamesEncodedSurrogates) {
+  EXPECT_EQ(encoded_surrogate("\xED\xA0\x80", 0), U'\xD800');
+  EXPECT_EQ(encoded_surrogate("x\xED\xBF\xBF", 1), U'\xDFFF');
+  EXPECT_FALSE(encoded_surrogate("\xED\x9F\xBF", 0));  // U+D7FF is a character
+  EXPECT_FALSE(encoded_surrogate("\xED\xA0", 0));
+}
+
 }  // namespace
 }  // namespace quiver

@@ -1,0 +1,227 @@
+#include "terms/term_reader.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "terms/utf8.hpp"
+#include "util/ascii.hpp"
+
+namespace quiver {
+namespace {
+
+using Scan = TokenScan::Status;
+
+TokenScan matched(std::size_t end) { return {Scan::Matched, end, {}}; }
+TokenScan malformed(std::size_t at, std::string message) {
+  return {Scan::Malformed, at, std::move(message)};
+}
+
+Error term_error(std::string_view text, std::string_view why) {
+  Error e;
+  e.message = std::string(why) + " in term `" + std::string(text) + "`";
+  return e;
+}
+
+}  // namespace
+
+bool is_iriref_char(char32_t c) {
+  return c > 0x20 && (c >= 0x80 || std::strchr("<>\"{}|^`\\", static_cast<char>(c)) == nullptr);
+}
+
+bool is_plain_iriref(std::string_view iri) {
+  return std::all_of(iri.begin(), iri.end(),
+                     [](char c) { return is_iriref_char(static_cast<unsigned char>(c)); });
+}
+
+TokenScan read_uchar(std::string_view text, std::size_t pos, char32_t& code_point) {
+  if (pos + 1 >= text.size() || text[pos] != '\\' ||
+      (text[pos + 1] != 'u' && text[pos + 1] != 'U')) {
+    return {};
+  }
+  const std::size_t digits = text[pos + 1] == 'u' ? 4 : 8;
+  char32_t cp = 0;
+  for (std::size_t k = 0; k < digits; ++k) {
+    const int digit = pos + 2 + k < text.size() ? hex_digit_value(text[pos + 2 + k]) : -1;
+    if (digit < 0) {
+      return malformed(pos, "bad \\u escape: expected " + std::to_string(digits) + " hex digits");
+    }
+    cp = cp * 16 + static_cast<char32_t>(digit);
+  }
+  if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+    return malformed(pos, "escape \\" + std::string(text.substr(pos + 1, digits + 1)) +
+                              " is not a Unicode scalar value");
+  }
+  code_point = cp;
+  return matched(pos + 2 + digits);
+}
+
+TokenScan read_quoted_string(std::string_view text, std::size_t pos, std::string& value) {
+  auto at = [&](std::size_t i) { return i < text.size() ? text[i] : '\0'; };
+  const char quote = text[pos];
+  const bool is_long = at(pos + 1) == quote && at(pos + 2) == quote;
+  std::size_t i = pos + (is_long ? 3 : 1);
+  value.clear();
+  for (;;) {
+    if (i >= text.size()) return malformed(pos, "unterminated string");
+    const char c = text[i];
+    if (c == quote) {
+      if (!is_long) return matched(i + 1);
+      if (at(i + 1) == quote && at(i + 2) == quote) return matched(i + 3);
+      value += c;
+      ++i;
+      continue;
+    }
+    if (!is_long && (c == '\n' || c == '\r')) return malformed(i, "line break in a short string");
+    if (c != '\\') {
+      value += c;
+      ++i;
+      continue;
+    }
+    char32_t cp;
+    const TokenScan uchar = read_uchar(text, i, cp);
+    if (uchar.status == Scan::Malformed) return uchar;
+    if (uchar.status == Scan::Matched) {
+      append_utf8(value, cp);
+      i = uchar.end;
+      continue;
+    }
+    // [159] ECHAR
+    static constexpr std::string_view kFrom = "tbnrf\"'\\", kTo = "\t\b\n\r\f\"'\\";
+    const auto k = kFrom.find(at(i + 1));
+    if (at(i + 1) == '\0' || k == std::string_view::npos)
+      return malformed(i, "bad escape in a string");
+    value += kTo[k];
+    i += 2;
+  }
+}
+
+TokenScan read_iriref(std::string_view text, std::size_t pos, std::string& value,
+                      IriEscapes escapes) {
+  value.clear();
+  for (std::size_t i = pos + 1; i < text.size();) {
+    char32_t cp;
+    const TokenScan uchar = read_uchar(text, i, cp);
+    if (uchar.status == Scan::Malformed) return uchar;
+    if (uchar.status == Scan::Matched) {
+      if (escapes == IriEscapes::Checked && !is_iriref_char(cp)) return {};
+      append_utf8(value, cp);
+      i = uchar.end;
+      continue;
+    }
+    const char c = text[i];
+    if (c == '>') return matched(i + 1);
+    if (!is_iriref_char(static_cast<unsigned char>(c))) return {};
+    value += c;
+    ++i;
+  }
+  return {};
+}
+
+std::size_t scan_language_tag(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && is_alpha(text[i])) ++i;
+  if (i == 0) return 0;
+  while (i + 1 < text.size() && text[i] == '-' && is_alnum(text[i + 1])) {
+    i += 2;
+    while (i < text.size() && is_alnum(text[i])) ++i;
+  }
+  return i;
+}
+
+NumberToken scan_number(std::string_view text) {
+  auto at = [&](std::size_t i) { return i < text.size() ? text[i] : '\0'; };
+  // The end of an exponent starting at `i`, or 0 when there is none.
+  auto exponent_end = [&](std::size_t i) -> std::size_t {
+    if (at(i) != 'e' && at(i) != 'E') return 0;
+    ++i;
+    if (at(i) == '+' || at(i) == '-') ++i;
+    if (!is_digit(at(i))) return 0;
+    while (is_digit(at(i))) ++i;
+    return i;
+  };
+  std::size_t i = 0;
+  if (at(i) == '+' || at(i) == '-') ++i;
+  const std::size_t int_start = i;
+  while (is_digit(at(i))) ++i;
+  const bool has_int = i > int_start;
+  NumberKind kind = NumberKind::Integer;
+  if (at(i) == '.' && is_digit(at(i + 1))) {
+    i += 2;
+    while (is_digit(at(i))) ++i;
+    kind = NumberKind::Decimal;
+  } else if (!has_int) {
+    return {};
+  } else if (at(i) == '.' && exponent_end(i + 1) != 0) {
+    ++i;  // `1.e5`: the dot belongs to the double
+  }
+  if (const std::size_t end = exponent_end(i); end != 0) {
+    i = end;
+    kind = NumberKind::Double;
+  }
+  return {kind, i};
+}
+
+std::string_view turtle_number_datatype(std::string_view lexical) {
+  const NumberToken token = scan_number(lexical);
+  if (token.length != lexical.size()) return {};
+  switch (token.kind) {
+    case NumberKind::Integer:
+      return vocab::kXsdInteger;
+    case NumberKind::Decimal:
+      return vocab::kXsdDecimal;
+    case NumberKind::Double:
+      return vocab::kXsdDouble;
+    case NumberKind::None:
+      break;
+  }
+  return {};
+}
+
+Expected<Term> parse_turtle_term(std::string_view text) {
+  if (text.empty()) return term_error(text, "empty term");
+  const char first = text[0];
+  if (first == '<') {
+    std::string iri;
+    const TokenScan scan = read_iriref(text, 0, iri, IriEscapes::Any);
+    if (scan.status == Scan::Malformed) return term_error(text, scan.message);
+    if (scan.status == Scan::NoMatch || scan.end != text.size()) {
+      return term_error(text, "malformed IRI");
+    }
+    return Term::iri(iri);
+  }
+  if (text.starts_with("_:")) {
+    const std::string_view label = text.substr(2);
+    if (label.empty()) return term_error(text, "empty blank node label");
+    for (char c : label) {
+      if (static_cast<unsigned char>(c) <= 0x20 || c == '<' || c == '>' || c == '"')
+        return term_error(text, "bad character in blank node label");
+    }
+    return Term::blank(label);
+  }
+  if (first == '"' || first == '\'') {
+    std::string lexical;
+    const TokenScan scan = read_quoted_string(text, 0, lexical);
+    if (scan.status != Scan::Matched) return term_error(text, scan.message);
+    const std::string_view rest = text.substr(scan.end);
+    if (rest.empty()) return Term::literal(lexical);
+    if (rest[0] == '@') {
+      if (!is_language_tag(rest.substr(1))) return term_error(text, "bad language tag");
+      return Term::literal(lexical, {}, rest.substr(1));
+    }
+    std::string datatype;
+    if (rest.starts_with("^^<")) {
+      const TokenScan dt = read_iriref(text, scan.end + 2, datatype, IriEscapes::Any);
+      if (dt.status == Scan::Malformed) return term_error(text, dt.message);
+      if (dt.status == Scan::Matched && dt.end == text.size()) {
+        return Term::literal(lexical, datatype);
+      }
+    }
+    return term_error(text, "unexpected text after string");
+  }
+  if (text == "true" || text == "false") return Term::literal(text, vocab::kXsdBoolean);
+  const std::string_view numeric = turtle_number_datatype(text);
+  if (!numeric.empty()) return Term::literal(text, numeric);
+  return term_error(text, "not an RDF term in Turtle syntax");
+}
+
+}  // namespace quiver

@@ -1,0 +1,113 @@
+#pragma once
+/// @file
+/// The one reader of term syntax: the token rules Turtle and SPARQL share
+/// (IRIREF, the four string forms with their escapes, UCHAR, LANGTAG and
+/// the numbers), used by the SPARQL lexer, by the Turtle term writer's
+/// short forms and by the TSV reader, and the whole-term parse that is the
+/// reverse of terms/term_writer.hpp's Turtle form. Serd and Raptor read
+/// documents; the language tags they hand over are checked here too.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "terms/term.hpp"
+#include "util/expected.hpp"
+
+namespace quiver {
+
+/// What reading one token at a position found.
+struct TokenScan {
+  /// Whether a token was read.
+  enum class Status {
+    /// Read: the value is set and `end` is just past the token.
+    Matched,
+    /// No such token starts here; nothing was read.
+    NoMatch,
+    /// One starts here but is malformed: `end` is where, `message` what.
+    Malformed,
+  };
+  /// The outcome.
+  Status status = Status::NoMatch;
+  /// Matched: the offset just past the token. Malformed: the offset of the fault.
+  std::size_t end = 0;
+  /// Malformed: what is wrong, for an error message.
+  std::string message;
+};
+
+/// True for a character an IRIREF holds as it is: not a control character,
+/// space or one of `<>"{}|^`\`.
+bool is_iriref_char(char32_t c);
+
+/// True when every byte of `iri` passes is_iriref_char(), so that it can be
+/// written between `<` and `>` without escapes.
+bool is_plain_iriref(std::string_view iri);
+
+/// Reads a UCHAR (`\uXXXX` or `\UXXXXXXXX`) at `pos` into `code_point`.
+/// NoMatch when no `\u` or `\U` is there; Malformed for missing hex digits
+/// or a value that is not a Unicode scalar value (a surrogate, or past
+/// U+10FFFF).
+TokenScan read_uchar(std::string_view text, std::size_t pos, char32_t& code_point);
+
+/// Reads a string in any of the four quoted forms (`"..."`, `'...'`,
+/// `"""..."""`, `'''...'''`; Turtle [22]-[25], SPARQL [156]-[159]) whose
+/// opening quote is at `pos`, unescaping ECHAR and UCHAR into `value`.
+/// Malformed when unterminated, for a line break in a short string and for
+/// a bad escape.
+TokenScan read_quoted_string(std::string_view text, std::size_t pos, std::string& value);
+
+/// Which characters a `\u` escape in an IRIREF may stand for.
+enum class IriEscapes {
+  /// Only those IRIREF allows unescaped (as the SPARQL lexer and Serd
+  /// readers check).
+  Checked,
+  /// Any scalar value, so that append_iriref()'s output reads back.
+  Any,
+};
+
+/// Reads an IRIREF (`<...>`, Turtle [18], SPARQL [139]) whose `<` is at
+/// `pos`, with UCHAR escapes decoded, into `value`. NoMatch when the text
+/// from `pos` is not one (a character IRIREF excludes, or no `>`: in SPARQL
+/// the `<` is then an operator); Malformed for a bad escape.
+TokenScan read_iriref(std::string_view text, std::size_t pos, std::string& value,
+                      IriEscapes escapes = IriEscapes::Checked);
+
+/// The length of the longest language tag at the start of `text` in the
+/// shape Turtle's and SPARQL's LANGTAG give it, `[a-zA-Z]+ ('-'
+/// [a-zA-Z0-9]+)*`, without the `@`; 0 when it does not start with a
+/// letter. A `-` not followed by a letter or digit is not part of the tag.
+std::size_t scan_language_tag(std::string_view text);
+
+/// True when all of `tag` is one language tag in that shape: `en`,
+/// `en-GB`, `de-CH-1901`, but not `en-`, `en--x` or `-en`.
+inline bool is_language_tag(std::string_view tag) {
+  return !tag.empty() && scan_language_tag(tag) == tag.size();
+}
+
+/// Which number production a token matches.
+enum class NumberKind { None, Integer, Decimal, Double };
+
+/// A number token at the start of some text.
+struct NumberToken {
+  /// INTEGER, DECIMAL or DOUBLE; None when the text does not start with one.
+  NumberKind kind = NumberKind::None;
+  /// Bytes the token takes.
+  std::size_t length = 0;
+};
+
+/// The longest signed INTEGER, DECIMAL or DOUBLE at the start of `text`
+/// (Turtle [19]-[21], SPARQL [146]-[155]): `1.` is the integer `1` followed
+/// by a dot, `1.e5` a double.
+NumberToken scan_number(std::string_view text);
+
+/// The datatype a bare number reads as (xsd:integer, xsd:decimal or
+/// xsd:double) when all of `lexical` is one number token; empty otherwise.
+std::string_view turtle_number_datatype(std::string_view lexical);
+
+/// Parses one whole term in Turtle syntax without prefixes (what a TSV cell
+/// holds): `<iri>`, `_:label`, a quoted string in any form with `@lang` or
+/// `^^<datatype>`, a bare number or boolean. The reverse of
+/// append_turtle_term() without a prefix map.
+Expected<Term> parse_turtle_term(std::string_view text);
+
+}  // namespace quiver
