@@ -99,12 +99,10 @@ std::optional<OutputFormat> output_format(QueryForm form, const po::variables_ma
   return format;
 }
 
-int print_result(const engine::QueryOutcome& outcome, const sparql::Query& query,
-                 const OutputFormat& format) {
-  const QueryResult& result = outcome.result;
+int print_result(ResultStream& result, const sparql::Query& query, const OutputFormat& format) {
   auto out = io::Output::open("-");
   Status st;
-  if (is_graph_form(result.form)) {
+  if (is_graph_form(result.form())) {
     st = results::write_graph(result, format.graph, **out, query.prefixes);
   } else {
     results::ResultWriteOptions options;
@@ -157,8 +155,7 @@ int run_remote(const po::variables_map& vm, const QueryText& text, const sparql:
   const auto format = output_format(result->form, vm);
   if (!format) return kUsage;
   sparql::Query empty;
-  return print_result(engine::QueryOutcome{std::move(*result), {}}, query ? *query : empty,
-                      *format);
+  return print_result(*stream_of(*result), query ? *query : empty, *format);
 }
 
 }  // namespace
@@ -177,7 +174,7 @@ int run_query(const std::vector<std::string>& args) {
   sparql::ParseOptions parse_options;
   parse_options.base_iri = vm.count("base") ? vm["base"].as<std::string>() : text->base;
   engine::QueryOptions options;
-  options.explain = vm.count("explain") > 0;
+  const bool explain = vm.count("explain") > 0;
   if (vm.count("timeout")) {
     const double seconds = vm["timeout"].as<double>();
     if (!(seconds > 0)) {
@@ -217,18 +214,20 @@ int run_query(const std::vector<std::string>& args) {
   if (!load_data_options(engine, vm)) return kFailed;
   // On the command line, FROM <file:...> names a file to read first; the
   // query itself only ever reads the store.
-  Status loaded = engine.load_query_graphs(*query);
-  auto outcome =
-      loaded ? engine.query(*query, options) : Expected<engine::QueryOutcome>(loaded.error());
-  if (!outcome) {
+  const Status loaded = engine.load_query_graphs(*query);
+  auto answer = loaded ? engine.query(*query, options)
+                       : Expected<std::unique_ptr<engine::Answer>>(loaded.error());
+  if (!answer) {
     // A FROM graph's file that fails to load is named in the error.
-    const Error& error = outcome.error();
+    const Error& error = answer.error();
     std::cerr << "quiver query: " << (error.where.file.empty() ? error.message : error.to_string())
               << "\n";
     return kFailed;
   }
-  if (options.explain) std::cerr << outcome->explain;
-  return print_result(*outcome, *query, *format);
+  const int status = print_result(**answer, *query, *format);
+  // The plan with the rows each operator produced: known once the answer is out.
+  if (explain) std::cerr << (*answer)->explain();
+  return status;
 }
 
 }  // namespace quiver::cli

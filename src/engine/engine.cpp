@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "engine/explain.hpp"
 #include "eval/evaluator.hpp"
 #include "io/reader.hpp"
 #include "optimizer/optimizer.hpp"
+#include "optimizer/planner.hpp"
 #include "store/memory_store.hpp"
 #include "store/store_loader.hpp"
 #include "util/ascii.hpp"
@@ -112,8 +112,9 @@ Status Engine::load_query_graphs(const sparql::Query& query, const GraphFileReso
   return {};
 }
 
-Expected<QueryOutcome> Engine::query(const sparql::Query& parsed, const QueryOptions& options) {
-  const std::shared_ptr<const Dataset> snapshot = store_->snapshot();
+Expected<std::unique_ptr<Answer>> Engine::query(const sparql::Query& parsed,
+                                                const QueryOptions& options) {
+  std::shared_ptr<const Dataset> snapshot = store_->snapshot();
   eval::QueryDataset dataset;
   dataset.data = snapshot.get();
   if (!parsed.from.empty() || !parsed.from_named.empty()) {
@@ -127,20 +128,19 @@ Expected<QueryOutcome> Engine::query(const sparql::Query& parsed, const QueryOpt
     dataset.named_graphs = std::move(*named);
   }
 
-  optimizer::PassContext context{snapshot.get()};
+  optimizer::PassContext context{snapshot.get(), dataset.default_graphs};
   std::vector<optimizer::PassTiming> timings;
-  const sparql::Query query = optimizer::optimize(parsed, context, &timings);
+  sparql::Query query = optimizer::optimize(parsed, context, &timings);
+  const auto start = std::chrono::steady_clock::now();
+  plan::Plan plan = optimizer::make_plan(std::move(query), context);
+  timings.push_back({"plan", std::chrono::duration_cast<std::chrono::microseconds>(
+                                 std::chrono::steady_clock::now() - start)});
 
   eval::EvalOptions eval_options;
   if (options.timeout) eval_options.deadline = std::chrono::steady_clock::now() + *options.timeout;
   eval_options.cancel = options.cancel;
-  std::unordered_map<const sparql::Op*, std::uint64_t> actual;
-  if (options.explain) eval_options.actual_rows = &actual;
-  auto result = eval::evaluate(query, dataset, eval_options);
-  if (!result) return result.error();
-  QueryOutcome outcome{std::move(*result), {}};
-  if (options.explain) outcome.explain = explain_plan(query, context, actual, timings);
-  return outcome;
+  return Answer::start(std::move(snapshot), std::move(dataset), std::move(plan), eval_options,
+                       std::move(timings));
 }
 
 Status Engine::update(std::string_view) {

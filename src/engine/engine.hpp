@@ -14,28 +14,19 @@
 #include <vector>
 
 #include "dataset/store.hpp"
+#include "engine/answer.hpp"
 #include "io/format.hpp"
 #include "sparql/algebra.hpp"
-#include "solutions/query_result.hpp"
 #include "util/expected.hpp"
 
 namespace quiver::engine {
 
 /// How to run one query.
 struct QueryOptions {
-  /// Stop the query with an error after this long.
+  /// Stop the query with an error after this long (counted while it streams).
   std::optional<std::chrono::milliseconds> timeout;
-  /// Collect the plan with estimated and actual row counts.
-  bool explain = false;
   /// When set and it turns true, the query stops with "query cancelled".
   const std::atomic<bool>* cancel = nullptr;
-};
-
-/// A query's answer, and its plan when asked.
-struct QueryOutcome {
-  /// The answer, in the form the query asked for.
-  QueryResult result;
-  std::string explain;  ///< empty unless QueryOptions::explain
 };
 
 /// Maps a FROM / FROM NAMED IRI to a local file to load, or nullopt.
@@ -71,9 +62,11 @@ class Engine {
   /// calls it.
   Status load_query_graphs(const sparql::Query& query, const GraphFileResolver& resolve = {});
 
-  /// Plans and evaluates `query` over a snapshot of the store. FROM / FROM
-  /// NAMED name graphs of the store; one it does not have is an error.
-  Expected<QueryOutcome> query(const sparql::Query& query, const QueryOptions& options = {});
+  /// Plans `query` over a snapshot of the store and starts it: the answer
+  /// streams as it is read. FROM / FROM NAMED name graphs of the store; one
+  /// it does not have is an error.
+  Expected<std::unique_ptr<Answer>> query(const sparql::Query& query,
+                                          const QueryOptions& options = {});
   /// SPARQL Update: not yet supported (an Unsupported error).
   Status update(std::string_view update_text);
 

@@ -5,7 +5,6 @@
 #include <ctime>
 
 #include "eval/xsd_datetime.hpp"
-#include "util/ascii.hpp"
 
 namespace quiver::eval {
 namespace {
@@ -36,7 +35,6 @@ EvalContext::EvalContext(const QueryDataset& dataset, const EvalOptions& options
   default_graphs_ = dataset.default_graphs;
   if (default_graphs_.empty()) default_graphs_.push_back(kDefaultGraph);
   named_graphs_ = dataset.named_graphs ? *dataset.named_graphs : data_->graph_names();
-  active_graphs_ = default_graphs_;
 }
 
 TermId EvalContext::encode(const Term& term) {
@@ -46,14 +44,6 @@ TermId EvalContext::encode(const Term& term) {
   local_terms_.push_back(term);
   local_ids_.emplace(term, id);
   return id;
-}
-
-TermId EvalContext::find_data_id(const Term& term) const {
-  TermId id = data_->find_id(term.ref());
-  if (id != kAnyTerm || term.language().empty()) return id;
-  const std::string lower = ascii_lower(term.language());
-  if (lower == term.language()) return kAnyTerm;
-  return data_->find_id(TermRef{TermKind::Literal, term.value(), term.datatype(), lower});
 }
 
 TermId EvalContext::find(const Term& term) const {
@@ -72,12 +62,6 @@ TermRef EvalContext::decode_ref(TermId id) const {
 void EvalContext::fail(Error error) {
   if (!error_) error_ = std::move(error);
   stopped_ = true;
-}
-
-void EvalContext::record(const void* op, std::uint64_t rows) {
-  if (options_->actual_rows) {
-    (*options_->actual_rows)[static_cast<const sparql::Op*>(op)] += rows;
-  }
 }
 
 bool EvalContext::check() {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "eval/evaluator.hpp"
@@ -17,6 +18,8 @@
 #include "util/error.hpp"
 
 namespace quiver::eval {
+
+class ExistsRunner;
 
 /// Everything one evaluate() call shares; operators take it by reference.
 class EvalContext {
@@ -40,9 +43,9 @@ class EvalContext {
   TermId encode(const Term& term);
   /// Like encode() but never adds: kAnyTerm for a term seen nowhere.
   TermId find(const Term& term) const;
-  /// The dataset's id for `term`, or kAnyTerm. Language tags compare
-  /// case-insensitively (RDF 1.1): a miss retries with the tag lower-cased.
-  TermId find_data_id(const Term& term) const;
+  /// The dataset's id for `term`, or kAnyTerm (language tags compare
+  /// case-insensitively, as the dataset does).
+  TermId find_data_id(const Term& term) const { return data_->find_id(term.ref()); }
   /// The term behind a dataset or local id (not kAnyTerm).
   TermRef decode_ref(TermId id) const;
   /// The term behind a dataset or local id, as an owning copy.
@@ -50,20 +53,15 @@ class EvalContext {
   /// True for ids minted by encode() for terms not in the dataset.
   static bool is_local(TermId id) { return id >= kFirstLocalId; }
 
-  /// The graphs that BGPs and paths match in (several when the default
-  /// graph is a merge).
-  const std::vector<TermId>& active_graphs() const { return active_graphs_; }
-  /// Sets the graphs BGPs and paths match in (GRAPH switches them per name).
-  void set_active_graphs(std::vector<TermId> graphs) { active_graphs_ = std::move(graphs); }
   /// The named graphs GRAPH may see.
   const std::vector<TermId>& named_graphs() const { return named_graphs_; }
   /// The default graphs of the query dataset.
   const std::vector<TermId>& default_graphs() const { return default_graphs_; }
 
-  /// Bindings substituted into every leaf pattern (EXISTS), or null.
-  const TermId* seed() const { return seed_; }
-  /// Sets the EXISTS seed bindings (null for none); the caller keeps them alive.
-  void set_seed(const TermId* seed) { seed_ = seed; }
+  /// The EXISTS patterns of the operator evaluating expressions now, or null.
+  ExistsRunner* exists() const { return exists_; }
+  /// Sets the EXISTS patterns in force; returns the previous ones.
+  ExistsRunner* set_exists(ExistsRunner* runner) { return std::exchange(exists_, runner); }
 
   /// Counts `n` units of work; checks the deadline and cancel flag every
   /// few thousand. Returns false once the query must stop.
@@ -79,9 +77,6 @@ class EvalContext {
   /// The error that stopped the query, if any.
   const std::optional<Error>& error() const { return error_; }
 
-  /// Records the number of solutions `op` produced, when asked to.
-  void record(const void* op, std::uint64_t rows);
-
  private:
   bool check();
 
@@ -93,8 +88,7 @@ class EvalContext {
   std::deque<Term> local_terms_;  // a deque: decode_ref views must stay valid
   std::vector<TermId> default_graphs_;
   std::vector<TermId> named_graphs_;
-  std::vector<TermId> active_graphs_;
-  const TermId* seed_ = nullptr;
+  ExistsRunner* exists_ = nullptr;
   std::uint64_t work_ = 0;
   std::uint64_t next_check_ = 0;
   bool stopped_ = false;

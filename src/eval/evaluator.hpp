@@ -1,18 +1,18 @@
 #pragma once
 /// @file
-/// Runs a parsed (and optimized) query over a Dataset and returns its
-/// result. Never sees a concrete store.
+/// Runs a plan over a Dataset, streaming its answer. Never sees a concrete
+/// store, and executes the plan exactly as the planner made it.
 
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
-#include <unordered_map>
 #include <vector>
 
 #include "dataset/dataset.hpp"
-#include "sparql/algebra.hpp"
-#include "solutions/query_result.hpp"
+#include "plan/plan.hpp"
+#include "solutions/result_stream.hpp"
 #include "util/expected.hpp"
 
 namespace quiver::eval {
@@ -28,20 +28,33 @@ struct QueryDataset {
   std::optional<std::vector<TermId>> named_graphs;
 };
 
-/// Limits and instrumentation of one evaluation.
+/// Limits of one evaluation.
 struct EvalOptions {
   /// The query stops with an error once this passes.
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
   /// Set from another thread to stop the query.
   const std::atomic<bool>* cancel = nullptr;
-  /// When set, filled with the number of solutions each operator produced
-  /// (for --explain).
-  std::unordered_map<const sparql::Op*, std::uint64_t>* actual_rows = nullptr;
 };
 
-/// Evaluates `query` over `dataset`. Errors are for what stops a query
-/// (timeout, cancel, unsupported SERVICE); expression errors follow the spec.
-Expected<QueryResult> evaluate(const sparql::Query& query, const QueryDataset& dataset,
-                                       const EvalOptions& options = {});
+struct Executed;
+
+/// One query running: its answer as a stream (rows are computed as the
+/// reader asks for them), then what ran and how many rows each operator
+/// produced.
+class QueryRun : public ResultStream {
+ public:
+  /// Starts `plan` over `dataset`; both must outlive the run.
+  static Expected<std::unique_ptr<QueryRun>> start(const plan::Plan& plan,
+                                                   const QueryDataset& dataset,
+                                                   const EvalOptions& options = {});
+  /// The rows each plan node has produced so far.
+  virtual plan::Counts counts() const = 0;
+  /// The operator tree that ran, as plan::to_text() prints a plan without counts.
+  virtual std::string executed_text() const = 0;
+};
+
+/// Plans nothing: runs `plan` to the end and returns its whole answer.
+Expected<QueryResult> evaluate(const plan::Plan& plan, const QueryDataset& dataset,
+                               const EvalOptions& options = {});
 
 }  // namespace quiver::eval

@@ -2,7 +2,7 @@
 
 #include <string_view>
 
-#include "eval/operators.hpp"
+#include "eval/exists.hpp"
 
 namespace quiver::eval {
 namespace {
@@ -65,15 +65,14 @@ Value eval_in(EvalContext& ctx, const Expr& expr, const TermId* row) {
   return boolean_term(expr.kind == ExprKind::NotIn);
 }
 
-// EXISTS substitutes the row's bindings into the pattern (18.6): the row
-// becomes the seed every leaf of the pattern starts from.
+// EXISTS substitutes the row's bindings into the pattern (18.6): the
+// pattern's own plan, held by the operator evaluating the expression, runs
+// with the row as its seed.
 Value eval_exists(EvalContext& ctx, const Expr& expr, const TermId* row) {
-  if (!expr.pattern) return std::nullopt;
-  const TermId* saved = ctx.seed();
-  ctx.set_seed(row);
-  Table result = eval_op(ctx, *expr.pattern, 1);
-  ctx.set_seed(saved);
-  return boolean_term(result.empty() == (expr.kind == ExprKind::NotExists));
+  if (!expr.pattern || !ctx.exists()) return std::nullopt;
+  const std::optional<bool> found = ctx.exists()->test(expr, row);
+  if (!found) return std::nullopt;
+  return boolean_term(*found != (expr.kind == ExprKind::NotExists));
 }
 
 Value eval_function(EvalContext& ctx, const Expr& expr, const TermId* row) {

@@ -1,17 +1,19 @@
-// Basic graph patterns by index nested loops: the patterns are ordered
-// greedily by estimated cardinality, then each one is matched with the
-// variables bound so far substituted into the dataset lookup.
+// Basic graph patterns by index nested loops, in the order the plan gives:
+// each pattern is looked up with the values bound so far substituted, and
+// the loops are resumable, so rows stream out in batches and a LIMIT above
+// stops the lookups.
 
 #include <algorithm>
 #include <array>
 #include <tuple>
 
 #include "eval/operators.hpp"
+#include "sparql/printer.hpp"
 
 namespace quiver::eval {
 namespace {
 
-constexpr std::size_t kBatch = 1024;
+constexpr std::size_t kLookupBatch = 256;
 
 // One position of a triple pattern: a constant id or a variable slot.
 struct Position {
@@ -19,7 +21,7 @@ struct Position {
   Slot slot = kNoSlot;
 };
 
-struct PlannedPattern {
+struct Step {
   std::array<Position, 3> pos;  // subject, predicate, object
 };
 
@@ -27,129 +29,156 @@ TermId value_at(const Position& p, const TermId* row) {
   return p.slot == kNoSlot ? p.constant : row[p.slot];
 }
 
-// How selective a pattern looks once the variables in `bound` are bound:
-// the dataset's estimate for its constants, scaled down for each bound
-// variable (we cannot know their values yet).
-double cost(const EvalContext& ctx, const PlannedPattern& p, const std::vector<bool>& bound) {
-  QuadIds q;
-  q.subject = p.pos[0].constant;
-  q.predicate = p.pos[1].constant;
-  q.object = p.pos[2].constant;
-  q.graph = ctx.active_graphs().front();
-  double est = ctx.data().stats(q).matches;
-  static constexpr double kBoundFactor[3] = {1e-4, 0.2, 1e-3};
-  for (int i = 0; i < 3; ++i) {
-    if (p.pos[i].slot != kNoSlot && bound[p.pos[i].slot]) est *= kBoundFactor[i];
-  }
-  return est;
-}
+// The matches of one pattern for one partial row, read in batches.
+struct Level {
+  std::unique_ptr<QuadCursor> cursor;
+  std::vector<QuadIds> merged;  // over a merged default graph: all matches, distinct
+  bool use_merged = false;
+  std::array<QuadIds, kLookupBatch> batch;
+  std::size_t n = 0;
+  std::size_t at = 0;
+  bool done = true;
+};
 
-bool connected(const PlannedPattern& p, const std::vector<bool>& bound) {
-  for (const auto& pos : p.pos) {
-    if (pos.slot != kNoSlot && bound[pos.slot]) return true;
+class BgpOperator final : public Operator {
+ public:
+  BgpOperator(EvalContext& ctx, const plan::Node& node)
+      : Operator(ctx, node),
+        rows_((node.triples.size() + 1) * ctx.width()),
+        levels_(node.triples.size()),
+        step_counts_(node.triples.size(), 0) {
+    for (const auto& t : node.triples) {
+      Step step;
+      const sparql::PatternTerm* terms[3] = {&t.subject, &t.predicate, &t.object};
+      for (int i = 0; i < 3; ++i) {
+        if (terms[i]->is_variable) {
+          step.pos[i].slot = ctx.vars().find(terms[i]->variable);
+        } else {
+          step.pos[i].constant = ctx.find_data_id(terms[i]->term);
+          // A constant the data lacks: the pattern, hence the BGP, matches nothing.
+          if (step.pos[i].constant == kAnyTerm) impossible_ = true;
+        }
+      }
+      steps_.push_back(step);
+      ran_.push_back(t);
+    }
   }
-  return false;
-}
 
-// Greedy join order: repeatedly the cheapest pattern among those sharing
-// a bound variable (avoiding cross products), or the cheapest of all.
-std::vector<PlannedPattern> order_patterns(const EvalContext& ctx,
-                                           std::vector<PlannedPattern> patterns,
-                                           std::vector<bool> bound) {
-  std::vector<PlannedPattern> ordered;
-  ordered.reserve(patterns.size());
-  while (!patterns.empty()) {
-    std::size_t best = 0;
-    double best_cost = 0;
-    bool best_connected = false;
-    for (std::size_t i = 0; i < patterns.size(); ++i) {
-      bool conn = connected(patterns[i], bound);
-      double c = cost(ctx, patterns[i], bound);
-      if (i == 0 || (conn && !best_connected) || (conn == best_connected && c < best_cost)) {
-        best = i;
-        best_cost = c;
-        best_connected = conn;
+  void open(const TermId* seed, const std::vector<TermId>* graphs) override {
+    graphs_ = graphs;
+    std::copy(seed, seed + ctx_.width(), rows_.begin());
+    depth_ = 0;
+    finished_ = impossible_ || steps_.empty();
+    if (!finished_) start(0);
+  }
+
+  // The patterns in the order this operator looks them up.
+  Executed executed() const override {
+    Executed out = Operator::executed();
+    for (const auto& t : ran_) {
+      out.patterns.push_back(sparql::to_sse(t.subject) + " " + sparql::to_sse(t.predicate) + " " +
+                             sparql::to_sse(t.object));
+    }
+    return out;
+  }
+
+  void count(plan::Counts& counts) const override {
+    Operator::count(counts);
+    auto& steps = counts.steps[&node_];
+    steps.resize(step_counts_.size(), 0);
+    for (std::size_t i = 0; i < step_counts_.size(); ++i) steps[i] += step_counts_[i];
+  }
+
+ protected:
+  bool next(RowBatch& out) override {
+    out.clear();
+    const std::size_t last = steps_.size() - 1;
+    while (!finished_ && !out.full()) {
+      QuadIds quad;
+      if (!advance(levels_[depth_], quad)) {
+        if (ctx_.stopped() || depth_ == 0) {
+          finished_ = true;
+        } else {
+          --depth_;
+        }
+        continue;
+      }
+      if (!bind(depth_, quad)) continue;
+      ++step_counts_[depth_];
+      if (depth_ == last) {
+        out.push(row_at(depth_ + 1));
+      } else {
+        start(++depth_);
       }
     }
-    for (const auto& pos : patterns[best].pos) {
-      if (pos.slot != kNoSlot) bound[pos.slot] = true;
-    }
-    ordered.push_back(patterns[best]);
-    patterns.erase(patterns.begin() + static_cast<std::ptrdiff_t>(best));
-  }
-  return ordered;
-}
-
-class BgpMatcher {
- public:
-  BgpMatcher(EvalContext& ctx, std::vector<PlannedPattern> patterns, const RowSink& sink)
-      : ctx_(ctx),
-        patterns_(std::move(patterns)),
-        sink_(sink),
-        rows_((patterns_.size() + 1) * ctx.width()),
-        batches_(patterns_.size() * kBatch) {}
-
-  bool run(const TermId* input, std::size_t input_row) {
-    input_row_ = input_row;
-    std::copy(input, input + ctx_.width(), rows_.begin());
-    return extend(0);
+    return !out.empty() && !ctx_.stopped();
   }
 
  private:
   TermId* row_at(std::size_t depth) { return rows_.data() + depth * ctx_.width(); }
 
-  bool extend(std::size_t depth) {
+  // Opens the lookup of pattern `depth` for the partial row at that depth.
+  void start(std::size_t depth) {
+    Level& level = levels_[depth];
+    level.n = level.at = 0;
+    level.done = false;
+    level.use_merged = false;
     const TermId* row = row_at(depth);
-    if (depth == patterns_.size()) return sink_(row, input_row_);
-    const PlannedPattern& p = patterns_[depth];
+    const Step& p = steps_[depth];
     QuadIds q{value_at(p.pos[0], row), value_at(p.pos[1], row), value_at(p.pos[2], row),
               kDefaultGraph};
-    // A computed term is never in the data.
+    // A computed term is never in the data; lookups that find nothing still
+    // count, so the deadline is seen.
     if (EvalContext::is_local(q.subject) || EvalContext::is_local(q.predicate) ||
-        EvalContext::is_local(q.object)) {
-      return true;
+        EvalContext::is_local(q.object) || !ctx_.tick()) {
+      level.done = true;
+      return;
     }
-    // Lookups that find nothing still count, so the deadline is seen.
-    if (!ctx_.tick()) return false;
-    const auto& graphs = ctx_.active_graphs();
-    if (graphs.size() == 1) {
-      q.graph = graphs.front();
-      QuadIds* batch = batches_.data() + depth * kBatch;
-      auto cursor = ctx_.data().match(q);
-      while (std::size_t n = cursor->next(batch, kBatch)) {
-        for (std::size_t i = 0; i < n; ++i) {
-          if (!bind(depth, batch[i])) continue;
-          if (!extend(depth + 1)) return false;
-        }
-        if (!ctx_.tick(n)) return false;
-      }
-      return true;
+    if (graphs_->size() == 1) {
+      q.graph = graphs_->front();
+      level.cursor = ctx_.data().match(q);
+      return;
     }
-    return extend_merged(depth, q);
-  }
-
-  // Over a merged default graph a triple in several graphs counts once.
-  bool extend_merged(std::size_t depth, QuadIds q) {
-    std::vector<QuadIds> matches;
-    std::array<QuadIds, kBatch> batch;
-    for (TermId g : ctx_.active_graphs()) {
+    // Over a merged default graph a triple in several graphs counts once.
+    level.use_merged = true;
+    level.merged.clear();
+    for (TermId g : *graphs_) {
       q.graph = g;
       auto cursor = ctx_.data().match(q);
-      while (std::size_t n = cursor->next(batch.data(), kBatch)) {
+      while (std::size_t n = cursor->next(level.batch.data(), kLookupBatch)) {
         for (std::size_t i = 0; i < n; ++i) {
-          matches.push_back({batch[i].subject, batch[i].predicate, batch[i].object, kAnyTerm});
+          const QuadIds& m = level.batch[i];
+          level.merged.push_back({m.subject, m.predicate, m.object, kAnyTerm});
         }
-        if (!ctx_.tick(n)) return false;
+        if (!ctx_.tick(n)) break;
       }
     }
     auto key = [](const QuadIds& a) { return std::tie(a.subject, a.predicate, a.object); };
-    std::sort(matches.begin(), matches.end(),
+    std::sort(level.merged.begin(), level.merged.end(),
               [&](const QuadIds& a, const QuadIds& b) { return key(a) < key(b); });
-    matches.erase(std::unique(matches.begin(), matches.end()), matches.end());
-    for (const QuadIds& m : matches) {
-      if (!bind(depth, m)) continue;
-      if (!extend(depth + 1)) return false;
+    level.merged.erase(std::unique(level.merged.begin(), level.merged.end()), level.merged.end());
+  }
+
+  // The next match of a level; false when it has none left.
+  bool advance(Level& level, QuadIds& quad) {
+    if (level.done) return false;
+    if (level.use_merged) {
+      if (level.at >= level.merged.size()) {
+        level.done = true;
+        return false;
+      }
+      quad = level.merged[level.at++];
+      return true;
     }
+    if (level.at == level.n) {
+      level.n = level.cursor->next(level.batch.data(), kLookupBatch);
+      level.at = 0;
+      if (level.n == 0 || !ctx_.tick(level.n)) {
+        level.done = true;
+        return false;
+      }
+    }
+    quad = level.batch[level.at++];
     return true;
   }
 
@@ -160,9 +189,9 @@ class BgpMatcher {
     TermId* next = row_at(depth + 1);
     std::copy(row, row + ctx_.width(), next);
     const TermId values[3] = {quad.subject, quad.predicate, quad.object};
-    const PlannedPattern& p = patterns_[depth];
+    const Step& p = steps_[depth];
     for (int i = 0; i < 3; ++i) {
-      Slot s = p.pos[i].slot;
+      const Slot s = p.pos[i].slot;
       if (s == kNoSlot) continue;
       if (next[s] == kAnyTerm) {
         next[s] = values[i];
@@ -173,43 +202,21 @@ class BgpMatcher {
     return true;
   }
 
-  EvalContext& ctx_;
-  std::vector<PlannedPattern> patterns_;
-  const RowSink& sink_;
+  std::vector<Step> steps_;
+  std::vector<sparql::TriplePattern> ran_;  // what each step was built from
   std::vector<TermId> rows_;
-  std::vector<QuadIds> batches_;
-  std::size_t input_row_ = 0;
+  std::vector<Level> levels_;
+  std::vector<std::uint64_t> step_counts_;
+  const std::vector<TermId>* graphs_ = nullptr;
+  std::size_t depth_ = 0;
+  bool finished_ = true;
+  bool impossible_ = false;
 };
 
 }  // namespace
 
-bool match_bgp(EvalContext& ctx, const sparql::Op& op, const Table& input, const RowSink& sink) {
-  std::vector<PlannedPattern> patterns;
-  patterns.reserve(op.triples.size());
-  for (const auto& t : op.triples) {
-    PlannedPattern p;
-    const sparql::PatternTerm* terms[3] = {&t.subject, &t.predicate, &t.object};
-    for (int i = 0; i < 3; ++i) {
-      if (terms[i]->is_variable) {
-        p.pos[i].slot = ctx.vars().find(terms[i]->variable);
-      } else {
-        p.pos[i].constant = ctx.find_data_id(terms[i]->term);
-        if (p.pos[i].constant == kAnyTerm) return !ctx.stopped();  // no match possible
-      }
-    }
-    patterns.push_back(p);
-  }
-  // Order for the variables every input row binds.
-  std::vector<bool> bound(ctx.width(), input.size() > 0);
-  for (std::size_t r = 0; r < input.size(); ++r) {
-    const TermId* row = input.row(r);
-    for (std::size_t i = 0; i < ctx.width(); ++i) bound[i] = bound[i] && row[i] != kAnyTerm;
-  }
-  BgpMatcher matcher(ctx, order_patterns(ctx, std::move(patterns), bound), sink);
-  for (std::size_t r = 0; r < input.size(); ++r) {
-    if (!matcher.run(input.row(r), r)) return false;
-  }
-  return !ctx.stopped();
+std::unique_ptr<Operator> make_bgp(EvalContext& ctx, const plan::Node& node) {
+  return std::make_unique<BgpOperator>(ctx, node);
 }
 
 }  // namespace quiver::eval

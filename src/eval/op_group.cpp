@@ -1,11 +1,13 @@
 // Group: partitions the rows by the GROUP BY keys and computes the
 // aggregates of each group (18.5.1). Without GROUP BY every row is in one
 // group, which exists even for no input (COUNT(*) = 0). An unbound or
-// erroneous key is a key value of its own.
+// erroneous key is a key value of its own. The input streams; the groups
+// are held until it ends.
 
 #include <string>
 #include <unordered_map>
 
+#include "eval/exists.hpp"
 #include "eval/expression.hpp"
 #include "eval/operators.hpp"
 
@@ -42,83 +44,135 @@ Value row_placeholder(const sparql::Expr& e, const TermId* row, std::size_t widt
   return Term::literal(s);
 }
 
-// A key's id: a plain variable's is already in the row (the common GROUP
-// BY ?x), anything else is computed and encoded.
-TermId key_id(EvalContext& ctx, const sparql::Expr& e, const TermId* row) {
-  if (e.kind == sparql::ExprKind::Variable) {
-    Slot s = ctx.vars().find(e.name);
-    return s == kNoSlot ? kAnyTerm : row[s];
+class GroupOperator final : public Operator {
+ public:
+  GroupOperator(EvalContext& ctx, const plan::Node& node)
+      : Operator(ctx, node),
+        child_(make_operator(ctx, *node.children.at(0))),
+        exists_(ctx, node),
+        row_(ctx.width()) {}
+
+  void open(const TermId* seed, const std::vector<TermId>* graphs) override {
+    graphs_ = graphs;
+    child_->open(seed, graphs);
+    groups_.clear();
+    index_.clear();
+    grouped_ = false;
+    at_ = 0;
   }
-  Value v = eval_expr(ctx, e, row);
-  return v ? ctx.encode(*v) : kAnyTerm;
-}
+  Executed executed() const override {
+    Executed out = Operator::executed();
+    out.exists = exists_.executed();
+    return out;
+  }
+  void count(plan::Counts& counts) const override {
+    Operator::count(counts);
+    exists_.count(counts);
+  }
+
+ protected:
+  std::vector<const Operator*> inputs() const override { return {child_.get()}; }
+
+  bool next(RowBatch& out) override {
+    out.clear();
+    ExistsRunner::Guard guard(ctx_, exists_.empty() ? nullptr : &exists_, graphs_);
+    if (!grouped_) group_input();
+    if (ctx_.stopped()) return false;
+    const sparql::Op& op = *node_.op;
+    for (; at_ < groups_.size() && !out.full(); ++at_) {
+      const Group& g = groups_[at_];
+      std::fill(row_.begin(), row_.end(), kAnyTerm);
+      for (std::size_t k = 0; k < op.group_keys.size(); ++k) {
+        const Slot s = ctx_.vars().find(op.group_keys[k].variable);
+        if (s != kNoSlot) row_[s] = g.key[k];
+      }
+      for (std::size_t a = 0; a < op.aggregates.size(); ++a) {
+        const Slot s = ctx_.vars().find(op.aggregates[a].variable);
+        if (s == kNoSlot) continue;
+        Value v;
+        if (g.aggregators[a]) {
+          v = g.aggregators[a]->result();
+        } else if (g.has_row) {
+          // Not an aggregate: valued on a representative row, like SAMPLE.
+          v = eval_expr(ctx_, *op.aggregates[a].expr, g.first_row.data());
+        }
+        if (v) row_[s] = ctx_.encode(*v);
+      }
+      out.push(row_.data());
+    }
+    return !out.empty();
+  }
+
+ private:
+  std::size_t new_group(std::vector<TermId> key) {
+    Group g{std::move(key), {}, false, {}};
+    for (const auto& b : node_.op->aggregates) g.aggregators.push_back(new_aggregator(*b.expr));
+    groups_.push_back(std::move(g));
+    return groups_.size() - 1;
+  }
+
+  // A key's id: a plain variable's is already in the row (the common GROUP
+  // BY ?x), anything else is computed and encoded.
+  TermId key_id(const sparql::Expr& e, const TermId* row) {
+    if (e.kind == sparql::ExprKind::Variable) {
+      const Slot s = ctx_.vars().find(e.name);
+      return s == kNoSlot ? kAnyTerm : row[s];
+    }
+    Value v = eval_expr(ctx_, e, row);
+    return v ? ctx_.encode(*v) : kAnyTerm;
+  }
+
+  void group_input() {
+    grouped_ = true;
+    const sparql::Op& op = *node_.op;
+    if (op.group_keys.empty()) new_group({});
+    std::vector<TermId> key(op.group_keys.size());
+    RowBatch in(ctx_.width());
+    while (child_->pull(in)) {
+      for (std::size_t r = 0; r < in.size(); ++r) {
+        const TermId* row = in.row(r);
+        for (std::size_t k = 0; k < op.group_keys.size(); ++k) {
+          key[k] = key_id(*op.group_keys[k].expr, row);
+        }
+        std::size_t gi = 0;
+        if (!op.group_keys.empty()) {
+          auto it = index_.find(key);
+          if (it == index_.end()) it = index_.emplace(key, new_group(key)).first;
+          gi = it->second;
+        }
+        Group& g = groups_[gi];
+        if (!g.has_row) {
+          g.first_row.assign(row, row + ctx_.width());
+          g.has_row = true;
+        }
+        for (std::size_t a = 0; a < op.aggregates.size(); ++a) {
+          if (!g.aggregators[a]) continue;
+          const sparql::Expr& e = *op.aggregates[a].expr;
+          if (e.args.empty()) {
+            g.aggregators[a]->add(row_placeholder(e, row, ctx_.width()));
+          } else {
+            g.aggregators[a]->add(eval_expr(ctx_, *e.args[0], row));
+          }
+        }
+      }
+      if (!ctx_.tick(in.size())) return;
+    }
+  }
+
+  std::unique_ptr<Operator> child_;
+  ExistsRunner exists_;
+  std::vector<TermId> row_;
+  const std::vector<TermId>* graphs_ = nullptr;
+  std::vector<Group> groups_;
+  std::unordered_map<std::vector<TermId>, std::size_t, KeyHash> index_;
+  bool grouped_ = false;
+  std::size_t at_ = 0;
+};
 
 }  // namespace
 
-Table eval_group(EvalContext& ctx, const sparql::Op& op, std::size_t limit) {
-  std::vector<Group> groups;
-  std::unordered_map<std::vector<TermId>, std::size_t, KeyHash> index;
-  auto new_group = [&](std::vector<TermId> key, std::vector<TermId> first_row) {
-    Group g{std::move(key), std::move(first_row), false, {}};
-    for (const auto& b : op.aggregates) g.aggregators.push_back(new_aggregator(*b.expr));
-    groups.push_back(std::move(g));
-    return groups.size() - 1;
-  };
-  if (op.group_keys.empty()) new_group({}, {});
-  std::vector<TermId> key(op.group_keys.size());
-  // Rows stream in: a scan under GROUP BY is never materialized.
-  bool ok = stream_rows(ctx, *op.children.at(0), [&](const TermId* row, std::size_t) {
-    for (std::size_t k = 0; k < op.group_keys.size(); ++k) {
-      key[k] = key_id(ctx, *op.group_keys[k].expr, row);
-    }
-    std::size_t gi = 0;
-    if (!op.group_keys.empty()) {
-      auto it = index.find(key);
-      if (it == index.end()) {
-        std::size_t fresh = new_group(key, std::vector<TermId>(row, row + ctx.width()));
-        it = index.emplace(key, fresh).first;
-      }
-      gi = it->second;
-    }
-    Group& g = groups[gi];
-    if (!g.has_row) {
-      g.first_row.assign(row, row + ctx.width());
-      g.has_row = true;
-    }
-    for (std::size_t a = 0; a < op.aggregates.size(); ++a) {
-      if (!g.aggregators[a]) continue;
-      const sparql::Expr& e = *op.aggregates[a].expr;
-      if (e.args.empty()) {
-        g.aggregators[a]->add(row_placeholder(e, row, ctx.width()));
-      } else {
-        g.aggregators[a]->add(eval_expr(ctx, *e.args[0], row));
-      }
-    }
-    return ctx.tick();
-  });
-  if (!ok) return Table(ctx.width());
-  Table out(ctx.width());
-  for (const Group& g : groups) {
-    if (out.size() >= limit) break;
-    TermId* row = out.push_unbound();
-    for (std::size_t k = 0; k < op.group_keys.size(); ++k) {
-      Slot s = ctx.vars().find(op.group_keys[k].variable);
-      if (s != kNoSlot) row[s] = g.key[k];
-    }
-    for (std::size_t a = 0; a < op.aggregates.size(); ++a) {
-      Slot s = ctx.vars().find(op.aggregates[a].variable);
-      if (s == kNoSlot) continue;
-      Value v;
-      if (g.aggregators[a]) {
-        v = g.aggregators[a]->result();
-      } else if (g.has_row) {
-        // Not an aggregate: valued on a representative row, like SAMPLE.
-        v = eval_expr(ctx, *op.aggregates[a].expr, g.first_row.data());
-      }
-      if (v) row[s] = ctx.encode(*v);
-    }
-  }
-  return out;
+std::unique_ptr<Operator> make_group(EvalContext& ctx, const plan::Node& node) {
+  return std::make_unique<GroupOperator>(ctx, node);
 }
 
 }  // namespace quiver::eval

@@ -1,56 +1,203 @@
-// The solution modifiers that need no expressions: Project, Distinct and
-// Slice (Reduced passes its input through, which the spec allows).
+// The solution modifiers that need no expressions: Project, Distinct,
+// Reduced (passes rows through, which the spec allows) and Slice. All
+// stream; Distinct holds the distinct rows it has seen, on its key
+// variables only.
 
 #include <unordered_set>
 
 #include "eval/operators.hpp"
 
 namespace quiver::eval {
+namespace {
 
-Table eval_project(EvalContext& ctx, const sparql::Op& op, std::size_t limit) {
-  Table t = eval_op(ctx, *op.children.at(0), limit);
-  std::vector<bool> keep(ctx.width(), false);
-  for (const auto& v : op.variables) {
-    Slot s = ctx.vars().find(v);
-    if (s != kNoSlot) keep[s] = true;
+class PassThrough : public Operator {
+ public:
+  PassThrough(EvalContext& ctx, const plan::Node& node)
+      : Operator(ctx, node), child_(make_operator(ctx, *node.children.at(0))) {}
+  void open(const TermId* seed, const std::vector<TermId>* graphs) override {
+    child_->open(seed, graphs);
   }
-  for (std::size_t r = 0; r < t.size(); ++r) {
-    TermId* row = t.row(r);
-    for (std::size_t i = 0; i < ctx.width(); ++i) {
-      if (!keep[i]) row[i] = kAnyTerm;
+
+ protected:
+  std::vector<const Operator*> inputs() const override { return {child_.get()}; }
+  bool next(RowBatch& out) override { return child_->pull(out); }
+
+  std::unique_ptr<Operator> child_;
+};
+
+class ProjectOperator final : public PassThrough {
+ public:
+  ProjectOperator(EvalContext& ctx, const plan::Node& node)
+      : PassThrough(ctx, node), keep_(ctx.width(), false) {
+    for (Slot s : slots_of(ctx, node.op->variables)) {
+      if (s != kNoSlot) keep_[s] = true;
     }
   }
-  return t;
-}
 
-// Rows stream in and only distinct ones are kept: each candidate is
-// appended, then dropped again when the set already holds its equal.
-Table eval_distinct(EvalContext& ctx, const sparql::Op& op, std::size_t limit) {
-  const std::size_t w = ctx.width();
-  Table out(w);
-  if (limit == 0) return out;
-  auto hash = [&](std::size_t r) { return hash_row(out.row(r), w); };
-  auto equal = [&](std::size_t a, std::size_t b) {
-    return std::equal(out.row(a), out.row(a) + w, out.row(b));
+ protected:
+  bool next(RowBatch& out) override {
+    if (!child_->pull(out)) return false;
+    for (std::size_t r = 0; r < out.size(); ++r) {
+      TermId* row = out.row(r);
+      for (std::size_t i = 0; i < keep_.size(); ++i) {
+        if (!keep_[i]) row[i] = kAnyTerm;
+      }
+    }
+    return true;
+  }
+
+ private:
+  std::vector<bool> keep_;
+};
+
+// The rows seen, as their key cells back to back; the set holds their
+// positions and hashes/compares through them.
+class DistinctOperator final : public PassThrough {
+ public:
+  DistinctOperator(EvalContext& ctx, const plan::Node& node)
+      : PassThrough(ctx, node),
+        keys_(slots_of(ctx, node.keys)),
+        seen_(64, Hash{this}, Equal{this}) {
+    std::erase(keys_, kNoSlot);
+  }
+  void open(const TermId* seed, const std::vector<TermId>* graphs) override {
+    PassThrough::open(seed, graphs);
+    seen_.clear();
+    cells_.clear();
+    seen_any_ = false;
+  }
+  Executed executed() const override {
+    Executed out = PassThrough::executed();
+    out.line = "distinct on" + slot_names(ctx_, keys_);
+    return out;
+  }
+
+ protected:
+  bool next(RowBatch& out) override {
+    RowBatch& in = out;  // filtered in place
+    while (child_->pull(in)) {
+      std::size_t kept = 0;
+      for (std::size_t r = 0; r < in.size(); ++r) {
+        const TermId* row = in.row(r);
+        if (keys_.empty()) {
+          // Nothing to compare: every row is the same row.
+          if (seen_any_) continue;
+          seen_any_ = true;
+        } else {
+          for (Slot s : keys_) cells_.push_back(row[s]);
+          if (!seen_.insert(cells_.size() / keys_.size() - 1).second) {
+            cells_.resize(cells_.size() - keys_.size());
+            continue;
+          }
+        }
+        if (kept != r) std::copy(row, row + in.width(), in.row(kept));
+        ++kept;
+      }
+      in.truncate(kept);
+      if (!ctx_.tick(kept + 1)) return false;
+      if (kept > 0) return true;
+    }
+    return false;
+  }
+
+ private:
+  const TermId* key(std::size_t i) const { return cells_.data() + i * keys_.size(); }
+
+  struct Hash {
+    const DistinctOperator* self;
+    std::size_t operator()(std::size_t i) const {
+      std::size_t h = 0x9e3779b97f4a7c15ULL;
+      const TermId* k = self->key(i);
+      for (std::size_t j = 0; j < self->keys_.size(); ++j) {
+        h = (h ^ k[j]) * 0x100000001b3ULL + (h >> 29);
+      }
+      return h;
+    }
   };
-  std::unordered_set<std::size_t, decltype(hash), decltype(equal)> seen(16, hash, equal);
-  stream_rows(ctx, *op.children.at(0), [&](const TermId* row, std::size_t) {
-    out.push(row);
-    if (!seen.insert(out.size() - 1).second) out.truncate(out.size() - 1);
-    return out.size() < limit && ctx.tick();
-  });
-  return out;
-}
+  struct Equal {
+    const DistinctOperator* self;
+    bool operator()(std::size_t a, std::size_t b) const {
+      return std::equal(self->key(a), self->key(a) + self->keys_.size(), self->key(b));
+    }
+  };
 
-Table eval_slice(EvalContext& ctx, const sparql::Op& op, std::size_t limit) {
-  std::size_t offset = op.offset > 0 ? static_cast<std::size_t>(op.offset) : 0;
-  std::size_t count = limit;
-  if (op.limit >= 0) count = std::min(count, static_cast<std::size_t>(op.limit));
-  std::size_t need = count == kNoLimit ? kNoLimit : offset + count;
-  Table in = eval_op(ctx, *op.children.at(0), need);
-  Table out(ctx.width());
-  for (std::size_t r = offset; r < in.size() && out.size() < count; ++r) out.push(in.row(r));
-  return out;
+  std::vector<Slot> keys_;
+  std::vector<TermId> cells_;
+  std::unordered_set<std::size_t, Hash, Equal> seen_;
+  bool seen_any_ = false;
+};
+
+class SliceOperator final : public PassThrough {
+ public:
+  using PassThrough::PassThrough;
+  void open(const TermId* seed, const std::vector<TermId>* graphs) override {
+    PassThrough::open(seed, graphs);
+    skipped_ = 0;
+    given_ = 0;
+  }
+
+ protected:
+  bool next(RowBatch& out) override {
+    const auto offset = static_cast<std::uint64_t>(std::max<std::int64_t>(0, node_.op->offset));
+    const bool bounded = node_.op->limit >= 0;
+    const auto limit = static_cast<std::uint64_t>(std::max<std::int64_t>(0, node_.op->limit));
+    out.clear();
+    if (bounded && given_ >= limit) return false;
+    // Ask the child for no more rows than are still wanted.
+    const std::size_t target = out.target();
+    if (bounded) {
+      out.set_target(static_cast<std::size_t>(
+          std::min<std::uint64_t>(target, offset - skipped_ + limit - given_)));
+    }
+    const bool more = slice(out, offset, bounded, limit);
+    out.set_target(target);
+    return more;
+  }
+
+ private:
+  bool slice(RowBatch& out, std::uint64_t offset, bool bounded, std::uint64_t limit) {
+    while (child_->pull(out)) {
+      std::size_t from = 0;
+      if (skipped_ < offset) {
+        from = static_cast<std::size_t>(std::min<std::uint64_t>(offset - skipped_, out.size()));
+        skipped_ += from;
+      }
+      std::size_t n = out.size() - from;
+      if (bounded) n = static_cast<std::size_t>(std::min<std::uint64_t>(n, limit - given_));
+      if (n == 0) {
+        if (bounded && given_ >= limit) break;
+        continue;
+      }
+      if (from > 0) {
+        for (std::size_t r = 0; r < n; ++r) {
+          std::copy(out.row(from + r), out.row(from + r) + out.width(), out.row(r));
+        }
+      }
+      out.truncate(n);
+      given_ += n;
+      return true;
+    }
+    out.clear();
+    return false;
+  }
+
+  std::uint64_t skipped_ = 0;
+  std::uint64_t given_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Operator> make_modifier(EvalContext& ctx, const plan::Node& node) {
+  switch (node.kind) {
+    case plan::NodeKind::Project:
+      return std::make_unique<ProjectOperator>(ctx, node);
+    case plan::NodeKind::Distinct:
+      return std::make_unique<DistinctOperator>(ctx, node);
+    case plan::NodeKind::Slice:
+      return std::make_unique<SliceOperator>(ctx, node);
+    default:
+      return std::make_unique<PassThrough>(ctx, node);
+  }
 }
 
 }  // namespace quiver::eval

@@ -1,45 +1,140 @@
 // OrderBy: a stable sort on the ORDER BY conditions with the SPARQL term
-// order (15.1); with a LIMIT above only the first rows are fully sorted.
+// order (15.1). With a top-k from the plan (a LIMIT above), only the first
+// k rows are kept while the input streams in: memory stays at k rows
+// whatever the input's size.
 
 #include <algorithm>
 #include <numeric>
 
+#include "eval/exists.hpp"
 #include "eval/expression.hpp"
 #include "eval/operators.hpp"
 
 namespace quiver::eval {
+namespace {
 
-Table eval_order_by(EvalContext& ctx, const sparql::Op& op, std::size_t limit) {
-  Table in = eval_op(ctx, *op.children.at(0));
-  const std::size_t n = op.order.size();
-  std::vector<Value> keys(in.size() * n);
-  for (std::size_t r = 0; r < in.size(); ++r) {
-    for (std::size_t k = 0; k < n; ++k)
-      keys[r * n + k] = eval_expr(ctx, *op.order[k].expr, in.row(r));
-    if (!ctx.tick()) return Table(ctx.width());
+class OrderByOperator final : public Operator {
+ public:
+  OrderByOperator(EvalContext& ctx, const plan::Node& node)
+      : Operator(ctx, node),
+        child_(make_operator(ctx, *node.children.at(0))),
+        exists_(ctx, node),
+        top_k_(node.top_k),
+        rows_(ctx.width()) {}
+
+  void open(const TermId* seed, const std::vector<TermId>* graphs) override {
+    graphs_ = graphs;
+    child_->open(seed, graphs);
+    rows_ = Table(ctx_.width());
+    keys_.clear();
+    order_.clear();
+    sorted_ = false;
+    at_ = 0;
   }
-  std::vector<std::size_t> perm(in.size());
-  std::iota(perm.begin(), perm.end(), 0);
-  // Ties fall back to the input position: a strict order, hence stable
-  // under partial_sort too.
-  auto less = [&](std::size_t a, std::size_t b) {
+  Executed executed() const override {
+    Executed out = Operator::executed();
+    out.line = plan::describe(node_);
+    const std::string first = ", first " + std::to_string(node_.top_k);
+    if (node_.top_k >= 0) out.line.erase(out.line.size() - first.size());
+    if (top_k_ >= 0) out.line += ", first " + std::to_string(top_k_);
+    out.exists = exists_.executed();
+    return out;
+  }
+  void count(plan::Counts& counts) const override {
+    Operator::count(counts);
+    exists_.count(counts);
+  }
+
+ protected:
+  std::vector<const Operator*> inputs() const override { return {child_.get()}; }
+
+  bool next(RowBatch& out) override {
+    out.clear();
+    if (!sorted_) sort_input();
+    if (ctx_.stopped()) return false;
+    for (; at_ < order_.size() && !out.full(); ++at_) out.push(rows_.row(order_[at_]));
+    return !out.empty();
+  }
+
+ private:
+  // Ties fall back to the input position: a strict order, hence stable.
+  bool less(std::size_t a, std::size_t b) const {
+    const std::size_t n = node_.op->order.size();
     for (std::size_t k = 0; k < n; ++k) {
-      int c = order_compare(keys[a * n + k], keys[b * n + k]);
-      if (c != 0) return op.order[k].descending ? c > 0 : c < 0;
+      const int c = order_compare(keys_[a * n + k], keys_[b * n + k]);
+      if (c != 0) return node_.op->order[k].descending ? c > 0 : c < 0;
     }
-    return a < b;
-  };
-  std::size_t take = std::min(limit, in.size());
-  if (take < in.size()) {
-    std::partial_sort(perm.begin(), perm.begin() + static_cast<std::ptrdiff_t>(take), perm.end(),
-                      less);
-  } else {
-    std::sort(perm.begin(), perm.end(), less);
+    return seq_[a] < seq_[b];
   }
-  Table out(ctx.width());
-  out.reserve(take);
-  for (std::size_t i = 0; i < take; ++i) out.push(in.row(perm[i]));
-  return out;
+
+  void sort_input() {
+    sorted_ = true;
+    ExistsRunner::Guard guard(ctx_, exists_.empty() ? nullptr : &exists_, graphs_);
+    const auto& order = node_.op->order;
+    const std::size_t n = order.size();
+    const auto k = static_cast<std::size_t>(top_k_);
+    auto cmp = [this](std::size_t a, std::size_t b) { return less(a, b); };
+    // With a top-k: a max-heap of the k smallest rows so far; a new row
+    // that beats the largest replaces it in place.
+    std::vector<std::size_t> heap;
+    RowBatch in(ctx_.width());
+    std::uint64_t seen = 0;
+    std::vector<Value> row_keys(n);
+    while (child_->pull(in)) {
+      for (std::size_t r = 0; r < in.size(); ++r) {
+        for (std::size_t c = 0; c < n; ++c)
+          row_keys[c] = eval_expr(ctx_, *order[c].expr, in.row(r));
+        if (top_k_ < 0 || heap.size() < k) {
+          rows_.push(in.row(r));
+          keys_.insert(keys_.end(), row_keys.begin(), row_keys.end());
+          seq_.push_back(seen++);
+          if (top_k_ >= 0) {
+            heap.push_back(rows_.size() - 1);
+            std::push_heap(heap.begin(), heap.end(), cmp);
+          }
+          continue;
+        }
+        if (k == 0) continue;
+        // Compare with the largest kept row through a scratch slot.
+        const std::size_t worst = heap.front();
+        const std::size_t scratch = rows_.size();
+        keys_.insert(keys_.end(), row_keys.begin(), row_keys.end());
+        seq_.push_back(seen++);
+        const bool better = less(scratch, worst);
+        if (better) {
+          std::pop_heap(heap.begin(), heap.end(), cmp);
+          std::copy(in.row(r), in.row(r) + ctx_.width(), rows_.row(worst));
+          std::move(keys_.begin() + static_cast<std::ptrdiff_t>(scratch * n), keys_.end(),
+                    keys_.begin() + static_cast<std::ptrdiff_t>(worst * n));
+          seq_[worst] = seq_[scratch];
+          std::push_heap(heap.begin(), heap.end(), cmp);
+        }
+        keys_.resize(scratch * n);
+        seq_.resize(scratch);
+      }
+      if (!ctx_.tick(in.size())) return;
+    }
+    order_.resize(rows_.size());
+    std::iota(order_.begin(), order_.end(), 0);
+    std::sort(order_.begin(), order_.end(), cmp);
+  }
+
+  std::unique_ptr<Operator> child_;
+  ExistsRunner exists_;
+  std::int64_t top_k_;
+  const std::vector<TermId>* graphs_ = nullptr;
+  Table rows_;
+  std::vector<Value> keys_;         // n per row
+  std::vector<std::uint64_t> seq_;  // input position per row
+  std::vector<std::size_t> order_;  // row numbers, sorted
+  bool sorted_ = false;
+  std::size_t at_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Operator> make_order_by(EvalContext& ctx, const plan::Node& node) {
+  return std::make_unique<OrderByOperator>(ctx, node);
 }
 
 }  // namespace quiver::eval

@@ -53,7 +53,7 @@ bool PathEvaluator::eval(const sparql::Path& path, TermId start, TermId end, con
 
 bool PathEvaluator::eval_link(TermId predicate, TermId start, TermId end, const PairSink& sink) {
   if (EvalContext::is_local(start) || EvalContext::is_local(end)) return true;
-  const auto& graphs = ctx_.active_graphs();
+  const auto& graphs = graphs_;
   std::array<QuadIds, kBatch> batch;
   // Over a merged default graph a triple in several graphs counts once.
   std::unordered_set<std::pair<TermId, TermId>, PairHash> seen;
@@ -107,7 +107,7 @@ bool PathEvaluator::eval_negated(const sparql::Path& path, TermId start, TermId 
   if (EvalContext::is_local(start) || EvalContext::is_local(end)) return true;
   auto scan = [&](TermId s, TermId o, const std::vector<TermId>& set, bool backward) {
     std::array<QuadIds, kBatch> batch;
-    for (TermId g : ctx_.active_graphs()) {
+    for (TermId g : graphs_) {
       auto cursor = ctx_.data().match({s, kAnyTerm, o, g});
       while (std::size_t n = cursor->next(batch.data(), kBatch)) {
         for (std::size_t i = 0; i < n; ++i) {
@@ -220,7 +220,7 @@ const std::vector<TermId>& PathEvaluator::all_nodes() {
   std::unordered_set<TermId> seen;
   std::vector<TermId> nodes;
   std::array<QuadIds, kBatch> batch;
-  for (TermId g : ctx_.active_graphs()) {
+  for (TermId g : graphs_) {
     auto cursor = ctx_.data().match({kAnyTerm, kAnyTerm, kAnyTerm, g});
     while (std::size_t n = cursor->next(batch.data(), kBatch)) {
       for (std::size_t i = 0; i < n; ++i) {

@@ -15,12 +15,12 @@ namespace quiver::eval {
 /// Receives one (start, end) pair; returns false to stop.
 using PairSink = std::function<bool(TermId start, TermId end)>;
 
-/// Evaluates paths within one EvalContext; caches the node set of the
-/// active graphs for zero-length paths between two variables.
+/// Evaluates paths within one EvalContext and set of graphs; caches their
+/// node set for zero-length paths between two variables.
 class PathEvaluator {
  public:
-  /// An evaluator over `ctx`'s dataset and active graphs; `ctx` must outlive it.
-  explicit PathEvaluator(EvalContext& ctx) : ctx_(ctx) {}
+  /// An evaluator over `ctx`'s dataset in `graphs`; both must outlive it.
+  PathEvaluator(EvalContext& ctx, const std::vector<TermId>& graphs) : ctx_(ctx), graphs_(graphs) {}
 
   /// Calls `sink` for every pair `path` connects with `start` / `end`
   /// fixed unless kAnyTerm. `*`, `+` and `?` give each pair once; other
@@ -45,6 +45,7 @@ class PathEvaluator {
   const std::vector<TermId>& all_nodes();
 
   EvalContext& ctx_;
+  const std::vector<TermId>& graphs_;
   std::optional<std::vector<TermId>> nodes_;
 };
 

@@ -1,33 +1,9 @@
 #include "eval/query_forms.hpp"
 
-#include <array>
 #include <optional>
-#include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace quiver::eval {
 namespace {
-
-struct TripleHash {
-  std::size_t operator()(const Triple& t) const {
-    return hash_value(t.subject.ref()) * 31 * 31 + hash_value(t.predicate.ref()) * 31 +
-           hash_value(t.object.ref());
-  }
-};
-
-// Collects triples in order, dropping repeats.
-class TripleSet {
- public:
-  void add(Triple t) {
-    if (seen_.insert(t).second) triples_.push_back(std::move(t));
-  }
-  std::vector<Triple> take() { return std::move(triples_); }
-
- private:
-  std::unordered_set<Triple, TripleHash> seen_;
-  std::vector<Triple> triples_;
-};
 
 // A template blank node, as a constant blank term or a `_:` variable;
 // returns its label key.
@@ -39,22 +15,6 @@ std::optional<std::string> template_blank(const sparql::PatternTerm& t) {
   if (t.term.is_blank()) return "_:" + t.term.value();
   return std::nullopt;
 }
-
-// Fresh blank node labels that no data blank node uses.
-class FreshBlanks {
- public:
-  explicit FreshBlanks(const EvalContext& ctx) : ctx_(ctx) {}
-  Term next() {
-    for (;;) {
-      Term t = Term::blank("cb" + std::to_string(counter_++));
-      if (ctx_.data().find_id(t.ref()) == kAnyTerm) return t;
-    }
-  }
-
- private:
-  const EvalContext& ctx_;
-  std::uint64_t counter_ = 0;
-};
 
 // The top Project's variables (DESCRIBE *), or every named variable.
 std::vector<std::string> describe_all_variables(const EvalContext& ctx, const sparql::Op* op) {
@@ -75,86 +35,90 @@ std::vector<std::string> describe_all_variables(const EvalContext& ctx, const sp
 
 }  // namespace
 
-std::vector<Triple> construct_triples(EvalContext& ctx, const sparql::Query& query,
-                                      const Table& solutions) {
-  TripleSet out;
-  FreshBlanks fresh(ctx);
-  std::unordered_map<std::string, Term> blanks;
-  for (std::size_t r = 0; r < solutions.size(); ++r) {
-    const TermId* row = solutions.row(r);
-    blanks.clear();
-    auto resolve = [&](const sparql::PatternTerm& t) -> std::optional<Term> {
-      if (auto label = template_blank(t)) {
-        auto it = blanks.find(*label);
-        if (it == blanks.end()) it = blanks.emplace(*label, fresh.next()).first;
-        return it->second;
-      }
-      if (!t.is_variable) return t.term;
-      Slot s = ctx.vars().find(t.variable);
-      if (s == kNoSlot || row[s] == kAnyTerm) return std::nullopt;
-      return ctx.decode(row[s]);
-    };
-    for (const auto& tp : query.construct_template) {
-      std::optional<Term> s = resolve(tp.subject);
-      std::optional<Term> p = resolve(tp.predicate);
-      std::optional<Term> o = resolve(tp.object);
-      if (!s || !p || !o || s->is_literal() || s->is_none() || !p->is_iri() || o->is_none()) {
-        continue;
-      }
-      out.add(Triple{std::move(*s), std::move(*p), std::move(*o)});
-    }
-    if (!ctx.tick()) break;
+ConstructTemplate::ConstructTemplate(EvalContext& ctx, const sparql::Query& query)
+    : ctx_(ctx), query_(query) {}
+
+// Fresh blank node labels that no data blank node uses.
+TermId ConstructTemplate::fresh_blank() {
+  for (;;) {
+    const Term t = Term::blank("cb" + std::to_string(counter_++));
+    if (ctx_.data().find_id(t.ref()) == kAnyTerm) return ctx_.encode(t);
   }
-  return out.take();
 }
 
-std::vector<Triple> describe_triples(EvalContext& ctx, const sparql::Query& query,
-                                     const Table& solutions) {
-  std::vector<TermId> targets;
-  auto add_variable = [&](const std::string& name) {
-    Slot s = ctx.vars().find(name);
-    if (s == kNoSlot) return;
-    for (std::size_t r = 0; r < solutions.size(); ++r) {
-      if (solutions.row(r)[s] != kAnyTerm) targets.push_back(solutions.row(r)[s]);
-    }
-  };
+TermId ConstructTemplate::resolve(const sparql::PatternTerm& t, const TermId* row) {
+  if (auto label = template_blank(t)) {
+    auto it = blanks_.find(*label);
+    if (it == blanks_.end()) it = blanks_.emplace(*label, fresh_blank()).first;
+    return it->second;
+  }
+  if (!t.is_variable) return ctx_.encode(t.term);
+  const Slot s = ctx_.vars().find(t.variable);
+  return s == kNoSlot ? kAnyTerm : row[s];
+}
+
+void ConstructTemplate::instantiate(const TermId* row, std::vector<IdTriple>& out) {
+  blanks_.clear();
+  for (const auto& tp : query_.construct_template) {
+    const IdTriple t{resolve(tp.subject, row), resolve(tp.predicate, row), resolve(tp.object, row)};
+    if (t[0] == kAnyTerm || t[1] == kAnyTerm || t[2] == kAnyTerm) continue;
+    const TermKind s = ctx_.decode_ref(t[0]).kind;
+    if (s == TermKind::Literal || ctx_.decode_ref(t[1]).kind != TermKind::Iri) continue;
+    if (seen_.insert(t).second) out.push_back(t);
+  }
+}
+
+Describer::Describer(EvalContext& ctx, const sparql::Query& query) : ctx_(ctx) {
   if (query.describe.empty()) {
-    for (const auto& v : describe_all_variables(ctx, query.pattern.get())) add_variable(v);
+    for (const auto& v : describe_all_variables(ctx, query.pattern.get())) {
+      slots_.push_back(ctx.vars().find(v));
+    }
   }
   for (const auto& t : query.describe) {
     if (t.is_variable) {
-      add_variable(t.variable);
+      slots_.push_back(ctx.vars().find(t.variable));
     } else {
-      targets.push_back(ctx.data().find_id(t.term.ref()));
+      targets_.push_back(ctx.data().find_id(t.term.ref()));
     }
   }
-  // Concise bounded description: outgoing triples, recursing through
-  // blank-node objects.
-  TripleSet out;
+}
+
+void Describer::add_solution(const TermId* row) {
+  for (Slot s : slots_) {
+    if (s != kNoSlot && row[s] != kAnyTerm) targets_.push_back(row[s]);
+  }
+}
+
+std::vector<IdTriple> Describer::describe() {
+  std::vector<IdTriple> out;
+  std::unordered_set<IdTriple, IdTripleHash> seen;
   std::unordered_set<TermId> visited;
   std::vector<TermId> work;
-  for (TermId t : targets) {
+  for (TermId t : targets_) {
     if (t != kAnyTerm && !EvalContext::is_local(t) && visited.insert(t).second) work.push_back(t);
   }
   std::array<QuadIds, 1024> batch;
   while (!work.empty()) {
-    TermId node = work.back();
+    const TermId node = work.back();
     work.pop_back();
-    for (TermId g : ctx.default_graphs()) {
-      auto cursor = ctx.data().match({node, kAnyTerm, kAnyTerm, g});
+    for (TermId g : ctx_.default_graphs()) {
+      auto cursor = ctx_.data().match({node, kAnyTerm, kAnyTerm, g});
       while (std::size_t n = cursor->next(batch.data(), batch.size())) {
         for (std::size_t i = 0; i < n; ++i) {
           const QuadIds& q = batch[i];
-          out.add(Triple{ctx.decode(q.subject), ctx.decode(q.predicate), ctx.decode(q.object)});
-          if (ctx.decode_ref(q.object).kind == TermKind::Blank && visited.insert(q.object).second) {
+          if (seen.insert({q.subject, q.predicate, q.object}).second) {
+            out.push_back({q.subject, q.predicate, q.object});
+          }
+          if (ctx_.decode_ref(q.object).kind == TermKind::Blank &&
+              visited.insert(q.object).second) {
             work.push_back(q.object);
           }
         }
-        if (!ctx.tick(n)) return out.take();
+        if (!ctx_.tick(n)) return out;
       }
     }
   }
-  return out.take();
+  return out;
 }
 
 }  // namespace quiver::eval

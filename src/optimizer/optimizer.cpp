@@ -57,7 +57,6 @@ std::vector<Pass> default_passes() {
       {"fold_constants", fold_constants},
       {"merge_bgps", merge_bgps},
       {"push_filters", push_filters},
-      {"order_joins", order_joins},
   };
 }
 

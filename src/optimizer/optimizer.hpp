@@ -14,11 +14,14 @@
 
 namespace quiver::optimizer {
 
-/// What passes may consult: the data's statistics (may be null, then
-/// cost-based passes keep the written order).
+/// What the passes and the planner may consult: the data's statistics (may
+/// be null: the planner then guesses by the patterns' shapes).
 struct PassContext {
   /// The dataset queried; null when unknown (no statistics).
   const Dataset* dataset = nullptr;
+  /// The graphs forming the query's default graph (FROM); empty means the
+  /// store's default graph.
+  std::vector<TermId> default_graphs;
 };
 
 /// One rewrite of the algebra.
@@ -38,7 +41,7 @@ struct PassTiming {
 };
 
 /// The passes in the order they run: constant folding, BGP merging, filter
-/// pushdown, join ordering.
+/// pushdown. Join order and algorithms are the planner's (planner.hpp).
 std::vector<Pass> default_passes();
 
 /// Runs `passes` over `op` in order; records timings when asked.
@@ -60,12 +63,5 @@ sparql::OpPtr push_filters(const sparql::OpPtr& op, const PassContext& context);
 /// BGP merging: Join(BGP, BGP) becomes one BGP, and a join with the empty
 /// group becomes its other operand, giving join ordering more patterns.
 sparql::OpPtr merge_bgps(const sparql::OpPtr& op, const PassContext& context);
-/// Join ordering inside each BGP: greedy, cheapest pattern first by the
-/// dataset's counts, avoiding cross products where it can.
-sparql::OpPtr order_joins(const sparql::OpPtr& op, const PassContext& context);
-
-/// Estimated number of solutions `op` produces (for join ordering and
-/// --explain); a rough figure from the dataset's counts.
-double estimate_rows(const sparql::Op& op, const PassContext& context);
 
 }  // namespace quiver::optimizer

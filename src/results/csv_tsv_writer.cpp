@@ -24,23 +24,23 @@ void append_csv_field(std::string& out, std::string_view field) {
   out += '"';
 }
 
-void append_csv_term(std::string& out, const Term& term) {
-  switch (term.kind()) {
+void append_csv_term(std::string& out, const TermRef& term) {
+  switch (term.kind) {
     case TermKind::None:
       return;
     case TermKind::Iri:
-      append_csv_field(out, term.value());
+      append_csv_field(out, term.value);
       return;
     case TermKind::Blank:
       out += "_:";
-      append_csv_field(out, term.value());
+      append_csv_field(out, term.value);
       return;
     case TermKind::Literal:
       // `""` keeps the empty string apart from an unbound cell.
-      if (term.value().empty()) {
+      if (term.value.empty()) {
         out += "\"\"";
       } else {
-        append_csv_field(out, term.value());
+        append_csv_field(out, term.value);
       }
       return;
   }
@@ -48,22 +48,24 @@ void append_csv_term(std::string& out, const Term& term) {
 
 }  // namespace
 
-Status write_csv(const QueryResult& result, io::Output& out) {
+Status write_csv(ResultStream& result, io::Output& out) {
   std::string& buf = out.buffer();
-  if (result.form == QueryForm::Ask) {
-    buf += result.boolean ? "true\r\n" : "false\r\n";
+  if (result.form() == QueryForm::Ask) {
+    buf += result.boolean() ? "true\r\n" : "false\r\n";
     out.maybe_flush();
     return Status();
   }
-  for (std::size_t i = 0; i < result.variables.size(); ++i) {
+  const std::vector<std::string>& variables = result.variables();
+  for (std::size_t i = 0; i < variables.size(); ++i) {
     if (i > 0) buf += ',';
-    append_csv_field(buf, result.variables[i]);
+    append_csv_field(buf, variables[i]);
   }
   buf += "\r\n";
-  for (const Solution& row : result.solutions) {
-    for (std::size_t i = 0; i < result.variables.size(); ++i) {
+  SolutionView row;
+  while (result.next(row)) {
+    for (std::size_t i = 0; i < variables.size(); ++i) {
       if (i > 0) buf += ',';
-      if (i < row.size() && row[i]) append_csv_term(buf, *row[i]);
+      if (i < row.size()) append_csv_term(buf, row[i]);
     }
     buf += "\r\n";
     out.maybe_flush();
@@ -72,23 +74,25 @@ Status write_csv(const QueryResult& result, io::Output& out) {
   return Status();
 }
 
-Status write_tsv(const QueryResult& result, io::Output& out) {
+Status write_tsv(ResultStream& result, io::Output& out) {
   std::string& buf = out.buffer();
-  if (result.form == QueryForm::Ask) {
-    buf += result.boolean ? "true\n" : "false\n";
+  if (result.form() == QueryForm::Ask) {
+    buf += result.boolean() ? "true\n" : "false\n";
     out.maybe_flush();
     return Status();
   }
-  for (std::size_t i = 0; i < result.variables.size(); ++i) {
+  const std::vector<std::string>& variables = result.variables();
+  for (std::size_t i = 0; i < variables.size(); ++i) {
     if (i > 0) buf += '\t';
     buf += '?';
-    buf += result.variables[i];
+    buf += variables[i];
   }
   buf += '\n';
-  for (const Solution& row : result.solutions) {
-    for (std::size_t i = 0; i < result.variables.size(); ++i) {
+  SolutionView row;
+  while (result.next(row)) {
+    for (std::size_t i = 0; i < variables.size(); ++i) {
       if (i > 0) buf += '\t';
-      if (i < row.size() && row[i]) append_turtle_term(buf, row[i]->ref());
+      if (i < row.size() && !row[i].is_none()) append_turtle_term(buf, row[i]);
     }
     buf += '\n';
     out.maybe_flush();

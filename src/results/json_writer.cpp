@@ -9,8 +9,8 @@
 namespace quiver::results::detail {
 namespace {
 
-void append_json_term(std::string& out, const Term& term) {
-  switch (term.kind()) {
+void append_json_term(std::string& out, const TermRef& term) {
+  switch (term.kind) {
     case TermKind::Iri:
       out += "{\"type\": \"uri\", \"value\": ";
       break;
@@ -22,15 +22,15 @@ void append_json_term(std::string& out, const Term& term) {
       out += "{\"type\": \"literal\", \"value\": ";
       break;
   }
-  append_quoted_string(out, term.value(), StringEscapes::Json);
-  if (term.is_literal()) {
-    if (!term.language().empty()) {
+  append_quoted_string(out, term.value, StringEscapes::Json);
+  if (term.kind == TermKind::Literal) {
+    if (!term.language.empty()) {
       out += ", \"xml:lang\": ";
-      append_quoted_string(out, term.language(), StringEscapes::Json);
-    } else if (!term.datatype().empty() && term.datatype() != vocab::kXsdString &&
-               term.datatype() != vocab::kRdfLangString) {
+      append_quoted_string(out, term.language, StringEscapes::Json);
+    } else if (!term.datatype.empty() && term.datatype != vocab::kXsdString &&
+               term.datatype != vocab::kRdfLangString) {
       out += ", \"datatype\": ";
-      append_quoted_string(out, term.datatype(), StringEscapes::Json);
+      append_quoted_string(out, term.datatype, StringEscapes::Json);
     }
   }
   out += '}';
@@ -38,33 +38,35 @@ void append_json_term(std::string& out, const Term& term) {
 
 }  // namespace
 
-Status write_json(const QueryResult& result, io::Output& out) {
+Status write_json(ResultStream& result, io::Output& out) {
   std::string& buf = out.buffer();
-  if (result.form == QueryForm::Ask) {
+  if (result.form() == QueryForm::Ask) {
     buf += "{\n  \"head\": {},\n  \"boolean\": ";
-    buf += result.boolean ? "true" : "false";
+    buf += result.boolean() ? "true" : "false";
     buf += "\n}\n";
     out.maybe_flush();
     return Status();
   }
   buf += "{\n  \"head\": {\"vars\": [";
-  for (std::size_t i = 0; i < result.variables.size(); ++i) {
+  const std::vector<std::string>& variables = result.variables();
+  for (std::size_t i = 0; i < variables.size(); ++i) {
     if (i > 0) buf += ", ";
-    append_quoted_string(buf, result.variables[i], StringEscapes::Json);
+    append_quoted_string(buf, variables[i], StringEscapes::Json);
   }
   buf += "]},\n  \"results\": {\"bindings\": [";
   bool first_row = true;
-  for (const Solution& row : result.solutions) {
+  SolutionView row;
+  while (result.next(row)) {
     buf += first_row ? "\n    {" : ",\n    {";
     first_row = false;
     bool first_cell = true;
-    for (std::size_t i = 0; i < row.size() && i < result.variables.size(); ++i) {
-      if (!row[i] || row[i]->is_none()) continue;
+    for (std::size_t i = 0; i < row.size() && i < variables.size(); ++i) {
+      if (row[i].is_none()) continue;
       if (!first_cell) buf += ", ";
       first_cell = false;
-      append_quoted_string(buf, result.variables[i], StringEscapes::Json);
+      append_quoted_string(buf, variables[i], StringEscapes::Json);
       buf += ": ";
-      append_json_term(buf, *row[i]);
+      append_json_term(buf, row[i]);
     }
     buf += '}';
     out.maybe_flush();

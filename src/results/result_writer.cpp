@@ -14,41 +14,56 @@ Error error(std::string message) {
 
 }  // namespace
 
-Status write_results(const QueryResult& result, ResultFormat format, io::Output& out,
+Status write_results(ResultStream& result, ResultFormat format, io::Output& out,
                      const ResultWriteOptions& options) {
-  if (result.form == QueryForm::Construct || result.form == QueryForm::Describe)
+  if (is_graph_form(result.form())) {
     return error("a CONSTRUCT or DESCRIBE result is a graph: write it with an RDF format");
+  }
+  Status st;
   switch (format) {
     case ResultFormat::Json:
-      return detail::write_json(result, out);
+      st = detail::write_json(result, out);
+      break;
     case ResultFormat::Xml:
-      return detail::write_xml(result, out);
+      st = detail::write_xml(result, out);
+      break;
     case ResultFormat::Csv:
-      return detail::write_csv(result, out);
+      st = detail::write_csv(result, out);
+      break;
     case ResultFormat::Tsv:
-      return detail::write_tsv(result, out);
+      st = detail::write_tsv(result, out);
+      break;
     case ResultFormat::Table:
-      return detail::write_table(result, out, options);
+      st = detail::write_table(result, out, options);
+      break;
   }
-  return error("unknown result format");
+  if (st.ok() && result.error()) return *result.error();
+  return st;
 }
 
-Status write_graph(const QueryResult& result, io::Format format, io::Output& out,
+Status write_results(const QueryResult& result, ResultFormat format, io::Output& out,
+                     const ResultWriteOptions& options) {
+  return write_results(*stream_of(result), format, out, options);
+}
+
+Status write_graph(ResultStream& result, io::Format format, io::Output& out,
                    const PrefixList& prefixes) {
-  if (result.form != QueryForm::Construct && result.form != QueryForm::Describe)
-    return error("only a CONSTRUCT or DESCRIBE result is a graph");
+  if (!is_graph_form(result.form())) return error("only a CONSTRUCT or DESCRIBE result is a graph");
   io::WriteOptions options;
   options.format = format;
   options.prefixes = prefixes;
   auto writer = io::make_writer(options, out);
-  for (const Triple& t : result.triples) {
-    if (Status st =
-            writer->on_quad(QuadRef{t.subject.ref(), t.predicate.ref(), t.object.ref(), TermRef{}});
-        !st) {
-      return st;
-    }
+  TripleView t;
+  while (result.next(t)) {
+    if (Status st = writer->on_quad(QuadRef{t[0], t[1], t[2], TermRef{}}); !st) return st;
   }
+  if (result.error()) return *result.error();
   return writer->finish();
+}
+
+Status write_graph(const QueryResult& result, io::Format format, io::Output& out,
+                   const PrefixList& prefixes) {
+  return write_graph(*stream_of(result), format, out, prefixes);
 }
 
 Expected<std::string> results_to_string(const QueryResult& result, ResultFormat format,

@@ -4,11 +4,12 @@
 /// XML, CSV, TSV or an aligned text table; CONSTRUCT and DESCRIBE results
 /// are graphs and go through the RDF writers of io/writer.hpp.
 ///
-/// All writers format straight into the Output's buffer, row by row (the
-/// table, which must know its column widths, is the exception: it holds the
-/// formatted cells until the end). Blank nodes keep their labels, so the same
-/// blank node gets the same label everywhere in one result. None of the
-/// writers commits the Output; the caller does once everything is written.
+/// All writers pull the result from a ResultStream and format straight into
+/// the Output's buffer, row by row (the table, which must know its column
+/// widths, is the exception: it holds the formatted cells until the end). A
+/// stream that ends with an error (a timeout) makes the write fail. Blank nodes keep their labels,
+/// so the same blank node gets the same label everywhere in one result. None of the writers commits
+/// the Output; the caller does once everything is written.
 ///
 /// Formats that the specifications leave open:
 /// - ASK in CSV and TSV: a single line `true` or `false` (no header), as
@@ -25,6 +26,7 @@
 #include "io/output.hpp"
 #include "results/result_format.hpp"
 #include "solutions/query_result.hpp"
+#include "solutions/result_stream.hpp"
 #include "terms/term_writer.hpp"
 #include "util/expected.hpp"
 
@@ -36,14 +38,21 @@ struct ResultWriteOptions {
   PrefixList prefixes;
 };
 
-/// Writes a SELECT or ASK result to `out` in `format`. Fails for a
-/// CONSTRUCT/DESCRIBE result (use write_graph) or when a string cannot be
-/// written in XML 1.0 (control characters other than tab, CR and LF).
+/// Writes a SELECT or ASK result to `out` in `format`, pulling it from
+/// `result`. Fails for a CONSTRUCT/DESCRIBE result (use write_graph), when a
+/// string cannot be written in XML 1.0 (control characters other than tab,
+/// CR and LF), or when the stream ends with an error.
+Status write_results(ResultStream& result, ResultFormat format, io::Output& out,
+                     const ResultWriteOptions& options = {});
+/// write_results() over a whole result.
 Status write_results(const QueryResult& result, ResultFormat format, io::Output& out,
                      const ResultWriteOptions& options = {});
 
 /// Writes the triples of a CONSTRUCT/DESCRIBE result as an RDF graph in
 /// `format`, offering `prefixes` to the syntaxes that use them.
+Status write_graph(ResultStream& result, io::Format format, io::Output& out,
+                   const PrefixList& prefixes = {});
+/// write_graph() over a whole result.
 Status write_graph(const QueryResult& result, io::Format format, io::Output& out,
                    const PrefixList& prefixes = {});
 

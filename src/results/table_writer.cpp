@@ -73,32 +73,34 @@ void append_row(std::string& out, const std::vector<std::string>& cells,
 
 }  // namespace
 
-Status write_table(const QueryResult& result, io::Output& out,
-                   const ResultWriteOptions& options) {
+// The table must know its column widths before its first row: it is the
+// one writer that holds its rows (formatted) until the end.
+Status write_table(ResultStream& result, io::Output& out, const ResultWriteOptions& options) {
   std::string& buf = out.buffer();
-  if (result.form == QueryForm::Ask) {
-    buf += result.boolean ? "Ask => Yes\n" : "Ask => No\n";
+  if (result.form() == QueryForm::Ask) {
+    buf += result.boolean() ? "Ask => Yes\n" : "Ask => No\n";
     out.maybe_flush();
     return Status();
   }
-  const std::size_t columns = result.variables.size();
+  const std::vector<std::string>& variables = result.variables();
+  const std::size_t columns = variables.size();
   std::vector<std::size_t> widths(columns);
-  for (std::size_t i = 0; i < columns; ++i) widths[i] = display_width(result.variables[i]);
+  for (std::size_t i = 0; i < columns; ++i) widths[i] = display_width(variables[i]);
   const PrefixMap prefixes(options.prefixes);
   std::vector<std::vector<std::string>> rows;
-  rows.reserve(result.solutions.size());
-  for (const Solution& solution : result.solutions) {
+  SolutionView solution;
+  while (result.next(solution)) {
     std::vector<std::string>& cells = rows.emplace_back(columns);
     for (std::size_t i = 0; i < columns && i < solution.size(); ++i) {
-      if (!solution[i]) continue;
-      append_turtle_term(cells[i], solution[i]->ref(), &prefixes);
+      if (solution[i].is_none()) continue;
+      append_turtle_term(cells[i], solution[i], &prefixes);
       widths[i] = std::max(widths[i], display_width(cells[i]));
     }
   }
   std::size_t length = 1;
   for (std::size_t w : widths) length += w + 3;
   append_rule(buf, length, '-');
-  append_row(buf, result.variables, widths);
+  append_row(buf, variables, widths);
   append_rule(buf, length, '=');
   for (const auto& cells : rows) {
     append_row(buf, cells, widths);

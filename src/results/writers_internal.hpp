@@ -1,19 +1,18 @@
 #pragma once
 // One function per result format, dispatched to by result_writer.cpp. Each
-// expects a SELECT or ASK result.
+// reads a SELECT or ASK result from its stream as it writes.
 
 #include "io/output.hpp"
 #include "results/result_writer.hpp"
-#include "solutions/query_result.hpp"
+#include "solutions/result_stream.hpp"
 #include "util/expected.hpp"
 
 namespace quiver::results::detail {
 
-Status write_json(const QueryResult& result, io::Output& out);
-Status write_xml(const QueryResult& result, io::Output& out);
-Status write_csv(const QueryResult& result, io::Output& out);
-Status write_tsv(const QueryResult& result, io::Output& out);
-Status write_table(const QueryResult& result, io::Output& out,
-                   const ResultWriteOptions& options);
+Status write_json(ResultStream& result, io::Output& out);
+Status write_xml(ResultStream& result, io::Output& out);
+Status write_csv(ResultStream& result, io::Output& out);
+Status write_tsv(ResultStream& result, io::Output& out);
+Status write_table(ResultStream& result, io::Output& out, const ResultWriteOptions& options);
 
 }  // namespace quiver::results::detail

@@ -67,17 +67,17 @@ Status unrepresentable(std::string_view what) {
   return e;
 }
 
-bool append_xml_term(std::string& out, const Term& term) {
+bool append_xml_term(std::string& out, const TermRef& term) {
   bool ok = true;
-  switch (term.kind()) {
+  switch (term.kind) {
     case TermKind::Iri:
       out += "<uri>";
-      ok = append_xml_escaped(out, term.value(), false);
+      ok = append_xml_escaped(out, term.value, false);
       out += "</uri>";
       return ok;
     case TermKind::Blank:
       out += "<bnode>";
-      ok = append_xml_escaped(out, term.value(), false);
+      ok = append_xml_escaped(out, term.value, false);
       out += "</bnode>";
       return ok;
     case TermKind::Literal:
@@ -85,51 +85,53 @@ bool append_xml_term(std::string& out, const Term& term) {
       break;
   }
   out += "<literal";
-  if (!term.language().empty()) {
+  if (!term.language.empty()) {
     out += " xml:lang=\"";
-    ok = append_xml_escaped(out, term.language(), true);
+    ok = append_xml_escaped(out, term.language, true);
     out += '"';
-  } else if (!term.datatype().empty() && term.datatype() != vocab::kXsdString &&
-             term.datatype() != vocab::kRdfLangString) {
+  } else if (!term.datatype.empty() && term.datatype != vocab::kXsdString &&
+             term.datatype != vocab::kRdfLangString) {
     out += " datatype=\"";
-    ok = append_xml_escaped(out, term.datatype(), true);
+    ok = append_xml_escaped(out, term.datatype, true);
     out += '"';
   }
   out += '>';
-  ok = append_xml_escaped(out, term.value(), false) && ok;
+  ok = append_xml_escaped(out, term.value, false) && ok;
   out += "</literal>";
   return ok;
 }
 
 }  // namespace
 
-Status write_xml(const QueryResult& result, io::Output& out) {
+Status write_xml(ResultStream& result, io::Output& out) {
   std::string& buf = out.buffer();
   buf +=
       "<?xml version=\"1.0\"?>\n"
       "<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n"
       "  <head>\n";
-  if (result.form == QueryForm::Ask) {
+  if (result.form() == QueryForm::Ask) {
     buf += "  </head>\n  <boolean>";
-    buf += result.boolean ? "true" : "false";
+    buf += result.boolean() ? "true" : "false";
     buf += "</boolean>\n</sparql>\n";
     out.maybe_flush();
     return Status();
   }
-  for (const std::string& name : result.variables) {
+  const std::vector<std::string>& variables = result.variables();
+  for (const std::string& name : variables) {
     buf += "    <variable name=\"";
     if (!append_xml_escaped(buf, name, true)) return unrepresentable("a variable name");
     buf += "\"/>\n";
   }
   buf += "  </head>\n  <results>\n";
-  for (const Solution& row : result.solutions) {
+  SolutionView row;
+  while (result.next(row)) {
     buf += "    <result>\n";
-    for (std::size_t i = 0; i < row.size() && i < result.variables.size(); ++i) {
-      if (!row[i] || row[i]->is_none()) continue;
+    for (std::size_t i = 0; i < row.size() && i < variables.size(); ++i) {
+      if (row[i].is_none()) continue;
       buf += "      <binding name=\"";
-      append_xml_escaped(buf, result.variables[i], true);
+      append_xml_escaped(buf, variables[i], true);
       buf += "\">";
-      if (!append_xml_term(buf, *row[i])) return unrepresentable(row[i]->to_ntriples());
+      if (!append_xml_term(buf, row[i])) return unrepresentable(Term(row[i]).to_ntriples());
       buf += "</binding>\n";
     }
     buf += "    </result>\n";

@@ -17,6 +17,37 @@
 namespace quiver::server {
 namespace {
 
+// A stream that ends with a Limit error once more than `max` rows (or
+// triples) have been read from it.
+class RowLimit final : public ResultStream {
+ public:
+  RowLimit(ResultStream& inner, std::uint64_t max, const char* what)
+      : inner_(inner), max_(max), what_(what) {}
+  QueryForm form() const override { return inner_.form(); }
+  const std::vector<std::string>& variables() const override { return inner_.variables(); }
+  bool ordered() const override { return inner_.ordered(); }
+  bool boolean() override { return inner_.boolean(); }
+  bool next(SolutionView& row) override { return counted(inner_.next(row)); }
+  bool next(TripleView& triple) override { return counted(inner_.next(triple)); }
+  const std::optional<Error>& error() const override { return error_ ? error_ : inner_.error(); }
+
+ private:
+  bool counted(bool more) {
+    if (!more || error_) return false;
+    if (++count_ <= max_) return true;
+    error_ =
+        Error(ErrorKind::Limit, std::string("the result has more than ") + std::to_string(max_) +
+                                    " " + what_ + ", this server's limit (--max-rows)");
+    return false;
+  }
+
+  ResultStream& inner_;
+  std::uint64_t max_;
+  const char* what_;
+  std::uint64_t count_ = 0;
+  std::optional<Error> error_;
+};
+
 const std::vector<std::string>& result_offers() {
   static const std::vector<std::string> offers{"application/sparql-results+json",
                                                "application/sparql-results+xml",
@@ -165,31 +196,27 @@ Reply Service::run_query(const Call& call, const std::string& text) {
   run_options.cancel = &stopping_;
   // The query reads a snapshot: writes commit meanwhile without waiting,
   // and the server never reads local files for a FROM a client names.
-  auto outcome = engine_.query(query, run_options);
-  if (!outcome) {
-    const ErrorKind kind = outcome.error().kind;
-    // A FROM naming a graph that is not here is the client's mistake.
-    if (kind == ErrorKind::NotFound) return text_reply(400, outcome.error().message);
-    if (kind == ErrorKind::Timeout) {
+  auto answer = engine_.query(query, run_options);
+  auto failed = [&](const Error& error) {
+    if (error.kind == ErrorKind::Timeout) {
       char seconds[32];
       std::snprintf(seconds, sizeof seconds, "%g",
                     static_cast<double>(options_.timeout.count()) / 1000);
       return text_reply(
           503, std::string("query timed out after ") + seconds + " s (the server's --timeout)");
     }
-    if (kind == ErrorKind::Cancelled) {
-      return text_reply(503, "the server is shutting down");
-    }
-    return text_reply(500, "query failed: " + outcome.error().to_string());
+    if (error.kind == ErrorKind::Cancelled) return text_reply(503, "the server is shutting down");
+    if (error.kind == ErrorKind::Limit) return text_reply(500, error.message);
+    return text_reply(500, "query failed: " + error.to_string());
+  };
+  if (!answer) {
+    // A FROM naming a graph that is not here is the client's mistake.
+    if (answer.error().kind == ErrorKind::NotFound) return text_reply(400, answer.error().message);
+    return failed(answer.error());
   }
-  const QueryResult& result = outcome->result;
-  const std::uint64_t size = graph ? result.triples.size() : result.solutions.size();
-  if (size > options_.max_rows) {
-    return text_reply(500, "the result has " + std::to_string(size) +
-                               (graph ? " triples" : " rows") +
-                               ", more than this server's limit of " +
-                               std::to_string(options_.max_rows) + " (--max-rows)");
-  }
+  // The answer streams into the body; past --max-rows the stream stops
+  // with a Limit error and the client gets a 500 instead of the body.
+  RowLimit limited(**answer, options_.max_rows, graph ? "triples" : "rows");
 
   Reply reply;
   reply.headers.emplace_back("Vary", "Accept");
@@ -197,13 +224,14 @@ Reply Service::run_query(const Call& call, const std::string& text) {
   Status st;
   if (graph) {
     const auto format = io::format_from_media_type(*type);
-    st = results::write_graph(result, format.value_or(io::Format::Turtle), *out, query.prefixes);
+    st = results::write_graph(limited, format.value_or(io::Format::Turtle), *out, query.prefixes);
   } else {
     results::ResultWriteOptions write_options;
     write_options.prefixes = query.prefixes;
-    st = results::write_results(result, result_format_for(*type), *out, write_options);
+    st = results::write_results(limited, result_format_for(*type), *out, write_options);
   }
   if (st.ok()) st = out->commit();
+  if (limited.error()) return failed(*limited.error());
   if (!st.ok()) return text_reply(500, "cannot write the result: " + st.error().message);
   reply.content_type = *type;
   if (type->starts_with("text/") || type->find("json") != std::string::npos ||

@@ -1,6 +1,7 @@
 #include "terms/term_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "terms/utf8.hpp"
@@ -24,13 +25,27 @@ Error term_error(std::string_view text, std::string_view why) {
 
 }  // namespace
 
-bool is_iriref_char(char32_t c) {
-  return c > 0x20 && (c >= 0x80 || std::strchr("<>\"{}|^`\\", static_cast<char>(c)) == nullptr);
-}
+namespace {
+
+// The ASCII bytes an IRIREF may hold as they are, as a table: every IRI of
+// every statement read goes through it.
+constexpr std::array<bool, 128> kIrirefAscii = [] {
+  std::array<bool, 128> ok{};
+  for (int c = 0x21; c < 0x80; ++c) ok[c] = true;
+  for (const char c : std::string_view("<>\"{}|^`\\")) ok[static_cast<unsigned char>(c)] = false;
+  return ok;
+}();
+
+}  // namespace
+
+bool is_iriref_char(char32_t c) { return c >= 0x80 || kIrirefAscii[c]; }
 
 bool is_plain_iriref(std::string_view iri) {
-  return std::all_of(iri.begin(), iri.end(),
-                     [](char c) { return is_iriref_char(static_cast<unsigned char>(c)); });
+  for (const char c : iri) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x80 && !kIrirefAscii[b]) return false;
+  }
+  return true;
 }
 
 TokenScan read_uchar(std::string_view text, std::size_t pos, char32_t& code_point) {

@@ -59,7 +59,9 @@ TEST_P(ArticleQueryTest, GivesTheExpectedAnswer) {
   ASSERT_TRUE(text.starts_with("# ")) << "a question must open the file as a comment";
   auto query = sparql::parse_query(text, {io::file_iri(query_path.string())});
   ASSERT_TRUE(query.ok()) << sparql::format_parse_error(text, query.error(), query_path.string());
-  auto outcome = engine_->query(*query);
+  auto answer = engine_->query(*query);
+  ASSERT_TRUE(answer.ok()) << answer.error().message;
+  auto outcome = collect(**answer);
   ASSERT_TRUE(outcome.ok()) << outcome.error().message;
 
   const fs::path srj = kRoot / "queries/expected" / (GetParam() + ".srj");
@@ -81,11 +83,11 @@ TEST_P(ArticleQueryTest, GivesTheExpectedAnswer) {
     io::ReadOptions options;
     options.format = io::Format::Turtle;
     ASSERT_TRUE(io::read_file(ttl.string(), options, sink).ok());
-    expected.form = outcome->result.form;
+    expected.form = outcome->form;
     expected.triples = std::move(sink.triples);
   }
   std::string diff;
-  EXPECT_TRUE(results::results_equal(outcome->result, expected, outcome->result.ordered, &diff))
+  EXPECT_TRUE(results::results_equal(*outcome, expected, outcome->ordered, &diff))
       << GetParam() << ":\n"
       << diff;
 }

@@ -36,13 +36,13 @@ sparql::ExprPtr var_expr(const char* name) {
 }
 
 Expected<QueryResult> select(const Dataset& data, sparql::OpPtr pattern,
-                                     std::vector<std::string> vars) {
+                             std::vector<std::string> vars) {
   sparql::Query q;
   q.pattern = std::move(pattern);
   q.variables = std::move(vars);
   QueryDataset ds;
   ds.data = &data;
-  return evaluate(q, ds);
+  return evaluate_query(q, ds);
 }
 
 const char* kData = R"(

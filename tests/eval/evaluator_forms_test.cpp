@@ -97,15 +97,22 @@ TEST(EvaluatorFormsTest, ServiceIsAnErrorUnlessSilent) {
   EXPECT_EQ(rows(s).size(), 2u);
 }
 
-TEST(EvaluatorFormsTest, ActualRowsRecordsEachOperator) {
+TEST(EvaluatorFormsTest, CountsRecordEachOperatorAndPattern) {
   TestDataset data(kData);
-  std::unordered_map<const sparql::Op*, std::uint64_t> counts;
-  EvalOptions options;
-  options.actual_rows = &counts;
-  auto r = run(data, "SELECT ?n WHERE { ?x ex:name ?n }", options);
-  ASSERT_TRUE(r);
-  EXPECT_FALSE(counts.empty());
-  for (const auto& [op, n] : counts) EXPECT_EQ(n, 2u);
+  auto parsed = sparql::parse_query(
+      "PREFIX ex: <http://example.org/> SELECT ?n WHERE { ?x ex:name ?n . ?x ex:name ?m }");
+  ASSERT_TRUE(parsed.ok());
+  const plan::Plan plan = optimizer::make_plan(*parsed, optimizer::PassContext{&data, {}});
+  QueryDataset ds;
+  ds.data = &data;
+  auto run = QueryRun::start(plan, ds);
+  ASSERT_TRUE(run.ok());
+  ASSERT_TRUE(collect(**run).ok());
+  const plan::Counts counts = (*run)->counts();
+  EXPECT_EQ(counts.rows.size(), 2u);  // project and bgp
+  for (const auto& [node, n] : counts.rows) EXPECT_EQ(n, 2u) << plan::describe(*node);
+  ASSERT_EQ(counts.steps.size(), 1u);
+  EXPECT_EQ(counts.steps.begin()->second, (std::vector<std::uint64_t>{2, 2}));
 }
 
 TEST(EvaluatorFormsTest, NowIsOneInstantAndBnodeFunction) {

@@ -14,6 +14,7 @@
 #include "dataset/dataset.hpp"
 #include "eval/evaluator.hpp"
 #include "io/reader.hpp"
+#include "optimizer/planner.hpp"
 #include "sparql/parser.hpp"
 
 namespace quiver::eval::testing {
@@ -48,8 +49,9 @@ class TestDataset : public Dataset {
     if (std::find(quads_.begin(), quads_.end(), ids) == quads_.end()) quads_.push_back(ids);
   }
 
+  // Language tags compare case-insensitively, as the interface says.
   TermId find_id(const TermRef& term) const override {
-    auto it = ids_.find(Term(term));
+    auto it = ids_.find(key(term));
     return it == ids_.end() ? kAnyTerm : it->second;
   }
   TermRef term(TermId id) const override { return terms_.at(id - kFirstTermId).ref(); }
@@ -104,8 +106,16 @@ class TestDataset : public Dataset {
            graph_ok;
   }
 
+  static Term key(const TermRef& t) {
+    std::string tag(t.language);
+    for (char& c : tag) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return Term(TermRef{t.kind, t.value, t.datatype, tag});
+  }
+
   TermId intern(const Term& t) {
-    auto [it, inserted] = ids_.try_emplace(t, kFirstTermId + terms_.size());
+    auto [it, inserted] = ids_.try_emplace(key(t.ref()), kFirstTermId + terms_.size());
     if (inserted) terms_.push_back(t);
     return it->second;
   }
@@ -125,11 +135,18 @@ inline Term integer(long long v) {
   return Term::literal(std::to_string(v), "http://www.w3.org/2001/XMLSchema#integer");
 }
 
+/// Plans `query` as it is (no logical passes) and runs the plan to the end.
+inline Expected<QueryResult> evaluate_query(const sparql::Query& query, const QueryDataset& dataset,
+                                            const EvalOptions& options = {}) {
+  optimizer::PassContext context{dataset.data, dataset.default_graphs};
+  const plan::Plan plan = optimizer::make_plan(query, context);
+  return evaluate(plan, dataset, options);
+}
+
 /// Parses and evaluates `query` (prefixes ex: and xsd: predeclared);
 /// fails the test on a parse error.
 inline Expected<QueryResult> run(const Dataset& data, std::string_view query,
-                                         const EvalOptions& options = {},
-                                         QueryDataset dataset = {}) {
+                                 const EvalOptions& options = {}, QueryDataset dataset = {}) {
   std::string text =
       "PREFIX ex: <http://example.org/>\n"
       "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n" +
@@ -140,14 +157,13 @@ inline Expected<QueryResult> run(const Dataset& data, std::string_view query,
     return parsed.error();
   }
   dataset.data = &data;
-  return evaluate(*parsed, dataset, options);
+  return evaluate_query(*parsed, dataset, options);
 }
 
 /// The solutions of a SELECT as N-Triples-ish strings, one per row
 /// ("?a=<x> ?b=\"1\"" with unbound variables left out), sorted unless
 /// `keep_order`.
-inline std::vector<std::string> rows(const Expected<QueryResult>& r,
-                                     bool keep_order = false) {
+inline std::vector<std::string> rows(const Expected<QueryResult>& r, bool keep_order = false) {
   std::vector<std::string> out;
   if (!r) {
     ADD_FAILURE() << "query failed: " << r.error().to_string();

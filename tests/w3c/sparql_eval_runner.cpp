@@ -58,7 +58,7 @@ std::string extension(const std::string& path) {
 
 // Reads an expected result file in whichever form the suite uses.
 Expected<QueryResult> read_expected(const std::string& path, const std::string& iri,
-                                            QueryForm form) {
+                                    QueryForm form) {
   const std::string ext = extension(path);
   if (ext == "srx") return results::read_results(slurp(path), results::ResultFormat::Xml);
   if (ext == "srj") return results::read_results(slurp(path), results::ResultFormat::Json);
@@ -78,6 +78,10 @@ Expected<QueryResult> read_expected(const std::string& path, const std::string& 
   }
   return results::read_result_set_graph(graph.quads);
 }
+
+// With --plan-check each query's plan is compared with what ran, instead of
+// its result with the expected one.
+bool plan_check = false;
 
 Failure run_test(const Manifest& manifest, const ManifestEntry& entry) {
   const Term query_iri = manifest.object(entry.action, qt("query"));
@@ -110,29 +114,40 @@ Failure run_test(const Manifest& manifest, const ManifestEntry& entry) {
   if (!graphs) return "FROM: " + graphs.error().to_string();
   engine::QueryOptions options;
   options.timeout = std::chrono::seconds(20);
-  auto outcome = engine.query(*query, options);
+  auto answer = engine.query(*query, options);
+  if (!answer) return "evaluation error: " + answer.error().message;
+  auto outcome = collect(**answer);
   if (!outcome) return "evaluation error: " + outcome.error().message;
+  if (plan_check) {
+    // The plan that was printed is the operator tree that ran.
+    const std::string planned = (*answer)->plan_text();
+    const std::string ran = (*answer)->executed_text();
+    if (planned.empty() || planned != ran) {
+      return "plan and execution differ:\nplan:\n" + planned + "executed:\n" + ran;
+    }
+    return std::nullopt;
+  }
 
   if (!entry.result.is_iri()) return "no mf:result";
   const std::string result_path = manifest.local_path(entry.result.value());
   std::string diff;
   if (entry.type.ends_with("CSVResultFormatTest") || extension(result_path) == "csv") {
-    if (!results::result_text_matches(outcome->result, results::ResultFormat::Csv,
-                                      slurp(result_path), &diff)) {
+    if (!results::result_text_matches(*outcome, results::ResultFormat::Csv, slurp(result_path),
+                                      &diff)) {
       return "CSV differs:\n" + diff;
     }
     return std::nullopt;
   }
   if (extension(result_path) == "tsv") {
-    if (!results::result_text_matches(outcome->result, results::ResultFormat::Tsv,
-                                      slurp(result_path), &diff)) {
+    if (!results::result_text_matches(*outcome, results::ResultFormat::Tsv, slurp(result_path),
+                                      &diff)) {
       return "TSV differs:\n" + diff;
     }
     return std::nullopt;
   }
   auto expected = read_expected(result_path, entry.result.value(), query->form);
   if (!expected) return "cannot read expected result: " + expected.error().to_string();
-  if (!results::results_equal(outcome->result, *expected, outcome->result.ordered, &diff)) {
+  if (!results::results_equal(*outcome, *expected, outcome->ordered, &diff)) {
     return "result differs:\n" + diff;
   }
   return std::nullopt;
@@ -176,6 +191,8 @@ int main(int argc, char** argv) {
     const std::string arg = argv[i];
     if (arg == "-v") {
       verbose = true;
+    } else if (arg == "--plan-check") {
+      plan_check = true;
     } else {
       filter = arg;
     }
@@ -185,7 +202,8 @@ int main(int argc, char** argv) {
     std::printf("W3C test suites not found at %s (set QUIVER_W3C_DIR); skipping\n", root.c_str());
     return 77;
   }
-  Report report(sparql_eval_known_failures());
+  // The known failures are about results; the plan check has none.
+  Report report(plan_check ? std::vector<KnownFailure>{} : sparql_eval_known_failures());
   report.set_verbose(verbose);
   std::vector<std::string> seen;
   for (const auto top : kTopManifests) {
@@ -195,6 +213,6 @@ int main(int argc, char** argv) {
   }
   report.print_suite("sparql10");
   report.print_suite("sparql11");
-  if (filter.empty()) report.check_known_failures_used();
+  if (filter.empty() && !plan_check) report.check_known_failures_used();
   return report.finish();
 }

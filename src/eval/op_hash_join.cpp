@@ -1,0 +1,150 @@
+// Hash joins: the right child is run to the end into a table, hashed on
+// the plan's keys (variables bound in every row of both sides), and the
+// left child streams past it. Join merges compatible pairs; LeftJoin keeps
+// a left row alone when no pair passes its filter; Minus drops the left rows
+// that a right row shares a binding with and is compatible with (18.5).
+
+#include "eval/exists.hpp"
+#include "eval/expression.hpp"
+#include "eval/join_index.hpp"
+#include "eval/operators.hpp"
+#include "sparql/printer.hpp"
+
+namespace quiver::eval {
+namespace {
+
+bool shares_binding(const TermId* a, const TermId* b, std::size_t width) {
+  for (std::size_t i = 0; i < width; ++i) {
+    if (a[i] != kAnyTerm && b[i] != kAnyTerm) return true;
+  }
+  return false;
+}
+
+class HashJoinOperator final : public Operator {
+ public:
+  HashJoinOperator(EvalContext& ctx, const plan::Node& node)
+      : Operator(ctx, node),
+        left_(make_operator(ctx, *node.children.at(0))),
+        right_(make_operator(ctx, *node.children.at(1))),
+        keys_(slots_of(ctx, node.keys)),
+        built_(ctx.width()),
+        left_rows_(ctx.width()),
+        merged_(ctx.width()),
+        exists_(ctx, node) {}
+
+  void open(const TermId* seed, const std::vector<TermId>* graphs) override {
+    seed_ = seed;
+    graphs_ = graphs;
+    left_->open(seed, graphs);
+    built_ = Table(ctx_.width());
+    index_ = JoinIndex();
+    ready_ = false;
+    left_rows_.clear();
+    left_at_ = 0;
+    candidates_ = {};
+    candidate_at_ = 0;
+    in_row_ = false;
+  }
+
+  Executed executed() const override {
+    Executed out = Operator::executed();
+    out.line = plan::kind_name(node_.kind);
+    if (node_.kind != plan::NodeKind::Minus) out.line += " hash";
+    out.line += keys_.empty() ? " (every pair)" : " on" + slot_names(ctx_, keys_);
+    if (node_.kind == plan::NodeKind::LeftJoin && !node_.op->exprs.empty()) {
+      out.line += " filter";
+      for (const auto& e : node_.op->exprs) out.line += " " + sparql::to_sse(*e);
+    }
+    out.exists = exists_.executed();
+    return out;
+  }
+  void count(plan::Counts& counts) const override {
+    Operator::count(counts);
+    exists_.count(counts);
+  }
+
+ protected:
+  std::vector<const Operator*> inputs() const override { return {left_.get(), right_.get()}; }
+
+  bool next(RowBatch& out) override {
+    out.clear();
+    if (!ready_) build();
+    ExistsRunner::Guard guard(ctx_, exists_.empty() ? nullptr : &exists_, graphs_);
+    const std::size_t w = ctx_.width();
+    while (!out.full() && !ctx_.stopped()) {
+      if (!in_row_) {
+        if (left_at_ >= left_rows_.size()) {
+          left_at_ = 0;
+          if (!left_->pull(left_rows_)) break;
+        }
+        row_ = left_rows_.row(left_at_++);
+        candidates_ = index_.candidates(row_);
+        candidate_at_ = 0;
+        matched_ = false;
+        in_row_ = true;
+        if (!ctx_.tick()) break;
+      }
+      const bool minus = node_.kind == plan::NodeKind::Minus;
+      for (; candidate_at_ < candidates_.size() && !out.full(); ++candidate_at_) {
+        const TermId* r = built_.row(candidates_[candidate_at_]);
+        if (!compatible(row_, r, w)) continue;
+        if (minus) {
+          if (!shares_binding(row_, r, w)) continue;
+          matched_ = true;
+          candidate_at_ = candidates_.size();
+          break;
+        }
+        merge_rows(row_, r, merged_.data(), w);
+        if (node_.kind == plan::NodeKind::LeftJoin && !node_.op->exprs.empty() &&
+            !eval_conjunction(ctx_, node_.op->exprs, merged_.data())) {
+          continue;
+        }
+        matched_ = true;
+        out.push(merged_.data());
+      }
+      if (candidate_at_ < candidates_.size()) continue;  // out is full
+      in_row_ = false;
+      // A left row nothing joined: LeftJoin keeps it, Minus keeps it.
+      if (!matched_ && node_.kind != plan::NodeKind::Join) out.push(row_);
+    }
+    return !out.empty() && !ctx_.stopped();
+  }
+
+ private:
+  void build() {
+    ready_ = true;
+    right_->open(seed_, graphs_);
+    RowBatch batch(ctx_.width());
+    while (right_->pull(batch)) {
+      for (std::size_t r = 0; r < batch.size(); ++r) built_.push(batch.row(r));
+      if (!ctx_.tick(batch.size())) return;
+    }
+    index_ = JoinIndex(built_, keys_);
+  }
+
+  std::unique_ptr<Operator> left_;
+  std::unique_ptr<Operator> right_;
+  std::vector<Slot> keys_;
+  Table built_;
+  JoinIndex index_;
+  RowBatch left_rows_;
+  std::vector<TermId> merged_;
+  ExistsRunner exists_;
+  const TermId* seed_ = nullptr;
+  const std::vector<TermId>* graphs_ = nullptr;
+  bool ready_ = false;
+  std::size_t left_at_ = 0;
+  const TermId* row_ = nullptr;
+  std::span<const std::size_t> candidates_;
+  std::size_t candidate_at_ = 0;
+  bool in_row_ = false;
+  bool matched_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Operator> make_hash_join(EvalContext& ctx, const plan::Node& node) {
+  return std::make_unique<HashJoinOperator>(ctx, node);
+}
+
+}  // namespace quiver::eval
