@@ -1,12 +1,12 @@
-#include "eval/xsd_numeric.hpp"
+#include "xsd/numeric.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "function_test_util.hpp"
+#include "xsd_test_util.hpp"
 
-namespace quiver::eval {
+namespace quiver::xsd {
 namespace {
 
 using namespace testing;
@@ -148,4 +148,4 @@ TEST(XsdNumeric, RoundingKeepsType) {
 }
 
 }  // namespace
-}  // namespace quiver::eval
+}  // namespace quiver::xsd
