@@ -11,12 +11,12 @@
 #include <string>
 #include <vector>
 
-#include "fixture.hpp"
 #include "io/format.hpp"
 #include "io/reader.hpp"
 #include "results/result_reader.hpp"
 #include "results/result_writer.hpp"
-#include "results/results_compare.hpp"
+#include "support/result_fixtures.hpp"
+#include "support/results_compare.hpp"
 
 namespace quiver::results {
 namespace {
@@ -25,6 +25,7 @@ namespace fs = std::filesystem;
 using testing::iri;
 using testing::kXsd;
 using testing::lit;
+using testing::result_text_matches;
 
 fs::path suite_dir() {
   if (const char* dir = std::getenv("QUIVER_W3C_DIR"); dir != nullptr && *dir != '\0')

@@ -1,4 +1,4 @@
-#include "results/results_compare.hpp"
+#include "support/results_compare.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -8,16 +8,16 @@
 #include <unordered_set>
 #include <vector>
 
-#include "results/blank_matcher.hpp"
 #include "results/result_reader.hpp"
 #include "results/result_writer.hpp"
-#include "terms/isomorphism.hpp"
+#include "support/blank_matcher.hpp"
+#include "support/isomorphism.hpp"
 #include "util/ascii.hpp"
 
-namespace quiver::results {
+namespace quiver::testing {
 namespace {
 
-using detail::Row;
+using results::ResultFormat;
 using sparql::QueryForm;
 using sparql::QueryResult;
 
@@ -112,7 +112,7 @@ void describe_unordered(std::string& diff, const std::vector<Row>& actual,
 
 bool equal_ordered(const std::vector<Row>& actual, const std::vector<Row>& expected,
                    const std::vector<std::string>& columns, std::string* diff) {
-  detail::BlankMatcher matcher;
+  BlankMatcher matcher;
   for (std::size_t i = 0; i < actual.size() && i < expected.size(); ++i) {
     if (matcher.try_match(actual[i], expected[i])) continue;
     if (diff != nullptr) {
@@ -145,15 +145,14 @@ bool equal_unordered(const std::vector<Row>& actual, const std::vector<Row>& exp
   }
   // Rows without blank nodes must match exactly, as multisets.
   std::vector<Row> ground_a, ground_e, blank_a, blank_e;
-  for (const Row& r : actual) (detail::has_blank(r) ? blank_a : ground_a).push_back(r);
-  for (const Row& r : expected) (detail::has_blank(r) ? blank_e : ground_e).push_back(r);
+  for (const Row& r : actual) (has_blank(r) ? blank_a : ground_a).push_back(r);
+  for (const Row& r : expected) (has_blank(r) ? blank_e : ground_e).push_back(r);
   std::sort(ground_a.begin(), ground_a.end());
   std::sort(ground_e.begin(), ground_e.end());
   if (ground_a != ground_e) return fail("");
-  const detail::MatchOutcome outcome =
-      detail::match_blank_rows(blank_a, blank_e, kResultsSearchLimit);
-  if (outcome == detail::MatchOutcome::Matched) return true;
-  if (outcome == detail::MatchOutcome::GaveUp) {
+  const MatchOutcome outcome = match_blank_rows(blank_a, blank_e, kResultsSearchLimit);
+  if (outcome == MatchOutcome::Matched) return true;
+  if (outcome == MatchOutcome::GaveUp) {
     return fail("blank-node search gave up after " + std::to_string(kResultsSearchLimit) +
                 " tries\n");
   }
@@ -240,11 +239,11 @@ bool result_text_matches(const QueryResult& actual, ResultFormat format,
     return false;
   };
   if (format == ResultFormat::Table) return fail("the text table cannot be compared");
-  auto expected = read_results(expected_text, format);
+  auto expected = results::read_results(expected_text, format);
   if (!expected) return fail("cannot read the expected results: " + expected.error().to_string());
-  auto written = results_to_string(actual, format);
+  auto written = results::results_to_string(actual, format);
   if (!written) return fail("cannot write the actual results: " + written.error().to_string());
-  auto reread = read_results(*written, format);
+  auto reread = results::read_results(*written, format);
   if (!reread) return fail("our own output does not read back: " + reread.error().to_string());
   if (format == ResultFormat::Csv || format == ResultFormat::Tsv) {
     fold_exponents(*expected);
@@ -253,4 +252,4 @@ bool result_text_matches(const QueryResult& actual, ResultFormat format,
   return results_equal(*reread, *expected, actual.ordered, diff);
 }
 
-}  // namespace quiver::results
+}  // namespace quiver::testing

@@ -8,7 +8,7 @@
 /// result, not row by row. Terms compare exactly (lexical form, datatype,
 /// IRI text) except language tags, which compare case-insensitively. ASK
 /// results compare their answer; CONSTRUCT / DESCRIBE results compare their
-/// triples as graphs, up to blank-node isomorphism (terms/isomorphism.hpp).
+/// triples as graphs, up to blank-node isomorphism (isomorphism.hpp).
 ///
 /// The blank-node search is capped at kResultsSearchLimit tries; a search
 /// that gives up reports the results as different, never wrongly as equal.
@@ -20,7 +20,7 @@
 #include "results/result_format.hpp"
 #include "sparql/query_result.hpp"
 
-namespace quiver::results {
+namespace quiver::testing {
 
 /// Upper bound on row assignments tried by the blank-node search.
 inline constexpr std::uint64_t kResultsSearchLimit = 1'000'000;
@@ -43,7 +43,7 @@ bool results_equal(const sparql::QueryResult& actual, const sparql::QueryResult&
 /// For CSV and TSV, the exponent of xsd:double and xsd:float lexical forms
 /// compares case-insensitively: the W3C expected TSV writes `1.0e6` for data
 /// that says `1.0E6`.
-bool result_text_matches(const sparql::QueryResult& actual, ResultFormat format,
+bool result_text_matches(const sparql::QueryResult& actual, results::ResultFormat format,
                          std::string_view expected_text, std::string* diff = nullptr);
 
-}  // namespace quiver::results
+}  // namespace quiver::testing
