@@ -187,22 +187,6 @@ std::vector<Quad> as_quads(const std::vector<Triple>& triples) {
   return quads;
 }
 
-// Lower-cases the exponent marker of double and float literals, in place.
-void fold_exponents(QueryResult& result) {
-  static const std::string kDouble = std::string(vocab::kXsd) + "double";
-  static const std::string kFloat = std::string(vocab::kXsd) + "float";
-  for (auto& row : result.solutions) {
-    for (auto& cell : row) {
-      if (!cell || !cell->is_literal()) continue;
-      if (cell->datatype() != kDouble && cell->datatype() != kFloat) continue;
-      if (cell->value().find('E') == std::string::npos) continue;
-      std::string lexical = cell->value();
-      std::replace(lexical.begin(), lexical.end(), 'E', 'e');
-      cell = Term::literal(lexical, cell->datatype());
-    }
-  }
-}
-
 }  // namespace
 
 bool results_equal(const QueryResult& actual, const QueryResult& expected, bool ordered,
@@ -245,10 +229,6 @@ bool result_text_matches(const QueryResult& actual, ResultFormat format,
   if (!written) return fail("cannot write the actual results: " + written.error().to_string());
   auto reread = results::read_results(*written, format);
   if (!reread) return fail("our own output does not read back: " + reread.error().to_string());
-  if (format == ResultFormat::Csv || format == ResultFormat::Tsv) {
-    fold_exponents(*expected);
-    fold_exponents(*reread);
-  }
   return results_equal(*reread, *expected, actual.ordered, diff);
 }
 

@@ -40,9 +40,7 @@ bool results_equal(const sparql::QueryResult& actual, const sparql::QueryResult&
 /// `actual.ordered`), which also checks that our output can be read. For
 /// CSV that compares the guessed terms of both sides, so row order (when
 /// unordered), line ends and blank node labels may differ but nothing else.
-/// For CSV and TSV, the exponent of xsd:double and xsd:float lexical forms
-/// compares case-insensitively: the W3C expected TSV writes `1.0e6` for data
-/// that says `1.0E6`.
+/// Terms compare exactly in every format: `1.0e6` is not `1.0E6`.
 bool result_text_matches(const sparql::QueryResult& actual, results::ResultFormat format,
                          std::string_view expected_text, std::string* diff = nullptr);
 

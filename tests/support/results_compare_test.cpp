@@ -129,5 +129,21 @@ TEST(ResultsEqualTest, ComparesGraphsUpToIsomorphism) {
   EXPECT_FALSE(diff.empty());
 }
 
+TEST(ResultTextMatchesTest, ComparesTsvTermsExactly) {
+  const auto one_double = rows({"o"}, {{lit("1.0E6", kXsd + "double")}});
+  EXPECT_TRUE(result_text_matches(one_double, results::ResultFormat::Tsv, "?o\n1.0E6\n"));
+  std::string diff;
+  EXPECT_FALSE(result_text_matches(one_double, results::ResultFormat::Tsv, "?o\n1.0e6\n", &diff));
+  EXPECT_NE(diff.find("1.0e6"), std::string::npos) << diff;
+  EXPECT_FALSE(result_text_matches(one_double, results::ResultFormat::Tsv,
+                                   "?o\n\"1.0E6\"^^<http://www.w3.org/2001/XMLSchema#float>\n"));
+}
+
+TEST(ResultTextMatchesTest, ComparesCsvTextExactly) {
+  const auto one = rows({"o"}, {{lit("1.0E6", kXsd + "double")}});
+  EXPECT_TRUE(result_text_matches(one, results::ResultFormat::Csv, "o\r\n1.0E6\r\n"));
+  EXPECT_FALSE(result_text_matches(one, results::ResultFormat::Csv, "o\r\n1.0e6\r\n"));
+}
+
 }  // namespace
 }  // namespace quiver::testing
