@@ -56,14 +56,14 @@ class GraphFilter final : public io::QuadSink {
   void on_prefix(std::string_view name, std::string_view iri) override {
     next_.on_prefix(name, iri);
   }
-  void on_quad(const QuadRef& quad) override {
+  Status on_quad(const QuadRef& quad) override {
     const bool keep = graph_ == "default"
                           ? quad.graph.is_none()
                           : quad.graph.kind == TermKind::Iri && quad.graph.value == graph_;
-    if (!keep) return;
+    if (!keep) return {};
     QuadRef triple = quad;
     triple.graph = TermRef{};
-    next_.on_quad(triple);
+    return next_.on_quad(triple);
   }
 
  private:

@@ -19,9 +19,9 @@ class ProgressSink final : public io::QuadSink {
   void on_prefix(std::string_view name, std::string_view iri) override {
     next_.on_prefix(name, iri);
   }
-  void on_quad(const QuadRef& quad) override {
-    next_.on_quad(quad);
+  Status on_quad(const QuadRef& quad) override {
     if ((++count_ & 0xFFFF) == 0 && enabled_) tick();
+    return next_.on_quad(quad);
   }
 
  private:

@@ -215,7 +215,11 @@ int run_query(const std::vector<std::string>& args) {
 
   engine::Engine engine;
   if (!load_data_options(engine, vm)) return kFailed;
-  auto outcome = engine.run(*query, options);
+  // On the command line, FROM <file:...> names a file to read first; the
+  // query itself only ever reads the store.
+  Status loaded = engine.load_query_graphs(*query);
+  auto outcome =
+      loaded ? engine.query(*query, options) : Expected<engine::QueryOutcome>(loaded.error());
   if (!outcome) {
     // A FROM graph's file that fails to load is named in the error.
     const Error& error = outcome.error();

@@ -15,7 +15,7 @@ namespace {
 
 class CountingSink final : public io::QuadSink {
  public:
-  void on_quad(const QuadRef&) override {}
+  Status on_quad(const QuadRef&) override { return {}; }
 };
 
 /// The read options for `input`, or nothing after printing why not.

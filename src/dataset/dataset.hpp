@@ -1,9 +1,11 @@
 #pragma once
 /// @file
-/// The dataset interface the evaluator sees: dictionary-encoded quads that
-/// can be matched by pattern and counted. Stores implement it; the
-/// evaluator never sees a concrete store.
+/// The read side of a store, as the planner and the evaluator see it:
+/// dictionary-encoded quads matched by pattern, counted and estimated. Every
+/// reserved id lives here. A Dataset is one consistent state: a snapshot of
+/// a store, or a write transaction's own view of its changes.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -14,7 +16,7 @@
 namespace quiver {
 
 /// A dictionary id for a term. Ids are dense-ish, stable for the life of
-/// the dataset, and never reuse the reserved values below.
+/// the store, and never reuse the reserved values below.
 using TermId = std::uint64_t;
 
 /// In a pattern: any term. In a solution: unbound.
@@ -23,7 +25,10 @@ inline constexpr TermId kAnyTerm = 0;
 inline constexpr TermId kDefaultGraph = 1;
 /// In the graph position of a pattern: any named graph (not the default graph).
 inline constexpr TermId kAnyNamedGraph = 2;
-/// The first id a dictionary may hand out.
+/// In the graph position: a graph that holds nothing (the default graph of
+/// a query with FROM NAMED but no FROM).
+inline constexpr TermId kNoGraph = 3;
+/// The first id a dictionary may hand out; the ones below are reserved.
 inline constexpr TermId kFirstTermId = 16;
 /// Ids at or above this are never issued by a dataset: evaluators use them
 /// for terms they compute (BIND, CONSTRUCT, ...).
@@ -52,12 +57,22 @@ class QuadCursor {
   virtual std::size_t next(QuadIds* out, std::size_t max) = 0;
 };
 
-/// Read access to an RDF dataset for query evaluation.
+/// What the planner knows of a pattern's matches.
+struct PatternStats {
+  /// How many quads match (exact where the store can say so cheaply).
+  double matches = 0;
+  /// Estimated distinct subjects, predicates and objects among the matches:
+  /// binding a free position to one value keeps about matches / distinct.
+  std::array<double, 3> distinct{1, 1, 1};
+};
+
+/// Read access to an RDF dataset in one consistent state.
 class Dataset {
  public:
   /// Virtual: stores are used through this interface.
   virtual ~Dataset() = default;
   /// The id of `term`, or kAnyTerm when the dataset does not contain it.
+  /// Language tags compare case-insensitively (RDF 1.1).
   virtual TermId find_id(const TermRef& term) const = 0;
   /// The term behind `id` (a valid id from this dataset); the view lives as
   /// long as the dataset.
@@ -65,12 +80,15 @@ class Dataset {
   /// Every quad matching `pattern`. The order is unspecified unless noted
   /// by the implementation.
   virtual std::unique_ptr<QuadCursor> match(const QuadIds& pattern) const = 0;
-  /// Estimated number of quads matching `pattern`, for join ordering.
-  virtual double estimate(const QuadIds& pattern) const = 0;
   /// Exact number of quads matching `pattern`.
   virtual std::uint64_t count(const QuadIds& pattern) const = 0;
-  /// The names of the named graphs (not the default graph), sorted by id.
+  /// Counts and distinct-value estimates for `pattern`, for the planner.
+  virtual PatternStats stats(const QuadIds& pattern) const = 0;
+  /// The named graphs (not the default graph), sorted by id. A graph may be
+  /// empty: created, or emptied, but not dropped.
   virtual std::vector<TermId> graph_names() const = 0;
+  /// True when `graph` is kDefaultGraph or one of graph_names().
+  virtual bool has_graph(TermId graph) const = 0;
   /// Total number of quads.
   virtual std::uint64_t size() const = 0;
 };

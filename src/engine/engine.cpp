@@ -5,20 +5,32 @@
 #include "engine/explain.hpp"
 #include "eval/evaluator.hpp"
 #include "io/reader.hpp"
+#include "optimizer/optimizer.hpp"
+#include "store/memory_store.hpp"
 #include "store/store_loader.hpp"
 #include "util/ascii.hpp"
 
 namespace quiver::engine {
 namespace {
 
-// A reserved id (below kFirstTermId) that names no graph.
-constexpr TermId kEmptyGraph = 3;
-
 Expected<io::Format> pick_format(const std::string& path, std::optional<io::Format> format) {
   if (format) return *format;
   if (auto f = io::format_from_path(path)) return *f;
   return Error{SourceLocation{path, 0, 0},
                "cannot tell the syntax from the file name (use .ttl, .trig, .nt, .nq or .rdf)"};
+}
+
+// The store's ids of the named graphs `iris`; a missing one is an error.
+Expected<std::vector<TermId>> graph_ids(const Dataset& data, const std::vector<std::string>& iris) {
+  std::vector<TermId> ids;
+  for (const auto& iri : iris) {
+    const TermId id = data.find_id(Term::iri(iri).ref());
+    if (id == kAnyTerm || !data.has_graph(id)) {
+      return Error{ErrorKind::NotFound, "no graph <" + iri + "> in the data"};
+    }
+    ids.push_back(id);
+  }
+  return ids;
 }
 
 }  // namespace
@@ -40,19 +52,25 @@ std::optional<std::string> file_iri_path(const std::string& iri) {
   return path;
 }
 
+Engine::Engine() : store_(std::make_unique<store::MemoryStore>()) {}
+
+Engine::Engine(std::unique_ptr<Store> store) : store_(std::move(store)) {}
+
+Engine::~Engine() = default;
+
 Expected<std::uint64_t> Engine::load(const std::string& path, std::optional<io::Format> format,
                                      const std::string& base_iri) {
-  return load_into(kDefaultGraph, path, format, base_iri);
+  return load_into(std::nullopt, path, format, base_iri);
 }
 
 Expected<std::uint64_t> Engine::load_named(const std::string& graph_iri, const std::string& path,
                                            std::optional<io::Format> format,
                                            const std::string& base_iri) {
-  return load_into(store_.intern(Term::iri(graph_iri).ref()), path, format, base_iri);
+  return load_into(graph_iri, path, format, base_iri);
 }
 
-Expected<std::uint64_t> Engine::load_into(TermId graph, const std::string& path,
-                                          std::optional<io::Format> format,
+Expected<std::uint64_t> Engine::load_into(std::optional<std::string> graph_iri,
+                                          const std::string& path, std::optional<io::Format> format,
                                           const std::string& base_iri) {
   auto f = pick_format(path, format);
   if (!f) return f.error();
@@ -61,48 +79,55 @@ Expected<std::uint64_t> Engine::load_into(TermId graph, const std::string& path,
   options.base_iri = base_iri;
   // Blank nodes of different files are different nodes.
   options.blank_prefix = "f" + std::to_string(++loaded_files_) + "_";
-  return store::load_file(store_, path, options, graph);
-}
-
-Expected<std::vector<TermId>> Engine::graphs_for(const std::vector<std::string>& iris,
-                                                 const QueryOptions& options) {
-  std::vector<TermId> ids;
-  const std::vector<TermId> existing = store_.graph_names();
-  for (const auto& iri : iris) {
-    const TermId id = store_.find_id(Term::iri(iri).ref());
-    if (id != kAnyTerm && std::find(existing.begin(), existing.end(), id) != existing.end()) {
-      ids.push_back(id);
-      continue;
-    }
-    std::optional<std::string> path =
-        options.graph_file ? options.graph_file(iri) : file_iri_path(iri);
-    if (!path) {
-      return Error{SourceLocation{},
-                   "no graph <" + iri + "> in the data, and it is not a local file"};
-    }
-    auto loaded = load_named(iri, *path, std::nullopt, iri);
-    if (!loaded) return loaded.error();
-    ids.push_back(store_.find_id(Term::iri(iri).ref()));
+  auto transaction = store_->begin();
+  if (!transaction) return transaction.error();
+  TermId graph = kDefaultGraph;
+  if (graph_iri) {
+    auto id = (*transaction)->intern(Term::iri(*graph_iri).ref());
+    if (!id) return id.error();
+    graph = *id;
+    // A named graph exists once loaded, even from an empty file.
+    if (Status st = (*transaction)->create_graph(graph); !st) return st.error();
   }
-  return ids;
+  auto loaded = store::load_file(**transaction, path, options, graph);
+  if (!loaded) return loaded;
+  if (Status st = (*transaction)->commit(); !st) return st.error();
+  return loaded;
 }
 
-Expected<QueryOutcome> Engine::run(const sparql::Query& parsed, const QueryOptions& options) {
+Status Engine::load_query_graphs(const sparql::Query& query, const GraphFileResolver& resolve) {
+  const auto snapshot = store_->snapshot();
+  for (const auto* list : {&query.from, &query.from_named}) {
+    for (const auto& iri : *list) {
+      const TermId id = snapshot->find_id(Term::iri(iri).ref());
+      if (id != kAnyTerm && snapshot->has_graph(id)) continue;
+      std::optional<std::string> path = resolve ? resolve(iri) : file_iri_path(iri);
+      if (!path) {
+        return Error{ErrorKind::NotFound,
+                     "no graph <" + iri + "> in the data, and it is not a local file"};
+      }
+      if (auto loaded = load_named(iri, *path, std::nullopt, iri); !loaded) return loaded.error();
+    }
+  }
+  return {};
+}
+
+Expected<QueryOutcome> Engine::query(const sparql::Query& parsed, const QueryOptions& options) {
+  const std::shared_ptr<const Dataset> snapshot = store_->snapshot();
   eval::QueryDataset dataset;
-  dataset.data = &store_;
+  dataset.data = snapshot.get();
   if (!parsed.from.empty() || !parsed.from_named.empty()) {
-    auto defaults = graphs_for(parsed.from, options);
+    auto defaults = graph_ids(*snapshot, parsed.from);
     if (!defaults) return defaults.error();
-    auto named = graphs_for(parsed.from_named, options);
+    auto named = graph_ids(*snapshot, parsed.from_named);
     if (!named) return named.error();
     dataset.default_graphs = std::move(*defaults);
-    // Only FROM NAMED: the default graph is empty, a reserved id no quad has.
-    if (dataset.default_graphs.empty()) dataset.default_graphs.push_back(kEmptyGraph);
+    // Only FROM NAMED: the default graph is empty.
+    if (dataset.default_graphs.empty()) dataset.default_graphs.push_back(kNoGraph);
     dataset.named_graphs = std::move(*named);
   }
-  store_.freeze();
 
-  optimizer::PassContext context{&store_};
+  optimizer::PassContext context{snapshot.get()};
   std::vector<optimizer::PassTiming> timings;
   const sparql::Query query = optimizer::optimize(parsed, context, &timings);
 
@@ -116,6 +141,10 @@ Expected<QueryOutcome> Engine::run(const sparql::Query& parsed, const QueryOptio
   QueryOutcome outcome{std::move(*result), {}};
   if (options.explain) outcome.explain = explain_plan(query, context, actual, timings);
   return outcome;
+}
+
+Status Engine::update(std::string_view) {
+  return Error(ErrorKind::Unsupported, "SPARQL Update is not supported yet");
 }
 
 }  // namespace quiver::engine

@@ -1,21 +1,22 @@
 #pragma once
 /// @file
-/// The query pipeline in one place: load data into a store, parse, optimize,
-/// evaluate. The CLI (and later the server) drive it; it owns the store.
+/// The query pipeline in one place: a store behind the Store interface,
+/// loads into it, and queries (parse, plan, evaluate) over snapshots of it.
+/// The CLI and the server drive it.
 
 #include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "dataset/store.hpp"
 #include "io/format.hpp"
-#include "optimizer/optimizer.hpp"
 #include "sparql/algebra.hpp"
 #include "sparql/query_result.hpp"
-#include "store/memory_store.hpp"
 #include "util/expected.hpp"
 
 namespace quiver::engine {
@@ -28,10 +29,6 @@ struct QueryOptions {
   bool explain = false;
   /// When set and it turns true, the query stops with "query cancelled".
   const std::atomic<bool>* cancel = nullptr;
-  /// Maps a FROM / FROM NAMED IRI to a local file to load when no graph of
-  /// that name is in the store. The default maps `file://` IRIs to their
-  /// path. Return nullopt when the IRI cannot be loaded.
-  std::function<std::optional<std::string>(const std::string& iri)> graph_file;
 };
 
 /// A query's answer, and its plan when asked.
@@ -41,38 +38,53 @@ struct QueryOutcome {
   std::string explain;  ///< empty unless QueryOptions::explain
 };
 
-/// A store with the files loaded into it, and query execution over it:
-/// optimization against the store's statistics, then evaluation.
+/// Maps a FROM / FROM NAMED IRI to a local file to load, or nullopt.
+using GraphFileResolver = std::function<std::optional<std::string>(const std::string& iri)>;
+
+/// A store and query execution over it: planning against the store's
+/// statistics, then evaluation of exactly that plan. Queries never write;
+/// loads and updates go through transactions.
 class Engine {
  public:
-  /// An engine with an empty store.
-  Engine() = default;
+  /// An engine over a new, empty in-memory store.
+  Engine();
+  /// An engine over `store`.
+  explicit Engine(std::unique_ptr<Store> store);
   /// Not copyable: the store can be large.
   Engine(const Engine&) = delete;
   /// Not copyable: the store can be large.
   Engine& operator=(const Engine&) = delete;
+  ~Engine();
 
   /// Loads a file (format from `format`, else from its extension) into the
-  /// default graph; quads of TriG / N-Quads keep their named graphs.
+  /// default graph; quads of TriG / N-Quads keep their named graphs. One
+  /// transaction: on error nothing is loaded.
   Expected<std::uint64_t> load(const std::string& path, std::optional<io::Format> format = {},
                                const std::string& base_iri = {});
   /// Loads a file into the named graph `graph_iri`.
   Expected<std::uint64_t> load_named(const std::string& graph_iri, const std::string& path,
                                      std::optional<io::Format> format = {},
                                      const std::string& base_iri = {});
-  /// Parses, optimizes and evaluates `query`.
-  Expected<QueryOutcome> run(const sparql::Query& query, const QueryOptions& options = {});
+  /// Loads, as named graphs, the FROM / FROM NAMED graphs of `query` that
+  /// the store does not have, from the files `resolve` names (by default
+  /// `file://` IRIs). What a command-line user asks for; a server never
+  /// calls it.
+  Status load_query_graphs(const sparql::Query& query, const GraphFileResolver& resolve = {});
 
-  /// The store, for loading from other sources or inspecting it directly.
-  store::MemoryStore& store() { return store_; }
+  /// Plans and evaluates `query` over a snapshot of the store. FROM / FROM
+  /// NAMED name graphs of the store; one it does not have is an error.
+  Expected<QueryOutcome> query(const sparql::Query& query, const QueryOptions& options = {});
+  /// SPARQL Update: not yet supported (an Unsupported error).
+  Status update(std::string_view update_text);
+
+  /// The store.
+  Store& store() { return *store_; }
 
  private:
-  Expected<std::uint64_t> load_into(TermId graph, const std::string& path,
+  Expected<std::uint64_t> load_into(std::optional<std::string> graph_iri, const std::string& path,
                                     std::optional<io::Format> format, const std::string& base_iri);
-  Expected<std::vector<TermId>> graphs_for(const std::vector<std::string>& iris,
-                                           const QueryOptions& options);
 
-  store::MemoryStore store_;
+  std::unique_ptr<Store> store_;
   std::uint64_t loaded_files_ = 0;
 };
 

@@ -83,9 +83,9 @@ bool EvalContext::check() {
   next_check_ = work_ + kCheckEvery;
   if (stopped_) return false;
   if (options_->cancel && options_->cancel->load(std::memory_order_relaxed)) {
-    fail(Error{{}, "query cancelled"});
+    fail(Error{ErrorKind::Cancelled, "query cancelled"});
   } else if (std::chrono::steady_clock::now() >= options_->deadline) {
-    fail(Error{{}, "query timed out"});
+    fail(Error{ErrorKind::Timeout, "query timed out"});
   }
   return !stopped_;
 }

@@ -36,7 +36,7 @@ double cost(const EvalContext& ctx, const PlannedPattern& p, const std::vector<b
   q.predicate = p.pos[1].constant;
   q.object = p.pos[2].constant;
   q.graph = ctx.active_graphs().front();
-  double est = ctx.data().estimate(q);
+  double est = ctx.data().stats(q).matches;
   static constexpr double kBoundFactor[3] = {1e-4, 0.2, 1e-3};
   for (int i = 0; i < 3; ++i) {
     if (p.pos[i].slot != kNoSlot && bound[p.pos[i].slot]) est *= kBoundFactor[i];

@@ -167,7 +167,7 @@ Table eval_op(EvalContext& ctx, const sparql::Op& op, std::size_t limit) {
 
 Table eval_service(EvalContext& ctx, const sparql::Op& op, std::size_t) {
   if (op.silent) return seed_table(ctx);
-  ctx.fail(Error{{}, "SERVICE is not supported"});
+  ctx.fail(Error{ErrorKind::Unsupported, "SERVICE is not supported"});
   return Table(ctx.width());
 }
 

@@ -101,7 +101,8 @@ Client::~Client() {
 
 Result Client::Impl::send_once(const Request& request) {
   if (curl == nullptr)
-    return TransportError{TransportFailure::Other, Error("cannot start libcurl")};
+    return TransportError{TransportFailure::Other,
+                          Error(ErrorKind::Internal, "cannot start libcurl")};
   // No curl_easy_reset: it would also forget the Digest nonce, and every
   // request would then go out twice (challenge, then answer). What varies
   // between requests is set below, every time.
@@ -158,8 +159,8 @@ Result Client::Impl::send_once(const Request& request) {
   curl_slist_free_all(headers);
   if (code != CURLE_OK) {
     std::string message = error_text[0] != '\0' ? error_text : curl_easy_strerror(code);
-    return TransportError{classify(code),
-                          Error(request.method + " " + request.url + ": " + message)};
+    return TransportError{
+        classify(code), Error(ErrorKind::Io, request.method + " " + request.url + ": " + message)};
   }
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
   const char* type = nullptr;

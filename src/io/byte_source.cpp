@@ -69,7 +69,7 @@ class StringSource final : public ByteSource {
 };
 
 Error open_error(const std::string& path, const std::string& why) {
-  return Error{SourceLocation{path, 0, 0}, why};
+  return Error{ErrorKind::Io, SourceLocation{path, 0, 0}, why};
 }
 
 }  // namespace

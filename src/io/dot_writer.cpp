@@ -100,8 +100,9 @@ class DotWriter final : public Writer {
     if (keep_input_prefixes_) add_prefix(name, iri);
   }
 
-  void on_quad(const QuadRef& quad) override {
+  Status on_quad(const QuadRef& quad) override {
     triples_.insert(Triple{Term(quad.subject), Term(quad.predicate), Term(quad.object)});
+    return {};
   }
 
   Status finish() override {

@@ -11,13 +11,14 @@ class NTriplesWriter final : public Writer {
  public:
   NTriplesWriter(Output& out, bool quads) : out_(out), quads_(quads) {}
 
-  void on_quad(const QuadRef& quad) override {
+  Status on_quad(const QuadRef& quad) override {
     if (!quad.graph.is_none() && !quads_) {
       named_graph_seen_ = true;
-      return;
+      return {};
     }
     append_nquads_line(out_.buffer(), quad);
     out_.maybe_flush();
+    return {};
   }
 
   Status finish() override {

@@ -19,13 +19,13 @@ Expected<std::unique_ptr<Output>> Output::open(const std::string& path) {
   }
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-    return Error{SourceLocation{path, 0, 0}, "output is a directory"};
+    return Error{ErrorKind::Io, SourceLocation{path, 0, 0}, "output is a directory"};
   }
   // The temporary lives beside the target so that rename() stays atomic.
   std::string temp = path + ".quiver-tmp-XXXXXX";
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) {
-    return Error{SourceLocation{path, 0, 0},
+    return Error{ErrorKind::Io, SourceLocation{path, 0, 0},
                  std::string("cannot write output: ") + std::strerror(errno)};
   }
   ::fchmod(fd, 0644);
@@ -75,14 +75,15 @@ void Output::flush_buffer() {
 Status Output::commit() {
   flush_buffer();
   const std::string name = path_.empty() ? "<stdout>" : path_;
-  if (failed_) return Error{SourceLocation{name, 0, 0}, "write failed: " + error_};
+  if (failed_) return Error{ErrorKind::Io, SourceLocation{name, 0, 0}, "write failed: " + error_};
   committed_ = true;
   if (temp_path_.empty()) return Status();
-  if (::close(fd_) != 0) return Error{SourceLocation{name, 0, 0}, "close failed"};
+  if (::close(fd_) != 0) return Error{ErrorKind::Io, SourceLocation{name, 0, 0}, "close failed"};
   if (::rename(temp_path_.c_str(), path_.c_str()) != 0) {
     const std::string why = std::strerror(errno);
     ::unlink(temp_path_.c_str());
-    return Error{SourceLocation{name, 0, 0}, "cannot rename output into place: " + why};
+    return Error{ErrorKind::Io, SourceLocation{name, 0, 0},
+                 "cannot rename output into place: " + why};
   }
   return Status();
 }

@@ -35,6 +35,8 @@ class RaptorState {
   raptor_parser* parser = nullptr;
   /// The last pages given to the parser, to place those errors.
   SourceWindow window;
+  /// Set when the sink refused a statement: reading stops there.
+  bool sink_failed = false;
 
  private:
   bool convert(raptor_term* term, std::string& scratch, TermRef& ref);
@@ -105,8 +107,17 @@ void RaptorState::on_statement(void* handle, raptor_statement* statement) {
     if (!self->options_.lax) raptor_parser_parse_abort(self->parser);
     return;
   }
+  if (self->sink_failed) return;
+  if (Status st = self->sink_.on_quad(q); !st) {
+    Error error = st.error();
+    if (error.where.file.empty()) error.where = SourceLocation{self->name_, 0, 0};
+    if (self->options_.on_error) self->options_.on_error(error);
+    self->result.errors.push_back(std::move(error));
+    self->sink_failed = true;
+    raptor_parser_parse_abort(self->parser);
+    return;
+  }
   ++self->result.quads;
-  self->sink_.on_quad(q);
 }
 
 void RaptorState::on_log(void* handle, raptor_log_message* message) {
@@ -139,7 +150,7 @@ SourceLocation RaptorState::locate(std::string_view needle, std::string_view nee
 }
 
 void RaptorState::fail(SourceLocation where, std::string message) {
-  Error e{std::move(where), std::move(message)};
+  Error e{ErrorKind::Syntax, std::move(where), std::move(message)};
   if (options_.on_error) options_.on_error(e);
   result.errors.push_back(std::move(e));
   if (options_.lax) ++result.skipped;
@@ -153,7 +164,7 @@ ReadResult read_with_raptor(ByteSource& source, const std::string& name, const R
   std::unique_ptr<raptor_world, WorldDeleter> world(raptor_new_world());
   raptor_world_set_log_handler(world.get(), &state, &RaptorState::on_log);
   if (raptor_world_open(world.get()) != 0) {
-    state.result.errors.push_back(Error{SourceLocation{name, 0, 0}, "cannot start Raptor2"});
+    state.result.errors.push_back(Error{ErrorKind::Internal, SourceLocation{name, 0, 0}, "cannot start Raptor2"});
     return std::move(state.result);
   }
   std::unique_ptr<raptor_parser, ParserDeleter> parser(raptor_new_parser(world.get(), "rdfxml"));
@@ -169,7 +180,7 @@ ReadResult read_with_raptor(ByteSource& source, const std::string& name, const R
   if (raptor_parser_parse_start(parser.get(), base_uri.get()) != 0) {
     if (state.result.errors.empty()) {
       state.result.errors.push_back(
-          Error{SourceLocation{name, 0, 0}, "cannot start RDF/XML parse"});
+          Error{ErrorKind::Internal, SourceLocation{name, 0, 0}, "cannot start RDF/XML parse"});
     }
     return std::move(state.result);
   }
@@ -180,12 +191,12 @@ ReadResult read_with_raptor(ByteSource& source, const std::string& name, const R
     const int is_end = got == 0 ? 1 : 0;
     const int rc = raptor_parser_parse_chunk(
         parser.get(), reinterpret_cast<const unsigned char*>(buf.data()), got, is_end);
-    if (rc != 0 && !options.lax) break;
+    if ((rc != 0 && !options.lax) || state.sink_failed) break;
     if (is_end) break;
   }
   if (!source.error().empty()) {
     state.result.errors.push_back(
-        Error{SourceLocation{name, 0, 0}, "read failed: " + source.error()});
+        Error{ErrorKind::Io, SourceLocation{name, 0, 0}, "read failed: " + source.error()});
   }
   return std::move(state.result);
 }

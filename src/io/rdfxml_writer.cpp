@@ -117,10 +117,11 @@ class RdfXmlWriter final : public Writer {
     input_prefixes_.emplace_back(name, iri);
   }
 
-  void on_quad(const QuadRef& quad) override {
+  Status on_quad(const QuadRef& quad) override {
     if (!quad.graph.is_none()) named_graph_ = true;
-    if (named_graph_) return;  // finish() fails anyway
+    if (named_graph_) return {};  // finish() fails anyway
     triples_.push_back(Triple{Term(quad.subject), Term(quad.predicate), Term(quad.object)});
+    return {};
   }
 
   Status finish() override;

@@ -61,6 +61,8 @@ class SerdState {
   std::unordered_map<std::string, std::string> prefixes_;
   std::string scratch_[5];
   bool read_failed_ = false;
+  // Set when the sink refused a statement: nothing more is read or passed on.
+  bool sink_failed_ = false;
   bool saw_nul_ = false;
 };
 
@@ -70,7 +72,7 @@ void SerdState::fail_at(std::string_view needle, std::string_view needle2, std::
 
 void SerdState::fail_at(std::pair<std::uint64_t, std::uint64_t> position, std::string message) {
   const auto [line, col] = position;
-  Error error{SourceLocation{name_, line, col}, std::move(message)};
+  Error error{ErrorKind::Syntax, SourceLocation{name_, line, col}, std::move(message)};
   if (options_.on_error) options_.on_error(error);
   result_.errors.push_back(std::move(error));
   if (options_.lax) ++result_.skipped;
@@ -224,9 +226,20 @@ SerdStatus SerdState::on_statement(void* handle, SerdStatementFlags, const SerdN
       q.object.datatype = vocab::kXsdString;
     }
   }
+  if (self->sink_failed_) return SERD_ERR_INTERNAL;
   if (!ok) return SERD_ERR_BAD_SYNTAX;
+  if (Status st = self->sink_.on_quad(q); !st) {
+    Error error = st.error();
+    if (error.where.file.empty()) {
+      const auto [line, col] = self->window_.locate({});
+      error.where = SourceLocation{self->name_, line, col};
+    }
+    if (self->options_.on_error) self->options_.on_error(error);
+    self->result_.errors.push_back(std::move(error));
+    self->sink_failed_ = true;
+    return SERD_ERR_INTERNAL;
+  }
   ++self->result_.quads;
-  self->sink_.on_quad(q);
   return SERD_SUCCESS;
 }
 
@@ -239,7 +252,8 @@ SerdStatus SerdState::on_error(void* handle, const SerdError* error) {
   va_end(args);
   std::string text(message);
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  Error e{SourceLocation{self->name_, error->line, error->col + 1}, std::move(text)};
+  Error e{ErrorKind::Syntax, SourceLocation{self->name_, error->line, error->col + 1},
+          std::move(text)};
   if (self->options_.on_error) self->options_.on_error(e);
   self->result_.errors.push_back(std::move(e));
   if (self->options_.lax) ++self->result_.skipped;
@@ -248,6 +262,7 @@ SerdStatus SerdState::on_error(void* handle, const SerdError* error) {
 
 std::size_t SerdState::on_read(void* buf, std::size_t, std::size_t nmemb, void* stream) {
   auto* self = static_cast<SerdState*>(stream);
+  if (self->sink_failed_) return 0;
   char* out = static_cast<char*>(buf);
   std::size_t total = 0;
   // Serd treats a short page as the end, so fill it unless the input ends.
@@ -290,11 +305,12 @@ ReadResult SerdState::run() {
       serd_reader_read_source(reader.get(), &SerdState::on_read, &SerdState::on_stream_error, this,
                               reinterpret_cast<const uint8_t*>(name_.c_str()), kPageSize);
   if (read_failed_) {
-    result_.errors.push_back(Error{SourceLocation{name_, 0, 0}, "read failed: " + source_.error()});
-  } else if (st > SERD_FAILURE && result_.errors.empty()) {
+    result_.errors.push_back(
+        Error{ErrorKind::Io, SourceLocation{name_, 0, 0}, "read failed: " + source_.error()});
+  } else if (st > SERD_FAILURE && result_.errors.empty() && !sink_failed_) {
     const auto [line, col] = window_.locate({});
     result_.errors.push_back(
-        Error{SourceLocation{name_, line, col},
+        Error{ErrorKind::Syntax, SourceLocation{name_, line, col},
               std::string("syntax error: ") + reinterpret_cast<const char*>(serd_strerror(st))});
   }
   return std::move(result_);

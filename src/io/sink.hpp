@@ -6,11 +6,17 @@
 #include <string_view>
 
 #include "terms/term.hpp"
+#include "util/expected.hpp"
 
 namespace quiver::io {
 
 /// Receives a stream of statements. Views passed in are valid only for the
 /// duration of the call; a sink that keeps them must copy.
+///
+/// A sink that cannot take a statement (a store full, a limit reached)
+/// returns the error instead of throwing: readers call sinks from inside
+/// C parsers' callbacks, which an exception must never cross. The reader
+/// then stops and reports that error, in lax mode too.
 class QuadSink {
  public:
   virtual ~QuadSink() = default;
@@ -20,7 +26,7 @@ class QuadSink {
     (void)iri;
   }
   /// One statement; quad.graph is None for the default graph.
-  virtual void on_quad(const QuadRef& quad) = 0;
+  virtual Status on_quad(const QuadRef& quad) = 0;
 };
 
 }  // namespace quiver::io

@@ -251,11 +251,12 @@ class TurtleWriter final : public Writer {
     input_prefixes_.emplace_back(name, iri);
   }
 
-  void on_quad(const QuadRef& quad) override {
+  Status on_quad(const QuadRef& quad) override {
     if (!quad.graph.is_none() && !trig_) named_graph_ = true;
-    if (named_graph_) return;  // finish() fails anyway; stop collecting
+    if (named_graph_) return {};  // finish() fails anyway; stop collecting
     quads_.push_back(IdQuad{intern(quad.graph, last_graph_), intern(quad.subject, last_subject_),
                             intern(quad.predicate, last_predicate_), table_.intern(quad.object)});
+    return {};
   }
 
   Status finish() override {

@@ -31,7 +31,7 @@ double pattern_estimate(const TriplePattern& t, const PassContext& context) {
     if (id == kAnyTerm) return 0;
     *slots[i] = id;
   }
-  return context.dataset->estimate(pattern);
+  return context.dataset->stats(pattern).matches;
 }
 
 double estimate_rows(const Op& op, const PassContext& context) {

@@ -14,8 +14,9 @@ namespace {
 class TripleCollector final : public io::QuadSink {
  public:
   explicit TripleCollector(std::vector<Triple>& out) : out_(out) {}
-  void on_quad(const QuadRef& quad) override {
+  Status on_quad(const QuadRef& quad) override {
     out_.push_back(Triple{Term(quad.subject), Term(quad.predicate), Term(quad.object)});
+    return {};
   }
 
  private:
@@ -39,7 +40,9 @@ Error http_error(const std::string& what, const http::Response& response) {
   std::string message = what + ": HTTP " + std::to_string(response.status);
   const std::string detail = response.summary();
   if (!detail.empty()) message += ": " + detail;
-  return Error(message);
+  Error error(response.status == 401 ? ErrorKind::Auth : ErrorKind::Http, message);
+  error.http_status = static_cast<int>(response.status);
+  return error;
 }
 
 Expected<std::vector<Triple>> parse_graph(const std::string& text, const std::string& media_type,

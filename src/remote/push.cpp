@@ -39,7 +39,7 @@ bool sparql_safe_literal(std::string_view lexical) {
 // could not carry, and blank nodes shared between graphs.
 class SurveySink final : public io::QuadSink {
  public:
-  void on_quad(const QuadRef& quad) override {
+  Status on_quad(const QuadRef& quad) override {
     if (quad.graph.kind == TermKind::Blank) blank_graph = true;
     if (quad.graph.kind == TermKind::Iri) graphs.insert(std::string(quad.graph.value));
     if (quad.graph.is_none()) default_graph = true;
@@ -57,6 +57,7 @@ class SurveySink final : public io::QuadSink {
           "a literal holds a control character or the text \\u, which SPARQL "
           "would decode before parsing";
     }
+    return {};
   }
   std::unordered_set<std::string> graphs;
   bool default_graph = false;
@@ -261,7 +262,7 @@ class Pusher {
     if (!query_endpoint.empty() &&
         !(graph.empty() && options_.protocol == PushProtocol::GraphStore)) {
       auto n = count_query(client_, query_endpoint, count_query_for(graph));
-      if (!n && n.error().message.find("HTTP 401") != std::string::npos) {
+      if (!n && n.error().kind == ErrorKind::Auth) {
         Error error = n.error();
         error.message += auth_hint();
         return error;
@@ -465,7 +466,11 @@ Expected<PushReport> push(const std::vector<PushInput>& inputs, const PushOption
                     [&sender](Batch&& batch) { return sender.submit(std::move(batch)); });
   for (const Source& source : *sources) {
     io::ReadResult read = source.read(batches);
-    if (!read.ok()) return read.errors.front();  // the file changed since pass 1
+    if (!read.ok()) {
+      // A batch the server refused stops the read; its error is the one to tell.
+      if (Status st = batches.finish(); !st.ok()) return st.error();
+      return read.errors.front();  // the file changed since pass 1
+    }
   }
   if (Status st = batches.finish(); !st.ok()) return st.error();
   if (Status st = sender.finish(); !st.ok()) return st.error();

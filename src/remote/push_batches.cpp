@@ -39,8 +39,8 @@ void BatchSink::emit(Pending& pending, Batch& batch) {
   batch.blank_nodes = blank;
 }
 
-void BatchSink::on_quad(const QuadRef& quad) {
-  if (!status_.ok()) return;
+Status BatchSink::on_quad(const QuadRef& quad) {
+  if (!status_.ok()) return status_;
   Pending& pending = pending_for(quad);
   line_.clear();
   append_nquads_line(line_, QuadRef{quad.subject, quad.predicate, quad.object, TermRef{}});
@@ -53,12 +53,13 @@ void BatchSink::on_quad(const QuadRef& quad) {
       pending.blank.push_back({line_, blank_subject ? std::string(quad.subject.value) : "",
                                blank_object ? std::string(quad.object.value) : ""});
     }
-    return;
+    return {};
   }
   pending.plain_seen.insert(hash);
   pending.plain.ntriples += line_;
   ++pending.plain.triples;
   if (pending.plain.triples >= chunk_) emit(pending, pending.plain);
+  return status_;
 }
 
 void BatchSink::emit_blank_groups(Pending& pending) {

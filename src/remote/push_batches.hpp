@@ -50,14 +50,14 @@ struct GraphTally {
 };
 
 /// A QuadSink that groups quads per target graph into batches and hands
-/// each full batch to `emit`. After `emit` fails, later quads are dropped
-/// and `finish` returns that failure.
+/// each full batch to `emit`. After `emit` fails, on_quad returns that
+/// failure (so the reader stops) and so does `finish`.
 class BatchSink final : public io::QuadSink {
  public:
   /// Batches of at most `chunk` triples (but see the blank nodes note).
   BatchSink(GraphTarget target, std::string graph, std::size_t chunk,
             std::function<Status(Batch&&)> emit);
-  void on_quad(const QuadRef& quad) override;
+  Status on_quad(const QuadRef& quad) override;
   /// Sends what is left: partial batches, then the blank-node batches.
   Status finish();
   /// What was sent to each graph, in the order graphs first appeared.

@@ -42,7 +42,11 @@ Status write_graph(const sparql::QueryResult& result, io::Format format, io::Out
   options.prefixes = prefixes;
   auto writer = io::make_writer(options, out);
   for (const Triple& t : result.triples) {
-    writer->on_quad(QuadRef{t.subject.ref(), t.predicate.ref(), t.object.ref(), TermRef{}});
+    if (Status st =
+            writer->on_quad(QuadRef{t.subject.ref(), t.predicate.ref(), t.object.ref(), TermRef{}});
+        !st) {
+      return st;
+    }
   }
   return writer->finish();
 }

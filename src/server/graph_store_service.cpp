@@ -14,8 +14,9 @@ namespace quiver::server {
 namespace {
 
 struct QuadCollector final : io::QuadSink {
-  void on_quad(const QuadRef& quad) override {
+  Status on_quad(const QuadRef& quad) override {
     triples.push_back(Triple{Term(quad.subject), Term(quad.predicate), Term(quad.object)});
+    return {};
   }
   std::vector<Triple> triples;
 };
@@ -64,13 +65,12 @@ Reply Service::graph_store_read(const Call& call, const std::optional<std::strin
   const auto type = negotiate(call.accept, offers);
   if (!type) return text_reply(406, "cannot answer in '" + call.accept + "'");
 
-  std::shared_lock lock(store_mutex_);
-  const store::MemoryStore& store = engine_.store();
+  const std::shared_ptr<const Dataset> snapshot = engine_.store().snapshot();
+  const Dataset& store = *snapshot;
   TermId graph_id = kDefaultGraph;
   if (graph) {
     graph_id = store.find_id(Term::iri(*graph).ref());
-    const auto names = store.graph_names();
-    if (graph_id == kAnyTerm || std::find(names.begin(), names.end(), graph_id) == names.end()) {
+    if (graph_id == kAnyTerm || !store.has_graph(graph_id)) {
       return text_reply(404, "no graph <" + *graph + "> in this store");
     }
   }
@@ -130,27 +130,39 @@ Reply Service::graph_store_write(const Call& call, const std::optional<std::stri
     triples = std::move(sink.triples);
   }
 
-  std::unique_lock lock(store_mutex_);
-  store::MemoryStore& store = engine_.store();
+  // One transaction per request: readers see the graph before or after it.
+  auto transaction = engine_.store().begin();
+  if (!transaction) return text_reply(503, transaction.error().message);
+  Transaction& store = **transaction;
   TermId graph_id = kDefaultGraph;
   bool exists = true;
   if (graph) {
     const Term iri = Term::iri(*graph);
-    graph_id = call.method == "DELETE" ? store.find_id(iri.ref()) : store.intern(iri.ref());
-    const auto names = store.graph_names();
-    exists = std::find(names.begin(), names.end(), graph_id) != names.end();
+    graph_id = store.find_id(iri.ref());
+    exists = graph_id != kAnyTerm && store.has_graph(graph_id);
+    if (call.method != "DELETE" && graph_id == kAnyTerm) {
+      auto id = store.intern(iri.ref());
+      if (!id) return text_reply(500, id.error().message);
+      graph_id = *id;
+    }
   }
+  Status st;
   if (call.method == "DELETE") {
     if (!exists) return text_reply(404, "no graph <" + *graph + "> in this store");
-    store.clear_graph(graph_id);
-    return Reply{204, {}, {}, {}};
+    st = store.drop_graph(graph_id);
+  } else {
+    if (call.method == "PUT" && exists) st = store.clear_graph(graph_id);
+    // A PUT of an empty graph still makes the graph.
+    if (st.ok() && graph) st = store.create_graph(graph_id);
+    for (const Triple& t : triples) {
+      if (!st.ok()) break;
+      st = store.insert(QuadRef{t.subject.ref(), t.predicate.ref(), t.object.ref(),
+                                graph ? Term::iri(*graph).ref() : TermRef{}});
+    }
   }
-  if (call.method == "PUT" && exists) store.clear_graph(graph_id);
-  for (const Triple& t : triples) {
-    store.add(QuadIds{store.intern(t.subject.ref()), store.intern(t.predicate.ref()),
-                      store.intern(t.object.ref()), graph_id});
-  }
-  store.freeze();
+  if (st.ok()) st = store.commit();
+  if (!st.ok()) return text_reply(500, "the store refused the change: " + st.error().message);
+  if (call.method == "DELETE") return Reply{204, {}, {}, {}};
   return Reply{exists ? 204 : 201, {}, {}, {}};
 }
 

@@ -160,33 +160,24 @@ Reply Service::run_query(const Call& call, const std::string& text) {
     reply.headers.emplace_back("Retry-After", "1");
     return reply;
   }
-  std::shared_lock lock(store_mutex_);
-  // A FROM naming a graph that is not here is the client's mistake; the
-  // server never reads local files for a remote client.
-  const std::vector<TermId> graphs = engine_.store().graph_names();
-  for (const auto* list : {&query.from, &query.from_named}) {
-    for (const auto& iri : *list) {
-      const TermId id = engine_.store().find_id(Term::iri(iri).ref());
-      if (id == kAnyTerm || std::find(graphs.begin(), graphs.end(), id) == graphs.end()) {
-        return text_reply(400, "no graph <" + iri + "> in this dataset");
-      }
-    }
-  }
   engine::QueryOptions run_options;
   run_options.timeout = options_.timeout;
-  run_options.graph_file = [](const std::string&) { return std::optional<std::string>(); };
   run_options.cancel = &stopping_;
-  auto outcome = engine_.run(query, run_options);
+  // The query reads a snapshot: writes commit meanwhile without waiting,
+  // and the server never reads local files for a FROM a client names.
+  auto outcome = engine_.query(query, run_options);
   if (!outcome) {
-    const std::string& message = outcome.error().message;
-    if (message.find("timed out") != std::string::npos) {
+    const ErrorKind kind = outcome.error().kind;
+    // A FROM naming a graph that is not here is the client's mistake.
+    if (kind == ErrorKind::NotFound) return text_reply(400, outcome.error().message);
+    if (kind == ErrorKind::Timeout) {
       char seconds[32];
       std::snprintf(seconds, sizeof seconds, "%g",
                     static_cast<double>(options_.timeout.count()) / 1000);
       return text_reply(
           503, std::string("query timed out after ") + seconds + " s (the server's --timeout)");
     }
-    if (message.find("cancelled") != std::string::npos) {
+    if (kind == ErrorKind::Cancelled) {
       return text_reply(503, "the server is shutting down");
     }
     return text_reply(500, "query failed: " + outcome.error().to_string());

@@ -18,10 +18,7 @@ std::vector<std::string> param_values(const Call& call, const std::string& name)
 }
 
 Service::Service(engine::Engine& engine, ServiceOptions options)
-    : engine_(engine), options_(options) {
-  // Built now, so that concurrent readers never race to build indexes.
-  engine_.store().freeze();
-}
+    : engine_(engine), options_(options) {}
 
 Reply Service::handle(const Call& call) {
   if (call.path == "/sparql" || call.path == "/query") return query(call);

@@ -8,13 +8,11 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
-#include <shared_mutex>  // std::shared_lock over StoreLock
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "engine/engine.hpp"
-#include "server/store_lock.hpp"
 
 namespace quiver::server {
 
@@ -47,8 +45,9 @@ struct ServiceOptions {
 };
 
 /// Routes: `/` (query page), `/sparql` and `/query` (SPARQL Protocol),
-/// `/store` (Graph Store Protocol). Thread-safe: queries run concurrently,
-/// writes one at a time and alone.
+/// `/store` (Graph Store Protocol). Thread-safe: each query reads a
+/// snapshot of the store, each write is one transaction; neither waits for
+/// the other, and writes commit one at a time.
 class Service {
  public:
   /// Serves `engine`'s store, which must stay alive and be used only
@@ -70,7 +69,6 @@ class Service {
 
   engine::Engine& engine_;
   ServiceOptions options_;
-  StoreLock store_mutex_;
   std::atomic<int> running_{0};
   std::atomic<bool> stopping_{false};
 };

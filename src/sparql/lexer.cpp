@@ -337,6 +337,7 @@ void locate(std::string_view text, std::size_t offset, std::uint64_t& line, std:
 Expected<std::vector<Token>> tokenize(std::string_view text) {
   auto error_at = [&](std::size_t offset, std::string message) {
     Error e;
+    e.kind = ErrorKind::Syntax;
     locate(text, offset, e.where.line, e.where.column);
     e.message = std::move(message);
     return e;

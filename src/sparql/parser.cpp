@@ -465,6 +465,7 @@ Expected<Query> parse_query(std::string_view text, const ParseOptions& options) 
     return parser.parse();
   } catch (const SyntaxError& e) {
     Error error;
+    error.kind = ErrorKind::Syntax;
     locate(text, e.offset, error.where.line, error.where.column);
     error.message = e.message;
     return error;

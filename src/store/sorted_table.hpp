@@ -61,7 +61,7 @@ void sort_rows(std::vector<Row<N>>& rows) {
   }
 }
 
-/// One permutation of a set of distinct rows, kept sorted. Column `i` of a
+/// One permutation of a set of distinct rows, sorted. Column `i` of a
 /// stored row holds canonical column `order()[i]`, so a range scan over a
 /// bound prefix of `order()` finds any pattern binding those positions.
 template <std::size_t N>
@@ -72,6 +72,21 @@ class SortedTable {
 
   /// An empty table storing rows in the given column order.
   explicit SortedTable(Order order) : order_(order) {}
+  /// The table of `canonical` rows (distinct; any order), rearranged and
+  /// sorted into `order`.
+  SortedTable(Order order, std::vector<Row<N>> canonical) : order_(order) {
+    rows_ = std::move(canonical);
+    if (!is_identity()) {
+      for (auto& row : rows_) row = permute(row);
+    }
+    sort_rows(rows_);
+  }
+  /// A table of rows already in `order`'s layout and sorted.
+  static SortedTable from_sorted(Order order, std::vector<Row<N>> rows) {
+    SortedTable t(order);
+    t.rows_ = std::move(rows);
+    return t;
+  }
 
   /// Which canonical column each stored column holds.
   const Order& order() const { return order_; }
@@ -86,21 +101,11 @@ class SortedTable {
     for (std::size_t i = 0; i < N; ++i) out[i] = canonical[order_[i]];
     return out;
   }
-
-  /// Adds `rows` (canonical layout, sorted canonically, distinct, and none
-  /// already present). Costs a sort of the new rows and one merge pass.
-  void insert(std::vector<Row<N>> rows) {
-    if (!is_identity()) {
-      for (auto& row : rows) row = permute(row);
-      sort_rows(rows);
-    }
-    if (rows_.empty()) {
-      rows_ = std::move(rows);
-      return;
-    }
-    std::vector<Row<N>> merged(rows_.size() + rows.size());
-    std::merge(rows_.begin(), rows_.end(), rows.begin(), rows.end(), merged.begin());
-    rows_ = std::move(merged);
+  /// A row of this table's layout back in canonical column order.
+  Row<N> canonical(const Row<N>& stored) const {
+    Row<N> out;
+    for (std::size_t i = 0; i < N; ++i) out[order_[i]] = stored[i];
+    return out;
   }
 
   /// The rows whose first `length` columns equal those of `key` (both in
@@ -111,21 +116,13 @@ class SortedTable {
         std::equal_range(rows_.begin(), rows_.end(), key, PrefixLess<N>{length});
     return {first, last};
   }
+  /// True when the table holds `stored` (in this table's layout).
+  bool contains(const Row<N>& stored) const {
+    return std::binary_search(rows_.begin(), rows_.end(), stored);
+  }
 
   /// Bytes held by the rows.
   std::size_t memory_usage() const { return rows_.capacity() * sizeof(Row<N>); }
-
-  /// Removes the rows whose canonical column `column` is `value`, or every
-  /// row when `column` is N. Order is kept, so no re-sort.
-  void erase(std::size_t column, std::uint32_t value) {
-    if (column >= N) {
-      rows_.clear();
-      return;
-    }
-    std::size_t stored = 0;
-    while (order_[stored] != column) ++stored;
-    std::erase_if(rows_, [&](const Row<N>& row) { return row[stored] == value; });
-  }
 
  private:
   bool is_identity() const {
@@ -137,68 +134,6 @@ class SortedTable {
 
   Order order_;
   std::vector<Row<N>> rows_;
-};
-
-/// All permutations of one set of rows, fed through a buffer of pending
-/// rows that `flush()` sorts, deduplicates and merges in.
-template <std::size_t N>
-class IndexSet {
- public:
-  /// `orders[0]` must be the identity (canonical) order.
-  explicit IndexSet(std::initializer_list<typename SortedTable<N>::Order> orders) {
-    for (const auto& order : orders) tables_.emplace_back(order);
-  }
-
-  /// Buffers a row (canonical layout) until the next flush(); duplicates allowed.
-  void add(const Row<N>& canonical) { pending_.push_back(canonical); }
-  /// Number of rows buffered since the last flush().
-  std::size_t pending() const { return pending_.size(); }
-  /// Drops pending rows past the first `count` (to undo a failed load).
-  void truncate_pending(std::size_t count) { pending_.resize(count); }
-
-  /// Moves the pending rows into every table; returns how many were new.
-  std::size_t flush() {
-    if (pending_.empty()) return 0;
-    std::vector<Row<N>> rows;
-    rows.swap(pending_);
-    sort_rows(rows);
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    const auto existing = tables_[0].rows();
-    if (!existing.empty()) {
-      std::vector<Row<N>> fresh;
-      std::set_difference(rows.begin(), rows.end(), existing.begin(), existing.end(),
-                          std::back_inserter(fresh));
-      rows = std::move(fresh);
-    }
-    rows.shrink_to_fit();
-    const std::size_t added = rows.size();
-    if (added == 0) return 0;
-    for (std::size_t t = 1; t < tables_.size(); ++t) tables_[t].insert(rows);
-    tables_[0].insert(std::move(rows));
-    return added;
-  }
-
-  /// Removes flushed rows whose canonical `column` is `value` (every row
-  /// when `column` is N) from every table. Pending rows must be flushed.
-  void erase(std::size_t column, std::uint32_t value) {
-    for (auto& table : tables_) table.erase(column, value);
-  }
-
-  /// The `i`-th permutation, in the order given to the constructor.
-  const SortedTable<N>& table(std::size_t i) const { return tables_[i]; }
-  /// Number of distinct rows flushed in (pending rows not counted).
-  std::size_t size() const { return tables_[0].size(); }
-
-  /// Bytes held by all tables and the pending buffer.
-  std::size_t memory_usage() const {
-    std::size_t total = pending_.capacity() * sizeof(Row<N>);
-    for (const auto& t : tables_) total += t.memory_usage();
-    return total;
-  }
-
- private:
-  std::vector<SortedTable<N>> tables_;
-  std::vector<Row<N>> pending_;
 };
 
 }  // namespace quiver::store

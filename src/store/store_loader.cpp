@@ -3,49 +3,79 @@
 namespace quiver::store {
 namespace {
 
-/// Reads with `read` into `store`, undoing every change on failure.
+// Reads with `read` into `transaction`, undoing the load on failure.
 template <class Read>
-Expected<std::uint64_t> load(MemoryStore& store, const io::ReadOptions& options, TermId graph,
+Expected<std::uint64_t> load(Transaction& transaction, const io::ReadOptions& options, TermId graph,
                              Read read) {
-  const MemoryStore::Checkpoint before = store.checkpoint();
-  StoreLoader loader(store, graph);
+  const Transaction::Savepoint before = transaction.savepoint();
+  StoreLoader loader(transaction, graph);
   const io::ReadResult result = read(loader);
   // In lax mode each skipped statement logs one error; an error beyond
-  // those (the last one) means the input itself could not be read.
+  // those means the input itself could not be read (or the store refused).
   const bool failed = options.lax ? result.errors.size() > result.skipped : !result.ok();
   if (failed) {
-    store.rollback(before);
-    return options.lax ? result.errors.back() : result.errors.front();
+    transaction.rollback_to(before);
+    if (!options.lax) return result.errors.front();
+    // The error that is not a skipped statement's: the sink's or the read's.
+    for (const Error& e : result.errors) {
+      if (e.kind != ErrorKind::Syntax) return e;
+    }
+    return result.errors.back();
   }
   return result.quads;
 }
 
-}  // namespace
-
-void StoreLoader::on_quad(const QuadRef& quad) {
-  if (graph_ == kDefaultGraph) {
-    store_.add(quad);
-    return;
-  }
-  QuadIds ids;
-  ids.subject = store_.intern(quad.subject);
-  ids.predicate = store_.intern(quad.predicate);
-  ids.object = store_.intern(quad.object);
-  ids.graph = graph_;
-  store_.add(ids);
+template <class Read>
+Expected<std::uint64_t> load_committed(Store& store, const io::ReadOptions& options, TermId graph,
+                                       Read read) {
+  auto transaction = store.begin();
+  if (!transaction) return transaction.error();
+  auto loaded = load(**transaction, options, graph, read);
+  if (!loaded) return loaded;
+  if (Status st = (*transaction)->commit(); !st) return st.error();
+  return loaded;
 }
 
-Expected<std::uint64_t> load_file(MemoryStore& store, const std::string& path,
+}  // namespace
+
+Status StoreLoader::on_quad(const QuadRef& quad) {
+  if (graph_ == kDefaultGraph) return transaction_.insert(quad);
+  QuadIds ids;
+  for (auto [term, id] :
+       {std::pair{quad.subject, &ids.subject}, std::pair{quad.predicate, &ids.predicate},
+        std::pair{quad.object, &ids.object}}) {
+    auto interned = transaction_.intern(term);
+    if (!interned) return interned.error();
+    *id = *interned;
+  }
+  ids.graph = graph_;
+  return transaction_.insert(ids);
+}
+
+Expected<std::uint64_t> load_file(Transaction& transaction, const std::string& path,
                                   const io::ReadOptions& options, TermId graph) {
-  return load(store, options, graph,
+  return load(transaction, options, graph,
               [&](io::QuadSink& sink) { return io::read_file(path, options, sink); });
 }
 
-Expected<std::uint64_t> load_string(MemoryStore& store, std::string_view text,
+Expected<std::uint64_t> load_string(Transaction& transaction, std::string_view text,
                                     std::string_view name, const io::ReadOptions& options,
                                     TermId graph) {
-  return load(store, options, graph,
+  return load(transaction, options, graph,
               [&](io::QuadSink& sink) { return io::read_string(text, name, options, sink); });
+}
+
+Expected<std::uint64_t> load_file(Store& store, const std::string& path,
+                                  const io::ReadOptions& options, TermId graph) {
+  return load_committed(store, options, graph,
+                        [&](io::QuadSink& sink) { return io::read_file(path, options, sink); });
+}
+
+Expected<std::uint64_t> load_string(Store& store, std::string_view text, std::string_view name,
+                                    const io::ReadOptions& options, TermId graph) {
+  return load_committed(store, options, graph, [&](io::QuadSink& sink) {
+    return io::read_string(text, name, options, sink);
+  });
 }
 
 }  // namespace quiver::store

@@ -12,7 +12,10 @@ class CorpusSink final : public io::QuadSink {
   void on_prefix(std::string_view name, std::string_view iri) override {
     file_.prefixes.emplace_back(std::string(name), std::string(iri));
   }
-  void on_quad(const QuadRef& quad) override { statements_.push_back({Quad(quad), index_}); }
+  Status on_quad(const QuadRef& quad) override {
+    statements_.push_back({Quad(quad), index_});
+    return {};
+  }
 
  private:
   std::vector<Statement>& statements_;

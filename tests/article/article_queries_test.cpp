@@ -59,7 +59,7 @@ TEST_P(ArticleQueryTest, GivesTheExpectedAnswer) {
   ASSERT_TRUE(text.starts_with("# ")) << "a question must open the file as a comment";
   auto query = sparql::parse_query(text, {io::file_iri(query_path.string())});
   ASSERT_TRUE(query.ok()) << sparql::format_parse_error(text, query.error(), query_path.string());
-  auto outcome = engine_->run(*query);
+  auto outcome = engine_->query(*query);
   ASSERT_TRUE(outcome.ok()) << outcome.error().message;
 
   const fs::path srj = kRoot / "queries/expected" / (GetParam() + ".srj");
@@ -72,8 +72,9 @@ TEST_P(ArticleQueryTest, GivesTheExpectedAnswer) {
   } else {
     ASSERT_TRUE(fs::exists(ttl)) << "no expected result for " << GetParam();
     struct Collect : io::QuadSink {
-      void on_quad(const QuadRef& q) override {
+      Status on_quad(const QuadRef& q) override {
         triples.push_back({Term(q.subject), Term(q.predicate), Term(q.object)});
+        return {};
       }
       std::vector<Triple> triples;
     } sink;

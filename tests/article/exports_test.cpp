@@ -16,7 +16,10 @@ struct Collect : io::QuadSink {
   void on_prefix(std::string_view name, std::string_view iri) override {
     prefixes.emplace_back(std::string(name), std::string(iri));
   }
-  void on_quad(const QuadRef& q) override { quads.emplace_back(q); }
+  Status on_quad(const QuadRef& q) override {
+    quads.emplace_back(q);
+    return {};
+  }
   std::vector<std::pair<std::string, std::string>> prefixes;
   std::vector<Quad> quads;
 };

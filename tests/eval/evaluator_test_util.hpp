@@ -29,7 +29,10 @@ class TestDataset : public Dataset {
         std::string(trig);
     struct Sink : io::QuadSink {
       TestDataset* self;
-      void on_quad(const QuadRef& q) override { self->add(Quad(q)); }
+      Status on_quad(const QuadRef& q) override {
+        self->add(Quad(q));
+        return {};
+      }
     } sink;
     sink.self = this;
     io::ReadOptions options;
@@ -58,7 +61,11 @@ class TestDataset : public Dataset {
     }
     return cursor;
   }
-  double estimate(const QuadIds& p) const override { return static_cast<double>(count(p)); }
+  PatternStats stats(const QuadIds& p) const override {
+    PatternStats out;
+    out.matches = static_cast<double>(count(p));
+    return out;
+  }
   std::uint64_t count(const QuadIds& p) const override {
     return static_cast<std::uint64_t>(std::count_if(
         quads_.begin(), quads_.end(), [&](const QuadIds& q) { return matches(p, q); }));
@@ -69,6 +76,11 @@ class TestDataset : public Dataset {
       if (q.graph != kDefaultGraph) names.insert(q.graph);
     }
     return {names.begin(), names.end()};
+  }
+  bool has_graph(TermId g) const override {
+    if (g == kDefaultGraph) return true;
+    const auto names = graph_names();
+    return std::find(names.begin(), names.end(), g) != names.end();
   }
   std::uint64_t size() const override { return quads_.size(); }
 

@@ -78,6 +78,7 @@ TEST(ReaderTest, UndefinedPrefixIsAnErrorWithLocation) {
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.errors[0].where.file, "test.ttl");
   EXPECT_EQ(result.errors[0].where.line, 2u);
+  EXPECT_EQ(result.errors[0].kind, ErrorKind::Syntax);
   EXPECT_NE(result.errors[0].message.find("nope"), std::string::npos);
 }
 
@@ -273,6 +274,7 @@ TEST(ReaderTest, RdfXmlSyntaxErrorHasLine) {
            Format::RdfXml, sink);
   ASSERT_FALSE(result.ok());
   EXPECT_GT(result.errors[0].where.line, 0u);
+  EXPECT_EQ(result.errors[0].kind, ErrorKind::Syntax);
 }
 
 TEST(ReaderTest, MissingFileAndDirectoryAreErrors) {
@@ -282,9 +284,50 @@ TEST(ReaderTest, MissingFileAndDirectoryAreErrors) {
   auto missing = read_file("/nonexistent/quiver/file.ttl", options, sink);
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.errors[0].message.find("no such file"), std::string::npos);
+  EXPECT_EQ(missing.errors[0].kind, ErrorKind::Io);
   auto dir = read_file(std::filesystem::temp_directory_path().string(), options, sink);
   ASSERT_FALSE(dir.ok());
   EXPECT_NE(dir.errors[0].message.find("directory"), std::string::npos);
+}
+
+// A sink that refuses the second statement, as a full store would.
+class RefusingSink final : public QuadSink {
+ public:
+  Status on_quad(const QuadRef&) override {
+    if (++calls == 2) return Error(ErrorKind::Limit, "no room");
+    return {};
+  }
+  int calls = 0;
+};
+
+TEST(ReaderTest, SinkFailureStopsEveryReaderWithItsError) {
+  for (const bool lax : {false, true}) {
+    RefusingSink serd_sink;
+    ReadOptions options;
+    options.format = Format::NTriples;
+    options.lax = lax;
+    const auto serd =
+        read_string("<a:s> <a:p> <a:o1> .\n<a:s> <a:p> <a:o2> .\n<a:s> <a:p> <a:o3> .\n", "t.nt",
+                    options, serd_sink);
+    ASSERT_EQ(serd.errors.size(), 1u);
+    EXPECT_EQ(serd.errors[0].kind, ErrorKind::Limit);
+    EXPECT_EQ(serd.errors[0].where.file, "t.nt");
+    EXPECT_EQ(serd.quads, 1u);
+    EXPECT_EQ(serd_sink.calls, 2);
+
+    RefusingSink raptor_sink;
+    options.format = Format::RdfXml;
+    options.base_iri = "http://example.org/";
+    const auto raptor = read_string(
+        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+        "xmlns:e=\"http://e/\"><rdf:Description rdf:about=\"http://e/s\">"
+        "<e:p>1</e:p><e:p>2</e:p><e:p>3</e:p></rdf:Description></rdf:RDF>",
+        "t.rdf", options, raptor_sink);
+    ASSERT_EQ(raptor.errors.size(), 1u);
+    EXPECT_EQ(raptor.errors[0].kind, ErrorKind::Limit);
+    EXPECT_EQ(raptor.quads, 1u);
+    EXPECT_EQ(raptor_sink.calls, 2);
+  }
 }
 
 TEST(ReaderTest, ReadsGzipFilesAndUsesFileIriAsBase) {

@@ -15,7 +15,10 @@ class CollectingSink final : public QuadSink {
   void on_prefix(std::string_view name, std::string_view iri) override {
     prefixes.emplace_back(std::string(name), std::string(iri));
   }
-  void on_quad(const QuadRef& quad) override { quads.emplace_back(quad); }
+  Status on_quad(const QuadRef& quad) override {
+    quads.emplace_back(quad);
+    return {};
+  }
 
   /// Every quad as an N-Quads line, in arrival order.
   std::string nquads() const {

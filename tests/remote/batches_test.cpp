@@ -90,7 +90,12 @@ TEST(BatchSink, StopsAfterAFailure) {
     return Status(Error("server said no"));
   });
   io::ReadOptions options;
-  ASSERT_TRUE(io::read_string("<a:s> <a:p> 1, 2, 3 .", "t", options, sink).ok());
+  // The refusal stops the reader at once, with the sink's error.
+  const io::ReadResult read = io::read_string("<a:s> <a:p> 1, 2, 3 .", "t", options, sink);
+  ASSERT_FALSE(read.ok());
+  ASSERT_EQ(read.errors.size(), 1u);
+  EXPECT_EQ(read.errors[0].message, "server said no");
+  EXPECT_EQ(read.quads, 0u);
   const Status st = sink.finish();
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().message, "server said no");

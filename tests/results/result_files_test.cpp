@@ -47,7 +47,10 @@ bool is_sparql12(const fs::path& path) {
 
 class QuadCollector final : public io::QuadSink {
  public:
-  void on_quad(const QuadRef& quad) override { quads.emplace_back(quad); }
+  Status on_quad(const QuadRef& quad) override {
+    quads.emplace_back(quad);
+    return {};
+  }
   std::vector<Quad> quads;
 };
 

@@ -18,7 +18,10 @@ using testing::lit;
 
 class QuadCollector final : public io::QuadSink {
  public:
-  void on_quad(const QuadRef& quad) override { quads.emplace_back(quad); }
+  Status on_quad(const QuadRef& quad) override {
+    quads.emplace_back(quad);
+    return {};
+  }
   std::vector<Quad> quads;
 };
 

@@ -9,7 +9,6 @@
 #include <fstream>
 #include <thread>
 
-#include "server/store_lock.hpp"
 
 namespace quiver::server {
 namespace {
@@ -96,32 +95,6 @@ TEST_F(ServiceTest, HeadIsGetWithoutBody) {
   EXPECT_EQ(reply.status, 200);
   EXPECT_EQ(reply.content_type, "application/sparql-results+json; charset=utf-8");
   EXPECT_TRUE(reply.body.empty());
-}
-
-TEST(StoreLock, AWaitingWriterGoesBeforeNewReaders) {
-  StoreLock lock;
-  lock.lock_shared();  // a long query
-  std::atomic<int> order{0};
-  int writer_at = 0;
-  int reader_at = 0;
-  std::thread writer([&] {
-    lock.lock();
-    writer_at = ++order;
-    lock.unlock();
-  });
-  while (!lock.writer_waiting()) std::this_thread::yield();
-  // A new reader arrives while the writer waits: it must queue behind it,
-  // whether it reaches lock_shared before or after the query ends.
-  std::thread reader([&] {
-    lock.lock_shared();
-    reader_at = ++order;
-    lock.unlock_shared();
-  });
-  lock.unlock_shared();  // the long query ends
-  writer.join();
-  reader.join();
-  EXPECT_EQ(writer_at, 1);
-  EXPECT_EQ(reader_at, 2);
 }
 
 TEST_F(ServiceTest, ShutDownStopsQueries) {

@@ -98,6 +98,7 @@ TEST(Parser, StaticChecks) {
 TEST(Parser, ErrorLocationPointsAtTheToken) {
   const auto q = parse_query("SELECT *\nWHERE {\n  ?s ?p ?o FILTER(?o) . . }");
   ASSERT_FALSE(q.ok());
+  EXPECT_EQ(q.error().kind, ErrorKind::Syntax);
   EXPECT_EQ(q.error().where.line, 3u);
   EXPECT_EQ(q.error().where.column, 25u);
   EXPECT_EQ(q.error().message, "expected a variable or RDF term but found '.'");

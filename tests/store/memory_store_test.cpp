@@ -18,7 +18,7 @@ using testing::add_trig;
 using testing::all_matches;
 
 TermId id_of(const MemoryStore& store, std::string_view iri) {
-  return store.find_id(Term::iri(iri).ref());
+  return store.current()->find_id(Term::iri(iri).ref());
 }
 
 /// Sorts quads by the positions `order` lists, most significant first.
@@ -49,10 +49,11 @@ bool matches(const QuadIds& pattern, const QuadIds& q) {
 
 TEST(MemoryStoreTest, EmptyStoreMatchesNothing) {
   MemoryStore store;
-  EXPECT_EQ(store.size(), 0u);
-  EXPECT_TRUE(all_matches(store, QuadIds{.graph = kAnyTerm}).empty());
-  EXPECT_EQ(store.count(QuadIds{.graph = kAnyTerm}), 0u);
-  EXPECT_TRUE(store.graph_names().empty());
+  const auto v = store.snapshot();
+  EXPECT_EQ(v->size(), 0u);
+  EXPECT_TRUE(all_matches(*v, QuadIds{.graph = kAnyTerm}).empty());
+  EXPECT_EQ(v->count(QuadIds{.graph = kAnyTerm}), 0u);
+  EXPECT_TRUE(v->graph_names().empty());
 }
 
 TEST(MemoryStoreTest, DuplicatesAreDroppedPerGraph) {
@@ -62,36 +63,39 @@ TEST(MemoryStoreTest, DuplicatesAreDroppedPerGraph) {
            "<g> { <s> <p> <o> . <s> <p> <o> . }\n"
            "<h> { <s> <p> <o> . }\n");
   add_trig(store, "<s> <p> <o> . <g> { <s> <p> <o> . }");
-  EXPECT_EQ(store.size(), 3u);
-  EXPECT_EQ(store.count(QuadIds{}), 1u);
-  EXPECT_EQ(store.count(QuadIds{.graph = kAnyNamedGraph}), 2u);
-  EXPECT_EQ(store.count(QuadIds{.graph = kAnyTerm}), 3u);
+  const auto v = store.snapshot();
+  EXPECT_EQ(v->size(), 3u);
+  EXPECT_EQ(v->count(QuadIds{}), 1u);
+  EXPECT_EQ(v->count(QuadIds{.graph = kAnyNamedGraph}), 2u);
+  EXPECT_EQ(v->count(QuadIds{.graph = kAnyTerm}), 3u);
   const std::vector<TermId> graphs = {id_of(store, "http://example.org/g"),
                                       id_of(store, "http://example.org/h")};
-  EXPECT_EQ(store.graph_names(), graphs);
+  EXPECT_EQ(v->graph_names(), graphs);
 }
 
 TEST(MemoryStoreTest, KeepsExactLexicalForms) {
   MemoryStore store;
   add_trig(store, "<s> <p> 01, 1, \"1\"^^<http://www.w3.org/2001/XMLSchema#integer>, \"1\" .");
-  EXPECT_EQ(store.size(), 3u);  // 1 and "1"^^xsd:integer are the same term
+  const auto v = store.snapshot();
+  EXPECT_EQ(v->size(), 3u);  // 1 and "1"^^xsd:integer are the same term
   const std::string integer = std::string(vocab::kXsd) + "integer";
-  const TermId zero_one = store.find_id(Term::literal("01", integer).ref());
+  const TermId zero_one = v->find_id(Term::literal("01", integer).ref());
   ASSERT_NE(zero_one, kAnyTerm);
-  EXPECT_EQ(store.term(zero_one).value, "01");
-  EXPECT_NE(zero_one, store.find_id(Term::literal("1", integer).ref()));
-  EXPECT_EQ(store.count(QuadIds{.object = zero_one}), 1u);
+  EXPECT_EQ(v->term(zero_one).value, "01");
+  EXPECT_NE(zero_one, v->find_id(Term::literal("1", integer).ref()));
+  EXPECT_EQ(v->count(QuadIds{.object = zero_one}), 1u);
 }
 
 TEST(MemoryStoreTest, TermViewsSurviveLaterAdds) {
   MemoryStore store;
   add_trig(store, "<s> <p> \"a literal\"@en .");
-  const TermRef view = store.term(store.find_id(Term::literal("a literal", "", "en").ref()));
+  const auto before = store.snapshot();
+  const TermRef view = before->term(before->find_id(Term::literal("a literal", "", "en").ref()));
   std::string more;
   for (int i = 0; i < 50000; ++i)
     more += "<s" + std::to_string(i) + "> <p> \"v" + std::to_string(i) + "\" .\n";
   add_trig(store, more);
-  EXPECT_EQ(store.size(), 50001u);
+  EXPECT_EQ(store.snapshot()->size(), 50001u);
   EXPECT_EQ(view.value, "a literal");
   EXPECT_EQ(view.language, "en");
 }
@@ -99,26 +103,27 @@ TEST(MemoryStoreTest, TermViewsSurviveLaterAdds) {
 TEST(MemoryStoreTest, AddingAfterReadsRebuildsTheIndexes) {
   MemoryStore store;
   add_trig(store, "<a> <p> <b> . <g> { <a> <p> <c> }");
-  EXPECT_EQ(store.size(), 2u);
+  EXPECT_EQ(store.snapshot()->size(), 2u);
   const TermId p = id_of(store, "http://example.org/p");
-  EXPECT_EQ(store.count(QuadIds{.predicate = p, .graph = kAnyTerm}), 2u);
+  EXPECT_EQ(store.snapshot()->count(QuadIds{.predicate = p, .graph = kAnyTerm}), 2u);
   add_trig(store, "<c> <p> <d> . <a> <p> <b> . <g> { <a> <p> <c> . <x> <p> <y> }");
-  store.freeze();
-  EXPECT_EQ(store.size(), 4u);
-  EXPECT_EQ(store.count(QuadIds{.predicate = p}), 2u);
-  EXPECT_EQ(store.count(QuadIds{.predicate = p, .graph = kAnyNamedGraph}), 2u);
+  const auto v = store.snapshot();
+  EXPECT_EQ(v->size(), 4u);
+  EXPECT_EQ(v->count(QuadIds{.predicate = p}), 2u);
+  EXPECT_EQ(v->count(QuadIds{.predicate = p, .graph = kAnyNamedGraph}), 2u);
 }
 
 TEST(MemoryStoreTest, IdsOutsideTheDictionaryMatchNothing) {
   MemoryStore store;
   add_trig(store, "<a> <p> <b> . <g> { <a> <p> <c> }");
+  const auto v = store.snapshot();
   for (const TermId bad : {kDefaultGraph, kAnyNamedGraph, TermId{5}, kFirstLocalId, TermId{1} << 40,
                            kFirstTermId + 1000}) {
-    EXPECT_EQ(store.count(QuadIds{.subject = bad, .graph = kAnyTerm}), 0u) << bad;
+    EXPECT_EQ(v->count(QuadIds{.subject = bad, .graph = kAnyTerm}), 0u) << bad;
     if (bad != kDefaultGraph && bad != kAnyNamedGraph) {
-      EXPECT_EQ(store.count(QuadIds{.graph = bad}), 0u) << bad;
+      EXPECT_EQ(v->count(QuadIds{.graph = bad}), 0u) << bad;
     }
-    EXPECT_TRUE(all_matches(store, QuadIds{.object = bad}).empty());
+    EXPECT_TRUE(all_matches(*v, QuadIds{.object = bad}).empty());
   }
 }
 
@@ -127,7 +132,7 @@ TEST(MemoryStoreTest, StatisticsPerPredicate) {
   add_trig(store,
            "<a> <p> <x>, <y> . <b> <p> <x> . <a> <q> 1 .\n"
            "<g> { <a> <p> <x> } <h> { <a> <p> <x> . <c> <p> <z> }");
-  const Statistics& stats = store.statistics();
+  const Statistics& stats = store.current()->statistics();
   const auto p = stats.default_graph.predicate(id_of(store, "http://example.org/p"));
   EXPECT_EQ(p.triples, 3u);
   EXPECT_EQ(p.distinct_subjects, 2u);
@@ -144,13 +149,18 @@ TEST(MemoryStoreTest, StatisticsPerPredicate) {
 }
 
 struct QuadCollector final : io::QuadSink {
-  void on_quad(const QuadRef& quad) override { quads.emplace_back(quad); }
+  Status on_quad(const QuadRef& quad) override {
+    quads.emplace_back(quad);
+    return {};
+  }
   std::vector<Quad> quads;
 };
 
 /// Random quads over a small vocabulary, so every pattern has hits and
-/// subjects, objects and graph names share ids.
-class RandomStoreTest : public ::testing::Test {
+/// subjects, objects and graph names share ids. Loaded in one bulk load
+/// (everything in the base), or in many small transactions with removals
+/// between them (rows spread over base, added and removed layers).
+class RandomStoreTest : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override {
     std::mt19937 rng(20240611);
@@ -167,24 +177,54 @@ class RandomStoreTest : public ::testing::Test {
       if (name.empty() || name[0] == '_' || name[0] == '"') return name;
       return "<http://example.org/" + name + ">";
     };
-    std::string text;
+    std::vector<std::string> lines;
     for (int i = 0; i < 600; ++i) {
-      text +=
-          pick(nodes) + " " + pick(predicates) + " " + pick(objects) + " " + pick(graphs) + " .\n";
+      lines.push_back(pick(nodes) + " " + pick(predicates) + " " + pick(objects) + " " +
+                      pick(graphs) + " .\n");
     }
     io::ReadOptions options;
     options.format = io::Format::NQuads;
     options.base_iri = "http://example.org/";
-    ASSERT_TRUE(load_string(store_, text, "random.nq", options).ok());
-
-    // The ground truth, through the dictionary only: the distinct quads read.
+    std::string text;
+    for (const auto& l : lines) text += l;
     QuadCollector read;
     ASSERT_TRUE(io::read_string(text, "random.nq", options, read).ok());
     std::set<std::tuple<TermId, TermId, TermId, TermId>> distinct;
-    for (const Quad& q : read.quads) {
-      const TermId g = q.graph.is_none() ? kDefaultGraph : store_.find_id(q.graph.ref());
-      distinct.emplace(store_.find_id(q.subject.ref()), store_.find_id(q.predicate.ref()),
-                       store_.find_id(q.object.ref()), g);
+    if (!GetParam()) {
+      ASSERT_TRUE(load_string(store_, text, "random.nq", options).ok());
+    } else {
+      // Ten transactions of 60 lines; after each, every 7th quad of it is removed.
+      for (std::size_t from = 0; from < read.quads.size(); from += 60) {
+        auto tx = store_.begin();
+        ASSERT_TRUE(tx.ok());
+        for (std::size_t i = from; i < from + 60 && i < read.quads.size(); ++i) {
+          ASSERT_TRUE((*tx)->insert(read.quads[i].ref()).ok());
+        }
+        for (std::size_t i = from; i < from + 60 && i < read.quads.size(); i += 7) {
+          const Quad& q = read.quads[i];
+          const QuadIds ids{(*tx)->find_id(q.subject.ref()), (*tx)->find_id(q.predicate.ref()),
+                            (*tx)->find_id(q.object.ref()),
+                            q.graph.is_none() ? kDefaultGraph : (*tx)->find_id(q.graph.ref())};
+          ASSERT_TRUE((*tx)->remove(ids).ok());
+          removed_.insert(i);
+        }
+        ASSERT_TRUE((*tx)->commit().ok());
+      }
+    }
+    const auto v = store_.snapshot();
+    // The ground truth, through the dictionary only: the distinct quads
+    // left, each batch's inserts applied before its removals.
+    const auto key_of = [&](const Quad& q) {
+      const TermId g = q.graph.is_none() ? kDefaultGraph : v->find_id(q.graph.ref());
+      return std::make_tuple(v->find_id(q.subject.ref()), v->find_id(q.predicate.ref()),
+                             v->find_id(q.object.ref()), g);
+    };
+    for (std::size_t from = 0; from < read.quads.size(); from += 60) {
+      const std::size_t to = std::min(from + 60, read.quads.size());
+      for (std::size_t i = from; i < to; ++i) distinct.insert(key_of(read.quads[i]));
+      for (std::size_t i = from; i < to; ++i) {
+        if (removed_.count(i)) distinct.erase(key_of(read.quads[i]));
+      }
     }
     for (const auto& [s, p, o, g] : distinct) expected_.push_back(QuadIds{s, p, o, g});
     for (TermId id = kFirstTermId; id < kFirstTermId + store_.term_count(); ++id)
@@ -192,16 +232,23 @@ class RandomStoreTest : public ::testing::Test {
   }
 
   MemoryStore store_;
+  std::set<std::size_t> removed_;
   std::vector<QuadIds> expected_;
   std::vector<TermId> ids_;
 };
 
-TEST_F(RandomStoreTest, SizeCountsDistinctQuads) {
-  EXPECT_EQ(store_.size(), expected_.size());
+INSTANTIATE_TEST_SUITE_P(BulkAndIncremental, RandomStoreTest, ::testing::Bool());
+
+TEST_P(RandomStoreTest, SizeCountsDistinctQuads) {
+  EXPECT_EQ(store_.snapshot()->size(), expected_.size());
   EXPECT_LT(expected_.size(), 600u);  // the vocabulary forces duplicates
+  if (GetParam()) {
+    EXPECT_GT(removed_.size(), 50u);
+  }
 }
 
-TEST_F(RandomStoreTest, EveryPatternShapeMatchesBruteForce) {
+TEST_P(RandomStoreTest, EveryPatternShapeMatchesBruteForce) {
+  const auto v = store_.snapshot();
   std::vector<TermId> choices = ids_;
   choices.push_back(kAnyTerm);
   std::vector<TermId> graphs = ids_;
@@ -216,13 +263,13 @@ TEST_F(RandomStoreTest, EveryPatternShapeMatchesBruteForce) {
           for (const auto& q : expected_) {
             if (matches(pattern, q)) want.push_back(q);
           }
-          const auto order = MemoryStore::match_order(pattern);
+          const auto order = Version::match_order(pattern);
           std::sort(want.begin(), want.end(),
                     [&](const QuadIds& a, const QuadIds& b) { return ordered_by(order, a, b); });
           // Exactly the brute-force set, already in match_order.
-          ASSERT_EQ(all_matches(store_, pattern), want) << s << " " << p << " " << o << " " << g;
-          ASSERT_EQ(store_.count(pattern), want.size());
-          ASSERT_EQ(store_.estimate(pattern), static_cast<double>(want.size()));
+          ASSERT_EQ(all_matches(*v, pattern), want) << s << " " << p << " " << o << " " << g;
+          ASSERT_EQ(v->count(pattern), want.size());
+          ASSERT_EQ(v->stats(pattern).matches, static_cast<double>(want.size()));
           ++patterns;
         }
       }
@@ -231,41 +278,17 @@ TEST_F(RandomStoreTest, EveryPatternShapeMatchesBruteForce) {
   EXPECT_GT(patterns, 10000u);
 }
 
-TEST_F(RandomStoreTest, GraphNamesAreSortedAndComplete) {
+TEST_P(RandomStoreTest, GraphNamesAreSortedAndComplete) {
   std::set<TermId> want;
   for (const auto& q : expected_) {
     if (q.graph != kDefaultGraph) want.insert(q.graph);
   }
-  EXPECT_EQ(store_.graph_names(), std::vector<TermId>(want.begin(), want.end()));
-}
-
-}  // namespace
-}  // namespace quiver::store
-
-namespace quiver::store {
-namespace {
-
-TEST(MemoryStoreClearGraph, RemovesOneGraphOnly) {
-  MemoryStore store;
-  const auto iri = [&](const char* s) { return store.intern(Term::iri(s).ref()); };
-  const TermId s = iri("http://e/s");
-  const TermId p = iri("http://e/p");
-  const TermId g1 = iri("http://e/g1");
-  const TermId g2 = iri("http://e/g2");
-  store.add(QuadIds{s, p, iri("http://e/o1"), kDefaultGraph});
-  store.add(QuadIds{s, p, iri("http://e/o2"), g1});
-  store.add(QuadIds{s, p, iri("http://e/o3"), g1});
-  store.add(QuadIds{s, p, iri("http://e/o4"), g2});
-  EXPECT_EQ(store.clear_graph(g1), 2u);
-  EXPECT_EQ(store.count(QuadIds{kAnyTerm, kAnyTerm, kAnyTerm, g1}), 0u);
-  EXPECT_EQ(store.count(QuadIds{kAnyTerm, p, kAnyTerm, kAnyNamedGraph}), 1u);
-  EXPECT_EQ(store.graph_names(), std::vector<TermId>{g2});
-  EXPECT_EQ(store.clear_graph(kDefaultGraph), 1u);
-  EXPECT_EQ(store.count(QuadIds{kAnyTerm, kAnyTerm, kAnyTerm, kDefaultGraph}), 0u);
-  EXPECT_EQ(store.size(), 1u);
-  // Adding after a clear works as before.
-  store.add(QuadIds{s, p, iri("http://e/o5"), g1});
-  EXPECT_EQ(store.count(QuadIds{kAnyTerm, kAnyTerm, kAnyTerm, g1}), 1u);
+  // Removing a graph's last quad leaves the graph there, empty.
+  const auto names = store_.snapshot()->graph_names();
+  for (const TermId g : want) EXPECT_TRUE(std::binary_search(names.begin(), names.end(), g));
+  if (!GetParam()) {
+    EXPECT_EQ(names, std::vector<TermId>(want.begin(), want.end()));
+  }
 }
 
 }  // namespace

@@ -41,7 +41,7 @@ TEST(StoreLoaderTest, LoadsTriplesIntoTheDefaultGraph) {
   const auto loaded = load_file(store, file.path(), options_for(io::Format::NTriples));
   ASSERT_TRUE(loaded.ok()) << loaded.error().to_string();
   EXPECT_EQ(*loaded, 2u);
-  EXPECT_EQ(store.count(QuadIds{}), 2u);
+  EXPECT_EQ(store.snapshot()->count(QuadIds{}), 2u);
 }
 
 TEST(StoreLoaderTest, QuadsKeepTheirGraphUnlessOneIsGiven) {
@@ -50,23 +50,27 @@ TEST(StoreLoaderTest, QuadsKeepTheirGraphUnlessOneIsGiven) {
   TempFile file("a.nq", text);
   MemoryStore own;
   ASSERT_TRUE(load_file(own, file.path(), options_for(io::Format::NQuads)).ok());
-  EXPECT_EQ(own.count(QuadIds{}), 1u);
-  EXPECT_EQ(own.graph_names(), std::vector<TermId>{own.find_id(Term::iri("http://g").ref())});
+  EXPECT_EQ(own.snapshot()->count(QuadIds{}), 1u);
+  EXPECT_EQ(own.snapshot()->graph_names(),
+            std::vector<TermId>{own.snapshot()->find_id(Term::iri("http://g").ref())});
 
   MemoryStore forced;
-  const TermId target = forced.intern(Term::iri("http://target").ref());
-  ASSERT_TRUE(load_file(forced, file.path(), options_for(io::Format::NQuads), target).ok());
-  EXPECT_EQ(forced.size(), 1u);  // both land in one graph and are the same quad
-  EXPECT_EQ(forced.count(QuadIds{.graph = target}), 1u);
-  EXPECT_EQ(forced.graph_names(), std::vector<TermId>{target});
+  auto tx = forced.begin();
+  ASSERT_TRUE(tx.ok());
+  const TermId target = *(*tx)->intern(Term::iri("http://target").ref());
+  ASSERT_TRUE(load_file(**tx, file.path(), options_for(io::Format::NQuads), target).ok());
+  ASSERT_TRUE((*tx)->commit().ok());
+  EXPECT_EQ(forced.snapshot()->size(), 1u);  // both land in one graph and are the same quad
+  EXPECT_EQ(forced.snapshot()->count(QuadIds{.graph = target}), 1u);
+  EXPECT_EQ(forced.snapshot()->graph_names(), std::vector<TermId>{target});
 }
 
 TEST(StoreLoaderTest, ErrorLeavesTheStoreAsItWas) {
   MemoryStore store;
   add_trig(store, "<a> <p> <b> . <g> { <a> <p> <c> }");
-  const std::uint64_t size_before = store.size();
+  const std::uint64_t size_before = store.snapshot()->size();
   const std::size_t terms_before = store.term_count();
-  const auto quads_before = all_matches(store, QuadIds{.graph = kAnyTerm});
+  const auto quads_before = all_matches(*store.snapshot(), QuadIds{.graph = kAnyTerm});
 
   // Good statements first, then a syntax error on line 3.
   TempFile file("bad.nq",
@@ -79,33 +83,39 @@ TEST(StoreLoaderTest, ErrorLeavesTheStoreAsItWas) {
   EXPECT_EQ(loaded.error().where.line, 3u);
   EXPECT_GT(loaded.error().where.column, 0u);
 
-  EXPECT_EQ(store.size(), size_before);
+  EXPECT_EQ(store.snapshot()->size(), size_before);
   EXPECT_EQ(store.term_count(), terms_before);
-  EXPECT_EQ(store.find_id(Term::iri("http://new1").ref()), kAnyTerm);
-  EXPECT_EQ(all_matches(store, QuadIds{.graph = kAnyTerm}), quads_before);
-  EXPECT_EQ(store.graph_names().size(), 1u);
+  EXPECT_EQ(store.snapshot()->find_id(Term::iri("http://new1").ref()), kAnyTerm);
+  EXPECT_EQ(all_matches(*store.snapshot(), QuadIds{.graph = kAnyTerm}), quads_before);
+  EXPECT_EQ(store.snapshot()->graph_names().size(), 1u);
 
   // The store still loads normally afterwards.
   add_trig(store, "<x> <p> <y> .");
-  EXPECT_EQ(store.size(), size_before + 1);
+  EXPECT_EQ(store.snapshot()->size(), size_before + 1);
 }
 
-TEST(StoreLoaderTest, ErrorAfterPendingAddsKeepsThoseAdds) {
+TEST(StoreLoaderTest, ErrorInATransactionKeepsItsEarlierChanges) {
   MemoryStore store;
-  store.add(Quad(Term::iri("http://a"), Term::iri("http://p"), Term::iri("http://b")).ref());
-  const auto loaded = load_string(store, "<http://c> <http://p> <http://d> . oops", "bad.nt",
+  auto tx = store.begin();
+  ASSERT_TRUE(tx.ok());
+  ASSERT_TRUE(
+      (*tx)
+          ->insert(Quad(Term::iri("http://a"), Term::iri("http://p"), Term::iri("http://b")).ref())
+          .ok());
+  const auto loaded = load_string(**tx, "<http://c> <http://p> <http://d> . oops", "bad.nt",
                                   options_for(io::Format::NTriples));
   ASSERT_FALSE(loaded.ok());
-  EXPECT_EQ(store.size(), 1u);
-  EXPECT_NE(store.find_id(Term::iri("http://a").ref()), kAnyTerm);
-  EXPECT_EQ(store.find_id(Term::iri("http://c").ref()), kAnyTerm);
+  ASSERT_TRUE((*tx)->commit().ok());
+  EXPECT_EQ(store.snapshot()->size(), 1u);
+  EXPECT_NE(store.snapshot()->find_id(Term::iri("http://a").ref()), kAnyTerm);
+  EXPECT_EQ(store.snapshot()->find_id(Term::iri("http://c").ref()), kAnyTerm);
 }
 
 TEST(StoreLoaderTest, MissingFileIsAnError) {
   MemoryStore store;
   const auto loaded = load_file(store, "/nonexistent/quiver.nt", options_for(io::Format::NTriples));
   ASSERT_FALSE(loaded.ok());
-  EXPECT_EQ(store.size(), 0u);
+  EXPECT_EQ(store.snapshot()->size(), 0u);
 }
 
 TEST(StoreLoaderTest, LaxModeSkipsBadStatements) {
@@ -118,7 +128,7 @@ TEST(StoreLoaderTest, LaxModeSkipsBadStatements) {
                                   "<http://c> <http://p> <http://d> .\n",
                                   "lax.nt", options);
   ASSERT_TRUE(loaded.ok()) << loaded.error().to_string();
-  EXPECT_EQ(store.size(), 2u);
+  EXPECT_EQ(store.snapshot()->size(), 2u);
 }
 
 }  // namespace

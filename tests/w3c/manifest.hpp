@@ -32,7 +32,10 @@ class QuadCollector : public io::QuadSink {
   void on_prefix(std::string_view name, std::string_view iri) override {
     prefixes.emplace_back(name, iri);
   }
-  void on_quad(const QuadRef& quad) override { quads.emplace_back(quad); }
+  Status on_quad(const QuadRef& quad) override {
+    quads.emplace_back(quad);
+    return {};
+  }
 
   std::vector<std::pair<std::string, std::string>> prefixes;
   std::vector<Quad> quads;

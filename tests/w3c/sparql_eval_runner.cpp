@@ -100,14 +100,17 @@ Failure run_test(const Manifest& manifest, const ManifestEntry& entry) {
         engine.load_named(g.value(), manifest.local_path(g.value()), std::nullopt, g.value());
     if (!loaded) return "graphData: " + loaded.error().to_string();
   }
+  // FROM / FROM NAMED name files of the suite, read first as the CLI does.
+  const Status graphs =
+      engine.load_query_graphs(*query, [&](const std::string& iri) -> std::optional<std::string> {
+        const std::string path = manifest.local_path(iri);
+        if (exists(path)) return path;
+        return std::nullopt;
+      });
+  if (!graphs) return "FROM: " + graphs.error().to_string();
   engine::QueryOptions options;
   options.timeout = std::chrono::seconds(20);
-  options.graph_file = [&](const std::string& iri) -> std::optional<std::string> {
-    const std::string path = manifest.local_path(iri);
-    if (exists(path)) return path;
-    return std::nullopt;
-  };
-  auto outcome = engine.run(*query, options);
+  auto outcome = engine.query(*query, options);
   if (!outcome) return "evaluation error: " + outcome.error().message;
 
   if (!entry.result.is_iri()) return "no mf:result";

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace quiver::store {
+namespace quiver {
 
 /// Bytes in fixed-size chunks; an allocation larger than a chunk gets a
 /// chunk of its own. Never reallocates stored bytes.
@@ -66,4 +66,4 @@ class ChunkedArena {
   std::size_t used_ = 0;
 };
 
-}  // namespace quiver::store
+}  // namespace quiver

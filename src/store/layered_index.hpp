@@ -1,0 +1,107 @@
+#pragma once
+/// @file
+/// The indexes of one part of the in-memory store (the default graph's
+/// triples, or the named graphs' quads) as immutable layers: a large base
+/// of sorted permutations, plus a small delta of rows added since and rows
+/// removed from the base. A commit makes a new delta (or folds it into a new
+/// base) and never touches the layers a snapshot holds, so readers are never
+/// blocked and never see half a change.
+
+#include <cstddef>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "store/sorted_table.hpp"
+
+namespace quiver::store {
+
+/// Every permutation of one set of distinct rows; immutable once built.
+template <std::size_t N>
+class Permutations {
+ public:
+  /// One order per table; the first must be the identity (canonical) order.
+  using Orders = std::vector<typename SortedTable<N>::Order>;
+
+  /// The tables of `canonical` rows (distinct, sorted canonically).
+  Permutations(const Orders& orders, std::vector<Row<N>> canonical);
+  /// Tables given whole (each sorted in its order).
+  explicit Permutations(std::vector<SortedTable<N>> tables) : tables_(std::move(tables)) {}
+
+  /// The `i`-th permutation, in the order of construction.
+  const SortedTable<N>& table(std::size_t i) const { return tables_[i]; }
+  /// Number of permutations.
+  std::size_t table_count() const { return tables_.size(); }
+  /// Number of rows.
+  std::size_t size() const { return tables_[0].size(); }
+  /// Bytes held by all tables.
+  std::size_t memory_usage() const;
+
+ private:
+  std::vector<SortedTable<N>> tables_;
+};
+
+/// One table's rows for a pattern: base rows, plus added ones, minus removed
+/// ones; all three sorted in the table's order, removed ⊆ base, added ∩ base = ∅.
+template <std::size_t N>
+struct LayeredRange {
+  /// The base rows in range.
+  std::span<const Row<N>> base;
+  /// Rows added since the base, in range.
+  std::span<const Row<N>> added;
+  /// Base rows removed since, in range.
+  std::span<const Row<N>> removed;
+  /// Number of rows the range stands for.
+  std::size_t size() const { return base.size() + added.size() - removed.size(); }
+  /// True when only the base contributes (the common, fast case).
+  bool plain() const { return added.empty() && removed.empty(); }
+};
+
+/// A base and its delta. Copies share the layers.
+template <std::size_t N>
+class LayeredIndex {
+ public:
+  /// The table orders; the first is the canonical one.
+  using Orders = typename Permutations<N>::Orders;
+
+  /// An empty index with these table orders.
+  explicit LayeredIndex(Orders orders);
+
+  /// Number of rows.
+  std::size_t size() const { return size_; }
+  /// Number of rows in the delta (added and removed).
+  std::size_t delta_size() const;
+  /// The base layer (for statistics and bulk scans).
+  const Permutations<N>& base() const { return *base_; }
+  /// The order of table `t`.
+  const typename SortedTable<N>::Order& order(std::size_t t) const { return orders_[t]; }
+
+  /// The rows of table `t` whose first `prefix` columns equal `key`'s
+  /// (`key` in table `t`'s layout).
+  LayeredRange<N> range(std::size_t t, const Row<N>& key, std::size_t prefix) const;
+  /// True when the index holds the canonical row `row`.
+  bool contains(const Row<N>& row) const;
+
+  /// This index with `rows` (canonical; any order, duplicates allowed) added.
+  LayeredIndex with_inserted(std::vector<Row<N>> rows) const;
+  /// This index with `rows` (canonical; any order, duplicates allowed) removed.
+  LayeredIndex with_removed(std::vector<Row<N>> rows) const;
+  /// True when the base changed since `other` (a fold happened), so
+  /// statistics computed on the base are stale.
+  bool same_base(const LayeredIndex& other) const { return base_ == other.base_; }
+
+  /// Bytes held by all layers.
+  std::size_t memory_usage() const;
+
+ private:
+  LayeredIndex with_delta(std::vector<Row<N>> added, std::vector<Row<N>> removed) const;
+  LayeredIndex folded() const;
+
+  Orders orders_;
+  std::shared_ptr<const Permutations<N>> base_;
+  std::shared_ptr<const Permutations<N>> added_;    // null: none
+  std::shared_ptr<const Permutations<N>> removed_;  // null: none
+  std::size_t size_ = 0;
+};
+
+}  // namespace quiver::store

@@ -1,0 +1,268 @@
+#include "store/memory_transaction.hpp"
+
+#include <algorithm>
+#include <new>
+#include <stdexcept>
+
+namespace quiver::store {
+namespace {
+
+bool storable(TermId id) { return id >= kFirstTermId && id <= 0xFFFFFFFFu; }
+
+Error not_active() {
+  return Error(ErrorKind::Internal, "the transaction is over (committed or rolled back)");
+}
+
+}  // namespace
+
+MemoryTransaction::MemoryTransaction(MemoryStore& store, std::unique_lock<std::timed_mutex> lock)
+    : store_(store),
+      lock_(std::move(lock)),
+      begin_(store.terms_.mark()),
+      staged_(store.current()) {}
+
+MemoryTransaction::~MemoryTransaction() {
+  if (active_) rollback();
+}
+
+Status MemoryTransaction::check_active() const {
+  if (!active_) return not_active();
+  return {};
+}
+
+void MemoryTransaction::stage() const {
+  if (pending_ == Pending::None) return;
+  const Version& v = *staged_;
+  const bool inserting = pending_ == Pending::Insert;
+  LayeredIndex<3> triples = inserting ? v.triples().with_inserted(std::move(triples_))
+                                      : v.triples().with_removed(std::move(triples_));
+  LayeredIndex<4> quads = inserting ? v.quads().with_inserted(std::move(quads_))
+                                    : v.quads().with_removed(std::move(quads_));
+  std::vector<TermId> graphs = v.graphs();
+  if (!new_graphs_.empty()) {
+    std::sort(new_graphs_.begin(), new_graphs_.end());
+    new_graphs_.erase(std::unique(new_graphs_.begin(), new_graphs_.end()), new_graphs_.end());
+    std::vector<TermId> all;
+    std::set_union(graphs.begin(), graphs.end(), new_graphs_.begin(), new_graphs_.end(),
+                   std::back_inserter(all));
+    graphs = std::move(all);
+  }
+  staged_ = v.with(std::move(triples), std::move(quads), std::move(graphs), store_.terms_.view());
+  triples_ = {};
+  quads_ = {};
+  new_graphs_.clear();
+  pending_ = Pending::None;
+}
+
+const Version& MemoryTransaction::view() const {
+  stage();
+  return *staged_;
+}
+
+// The dictionary itself, not the staged view: terms interned since the
+// last staging are found too.
+TermId MemoryTransaction::find_id(const TermRef& term) const {
+  const TermInterner::Index i = store_.terms_.find(term);
+  return i == TermInterner::kNotFound ? kAnyTerm : id_of(i);
+}
+
+TermRef MemoryTransaction::term(TermId id) const { return store_.terms_.term(index_of(id)); }
+
+std::unique_ptr<QuadCursor> MemoryTransaction::match(const QuadIds& pattern) const {
+  return view().match(pattern);
+}
+
+std::uint64_t MemoryTransaction::count(const QuadIds& pattern) const {
+  return view().count(pattern);
+}
+
+PatternStats MemoryTransaction::stats(const QuadIds& pattern) const {
+  return view().stats(pattern);
+}
+
+std::vector<TermId> MemoryTransaction::graph_names() const { return view().graph_names(); }
+
+bool MemoryTransaction::has_graph(TermId graph) const { return view().has_graph(graph); }
+
+std::uint64_t MemoryTransaction::size() const { return view().size(); }
+
+Expected<TermId> MemoryTransaction::intern(const TermRef& term) {
+  if (Status st = check_active(); !st) return st.error();
+  if (term.is_none()) return Error(ErrorKind::Invalid, "the absent term has no id");
+  try {
+    return id_of(store_.terms_.intern(term));
+  } catch (const std::length_error& e) {
+    return Error(ErrorKind::Limit, std::string("the dictionary is full: ") + e.what());
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorKind::Limit, "out of memory in the dictionary");
+  }
+}
+
+// The bulk-load path: no virtual calls and no Expected per term.
+Status MemoryTransaction::insert(const QuadRef& quad) {
+  if (Status st = check_active(); !st) return st;
+  QuadIds ids;
+  try {
+    TermInterner& terms = store_.terms_;
+    if (last_subject_id_ == kAnyTerm || !(quad.subject == last_subject_)) {
+      last_subject_id_ = id_of(terms.intern(quad.subject));
+      last_subject_ = terms.term(index_of(last_subject_id_));
+    }
+    ids.subject = last_subject_id_;
+    ids.predicate = id_of(terms.intern(quad.predicate));
+    ids.object = id_of(terms.intern(quad.object));
+    ids.graph = quad.graph.is_none() ? kDefaultGraph : id_of(terms.intern(quad.graph));
+  } catch (const std::length_error& e) {
+    return Error(ErrorKind::Limit, std::string("the dictionary is full: ") + e.what());
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorKind::Limit, "out of memory in the dictionary");
+  }
+  return add_row(ids);
+}
+
+Status MemoryTransaction::insert(const QuadIds& quad) {
+  if (Status st = check_active(); !st) return st;
+  if (!storable(quad.subject) || !storable(quad.predicate) || !storable(quad.object) ||
+      (quad.graph != kDefaultGraph && !storable(quad.graph))) {
+    return Error(ErrorKind::Internal, "caller error: a quad to insert needs four stored ids");
+  }
+  return add_row(quad);
+}
+
+Status MemoryTransaction::add_row(const QuadIds& quad) {
+  if (pending_ == Pending::Remove) stage();
+  pending_ = Pending::Insert;
+  const auto s = static_cast<std::uint32_t>(quad.subject);
+  const auto p = static_cast<std::uint32_t>(quad.predicate);
+  const auto o = static_cast<std::uint32_t>(quad.object);
+  try {
+    if (quad.graph == kDefaultGraph) {
+      triples_.push_back({s, p, o});
+    } else {
+      if (new_graphs_.empty() || new_graphs_.back() != quad.graph) {
+        new_graphs_.push_back(quad.graph);
+      }
+      quads_.push_back({s, p, o, static_cast<std::uint32_t>(quad.graph)});
+    }
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorKind::Limit, "out of memory buffering the transaction's changes");
+  }
+  return {};
+}
+
+Status MemoryTransaction::remove(const QuadIds& quad) {
+  if (Status st = check_active(); !st) return st;
+  // A quad with an id the store never issued is not there: nothing to do.
+  if (!storable(quad.subject) || !storable(quad.predicate) || !storable(quad.object) ||
+      (quad.graph != kDefaultGraph && !storable(quad.graph))) {
+    return {};
+  }
+  if (pending_ == Pending::Insert) stage();
+  pending_ = Pending::Remove;
+  const auto s = static_cast<std::uint32_t>(quad.subject);
+  const auto p = static_cast<std::uint32_t>(quad.predicate);
+  const auto o = static_cast<std::uint32_t>(quad.object);
+  try {
+    if (quad.graph == kDefaultGraph) {
+      triples_.push_back({s, p, o});
+    } else {
+      quads_.push_back({s, p, o, static_cast<std::uint32_t>(quad.graph)});
+    }
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorKind::Limit, "out of memory buffering the transaction's changes");
+  }
+  return {};
+}
+
+Status MemoryTransaction::create_graph(TermId graph) {
+  if (Status st = check_active(); !st) return st;
+  if (graph == kDefaultGraph) return {};
+  if (!storable(graph)) return Error(ErrorKind::Internal, "caller error: not a graph name's id");
+  const Version& v = view();
+  if (v.has_graph(graph)) return {};
+  std::vector<TermId> graphs = v.graphs();
+  graphs.insert(std::upper_bound(graphs.begin(), graphs.end(), graph), graph);
+  staged_ = v.with(v.triples(), v.quads(), std::move(graphs), store_.terms_.view());
+  return {};
+}
+
+Status MemoryTransaction::clear_graph(TermId graph) {
+  if (Status st = check_active(); !st) return st;
+  const Version& v = view();
+  if (graph == kDefaultGraph) {
+    staged_ = v.with(LayeredIndex<3>(triple_orders()), v.quads(), v.graphs(), v.terms());
+    return {};
+  }
+  if (!v.has_graph(graph)) return {};
+  std::vector<Row<4>> rows;
+  auto cursor = v.match({kAnyTerm, kAnyTerm, kAnyTerm, graph});
+  QuadIds batch[256];
+  while (const std::size_t n = cursor->next(batch, 256)) {
+    for (std::size_t i = 0; i < n; ++i) {
+      rows.push_back({static_cast<std::uint32_t>(batch[i].subject),
+                      static_cast<std::uint32_t>(batch[i].predicate),
+                      static_cast<std::uint32_t>(batch[i].object),
+                      static_cast<std::uint32_t>(graph)});
+    }
+  }
+  staged_ = v.with(v.triples(), v.quads().with_removed(std::move(rows)), v.graphs(), v.terms());
+  return {};
+}
+
+Status MemoryTransaction::drop_graph(TermId graph) {
+  if (Status st = clear_graph(graph); !st) return st;
+  if (graph == kDefaultGraph) return {};
+  const Version& v = *staged_;
+  std::vector<TermId> graphs = v.graphs();
+  std::erase(graphs, graph);
+  staged_ = v.with(v.triples(), v.quads(), std::move(graphs), v.terms());
+  return {};
+}
+
+Transaction::Savepoint MemoryTransaction::savepoint() {
+  stage();
+  savepoints_.push_back({staged_, store_.terms_.mark()});
+  return savepoints_.size() - 1;
+}
+
+void MemoryTransaction::rollback_to(Savepoint point) {
+  if (!active_ || point >= savepoints_.size()) return;
+  triples_ = {};
+  quads_ = {};
+  new_graphs_.clear();
+  pending_ = Pending::None;
+  staged_ = savepoints_[point].version;
+  store_.terms_.rollback(savepoints_[point].terms);
+  savepoints_.resize(point + 1);
+  last_subject_id_ = kAnyTerm;
+}
+
+Status MemoryTransaction::commit() {
+  if (Status st = check_active(); !st) return st;
+  try {
+    stage();
+  } catch (const std::bad_alloc&) {
+    rollback();
+    return Error(ErrorKind::Limit, "out of memory while committing; nothing was changed");
+  }
+  store_.publish(staged_);
+  end();
+  return {};
+}
+
+void MemoryTransaction::rollback() {
+  if (!active_) return;
+  staged_.reset();
+  savepoints_.clear();
+  store_.terms_.rollback(begin_);
+  end();
+}
+
+void MemoryTransaction::end() {
+  active_ = false;
+  triples_ = {};
+  quads_ = {};
+  lock_.unlock();
+}
+
+}  // namespace quiver::store

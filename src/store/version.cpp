@@ -1,0 +1,176 @@
+#include "store/version.hpp"
+
+#include <algorithm>
+
+#include "store/quad_cursors.hpp"
+
+namespace quiver::store {
+namespace {
+
+/// The triple table and bound-prefix length answering each triple shape
+/// (bit 0 subject, bit 1 predicate, bit 2 object bound). Every shape's
+/// bound positions form a prefix of one of SPO, POS, OSP.
+struct TriplePlan {
+  std::size_t table;
+  std::size_t prefix;
+};
+constexpr TriplePlan kTriplePlans[8] = {
+    {0, 0},  // -    : SPO
+    {0, 1},  // s    : SPO
+    {1, 1},  // p    : POS
+    {0, 2},  // sp   : SPO
+    {2, 1},  // o    : OSP
+    {2, 2},  // so   : OSP
+    {1, 2},  // po   : POS
+    {0, 3},  // spo  : SPO
+};
+constexpr std::array<int, 4> kTripleOrders[3] = {{0, 1, 2, 3}, {1, 2, 0, 3}, {2, 0, 1, 3}};
+
+/// Index ids are 32 bits: anything else, reserved ids included, is not in
+/// the store.
+bool storable(TermId id) { return id >= kFirstTermId && id <= 0xFFFFFFFFu; }
+
+std::size_t shape_of(const QuadIds& p) {
+  return (p.subject != kAnyTerm ? 1 : 0) | (p.predicate != kAnyTerm ? 2 : 0) |
+         (p.object != kAnyTerm ? 4 : 0);
+}
+
+}  // namespace
+
+const LayeredIndex<3>::Orders& triple_orders() {
+  static const LayeredIndex<3>::Orders orders{{0, 1, 2}, {1, 2, 0}, {2, 0, 1}};
+  return orders;
+}
+
+const LayeredIndex<4>::Orders& quad_orders() {
+  static const LayeredIndex<4>::Orders orders{{0, 1, 2, 3}, {1, 2, 0, 3}, {2, 0, 1, 3},
+                                              {3, 0, 1, 2}, {3, 1, 2, 0}, {3, 2, 0, 1}};
+  return orders;
+}
+
+Version::Version(const TermInterner& terms)
+    : triples_(triple_orders()),
+      quads_(quad_orders()),
+      graphs_(std::make_shared<const std::vector<TermId>>()),
+      statistics_(std::make_shared<const Statistics>()),
+      terms_(terms.view()) {}
+
+std::shared_ptr<const Version> Version::with(LayeredIndex<3> triples, LayeredIndex<4> quads,
+                                             std::vector<TermId> graphs,
+                                             TermInterner::View terms) const {
+  auto next = std::make_shared<Version>(*this);
+  const bool new_triple_base = !triples.same_base(triples_);
+  const bool new_quad_base = !quads.same_base(quads_);
+  next->triples_ = std::move(triples);
+  next->quads_ = std::move(quads);
+  if (graphs != *graphs_) next->graphs_ = std::make_shared<const std::vector<TermId>>(graphs);
+  next->terms_ = std::move(terms);
+  if (new_triple_base || new_quad_base) {
+    Statistics stats = *statistics_;
+    if (new_triple_base) {
+      const auto& b = next->triples_.base();
+      stats.default_graph = compute_statistics<3>(b.table(0), b.table(1), b.table(2));
+    }
+    if (new_quad_base) {
+      const auto& b = next->quads_.base();
+      stats.named_graphs = compute_statistics<4>(b.table(0), b.table(1), b.table(2));
+    }
+    next->statistics_ = std::make_shared<const Statistics>(std::move(stats));
+  }
+  return next;
+}
+
+TermId Version::find_id(const TermRef& term) const {
+  const TermInterner::Index i = terms_.find(term);
+  return i == TermInterner::kNotFound ? kAnyTerm : id_of(i);
+}
+
+bool Version::has_graph(TermId graph) const {
+  return graph == kDefaultGraph || std::binary_search(graphs_->begin(), graphs_->end(), graph);
+}
+
+Version::Ranges Version::ranges(const QuadIds& pattern) const {
+  Ranges out;
+  const TriplePlan plan = kTriplePlans[shape_of(pattern)];
+  out.triple_table = plan.table;
+  for (const TermId id : {pattern.subject, pattern.predicate, pattern.object}) {
+    if (id != kAnyTerm && !storable(id)) return out;
+  }
+  const Row<3> triple{static_cast<std::uint32_t>(pattern.subject),
+                      static_cast<std::uint32_t>(pattern.predicate),
+                      static_cast<std::uint32_t>(pattern.object)};
+  const bool want_default = pattern.graph == kDefaultGraph || pattern.graph == kAnyTerm;
+  const bool want_all_named = pattern.graph == kAnyNamedGraph || pattern.graph == kAnyTerm;
+  if (want_default) {
+    const auto& t = triples_.base().table(plan.table);
+    out.defaults = triples_.range(plan.table, t.permute(triple), plan.prefix);
+  }
+  Row<4> quad{triple[0], triple[1], triple[2], 0};
+  if (want_all_named) {
+    const auto& t = quads_.base().table(plan.table);
+    out.named = quads_.range(plan.table, t.permute(quad), plan.prefix);
+  } else if (!want_default && storable(pattern.graph)) {
+    quad[3] = static_cast<std::uint32_t>(pattern.graph);
+    const std::size_t table = 3 + plan.table;
+    const auto& t = quads_.base().table(table);
+    out.named = quads_.range(table, t.permute(quad), plan.prefix + 1);
+    out.graph_prefix = true;
+  }
+  return out;
+}
+
+std::unique_ptr<QuadCursor> Version::match(const QuadIds& pattern) const {
+  const Ranges r = ranges(pattern);
+  const bool no_defaults = r.defaults.size() == 0;
+  const bool no_named = r.named.size() == 0;
+  if (no_defaults && no_named) return std::make_unique<EmptyCursor>();
+  const std::size_t named_table = (r.graph_prefix ? 3 : 0) + r.triple_table;
+  if (no_named) {
+    return std::make_unique<RangeCursor<3>>(r.defaults, triples_.order(r.triple_table));
+  }
+  if (no_defaults) return std::make_unique<RangeCursor<4>>(r.named, quads_.order(named_table));
+  return std::make_unique<MergeCursor>(r.defaults, triples_.order(r.triple_table), r.named,
+                                       quads_.order(named_table));
+}
+
+std::uint64_t Version::count(const QuadIds& pattern) const {
+  const Ranges r = ranges(pattern);
+  return r.defaults.size() + r.named.size();
+}
+
+PatternStats Version::stats(const QuadIds& pattern) const {
+  PatternStats out;
+  out.matches = static_cast<double>(count(pattern));
+  if (out.matches == 0) return out;
+  // The part the pattern reads; for both, the larger figures.
+  const bool defaults = pattern.graph == kDefaultGraph || pattern.graph == kAnyTerm;
+  const bool named = pattern.graph != kDefaultGraph;
+  std::array<double, 3> distinct{0, 0, 0};
+  auto take = [&](const GraphStatistics& g) {
+    if (pattern.predicate != kAnyTerm) {
+      const PredicateStatistics p = g.predicate(pattern.predicate);
+      distinct[0] = std::max(distinct[0], static_cast<double>(p.distinct_subjects));
+      distinct[2] = std::max(distinct[2], static_cast<double>(p.distinct_objects));
+      distinct[1] = 1;
+    } else {
+      distinct[0] = std::max(distinct[0], static_cast<double>(g.distinct_subjects));
+      distinct[1] = std::max(distinct[1], static_cast<double>(g.distinct_predicates));
+      distinct[2] = std::max(distinct[2], static_cast<double>(g.distinct_objects));
+    }
+  };
+  if (defaults) take(statistics_->default_graph);
+  if (named) take(statistics_->named_graphs);
+  const TermId bound[3] = {pattern.subject, pattern.predicate, pattern.object};
+  for (int i = 0; i < 3; ++i) {
+    // A constant position has one value; others cannot have more distinct
+    // values than matches, nor fewer than one (the statistics may lag).
+    out.distinct[i] = bound[i] != kAnyTerm ? 1 : std::clamp(distinct[i], 1.0, out.matches);
+  }
+  return out;
+}
+
+std::array<int, 4> Version::match_order(const QuadIds& pattern) {
+  return kTripleOrders[kTriplePlans[shape_of(pattern)].table];
+}
+
+}  // namespace quiver::store

@@ -1,0 +1,87 @@
+#pragma once
+/// @file
+/// One state of the in-memory store, immutable once built: what a snapshot
+/// reads and what a commit publishes.
+
+#include <memory>
+#include <vector>
+
+#include "dataset/dataset.hpp"
+#include "store/layered_index.hpp"
+#include "store/statistics.hpp"
+#include "terms/term_interner.hpp"
+
+namespace quiver::store {
+
+/// The table orders of the default graph's triples: SPO, POS, OSP.
+const LayeredIndex<3>::Orders& triple_orders();
+/// The table orders of the named graphs' quads: SPOG, POSG, OSPG, GSPO, GPOS, GOSP.
+const LayeredIndex<4>::Orders& quad_orders();
+
+/// The id of interner index `i`, and back.
+inline TermId id_of(TermInterner::Index i) { return kFirstTermId + i; }
+/// The interner index of a stored id.
+inline TermInterner::Index index_of(TermId id) {
+  return static_cast<TermInterner::Index>(id - kFirstTermId);
+}
+
+/// A state of the store: the indexes, the named graphs that exist, the
+/// statistics of the bases, and the dictionary as it was.
+///
+/// Reads answer every pattern shape with one binary-searched range per
+/// part (default graph, named graphs), no filtering. Matches come sorted
+/// lexicographically by the positions of `match_order(pattern)`; for a
+/// kAnyTerm graph, the default graph's quads merged with the named ones.
+class Version final : public Dataset {
+ public:
+  /// An empty store's state over `terms`.
+  explicit Version(const TermInterner& terms);
+
+  /// A copy with indexes, graphs and dictionary view replaced; statistics
+  /// are recomputed for a part whose base changed.
+  std::shared_ptr<const Version> with(LayeredIndex<3> triples, LayeredIndex<4> quads,
+                                      std::vector<TermId> graphs, TermInterner::View terms) const;
+
+  TermId find_id(const TermRef& term) const override;
+  TermRef term(TermId id) const override { return terms_.term(index_of(id)); }
+  std::unique_ptr<QuadCursor> match(const QuadIds& pattern) const override;
+  std::uint64_t count(const QuadIds& pattern) const override;
+  PatternStats stats(const QuadIds& pattern) const override;
+  std::vector<TermId> graph_names() const override { return *graphs_; }
+  bool has_graph(TermId graph) const override;
+  std::uint64_t size() const override { return triples_.size() + quads_.size(); }
+
+  /// The order of `match(pattern)`'s results: positions (0 subject,
+  /// 1 predicate, 2 object, 3 graph), most significant first. By bound
+  /// positions of the triple: none, s, s+p, s+p+o: (s, p, o, g); p, p+o:
+  /// (p, o, s, g); o, o+s: (o, s, p, g).
+  static std::array<int, 4> match_order(const QuadIds& pattern);
+
+  /// The default graph's triples.
+  const LayeredIndex<3>& triples() const { return triples_; }
+  /// The named graphs' quads.
+  const LayeredIndex<4>& quads() const { return quads_; }
+  /// The named graphs, sorted.
+  const std::vector<TermId>& graphs() const { return *graphs_; }
+  /// The dictionary as this state sees it.
+  const TermInterner::View& terms() const { return terms_; }
+  /// Counts of the bases (the deltas are small and left out).
+  const Statistics& statistics() const { return *statistics_; }
+
+ private:
+  struct Ranges {
+    LayeredRange<3> defaults;
+    LayeredRange<4> named;
+    std::size_t triple_table = 0;  ///< 0 SPO, 1 POS, 2 OSP
+    bool graph_prefix = false;     ///< named rows come from a G-led table
+  };
+  Ranges ranges(const QuadIds& pattern) const;
+
+  LayeredIndex<3> triples_;
+  LayeredIndex<4> quads_;
+  std::shared_ptr<const std::vector<TermId>> graphs_;
+  std::shared_ptr<const Statistics> statistics_;
+  TermInterner::View terms_;
+};
+
+}  // namespace quiver::store
