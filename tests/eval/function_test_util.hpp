@@ -1,26 +1,26 @@
 #pragma once
 // Term builders and a compact printer for the function tests: values print
 // as N-Triples with the XSD namespace shortened (`"3"^^xsd:integer`), and
-// an error prints as `error`. The literal builders are the XSD tests'.
+// an error prints as `error`. The literal builders are support/literals.hpp's.
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "../xsd/xsd_test_util.hpp"
 #include "eval/functions.hpp"
+#include "support/literals.hpp"
 #include "terms/term.hpp"
 
 namespace quiver::eval::testing {
 
-using xsd::testing::boolean;
-using xsd::testing::datetime;
-using xsd::testing::dbl;
-using xsd::testing::decimal;
-using xsd::testing::flt;
-using xsd::testing::integer;
-using xsd::testing::str;
-using xsd::testing::xsd;
+using quiver::testing::boolean;
+using quiver::testing::datetime;
+using quiver::testing::dbl;
+using quiver::testing::decimal;
+using quiver::testing::flt;
+using quiver::testing::integer;
+using quiver::testing::str;
+using quiver::testing::xsd;
 
 inline Term lang(std::string_view lexical, std::string_view tag) {
   return Term::literal(lexical, {}, tag);
@@ -29,7 +29,9 @@ inline Term iri(std::string_view value) { return Term::iri(value); }
 inline Term bnode(std::string_view label) { return Term::blank(label); }
 
 /// N-Triples with `xsd:` for the XSD namespace, or `error`.
-inline std::string show(const Value& value) { return value ? xsd::testing::show(*value) : "error"; }
+inline std::string show(const Value& value) {
+  return value ? quiver::testing::show(*value) : "error";
+}
 
 /// Calls a builtin with argument terms (no error arguments).
 inline std::string call(std::string_view name, const std::vector<Term>& args,

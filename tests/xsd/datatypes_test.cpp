@@ -4,10 +4,10 @@
 
 #include <string>
 
+#include "support/literals.hpp"
 #include "xsd/datetime.hpp"
 #include "xsd/lexical.hpp"
 #include "xsd/numeric.hpp"
-#include "xsd_test_util.hpp"
 
 namespace quiver::xsd {
 namespace {

@@ -4,12 +4,18 @@
 
 #include <cmath>
 
-#include "xsd_test_util.hpp"
+#include "support/literals.hpp"
 
 namespace quiver::xsd {
 namespace {
 
-using namespace testing;
+using testing::dbl;
+using testing::decimal;
+using testing::flt;
+using testing::integer;
+using testing::show;
+using testing::str;
+using testing::xsd;
 
 TEST(XsdNumeric, ParsesLexicalFormsStrictly) {
   EXPECT_TRUE(parse_numeric(integer("+12")));

@@ -1,5 +1,5 @@
 #pragma once
-// Literal builders and a compact printer for the XSD tests, shared with the
+// Literal builders and a compact printer, for the XSD tests and the
 // function tests (tests/eval/function_test_util.hpp): terms print as
 // N-Triples with the XSD namespace shortened (`"3"^^xsd:integer`).
 
@@ -8,7 +8,7 @@
 
 #include "terms/term.hpp"
 
-namespace quiver::xsd::testing {
+namespace quiver::testing {
 
 inline Term xsd(std::string_view lexical, std::string_view local) {
   return Term::literal(lexical, std::string(vocab::kXsd) + std::string(local));
@@ -32,4 +32,4 @@ inline std::string show(const Term& term) {
   return nt;
 }
 
-}  // namespace quiver::xsd::testing
+}  // namespace quiver::testing
