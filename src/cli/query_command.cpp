@@ -71,10 +71,10 @@ struct OutputFormat {
 
 // The --format for the query's form, checked before any data is read;
 // nullopt (after a message) when it does not fit the form.
-std::optional<OutputFormat> output_format(sparql::QueryForm form, const po::variables_map& vm) {
+std::optional<OutputFormat> output_format(QueryForm form, const po::variables_map& vm) {
   const std::string name = vm.count("format") ? vm["format"].as<std::string>() : "";
   OutputFormat format;
-  if (sparql::is_graph_form(form)) {
+  if (is_graph_form(form)) {
     if (!name.empty()) {
       auto f = io::format_from_name(name);
       if (!f) {
@@ -101,10 +101,10 @@ std::optional<OutputFormat> output_format(sparql::QueryForm form, const po::vari
 
 int print_result(const engine::QueryOutcome& outcome, const sparql::Query& query,
                  const OutputFormat& format) {
-  const sparql::QueryResult& result = outcome.result;
+  const QueryResult& result = outcome.result;
   auto out = io::Output::open("-");
   Status st;
-  if (sparql::is_graph_form(result.form)) {
+  if (is_graph_form(result.form)) {
     st = results::write_graph(result, format.graph, **out, query.prefixes);
   } else {
     results::ResultWriteOptions options;
@@ -141,7 +141,7 @@ int run_remote(const po::variables_map& vm, const QueryText& text, const sparql:
   options.default_graphs = strings(vm, "default-graph-uri");
   options.named_graphs = strings(vm, "named-graph-uri");
   http::Client client(credentials.credentials);
-  std::optional<sparql::QueryForm> form;
+  std::optional<QueryForm> form;
   if (query) form = query->form;
   auto result =
       remote::query_endpoint(client, vm["endpoint"].as<std::string>(), text.text, form, options);

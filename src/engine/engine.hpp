@@ -16,7 +16,7 @@
 #include "dataset/store.hpp"
 #include "io/format.hpp"
 #include "sparql/algebra.hpp"
-#include "sparql/query_result.hpp"
+#include "solutions/query_result.hpp"
 #include "util/expected.hpp"
 
 namespace quiver::engine {
@@ -34,7 +34,7 @@ struct QueryOptions {
 /// A query's answer, and its plan when asked.
 struct QueryOutcome {
   /// The answer, in the form the query asked for.
-  sparql::QueryResult result;
+  QueryResult result;
   std::string explain;  ///< empty unless QueryOptions::explain
 };
 

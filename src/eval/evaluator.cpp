@@ -27,27 +27,27 @@ bool has_order_by(const sparql::Op* op) {
 
 }  // namespace
 
-Expected<sparql::QueryResult> evaluate(const sparql::Query& query, const QueryDataset& dataset,
+Expected<QueryResult> evaluate(const sparql::Query& query, const QueryDataset& dataset,
                                        const EvalOptions& options) {
   if (!dataset.data) return Error{{}, "no dataset to query"};
   EvalContext ctx(dataset, options, collect_variables(query));
   ctx.functions().base_iri = query.base_iri;
-  sparql::QueryResult result;
+  QueryResult result;
   result.form = query.form;
   result.ordered = has_order_by(query.pattern.get());
-  std::size_t limit = query.form == sparql::QueryForm::Ask ? 1 : kNoLimit;
+  std::size_t limit = query.form == QueryForm::Ask ? 1 : kNoLimit;
   Table solutions = query.pattern ? eval_op(ctx, *query.pattern, limit) : Table::unit(ctx.width());
   if (ctx.error()) return *ctx.error();
 
   switch (query.form) {
-    case sparql::QueryForm::Select: {
+    case QueryForm::Select: {
       result.variables = query.variables;
       std::vector<Slot> slots;
       for (const auto& v : query.variables) slots.push_back(ctx.vars().find(v));
       result.solutions.reserve(solutions.size());
       for (std::size_t r = 0; r < solutions.size(); ++r) {
         const TermId* row = solutions.row(r);
-        sparql::Solution& s = result.solutions.emplace_back(slots.size());
+        Solution& s = result.solutions.emplace_back(slots.size());
         for (std::size_t i = 0; i < slots.size(); ++i) {
           if (slots[i] != kNoSlot && row[slots[i]] != kAnyTerm) s[i] = ctx.decode(row[slots[i]]);
         }
@@ -55,13 +55,13 @@ Expected<sparql::QueryResult> evaluate(const sparql::Query& query, const QueryDa
       }
       break;
     }
-    case sparql::QueryForm::Ask:
+    case QueryForm::Ask:
       result.boolean = !solutions.empty();
       break;
-    case sparql::QueryForm::Construct:
+    case QueryForm::Construct:
       result.triples = construct_triples(ctx, query, solutions);
       break;
-    case sparql::QueryForm::Describe:
+    case QueryForm::Describe:
       result.triples = describe_triples(ctx, query, solutions);
       break;
   }

@@ -12,7 +12,7 @@
 
 #include "dataset/dataset.hpp"
 #include "sparql/algebra.hpp"
-#include "sparql/query_result.hpp"
+#include "solutions/query_result.hpp"
 #include "util/expected.hpp"
 
 namespace quiver::eval {
@@ -41,7 +41,7 @@ struct EvalOptions {
 
 /// Evaluates `query` over `dataset`. Errors are for what stops a query
 /// (timeout, cancel, unsupported SERVICE); expression errors follow the spec.
-Expected<sparql::QueryResult> evaluate(const sparql::Query& query, const QueryDataset& dataset,
+Expected<QueryResult> evaluate(const sparql::Query& query, const QueryDataset& dataset,
                                        const EvalOptions& options = {});
 
 }  // namespace quiver::eval

@@ -60,9 +60,9 @@ Expected<std::vector<Triple>> parse_graph(const std::string& text, const std::st
   return triples;
 }
 
-Expected<sparql::QueryResult> query_endpoint(http::Client& client, const std::string& endpoint,
+Expected<QueryResult> query_endpoint(http::Client& client, const std::string& endpoint,
                                              const std::string& query,
-                                             std::optional<sparql::QueryForm> form,
+                                             std::optional<QueryForm> form,
                                              const EndpointOptions& options) {
   std::vector<std::pair<std::string, std::string>> fields{{"query", query}};
   for (const auto& g : options.default_graphs) fields.emplace_back("default-graph-uri", g);
@@ -85,7 +85,7 @@ Expected<sparql::QueryResult> query_endpoint(http::Client& client, const std::st
   static constexpr const char* kResultTypes =
       "application/sparql-results+json, application/sparql-results+xml;q=0.9, "
       "text/tab-separated-values;q=0.5, text/csv;q=0.1";
-  std::string accept = !form || !sparql::is_graph_form(*form) ? kResultTypes : kGraphTypes;
+  std::string accept = !form || !is_graph_form(*form) ? kResultTypes : kGraphTypes;
   if (!form) accept += std::string(", ") + kGraphTypes;
   request.headers.emplace_back("Accept", accept);
   http::Result sent = client.send(request);
@@ -95,11 +95,11 @@ Expected<sparql::QueryResult> query_endpoint(http::Client& client, const std::st
     return http_error(endpoint, response);
   }
   const auto format = result_format_of(response.content_type);
-  if ((form && sparql::is_graph_form(*form)) || (!form && !format)) {
+  if ((form && is_graph_form(*form)) || (!form && !format)) {
     auto triples = parse_graph(response.body, response.content_type, endpoint);
     if (!triples) return triples.error();
-    sparql::QueryResult result;
-    result.form = form.value_or(sparql::QueryForm::Construct);
+    QueryResult result;
+    result.form = form.value_or(QueryForm::Construct);
     result.triples = std::move(*triples);
     return result;
   }
@@ -115,10 +115,10 @@ Expected<sparql::QueryResult> query_endpoint(http::Client& client, const std::st
   }
   // An ASK answered as a one-cell SELECT (Virtuoso without CaseMode 2)
   // is not an ASK answer; say so instead of guessing.
-  if (form && *form == sparql::QueryForm::Ask && result->form != sparql::QueryForm::Ask) {
+  if (form && *form == QueryForm::Ask && result->form != QueryForm::Ask) {
     return Error(endpoint + ": answered an ASK query with a table, not a boolean");
   }
-  if (form && *form == sparql::QueryForm::Select && result->form != sparql::QueryForm::Select) {
+  if (form && *form == QueryForm::Select && result->form != QueryForm::Select) {
     return Error(endpoint + ": answered a SELECT query with a boolean");
   }
   return std::move(*result);
@@ -126,7 +126,7 @@ Expected<sparql::QueryResult> query_endpoint(http::Client& client, const std::st
 
 Expected<std::uint64_t> count_query(http::Client& client, const std::string& endpoint,
                                     const std::string& query, const EndpointOptions& options) {
-  auto result = query_endpoint(client, endpoint, query, sparql::QueryForm::Select, options);
+  auto result = query_endpoint(client, endpoint, query, QueryForm::Select, options);
   if (!result) return result.error();
   if (result->solutions.size() != 1 || result->solutions[0].empty() || !result->solutions[0][0] ||
       !result->solutions[0][0]->is_literal()) {

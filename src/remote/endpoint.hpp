@@ -10,7 +10,7 @@
 
 #include "http/client.hpp"
 #include "sparql/algebra.hpp"
-#include "sparql/query_result.hpp"
+#include "solutions/query_result.hpp"
 #include "util/expected.hpp"
 
 namespace quiver::remote {
@@ -35,9 +35,9 @@ inline constexpr std::size_t kMaxGetQueryBytes = 2000;
 /// (a query in the server's own dialect, which Quiver does not parse) it
 /// accepts both kinds and the answer's type decides. A refusal comes back
 /// as an error with the status and the server's own message.
-Expected<sparql::QueryResult> query_endpoint(http::Client& client, const std::string& endpoint,
+Expected<QueryResult> query_endpoint(http::Client& client, const std::string& endpoint,
                                              const std::string& query,
-                                             std::optional<sparql::QueryForm> form,
+                                             std::optional<QueryForm> form,
                                              const EndpointOptions& options = {});
 
 /// Runs a `SELECT (COUNT(*) AS ?n)` at `endpoint` and returns the number.

@@ -181,7 +181,7 @@ class Pusher {
           graph.empty() ? "{ ?s ?p ?o }" : "{ GRAPH <" + graph + "> { ?s ?p ?o } }";
       auto result =
           query_endpoint(client_, count_endpoint(), "CONSTRUCT { ?s ?p ?o } WHERE " + where,
-                         sparql::QueryForm::Construct);
+                         QueryForm::Construct);
       if (!result) return result.error();
       return std::move(result->triples);
     }

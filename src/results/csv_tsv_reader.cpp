@@ -101,9 +101,9 @@ std::optional<Term> guess_csv_term(const CsvField& field) {
   return Term::literal(field.text);
 }
 
-bool ask_answer(std::string_view line, sparql::QueryResult& result) {
+bool ask_answer(std::string_view line, QueryResult& result) {
   if (line != "true" && line != "false") return false;
-  result.form = sparql::QueryForm::Ask;
+  result.form = QueryForm::Ask;
   result.boolean = line == "true";
   return true;
 }
@@ -122,10 +122,10 @@ std::vector<std::string_view> split(std::string_view s, char separator) {
 
 }  // namespace
 
-Expected<sparql::QueryResult> read_csv(std::string_view text) {
+Expected<QueryResult> read_csv(std::string_view text) {
   auto records = split_csv(text);
   if (!records) return records.error();
-  sparql::QueryResult result;
+  QueryResult result;
   if (records->empty()) return read_error("empty CSV: no header line");
   const CsvRecord& header = records->front();
   if (records->size() == 1 && header.size() == 1 && !header[0].quoted &&
@@ -135,7 +135,7 @@ Expected<sparql::QueryResult> read_csv(std::string_view text) {
   if (result.variables.size() == 1 && result.variables[0].empty()) result.variables.clear();
   for (std::size_t r = 1; r < records->size(); ++r) {
     const CsvRecord& record = (*records)[r];
-    sparql::Solution solution;
+    Solution solution;
     if (!(result.variables.empty() && record.size() == 1 && record[0].text.empty())) {
       if (record.size() != result.variables.size())
         return read_error("row has " + std::to_string(record.size()) + " fields, header has " +
@@ -147,13 +147,13 @@ Expected<sparql::QueryResult> read_csv(std::string_view text) {
   return result;
 }
 
-Expected<sparql::QueryResult> read_tsv(std::string_view text) {
+Expected<QueryResult> read_tsv(std::string_view text) {
   if (text.ends_with('\n')) text.remove_suffix(1);
   std::vector<std::string_view> lines = split(text, '\n');
   for (auto& line : lines) {
     if (line.ends_with('\r')) line.remove_suffix(1);
   }
-  sparql::QueryResult result;
+  QueryResult result;
   if (lines.size() == 1 && ask_answer(lines[0], result)) return result;
   if (!lines[0].empty()) {
     for (std::string_view name : split(lines[0], '\t')) {
@@ -163,7 +163,7 @@ Expected<sparql::QueryResult> read_tsv(std::string_view text) {
     }
   }
   for (std::size_t l = 1; l < lines.size(); ++l) {
-    sparql::Solution solution;
+    Solution solution;
     if (!(result.variables.empty() && lines[l].empty())) {
       const auto cells = split(lines[l], '\t');
       if (cells.size() != result.variables.size())

@@ -48,9 +48,9 @@ void append_csv_term(std::string& out, const Term& term) {
 
 }  // namespace
 
-Status write_csv(const sparql::QueryResult& result, io::Output& out) {
+Status write_csv(const QueryResult& result, io::Output& out) {
   std::string& buf = out.buffer();
-  if (result.form == sparql::QueryForm::Ask) {
+  if (result.form == QueryForm::Ask) {
     buf += result.boolean ? "true\r\n" : "false\r\n";
     out.maybe_flush();
     return Status();
@@ -60,7 +60,7 @@ Status write_csv(const sparql::QueryResult& result, io::Output& out) {
     append_csv_field(buf, result.variables[i]);
   }
   buf += "\r\n";
-  for (const sparql::Solution& row : result.solutions) {
+  for (const Solution& row : result.solutions) {
     for (std::size_t i = 0; i < result.variables.size(); ++i) {
       if (i > 0) buf += ',';
       if (i < row.size() && row[i]) append_csv_term(buf, *row[i]);
@@ -72,9 +72,9 @@ Status write_csv(const sparql::QueryResult& result, io::Output& out) {
   return Status();
 }
 
-Status write_tsv(const sparql::QueryResult& result, io::Output& out) {
+Status write_tsv(const QueryResult& result, io::Output& out) {
   std::string& buf = out.buffer();
-  if (result.form == sparql::QueryForm::Ask) {
+  if (result.form == QueryForm::Ask) {
     buf += result.boolean ? "true\n" : "false\n";
     out.maybe_flush();
     return Status();
@@ -85,7 +85,7 @@ Status write_tsv(const sparql::QueryResult& result, io::Output& out) {
     buf += result.variables[i];
   }
   buf += '\n';
-  for (const sparql::Solution& row : result.solutions) {
+  for (const Solution& row : result.solutions) {
     for (std::size_t i = 0; i < result.variables.size(); ++i) {
       if (i > 0) buf += '\t';
       if (i < row.size() && row[i]) append_turtle_term(buf, row[i]->ref());

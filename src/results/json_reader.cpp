@@ -50,8 +50,8 @@ Expected<Term> read_term(const json& cell, const std::string& variable) {
                        lang != nullptr ? *lang : std::string());
 }
 
-Expected<sparql::QueryResult> read_select(const json& root) {
-  sparql::QueryResult result;
+Expected<QueryResult> read_select(const json& root) {
+  QueryResult result;
   std::unordered_map<std::string, std::size_t> column;
   const auto head = root.find("head");
   if (head != root.end() && head->is_object()) {
@@ -73,7 +73,7 @@ Expected<sparql::QueryResult> read_select(const json& root) {
     return read_error("\"results.bindings\" must be an array");
   for (const json& row : *bindings) {
     if (!row.is_object()) return read_error("each binding set must be a JSON object");
-    sparql::Solution solution(result.variables.size());
+    Solution solution(result.variables.size());
     for (const auto& [name, cell] : row.items()) {
       auto [it, added] = column.emplace(name, result.variables.size());
       if (added) {
@@ -93,7 +93,7 @@ Expected<sparql::QueryResult> read_select(const json& root) {
 
 }  // namespace
 
-Expected<sparql::QueryResult> read_json(std::string_view text) {
+Expected<QueryResult> read_json(std::string_view text) {
   json root;
   try {
     root = json::parse(text.begin(), text.end());
@@ -105,8 +105,8 @@ Expected<sparql::QueryResult> read_json(std::string_view text) {
   const auto boolean = root.find("boolean");
   if (boolean != root.end()) {
     if (!boolean->is_boolean()) return read_error("\"boolean\" must be true or false");
-    sparql::QueryResult result;
-    result.form = sparql::QueryForm::Ask;
+    QueryResult result;
+    result.form = QueryForm::Ask;
     result.boolean = boolean->get<bool>();
     return result;
   }

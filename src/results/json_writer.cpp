@@ -38,9 +38,9 @@ void append_json_term(std::string& out, const Term& term) {
 
 }  // namespace
 
-Status write_json(const sparql::QueryResult& result, io::Output& out) {
+Status write_json(const QueryResult& result, io::Output& out) {
   std::string& buf = out.buffer();
-  if (result.form == sparql::QueryForm::Ask) {
+  if (result.form == QueryForm::Ask) {
     buf += "{\n  \"head\": {},\n  \"boolean\": ";
     buf += result.boolean ? "true" : "false";
     buf += "\n}\n";
@@ -54,7 +54,7 @@ Status write_json(const sparql::QueryResult& result, io::Output& out) {
   }
   buf += "]},\n  \"results\": {\"bindings\": [";
   bool first_row = true;
-  for (const sparql::Solution& row : result.solutions) {
+  for (const Solution& row : result.solutions) {
     buf += first_row ? "\n    {" : ",\n    {";
     first_row = false;
     bool first_cell = true;

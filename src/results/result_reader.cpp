@@ -50,11 +50,11 @@ std::optional<Term> find_result_set(const std::vector<Quad>& quads) {
 
 struct IndexedSolution {
   std::optional<std::int64_t> index;
-  sparql::Solution solution;
+  Solution solution;
 };
 
 Expected<IndexedSolution> read_solution(const Statements& graph, const Term& node,
-                                        sparql::QueryResult& result) {
+                                        QueryResult& result) {
   IndexedSolution out;
   out.solution.resize(result.variables.size());
   for (const Term* index : objects(graph, node, rs("index"))) {
@@ -86,7 +86,7 @@ Expected<IndexedSolution> read_solution(const Statements& graph, const Term& nod
 
 }  // namespace
 
-Expected<sparql::QueryResult> read_results(std::string_view text, ResultFormat format) {
+Expected<QueryResult> read_results(std::string_view text, ResultFormat format) {
   switch (format) {
     case ResultFormat::Json:
       return detail::read_json(text);
@@ -102,19 +102,19 @@ Expected<sparql::QueryResult> read_results(std::string_view text, ResultFormat f
   return read_error("the text table cannot be read back");
 }
 
-Expected<sparql::QueryResult> read_result_set_graph(const std::vector<Quad>& quads) {
+Expected<QueryResult> read_result_set_graph(const std::vector<Quad>& quads) {
   const auto root = find_result_set(quads);
   if (!root) return read_error("no rs:ResultSet found in the result graph");
   Statements graph;
   for (const Quad& q : quads) graph[q.subject].emplace_back(q.predicate, q.object);
 
-  sparql::QueryResult result;
+  QueryResult result;
   const auto booleans = objects(graph, *root, rs("boolean"));
   if (!booleans.empty()) {
     const std::string& value = booleans[0]->value();
     if (value != "true" && value != "false")
       return read_error("rs:boolean `" + value + "` is not true or false");
-    result.form = sparql::QueryForm::Ask;
+    result.form = QueryForm::Ask;
     result.boolean = value == "true";
     return result;
   }

@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "results/result_format.hpp"
-#include "sparql/query_result.hpp"
+#include "solutions/query_result.hpp"
 #include "terms/term.hpp"
 #include "util/expected.hpp"
 
@@ -32,7 +32,7 @@ inline constexpr std::string_view kResultSetNs =
 
 /// Parses a SELECT or ASK result in `format` (not Table). Errors carry a
 /// line (and column where the parser knows it) and say what is wrong.
-Expected<sparql::QueryResult> read_results(std::string_view text, ResultFormat format);
+Expected<QueryResult> read_results(std::string_view text, ResultFormat format);
 
 /// Reads a result set written as RDF with the `rs:` vocabulary: the node
 /// typed rs:ResultSet (or else the one subject of rs:resultVariable,
@@ -41,6 +41,6 @@ Expected<sparql::QueryResult> read_results(std::string_view text, ResultFormat f
 /// rs:binding / rs:variable / rs:value) or the ASK answer (rs:boolean).
 /// When solutions carry rs:index they are sorted by it and the result is
 /// marked `ordered`. Graph names are ignored.
-Expected<sparql::QueryResult> read_result_set_graph(const std::vector<Quad>& quads);
+Expected<QueryResult> read_result_set_graph(const std::vector<Quad>& quads);
 
 }  // namespace quiver::results

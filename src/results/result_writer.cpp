@@ -14,9 +14,9 @@ Error error(std::string message) {
 
 }  // namespace
 
-Status write_results(const sparql::QueryResult& result, ResultFormat format, io::Output& out,
+Status write_results(const QueryResult& result, ResultFormat format, io::Output& out,
                      const ResultWriteOptions& options) {
-  if (result.form == sparql::QueryForm::Construct || result.form == sparql::QueryForm::Describe)
+  if (result.form == QueryForm::Construct || result.form == QueryForm::Describe)
     return error("a CONSTRUCT or DESCRIBE result is a graph: write it with an RDF format");
   switch (format) {
     case ResultFormat::Json:
@@ -33,9 +33,9 @@ Status write_results(const sparql::QueryResult& result, ResultFormat format, io:
   return error("unknown result format");
 }
 
-Status write_graph(const sparql::QueryResult& result, io::Format format, io::Output& out,
+Status write_graph(const QueryResult& result, io::Format format, io::Output& out,
                    const PrefixList& prefixes) {
-  if (result.form != sparql::QueryForm::Construct && result.form != sparql::QueryForm::Describe)
+  if (result.form != QueryForm::Construct && result.form != QueryForm::Describe)
     return error("only a CONSTRUCT or DESCRIBE result is a graph");
   io::WriteOptions options;
   options.format = format;
@@ -51,7 +51,7 @@ Status write_graph(const sparql::QueryResult& result, io::Format format, io::Out
   return writer->finish();
 }
 
-Expected<std::string> results_to_string(const sparql::QueryResult& result, ResultFormat format,
+Expected<std::string> results_to_string(const QueryResult& result, ResultFormat format,
                                         const ResultWriteOptions& options) {
   std::string text;
   {

@@ -24,7 +24,7 @@
 #include "io/format.hpp"
 #include "io/output.hpp"
 #include "results/result_format.hpp"
-#include "sparql/query_result.hpp"
+#include "solutions/query_result.hpp"
 #include "terms/term_writer.hpp"
 #include "util/expected.hpp"
 
@@ -39,16 +39,16 @@ struct ResultWriteOptions {
 /// Writes a SELECT or ASK result to `out` in `format`. Fails for a
 /// CONSTRUCT/DESCRIBE result (use write_graph) or when a string cannot be
 /// written in XML 1.0 (control characters other than tab, CR and LF).
-Status write_results(const sparql::QueryResult& result, ResultFormat format, io::Output& out,
+Status write_results(const QueryResult& result, ResultFormat format, io::Output& out,
                      const ResultWriteOptions& options = {});
 
 /// Writes the triples of a CONSTRUCT/DESCRIBE result as an RDF graph in
 /// `format`, offering `prefixes` to the syntaxes that use them.
-Status write_graph(const sparql::QueryResult& result, io::Format format, io::Output& out,
+Status write_graph(const QueryResult& result, io::Format format, io::Output& out,
                    const PrefixList& prefixes = {});
 
 /// Convenience for tests and small results: the result written to a string.
-Expected<std::string> results_to_string(const sparql::QueryResult& result, ResultFormat format,
+Expected<std::string> results_to_string(const QueryResult& result, ResultFormat format,
                                         const ResultWriteOptions& options = {});
 
 }  // namespace quiver::results

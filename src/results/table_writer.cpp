@@ -73,10 +73,10 @@ void append_row(std::string& out, const std::vector<std::string>& cells,
 
 }  // namespace
 
-Status write_table(const sparql::QueryResult& result, io::Output& out,
+Status write_table(const QueryResult& result, io::Output& out,
                    const ResultWriteOptions& options) {
   std::string& buf = out.buffer();
-  if (result.form == sparql::QueryForm::Ask) {
+  if (result.form == QueryForm::Ask) {
     buf += result.boolean ? "Ask => Yes\n" : "Ask => No\n";
     out.maybe_flush();
     return Status();
@@ -87,7 +87,7 @@ Status write_table(const sparql::QueryResult& result, io::Output& out,
   const PrefixMap prefixes(options.prefixes);
   std::vector<std::vector<std::string>> rows;
   rows.reserve(result.solutions.size());
-  for (const sparql::Solution& solution : result.solutions) {
+  for (const Solution& solution : result.solutions) {
     std::vector<std::string>& cells = rows.emplace_back(columns);
     for (std::size_t i = 0; i < columns && i < solution.size(); ++i) {
       if (!solution[i]) continue;

@@ -4,16 +4,16 @@
 
 #include "io/output.hpp"
 #include "results/result_writer.hpp"
-#include "sparql/query_result.hpp"
+#include "solutions/query_result.hpp"
 #include "util/expected.hpp"
 
 namespace quiver::results::detail {
 
-Status write_json(const sparql::QueryResult& result, io::Output& out);
-Status write_xml(const sparql::QueryResult& result, io::Output& out);
-Status write_csv(const sparql::QueryResult& result, io::Output& out);
-Status write_tsv(const sparql::QueryResult& result, io::Output& out);
-Status write_table(const sparql::QueryResult& result, io::Output& out,
+Status write_json(const QueryResult& result, io::Output& out);
+Status write_xml(const QueryResult& result, io::Output& out);
+Status write_csv(const QueryResult& result, io::Output& out);
+Status write_tsv(const QueryResult& result, io::Output& out);
+Status write_table(const QueryResult& result, io::Output& out,
                    const ResultWriteOptions& options);
 
 }  // namespace quiver::results::detail

@@ -75,9 +75,9 @@ Expected<Term> read_term(xmlNode* binding) {
   return Term::literal(text, datatype.value_or(""), lang.value_or(""));
 }
 
-Expected<sparql::QueryResult> read_document(xmlNode* root) {
+Expected<QueryResult> read_document(xmlNode* root) {
   if (root == nullptr || !is(root, "sparql")) return read_error("the root element is not <sparql>");
-  sparql::QueryResult result;
+  QueryResult result;
   std::unordered_map<std::string, std::size_t> column;
   bool answered = false;
   for (xmlNode* part = root->children; part != nullptr; part = part->next) {
@@ -93,14 +93,14 @@ Expected<sparql::QueryResult> read_document(xmlNode* root) {
       const std::string text = to_string(XmlString(xmlNodeGetContent(part)));
       if (text != "true" && text != "false")
         return node_error(part, "<boolean> must hold true or false");
-      result.form = sparql::QueryForm::Ask;
+      result.form = QueryForm::Ask;
       result.boolean = text == "true";
       answered = true;
     } else if (is(part, "results")) {
       answered = true;
       for (xmlNode* r = part->children; r != nullptr; r = r->next) {
         if (!is(r, "result")) continue;
-        sparql::Solution solution(result.variables.size());
+        Solution solution(result.variables.size());
         for (xmlNode* b = r->children; b != nullptr; b = b->next) {
           if (!is(b, "binding")) continue;
           const auto name = attribute(b, "name");
@@ -139,7 +139,7 @@ void keep_first_error(void* data, xmlErrorPtr error) {
 
 }  // namespace
 
-Expected<sparql::QueryResult> read_xml(std::string_view text) {
+Expected<QueryResult> read_xml(std::string_view text) {
   std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(xmlNewParserCtxt());
   if (!ctxt) return read_error("cannot create an XML parser");
   // libxml2 goes on after some errors and xmlCtxtGetLastError would name a

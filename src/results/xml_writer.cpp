@@ -103,13 +103,13 @@ bool append_xml_term(std::string& out, const Term& term) {
 
 }  // namespace
 
-Status write_xml(const sparql::QueryResult& result, io::Output& out) {
+Status write_xml(const QueryResult& result, io::Output& out) {
   std::string& buf = out.buffer();
   buf +=
       "<?xml version=\"1.0\"?>\n"
       "<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n"
       "  <head>\n";
-  if (result.form == sparql::QueryForm::Ask) {
+  if (result.form == QueryForm::Ask) {
     buf += "  </head>\n  <boolean>";
     buf += result.boolean ? "true" : "false";
     buf += "</boolean>\n</sparql>\n";
@@ -122,7 +122,7 @@ Status write_xml(const sparql::QueryResult& result, io::Output& out) {
     buf += "\"/>\n";
   }
   buf += "  </head>\n  <results>\n";
-  for (const sparql::Solution& row : result.solutions) {
+  for (const Solution& row : result.solutions) {
     buf += "    <result>\n";
     for (std::size_t i = 0; i < row.size() && i < result.variables.size(); ++i) {
       if (!row[i] || row[i]->is_none()) continue;

@@ -80,8 +80,8 @@ Reply Service::graph_store_read(const Call& call, const std::optional<std::strin
                                " triples, more than this server's limit of " +
                                std::to_string(options_.max_rows) + " (--max-rows)");
   }
-  sparql::QueryResult result;
-  result.form = sparql::QueryForm::Construct;
+  QueryResult result;
+  result.form = QueryForm::Construct;
   result.triples.reserve(size);
   auto cursor = store.match(QuadIds{kAnyTerm, kAnyTerm, kAnyTerm, graph_id});
   QuadIds batch[256];

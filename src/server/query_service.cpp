@@ -133,7 +133,7 @@ Reply Service::run_query(const Call& call, const std::string& text) {
   if (!parsed) return text_reply(400, sparql::format_parse_error(text, parsed.error(), "<query>"));
   sparql::Query& query = *parsed;
 
-  const bool graph = sparql::is_graph_form(query.form);
+  const bool graph = is_graph_form(query.form);
   const auto override_type = format_override(call, graph);
   const auto type = negotiate(override_type ? *override_type : call.accept,
                               graph ? graph_offers() : result_offers());
@@ -182,7 +182,7 @@ Reply Service::run_query(const Call& call, const std::string& text) {
     }
     return text_reply(500, "query failed: " + outcome.error().to_string());
   }
-  const sparql::QueryResult& result = outcome->result;
+  const QueryResult& result = outcome->result;
   const std::uint64_t size = graph ? result.triples.size() : result.solutions.size();
   if (size > options_.max_rows) {
     return text_reply(500, "the result has " + std::to_string(size) +

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "solutions/query_form.hpp"
 #include "terms/term.hpp"
 
 namespace quiver::sparql {
@@ -208,17 +209,6 @@ struct Op {
   /// seed solution instead of an error.
   bool silent = false;
 };
-
-/// The query forms: `Select` (a table of solutions for the projected
-/// variables), `Construct` (the template's triples instantiated per
-/// solution), `Ask` (whether there is any solution) and `Describe` (the
-/// concise bounded descriptions of the targets).
-enum class QueryForm { Select, Construct, Ask, Describe };
-
-/// True for the forms whose answer is a graph (CONSTRUCT, DESCRIBE).
-inline bool is_graph_form(QueryForm form) {
-  return form == QueryForm::Construct || form == QueryForm::Describe;
-}
 
 /// A parsed query: its form, algebra and dataset clauses.
 struct Query {

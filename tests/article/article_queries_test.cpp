@@ -64,7 +64,7 @@ TEST_P(ArticleQueryTest, GivesTheExpectedAnswer) {
 
   const fs::path srj = kRoot / "queries/expected" / (GetParam() + ".srj");
   const fs::path ttl = kRoot / "queries/expected" / (GetParam() + ".ttl");
-  sparql::QueryResult expected;
+  QueryResult expected;
   if (fs::exists(srj)) {
     auto read = results::read_results(slurp(srj), results::ResultFormat::Json);
     ASSERT_TRUE(read.ok()) << read.error().to_string();

@@ -35,7 +35,7 @@ sparql::ExprPtr var_expr(const char* name) {
   return sparql::make_expr(std::move(e));
 }
 
-Expected<sparql::QueryResult> select(const Dataset& data, sparql::OpPtr pattern,
+Expected<QueryResult> select(const Dataset& data, sparql::OpPtr pattern,
                                      std::vector<std::string> vars) {
   sparql::Query q;
   q.pattern = std::move(pattern);

@@ -24,7 +24,7 @@ TEST(EvaluatorFormsTest, Ask) {
   TestDataset data(kData);
   auto yes = run(data, "ASK { ?x ex:knows ?y }");
   ASSERT_TRUE(yes);
-  EXPECT_EQ(yes->form, sparql::QueryForm::Ask);
+  EXPECT_EQ(yes->form, QueryForm::Ask);
   EXPECT_TRUE(yes->boolean);
   auto no = run(data, "ASK { ?x ex:knows ?x }");
   ASSERT_TRUE(no);

@@ -127,7 +127,7 @@ inline Term integer(long long v) {
 
 /// Parses and evaluates `query` (prefixes ex: and xsd: predeclared);
 /// fails the test on a parse error.
-inline Expected<sparql::QueryResult> run(const Dataset& data, std::string_view query,
+inline Expected<QueryResult> run(const Dataset& data, std::string_view query,
                                          const EvalOptions& options = {},
                                          QueryDataset dataset = {}) {
   std::string text =
@@ -146,7 +146,7 @@ inline Expected<sparql::QueryResult> run(const Dataset& data, std::string_view q
 /// The solutions of a SELECT as N-Triples-ish strings, one per row
 /// ("?a=<x> ?b=\"1\"" with unbound variables left out), sorted unless
 /// `keep_order`.
-inline std::vector<std::string> rows(const Expected<sparql::QueryResult>& r,
+inline std::vector<std::string> rows(const Expected<QueryResult>& r,
                                      bool keep_order = false) {
   std::vector<std::string> out;
   if (!r) {
@@ -167,7 +167,7 @@ inline std::vector<std::string> rows(const Expected<sparql::QueryResult>& r,
 }
 
 /// The triples of a CONSTRUCT / DESCRIBE, as sorted N-Triples lines.
-inline std::vector<std::string> triples(const Expected<sparql::QueryResult>& r) {
+inline std::vector<std::string> triples(const Expected<QueryResult>& r) {
   std::vector<std::string> out;
   if (!r) {
     ADD_FAILURE() << "query failed: " << r.error().to_string();

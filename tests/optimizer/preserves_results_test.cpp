@@ -43,7 +43,7 @@ class PreservesResultsTest : public ::testing::TestWithParam<const char*> {
 store::MemoryStore* PreservesResultsTest::store_ = nullptr;
 
 // One line per solution or triple (or the ASK answer), sorted: a multiset.
-std::vector<std::string> canonical(const sparql::QueryResult& r) {
+std::vector<std::string> canonical(const QueryResult& r) {
   std::vector<std::string> lines;
   for (const auto& s : r.solutions) {
     std::string line;
@@ -56,7 +56,7 @@ std::vector<std::string> canonical(const sparql::QueryResult& r) {
     lines.push_back(t.subject.to_ntriples() + " " + t.predicate.to_ntriples() + " " +
                     t.object.to_ntriples());
   }
-  if (r.form == sparql::QueryForm::Ask) lines.push_back(r.boolean ? "true" : "false");
+  if (r.form == QueryForm::Ask) lines.push_back(r.boolean ? "true" : "false");
   std::sort(lines.begin(), lines.end());
   return lines;
 }

@@ -60,7 +60,7 @@ TEST(QueryEndpoint, ReadsXmlResultsByContentType) {
   FakeEndpoint endpoint;
   http::Client client;
   auto result =
-      query_endpoint(client, endpoint.url(), "SELECT ?x WHERE {}", sparql::QueryForm::Select);
+      query_endpoint(client, endpoint.url(), "SELECT ?x WHERE {}", QueryForm::Select);
   ASSERT_TRUE(result.ok()) << result.error().message;
   ASSERT_EQ(result->solutions.size(), 1u);
   EXPECT_EQ(result->solutions[0][0]->value(), "42");
@@ -71,7 +71,7 @@ TEST(QueryEndpoint, LongQueriesArePosted) {
   FakeEndpoint endpoint;
   http::Client client;
   const std::string query = "SELECT ?x WHERE {} #" + std::string(5000, 'x');
-  auto result = query_endpoint(client, endpoint.url(), query, sparql::QueryForm::Select);
+  auto result = query_endpoint(client, endpoint.url(), query, QueryForm::Select);
   ASSERT_TRUE(result.ok()) << result.error().message;
   EXPECT_EQ(endpoint.last_method(), "POST");
 }
@@ -80,7 +80,7 @@ TEST(QueryEndpoint, GraphsAreParsedAsNTriples) {
   FakeEndpoint endpoint;
   http::Client client;
   auto result = query_endpoint(client, endpoint.url(), "CONSTRUCT WHERE { ?s ?p ?o }",
-                               sparql::QueryForm::Construct);
+                               QueryForm::Construct);
   ASSERT_TRUE(result.ok()) << result.error().message;
   ASSERT_EQ(result->triples.size(), 1u);
   EXPECT_EQ(result->triples[0].object.value(), "caf\xC3\xA9");
@@ -90,7 +90,7 @@ TEST(QueryEndpoint, GraphsAreParsedAsNTriples) {
 TEST(QueryEndpoint, RefusalCarriesTheServersMessage) {
   FakeEndpoint endpoint;
   http::Client client;
-  auto result = query_endpoint(client, endpoint.url(), "SELECT BROKEN", sparql::QueryForm::Select);
+  auto result = query_endpoint(client, endpoint.url(), "SELECT BROKEN", QueryForm::Select);
   ASSERT_FALSE(result.ok());
   EXPECT_NE(result.error().message.find("HTTP 400: Virtuoso 37000 Error SP030"), std::string::npos)
       << result.error().message;
@@ -99,7 +99,7 @@ TEST(QueryEndpoint, RefusalCarriesTheServersMessage) {
 TEST(QueryEndpoint, AskAnsweredAsTableIsAnError) {
   FakeEndpoint endpoint;
   http::Client client;
-  auto result = query_endpoint(client, endpoint.url(), "ASK {}", sparql::QueryForm::Ask);
+  auto result = query_endpoint(client, endpoint.url(), "ASK {}", QueryForm::Ask);
   ASSERT_FALSE(result.ok());
   EXPECT_NE(result.error().message.find("with a table"), std::string::npos);
 }
@@ -107,7 +107,7 @@ TEST(QueryEndpoint, AskAnsweredAsTableIsAnError) {
 TEST(QueryEndpoint, HtmlIsNotAResult) {
   FakeEndpoint endpoint;
   http::Client client;
-  auto result = query_endpoint(client, endpoint.url(), "DESCRIBE <x:y>", sparql::QueryForm::Select);
+  auto result = query_endpoint(client, endpoint.url(), "DESCRIBE <x:y>", QueryForm::Select);
   ASSERT_FALSE(result.ok());
   EXPECT_NE(result.error().message.find("'text/html'"), std::string::npos)
       << result.error().message;
@@ -116,7 +116,7 @@ TEST(QueryEndpoint, HtmlIsNotAResult) {
 TEST(QueryEndpoint, RefusedConnection) {
   http::Client client;
   auto result =
-      query_endpoint(client, "http://127.0.0.1:1/sparql", "ASK {}", sparql::QueryForm::Ask);
+      query_endpoint(client, "http://127.0.0.1:1/sparql", "ASK {}", QueryForm::Ask);
   ASSERT_FALSE(result.ok());
   EXPECT_NE(result.error().message.find("127.0.0.1"), std::string::npos) << result.error().message;
 }

@@ -98,16 +98,16 @@ TEST(W3cResultFilesTest, ReadsEveryResultSetGraph) {
 }
 
 // The answer of csvtsv01.rq (and jsonres01.rq) over its data, in ORDER BY order.
-sparql::QueryResult spo(std::vector<std::vector<std::optional<Term>>> rows,
+QueryResult spo(std::vector<std::vector<std::optional<Term>>> rows,
                         std::vector<std::string> variables = {"s", "p", "o"}) {
-  sparql::QueryResult r;
+  QueryResult r;
   r.variables = std::move(variables);
   r.solutions = std::move(rows);
   r.ordered = true;
   return r;
 }
 
-sparql::QueryResult csvtsv01_answer(const std::string& blank) {
+QueryResult csvtsv01_answer(const std::string& blank) {
   return spo({{iri("s1"), iri("p1"), iri("s2")},
               {iri("s2"), iri("p2"), lit("foo")},
               {iri("s3"), iri("p3"), lit("bar", kXsd + "string")},
@@ -116,7 +116,7 @@ sparql::QueryResult csvtsv01_answer(const std::string& blank) {
               {iri("s6"), iri("p6"), Term::blank(blank)}});
 }
 
-sparql::QueryResult csvtsv02_answer(const std::string& blank) {
+QueryResult csvtsv02_answer(const std::string& blank) {
   auto r = csvtsv01_answer(blank);
   r.variables = {"s", "p", "o", "p2", "o2"};
   for (auto& row : r.solutions) row.resize(5);
@@ -125,7 +125,7 @@ sparql::QueryResult csvtsv02_answer(const std::string& blank) {
   return r;
 }
 
-sparql::QueryResult csvtsv03_answer() {
+QueryResult csvtsv03_answer() {
   return spo({{iri("s1"), iri("p1"), lit("1", kXsd + "string")},
               {iri("s2"), iri("p2"), lit("2.2", kXsd + "decimal")},
               {iri("s3"), iri("p3"), lit("-3", kXsd + "negativeInteger")},
@@ -150,7 +150,7 @@ class ResultFormatSuiteTest : public ::testing::Test {
                          (std::string(name).starts_with("json") ? "json-res" : "csv-tsv-res");
     return slurp(dir / name);
   }
-  static void expect_match(const sparql::QueryResult& actual, ResultFormat format,
+  static void expect_match(const QueryResult& actual, ResultFormat format,
                            const char* name) {
     std::string diff;
     EXPECT_TRUE(result_text_matches(actual, format, expected(name), &diff)) << name << "\n" << diff;

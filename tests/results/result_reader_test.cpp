@@ -25,7 +25,7 @@ class QuadCollector final : public io::QuadSink {
   std::vector<Quad> quads;
 };
 
-Expected<sparql::QueryResult> read_turtle_result_set(std::string_view turtle) {
+Expected<QueryResult> read_turtle_result_set(std::string_view turtle) {
   QuadCollector sink;
   io::ReadOptions options;
   options.format = io::Format::Turtle;
@@ -35,7 +35,7 @@ Expected<sparql::QueryResult> read_turtle_result_set(std::string_view turtle) {
   return read_result_set_graph(sink.quads);
 }
 
-void expect_same(const sparql::QueryResult& a, const sparql::QueryResult& b) {
+void expect_same(const QueryResult& a, const QueryResult& b) {
   EXPECT_EQ(a.form, b.form);
   EXPECT_EQ(a.boolean, b.boolean);
   EXPECT_EQ(a.variables, b.variables);
@@ -75,10 +75,10 @@ TEST(CsvReaderTest, GuessesTermKindsFromPlainStrings) {
   EXPECT_EQ(r->solutions[1][2], lit("chat"));  // the language is lost
   EXPECT_EQ(r->solutions[2][2], lit("say \"hi\", then\nbye\tnow\r"));
   EXPECT_EQ(r->solutions[4][3], lit(""));
-  EXPECT_EQ(r->solutions[5], sparql::Solution(4));
+  EXPECT_EQ(r->solutions[5], Solution(4));
   auto ask = read_results("false\r\n", ResultFormat::Csv);
   ASSERT_TRUE(ask.ok());
-  EXPECT_EQ(ask->form, sparql::QueryForm::Ask);
+  EXPECT_EQ(ask->form, QueryForm::Ask);
   EXPECT_FALSE(ask->boolean);
 }
 
@@ -137,8 +137,8 @@ TEST(ReadResultsTest, AcceptsVariablesMissingFromTheHead) {
   ASSERT_TRUE(r.ok()) << r.error().to_string();
   EXPECT_EQ(r->variables, (std::vector<std::string>{"a", "b"}));
   ASSERT_EQ(r->solutions.size(), 2u);
-  EXPECT_EQ(r->solutions[0], (sparql::Solution{Term::iri("http://e/1"), std::nullopt}));
-  EXPECT_EQ(r->solutions[1], (sparql::Solution{std::nullopt, lit("1", kXsd + "integer")}));
+  EXPECT_EQ(r->solutions[0], (Solution{Term::iri("http://e/1"), std::nullopt}));
+  EXPECT_EQ(r->solutions[1], (Solution{std::nullopt, lit("1", kXsd + "integer")}));
 }
 
 TEST(ResultSetGraphTest, ReadsOrderedSolutions) {
@@ -158,7 +158,7 @@ TEST(ResultSetGraphTest, ReadsOrderedSolutions) {
   EXPECT_EQ(r->solutions[0][0], iri("first"));
   ASSERT_TRUE(r->solutions[0][1].has_value());
   EXPECT_TRUE(r->solutions[0][1]->is_blank());
-  EXPECT_EQ(r->solutions[1], (sparql::Solution{lit("second", "", "en"), std::nullopt}));
+  EXPECT_EQ(r->solutions[1], (Solution{lit("second", "", "en"), std::nullopt}));
 }
 
 TEST(ResultSetGraphTest, ReadsAskAndEmptySolutions) {
@@ -167,7 +167,7 @@ TEST(ResultSetGraphTest, ReadsAskAndEmptySolutions) {
     [] rs:boolean true .
   )");
   ASSERT_TRUE(ask.ok());
-  EXPECT_EQ(ask->form, sparql::QueryForm::Ask);
+  EXPECT_EQ(ask->form, QueryForm::Ask);
   EXPECT_TRUE(ask->boolean);
   auto one_empty = read_turtle_result_set(R"(
     @prefix rs: <http://www.w3.org/2001/sw/DataAccess/tests/result-set#> .

@@ -12,7 +12,7 @@ namespace {
 using testing::ask_fixture;
 using testing::select_fixture;
 
-std::string write(const sparql::QueryResult& r, ResultFormat f, const ResultWriteOptions& o = {}) {
+std::string write(const QueryResult& r, ResultFormat f, const ResultWriteOptions& o = {}) {
   auto text = results_to_string(r, f, o);
   EXPECT_TRUE(text.ok()) << (text.ok() ? "" : text.error().to_string());
   return text.ok() ? *text : std::string();
@@ -51,14 +51,14 @@ TEST(JsonWriterTest, WritesEveryKindOfTerm) {
 }
 
 TEST(JsonWriterTest, EscapesControlCharacters) {
-  sparql::QueryResult r;
+  QueryResult r;
   r.variables = {"v"};
   r.solutions = {{Term::literal(std::string("a\x01z\\", 4))}};
   EXPECT_NE(write(r, ResultFormat::Json).find("\"a\\u0001z\\\\\""), std::string::npos);
 }
 
 TEST(JsonWriterTest, WritesEmptyResultsAndAsk) {
-  sparql::QueryResult r;
+  QueryResult r;
   r.variables = {"a"};
   EXPECT_EQ(write(r, ResultFormat::Json),
             "{\n  \"head\": {\"vars\": [\"a\"]},\n  \"results\": {\"bindings\": []}\n}\n");
@@ -126,7 +126,7 @@ TEST(XmlWriterTest, WritesAsk) {
 }
 
 TEST(XmlWriterTest, RejectsCharactersXmlCannotCarry) {
-  sparql::QueryResult r;
+  QueryResult r;
   r.variables = {"v"};
   r.solutions = {{Term::literal("bell\x07")}};
   auto text = results_to_string(r, ResultFormat::Xml);
@@ -185,7 +185,7 @@ TEST(TableWriterTest, AlignsColumnsByDisplayWidth) {
 }
 
 TEST(TableWriterTest, WritesFullIrisWithoutPrefixes) {
-  sparql::QueryResult r;
+  QueryResult r;
   r.variables = {"value"};
   r.solutions = {{Term::iri("http://e/x")}, {Term::literal("-5", testing::kXsd + "integer")}};
   EXPECT_EQ(write(r, ResultFormat::Table),
@@ -198,8 +198,8 @@ TEST(TableWriterTest, WritesFullIrisWithoutPrefixes) {
 }
 
 TEST(WriteResultsTest, RefusesGraphsAndWritesThemWithWriteGraph) {
-  sparql::QueryResult r;
-  r.form = sparql::QueryForm::Construct;
+  QueryResult r;
+  r.form = QueryForm::Construct;
   r.triples = {{testing::iri("s"), testing::iri("p"), Term::blank("x")}};
   EXPECT_FALSE(results_to_string(r, ResultFormat::Json).ok());
   std::string text;
@@ -211,7 +211,7 @@ TEST(WriteResultsTest, RefusesGraphsAndWritesThemWithWriteGraph) {
 }
 
 TEST(WriteResultsTest, StreamsLargeResultsThroughTheBuffer) {
-  sparql::QueryResult r;
+  QueryResult r;
   r.variables = {"n"};
   for (int i = 0; i < 20000; ++i) r.solutions.push_back({Term::literal(std::to_string(i))});
   for (auto format : {ResultFormat::Json, ResultFormat::Xml, ResultFormat::Csv, ResultFormat::Tsv,

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "sparql/query_result.hpp"
+#include "solutions/query_result.hpp"
 
 namespace quiver::testing {
 
@@ -18,8 +18,8 @@ inline Term lit(const std::string& lexical, const std::string& datatype = {},
 }
 
 /// SELECT ?s ?p ?o ?x over five rows.
-inline sparql::QueryResult select_fixture() {
-  sparql::QueryResult r;
+inline QueryResult select_fixture() {
+  QueryResult r;
   r.variables = {"s", "p", "o", "x"};
   r.solutions = {
       {iri("s"), iri("p"), lit("plain"), std::nullopt},
@@ -34,9 +34,9 @@ inline sparql::QueryResult select_fixture() {
   return r;
 }
 
-inline sparql::QueryResult ask_fixture(bool answer) {
-  sparql::QueryResult r;
-  r.form = sparql::QueryForm::Ask;
+inline QueryResult ask_fixture(bool answer) {
+  QueryResult r;
+  r.form = QueryForm::Ask;
   r.boolean = answer;
   return r;
 }

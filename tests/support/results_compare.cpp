@@ -18,8 +18,6 @@ namespace quiver::testing {
 namespace {
 
 using results::ResultFormat;
-using sparql::QueryForm;
-using sparql::QueryResult;
 
 constexpr std::size_t kMaxListed = 5;
 
@@ -58,7 +56,7 @@ std::vector<Row> canonical_rows(const QueryResult& result,
   }
   std::vector<Row> rows;
   rows.reserve(result.solutions.size());
-  for (const sparql::Solution& solution : result.solutions) {
+  for (const Solution& solution : result.solutions) {
     Row& row = rows.emplace_back(columns.size());
     for (std::size_t c = 0; c < columns.size(); ++c) {
       if (source[c] >= solution.size() || !solution[source[c]]) continue;

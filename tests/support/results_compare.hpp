@@ -18,7 +18,7 @@
 #include <string_view>
 
 #include "results/result_format.hpp"
-#include "sparql/query_result.hpp"
+#include "solutions/query_result.hpp"
 
 namespace quiver::testing {
 
@@ -31,7 +31,7 @@ inline constexpr std::uint64_t kResultsSearchLimit = 1'000'000;
 /// saying how: differing variables or forms, then at most five missing and
 /// five unexpected rows (blank nodes shown as `_:*`), or the first differing
 /// row when ordered.
-bool results_equal(const sparql::QueryResult& actual, const sparql::QueryResult& expected,
+bool results_equal(const QueryResult& actual, const QueryResult& expected,
                    bool ordered, std::string* diff = nullptr);
 
 /// For the W3C result-format tests: true when `actual`, written by our
@@ -41,7 +41,7 @@ bool results_equal(const sparql::QueryResult& actual, const sparql::QueryResult&
 /// CSV that compares the guessed terms of both sides, so row order (when
 /// unordered), line ends and blank node labels may differ but nothing else.
 /// Terms compare exactly in every format: `1.0e6` is not `1.0E6`.
-bool result_text_matches(const sparql::QueryResult& actual, results::ResultFormat format,
+bool result_text_matches(const QueryResult& actual, results::ResultFormat format,
                          std::string_view expected_text, std::string* diff = nullptr);
 
 }  // namespace quiver::testing

@@ -11,8 +11,8 @@ namespace {
 
 Term b(const char* label) { return Term::blank(label); }
 
-sparql::QueryResult rows(std::vector<std::string> vars, std::vector<sparql::Solution> solutions) {
-  sparql::QueryResult r;
+QueryResult rows(std::vector<std::string> vars, std::vector<Solution> solutions) {
+  QueryResult r;
   r.variables = std::move(vars);
   r.solutions = std::move(solutions);
   return r;
@@ -104,7 +104,7 @@ TEST(ResultsEqualTest, MapsBlankNodesConsistentlyInOrderedResults) {
 }
 
 TEST(ResultsEqualTest, HandlesManyIndependentBlankNodes) {
-  sparql::QueryResult a = rows({"s", "n"}, {}), e = rows({"s", "n"}, {});
+  QueryResult a = rows({"s", "n"}, {}), e = rows({"s", "n"}, {});
   for (int i = 0; i < 3000; ++i) {
     a.solutions.push_back({Term::blank("a" + std::to_string(i)), lit(std::to_string(i % 7))});
     e.solutions.push_back(
@@ -116,12 +116,12 @@ TEST(ResultsEqualTest, HandlesManyIndependentBlankNodes) {
 }
 
 TEST(ResultsEqualTest, ComparesGraphsUpToIsomorphism) {
-  sparql::QueryResult a, e;
-  a.form = e.form = sparql::QueryForm::Construct;
+  QueryResult a, e;
+  a.form = e.form = QueryForm::Construct;
   a.triples = {{b("a"), iri("p"), b("b")}, {b("b"), iri("p"), lit("x")}};
   e.triples = {{b("m"), iri("p"), lit("x")}, {b("n"), iri("p"), b("m")}};
   EXPECT_TRUE(results_equal(a, e, false, nullptr));
-  e.form = sparql::QueryForm::Describe;
+  e.form = QueryForm::Describe;
   EXPECT_TRUE(results_equal(a, e, false, nullptr));
   e.triples[0].object = lit("y");
   std::string diff;

@@ -57,8 +57,8 @@ std::string extension(const std::string& path) {
 }
 
 // Reads an expected result file in whichever form the suite uses.
-Expected<sparql::QueryResult> read_expected(const std::string& path, const std::string& iri,
-                                            sparql::QueryForm form) {
+Expected<QueryResult> read_expected(const std::string& path, const std::string& iri,
+                                            QueryForm form) {
   const std::string ext = extension(path);
   if (ext == "srx") return results::read_results(slurp(path), results::ResultFormat::Xml);
   if (ext == "srj") return results::read_results(slurp(path), results::ResultFormat::Json);
@@ -70,8 +70,8 @@ Expected<sparql::QueryResult> read_expected(const std::string& path, const std::
   options.base_iri = iri;
   const auto read = io::read_file(path, options, graph);
   if (!read.ok()) return read.errors.front();
-  if (form == sparql::QueryForm::Construct || form == sparql::QueryForm::Describe) {
-    sparql::QueryResult r;
+  if (form == QueryForm::Construct || form == QueryForm::Describe) {
+    QueryResult r;
     r.form = form;
     for (const auto& q : graph.quads) r.triples.push_back({q.subject, q.predicate, q.object});
     return r;

@@ -1,22 +1,22 @@
 #pragma once
 /// @file
-/// What a query answers: a solution sequence (SELECT), a boolean (ASK) or
-/// a graph (CONSTRUCT, DESCRIBE). Shared by the evaluator, which fills it,
-/// and the result writers and readers.
+/// What a query answers, held whole: a solution sequence (SELECT), a
+/// boolean (ASK) or a graph (CONSTRUCT, DESCRIBE). Remote answers and test
+/// oracles are read into one; local queries stream (result_stream.hpp).
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "sparql/algebra.hpp"
+#include "solutions/query_form.hpp"
 #include "terms/term.hpp"
 
-namespace quiver::sparql {
+namespace quiver {
 
 /// One solution: a cell per result variable, nullopt when unbound.
 using Solution = std::vector<std::optional<Term>>;
 
-/// What evaluating a query gives; which fields are filled depends on `form`.
+/// A whole answer; which fields are filled depends on `form`.
 struct QueryResult {
   /// The query form, which decides which fields below are meaningful.
   QueryForm form = QueryForm::Select;
@@ -27,4 +27,4 @@ struct QueryResult {
   bool ordered = false;                ///< true when the query had ORDER BY
 };
 
-}  // namespace quiver::sparql
+}  // namespace quiver
