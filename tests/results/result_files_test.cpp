@@ -99,7 +99,7 @@ TEST(W3cResultFilesTest, ReadsEveryResultSetGraph) {
 
 // The answer of csvtsv01.rq (and jsonres01.rq) over its data, in ORDER BY order.
 QueryResult spo(std::vector<std::vector<std::optional<Term>>> rows,
-                        std::vector<std::string> variables = {"s", "p", "o"}) {
+                std::vector<std::string> variables = {"s", "p", "o"}) {
   QueryResult r;
   r.variables = std::move(variables);
   r.solutions = std::move(rows);
@@ -150,8 +150,7 @@ class ResultFormatSuiteTest : public ::testing::Test {
                          (std::string(name).starts_with("json") ? "json-res" : "csv-tsv-res");
     return slurp(dir / name);
   }
-  static void expect_match(const QueryResult& actual, ResultFormat format,
-                           const char* name) {
+  static void expect_match(const QueryResult& actual, ResultFormat format, const char* name) {
     std::string diff;
     EXPECT_TRUE(result_text_matches(actual, format, expected(name), &diff)) << name << "\n" << diff;
   }

@@ -31,8 +31,8 @@ inline constexpr std::uint64_t kResultsSearchLimit = 1'000'000;
 /// saying how: differing variables or forms, then at most five missing and
 /// five unexpected rows (blank nodes shown as `_:*`), or the first differing
 /// row when ordered.
-bool results_equal(const QueryResult& actual, const QueryResult& expected,
-                   bool ordered, std::string* diff = nullptr);
+bool results_equal(const QueryResult& actual, const QueryResult& expected, bool ordered,
+                   std::string* diff = nullptr);
 
 /// For the W3C result-format tests: true when `actual`, written by our
 /// writer for `format`, says the same as `expected_text` in that format.

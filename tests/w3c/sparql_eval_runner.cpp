@@ -58,7 +58,7 @@ std::string extension(const std::string& path) {
 
 // Reads an expected result file in whichever form the suite uses.
 Expected<QueryResult> read_expected(const std::string& path, const std::string& iri,
-                                            QueryForm form) {
+                                    QueryForm form) {
   const std::string ext = extension(path);
   if (ext == "srx") return results::read_results(slurp(path), results::ResultFormat::Xml);
   if (ext == "srj") return results::read_results(slurp(path), results::ResultFormat::Json);
