@@ -89,6 +89,14 @@ int run_convert(const std::vector<std::string>& args) {
   const auto to = output_format(vm);
   if (!to || !parse_prefixes(vm, write_options)) return kUsage;
   write_options.format = *to;
+  if (vm.count("dot-style")) {
+    auto styles = io::read_dot_styles(vm["dot-style"].as<std::string>());
+    if (!styles) {
+      std::cerr << styles.error().to_string() << "\n";
+      return kUsage;
+    }
+    write_options.dot_styles = std::move(*styles);
+  }
   std::vector<io::Format> formats;
   for (const auto& input : inputs) {
     const auto from = input_format(vm, input, "convert");

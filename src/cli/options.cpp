@@ -22,6 +22,9 @@ CommandSpec convert_spec() {
       "base IRI for relative IRIs (default: each file's file:// IRI)")(
       "prefix,p", po::value<std::vector<std::string>>()->composing(),
       "prefix for Turtle/TriG/RDF-XML output, as NAME=IRI (repeatable)")(
+      "dot-style", po::value<std::string>(),
+      "with --to dot: draw the resources of some classes as FILE says (lines of "
+      "'<class IRI> node|edge Graphviz-attributes')")(
       "output,o", po::value<std::string>(), "write to this file (atomically) instead of stdout")(
       "lax", "skip bad statements, go on, and report how many were skipped")(
       "graph,g", po::value<std::string>(),
@@ -34,6 +37,8 @@ CommandSpec convert_spec() {
       "  quiver convert - --from ntriples --to turtle < x.nt  read stdin\n"
       "  quiver convert x.nt --to turtle --prefix ex=http://example.org/\n"
       "  quiver convert data/article.trig --graph default --to turtle -o article.ttl\n"
+      "  quiver convert data/article.trig --graph default --to dot --dot-style "
+      "data/article.dot-style\n"
       "  quiver convert big.nt --lax -o clean.nt              skip bad statements\n";
   return spec;
 }

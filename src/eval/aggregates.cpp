@@ -11,9 +11,14 @@
 
 #include "eval/functions.hpp"
 #include "eval/functions_internal.hpp"
-#include "eval/xsd_numeric.hpp"
+#include "xsd/numeric.hpp"
 
 namespace quiver::eval {
+
+using xsd::Numeric;
+using xsd::numeric_arithmetic;
+using xsd::numeric_term;
+using xsd::parse_numeric;
 namespace {
 
 /// Drops repeated values (same RDF term) before the aggregate sees them.

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <ctime>
 
-#include "eval/xsd_datetime.hpp"
 
 namespace quiver::eval {
 namespace {
@@ -23,7 +22,7 @@ Term now_literal() {
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
                 static_cast<int>(millis));
-  return Term::literal(buf, kXsdDateTime);
+  return Term::literal(buf, vocab::kXsdDateTime);
 }
 
 }  // namespace

@@ -9,7 +9,6 @@
 #include <unordered_map>
 
 #include "eval/functions_internal.hpp"
-#include "eval/xsd_numeric.hpp"
 #include "terms/iri.hpp"
 
 namespace quiver::eval {

@@ -7,10 +7,33 @@
 
 #include "eval/functions.hpp"
 #include "eval/functions_internal.hpp"
-#include "eval/xsd_datetime.hpp"
-#include "eval/xsd_numeric.hpp"
+#include "xsd/datetime.hpp"
+#include "xsd/lexical.hpp"
+#include "xsd/numeric.hpp"
 
 namespace quiver::eval {
+
+using vocab::kXsdDate;
+using vocab::kXsdDateTime;
+using xsd::date_to_datetime_lexical;
+using xsd::DateTime;
+using xsd::format_decimal;
+using xsd::format_double;
+using xsd::format_float;
+using xsd::format_floating_plain;
+using xsd::format_integer;
+using xsd::in_integer_range;
+using xsd::Numeric;
+using xsd::numeric_term;
+using xsd::numeric_truncate;
+using xsd::numeric_type_of;
+using xsd::NumericType;
+using xsd::parse_date;
+using xsd::parse_datetime;
+using xsd::parse_numeric;
+using xsd::parse_numeric_lexical;
+using xsd::positional_form;
+using xsd::promote;
 namespace {
 
 /// XPath casts from a string apply whitespace collapsing first.
@@ -97,10 +120,9 @@ Value cast_to_string(const Term& t, const Source& s) {
 Value cast_to_boolean(const Term& t, const Source& s) {
   switch (s.kind) {
     case Source::String: {
-      const std::string_view v = trim(t.value());
-      if (v == "true" || v == "1") return detail::make_bool(true);
-      if (v == "false" || v == "0") return detail::make_bool(false);
-      return std::nullopt;
+      const auto value = xsd::parse_boolean(trim(t.value()));
+      if (!value) return std::nullopt;
+      return detail::make_bool(*value);
     }
     case Source::Numeric:
       return detail::make_bool(!s.number->is_nan() && s.number->as_long_double() != 0);

@@ -5,10 +5,26 @@
 
 #include "eval/functions.hpp"
 #include "eval/functions_internal.hpp"
-#include "eval/xsd_datetime.hpp"
-#include "eval/xsd_numeric.hpp"
+#include "xsd/datetime.hpp"
+#include "xsd/lexical.hpp"
+#include "xsd/numeric.hpp"
 
 namespace quiver::eval {
+
+using vocab::kXsdDate;
+using vocab::kXsdDateTime;
+using xsd::compare_datetime;
+using xsd::DateTime;
+using xsd::format_integer;
+using xsd::Numeric;
+using xsd::numeric_arithmetic;
+using xsd::numeric_compare;
+using xsd::numeric_negate;
+using xsd::numeric_term;
+using xsd::numeric_type_of;
+using xsd::parse_date;
+using xsd::parse_datetime;
+using xsd::parse_numeric;
 namespace detail {
 
 Term make_bool(bool value) { return Term::literal(value ? "true" : "false", kXsdBoolean); }
@@ -27,9 +43,7 @@ Term same_kind_string(const Term& like, std::string_view lexical) {
 
 std::optional<bool> parse_boolean(const Term& t) {
   if (!t.is_literal() || t.datatype() != kXsdBoolean) return std::nullopt;
-  if (t.value() == "true" || t.value() == "1") return true;
-  if (t.value() == "false" || t.value() == "0") return false;
-  return std::nullopt;
+  return xsd::parse_boolean(t.value());
 }
 
 bool same_term(const Term& a, const Term& b) {

@@ -5,10 +5,27 @@
 #include <random>
 
 #include "eval/functions_internal.hpp"
-#include "eval/xsd_datetime.hpp"
-#include "eval/xsd_numeric.hpp"
+#include "xsd/datetime.hpp"
+#include "xsd/numeric.hpp"
 
 namespace quiver::eval {
+
+using vocab::kXsdDate;
+using vocab::kXsdDateTime;
+using vocab::kXsdDayTimeDuration;
+using xsd::DateTime;
+using xsd::Numeric;
+using xsd::numeric_abs;
+using xsd::numeric_ceil;
+using xsd::numeric_floor;
+using xsd::numeric_round;
+using xsd::numeric_term;
+using xsd::NumericType;
+using xsd::parse_date;
+using xsd::parse_datetime;
+using xsd::parse_numeric;
+using xsd::parse_numeric_lexical;
+using xsd::timezone_duration;
 namespace {
 
 using detail::BuiltinEntry;

@@ -10,10 +10,18 @@
 
 #include "eval/functions.hpp"
 #include "eval/functions_internal.hpp"
-#include "eval/xsd_datetime.hpp"
-#include "eval/xsd_numeric.hpp"
+#include "xsd/datetime.hpp"
+#include "xsd/numeric.hpp"
 
 namespace quiver::eval {
+
+using vocab::kXsdDate;
+using vocab::kXsdDateTime;
+using xsd::DateTime;
+using xsd::Numeric;
+using xsd::parse_date;
+using xsd::parse_datetime;
+using xsd::parse_numeric;
 namespace {
 
 int kind_rank(const std::optional<Term>& t) {

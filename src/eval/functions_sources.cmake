@@ -14,14 +14,12 @@ set(QUIVER_EVAL_FUNCTION_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/functions_order.cpp
   ${CMAKE_CURRENT_LIST_DIR}/functions_regex.cpp
   ${CMAKE_CURRENT_LIST_DIR}/functions_string.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/xsd_datetime.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/xsd_numeric.cpp
 )
 
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
-set(QUIVER_EVAL_FUNCTION_LIBS PkgConfig::PCRE2 OpenSSL::Crypto)
+set(QUIVER_EVAL_FUNCTION_LIBS PkgConfig::PCRE2 OpenSSL::Crypto quiver_xsd)
 
 if(NOT TARGET quiver_eval_functions)
   add_library(quiver_eval_functions STATIC ${QUIVER_EVAL_FUNCTION_SOURCES})

@@ -9,10 +9,12 @@
 #include <cwctype>
 
 #include "eval/functions_internal.hpp"
-#include "eval/xsd_numeric.hpp"
 #include "terms/utf8.hpp"
+#include "xsd/numeric.hpp"
 
 namespace quiver::eval {
+
+using xsd::parse_numeric;
 namespace {
 
 using detail::BuiltinEntry;

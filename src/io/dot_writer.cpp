@@ -7,9 +7,9 @@
 // rdfs:label (English first) or schema:name, else its prefixed name, else
 // the last segment of its IRI; those label triples are not drawn again, and
 // rdf:type becomes a second line of the node's label instead of an edge.
-// Literals are boxes, one per statement, long ones shortened. Resources typed
-// qv:Claim are yellow notes with dashed edges, so what someone claims stands
-// apart from the facts.
+// Literals are boxes, one per statement, long ones shortened. How the
+// resources of a class stand out (the article's claims as yellow notes with
+// dashed edges) is the caller's style table (dot_style.hpp), not ours.
 
 #include <algorithm>
 #include <map>
@@ -27,7 +27,6 @@ namespace {
 constexpr std::string_view kRdfsLabel = "http://www.w3.org/2000/01/rdf-schema#label";
 constexpr std::string_view kSchemaName = "https://schema.org/name";
 constexpr std::string_view kSchemaNameHttp = "http://schema.org/name";
-constexpr std::string_view kClaim = "https://quiver.example/ontology#Claim";
 constexpr std::size_t kMaxLiteralChars = 80;
 constexpr std::size_t kWrapAt = 28;
 
@@ -89,7 +88,7 @@ std::string wrap(std::string_view text, std::size_t width) {
 class DotWriter final : public Writer {
  public:
   DotWriter(const WriteOptions& options, Output& out)
-      : out_(out), keep_input_prefixes_(options.keep_input_prefixes) {
+      : out_(out), keep_input_prefixes_(options.keep_input_prefixes), styles_(options.dot_styles) {
     add_prefix("rdf", vocab::kRdf);
     add_prefix("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
     add_prefix("xsd", vocab::kXsd);
@@ -128,8 +127,11 @@ class DotWriter final : public Writer {
       } else {
         to = node(t.object);
       }
-      b += "  " + from + " -> " + to + " [label=\"" + escape(short_name(t.predicate.value())) +
-           "\"" + (is_claim(t.subject) ? ", style=dashed, color=\"#b8860b\"" : "") + "];\n";
+      const DotTypeStyle* style = style_of(t.subject);
+      b +=
+          "  " + from + " -> " + to + " [label=\"" + escape(short_name(t.predicate.value())) + "\"";
+      if (style != nullptr && !style->edge_attributes.empty()) b += ", " + style->edge_attributes;
+      b += "];\n";
       out_.maybe_flush();
     }
     b += "}\n";
@@ -162,11 +164,17 @@ class DotWriter final : public Writer {
     }
   }
 
-  bool is_claim(const Term& term) const {
+  // The first style in the table that names one of the term's classes.
+  const DotTypeStyle* style_of(const Term& term) const {
     const auto it = types_.find(term);
-    if (it == types_.end()) return false;
-    return std::any_of(it->second.begin(), it->second.end(),
-                       [](const Term& type) { return type.value() == kClaim; });
+    if (it == types_.end()) return nullptr;
+    for (const DotTypeStyle& style : styles_) {
+      if (std::any_of(it->second.begin(), it->second.end(),
+                      [&](const Term& type) { return type.value() == style.type; })) {
+        return &style;
+      }
+    }
+    return nullptr;
   }
 
   // `qv:leads` for a known namespace, else the IRI's last segment.
@@ -220,8 +228,9 @@ class DotWriter final : public Writer {
     std::string& b = out_.buffer();
     b += "  " + id + " [label=\"" + label + "\"";
     if (!term.is_blank()) b += ", tooltip=\"" + escape(term.value()) + "\"";
-    if (is_claim(term)) {
-      b += ", shape=note, fillcolor=\"#ffe08a\", color=\"#b8860b\"";
+    const DotTypeStyle* style = style_of(term);
+    if (style != nullptr && !style->node_attributes.empty()) {
+      b += ", " + style->node_attributes;
     } else if (term.is_blank()) {
       b += ", style=\"filled,dashed\"";
     }
@@ -231,6 +240,7 @@ class DotWriter final : public Writer {
 
   Output& out_;
   bool keep_input_prefixes_;
+  const DotStyles styles_;
   std::map<std::string, std::string> prefixes_;  // namespace IRI -> name
   std::set<Triple> triples_;
   std::map<Term, Label> labels_;

@@ -164,7 +164,8 @@ ReadResult read_with_raptor(ByteSource& source, const std::string& name, const R
   std::unique_ptr<raptor_world, WorldDeleter> world(raptor_new_world());
   raptor_world_set_log_handler(world.get(), &state, &RaptorState::on_log);
   if (raptor_world_open(world.get()) != 0) {
-    state.result.errors.push_back(Error{ErrorKind::Internal, SourceLocation{name, 0, 0}, "cannot start Raptor2"});
+    state.result.errors.push_back(
+        Error{ErrorKind::Internal, SourceLocation{name, 0, 0}, "cannot start Raptor2"});
     return std::move(state.result);
   }
   std::unique_ptr<raptor_parser, ParserDeleter> parser(raptor_new_parser(world.get(), "rdfxml"));

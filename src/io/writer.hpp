@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "io/dot_style.hpp"
 #include "io/format.hpp"
 #include "io/output.hpp"
 #include "io/sink.hpp"
@@ -25,6 +26,8 @@ struct WriteOptions {
   std::vector<std::pair<std::string, std::string>> prefixes;
   /// Keep prefixes declared in the input as candidates too.
   bool keep_input_prefixes = true;
+  /// For DOT: how the resources of particular classes are drawn.
+  DotStyles dot_styles;
 };
 
 /// A sink that serializes what it receives to an Output.

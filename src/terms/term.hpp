@@ -37,6 +37,13 @@ inline constexpr std::string_view kXsdDecimal = "http://www.w3.org/2001/XMLSchem
 inline constexpr std::string_view kXsdFloat = "http://www.w3.org/2001/XMLSchema#float";
 /// xsd:double, the datatype of a bare `1e3` in Turtle and SPARQL.
 inline constexpr std::string_view kXsdDouble = "http://www.w3.org/2001/XMLSchema#double";
+/// xsd:dateTime, the datatype of NOW() and of the accessors' arguments.
+inline constexpr std::string_view kXsdDateTime = "http://www.w3.org/2001/XMLSchema#dateTime";
+/// xsd:date.
+inline constexpr std::string_view kXsdDate = "http://www.w3.org/2001/XMLSchema#date";
+/// xsd:dayTimeDuration, the datatype TIMEZONE() returns.
+inline constexpr std::string_view kXsdDayTimeDuration =
+    "http://www.w3.org/2001/XMLSchema#dayTimeDuration";
 /// The RDF namespace.
 inline constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 /// rdf:langString, the datatype of every language-tagged literal.

@@ -72,10 +72,10 @@ enum class IriEscapes {
 TokenScan read_iriref(std::string_view text, std::size_t pos, std::string& value,
                       IriEscapes escapes = IriEscapes::Checked);
 
-/// The length of the longest language tag at the start of `text` in the
-/// shape Turtle's and SPARQL's LANGTAG give it, `[a-zA-Z]+ ('-'
-/// [a-zA-Z0-9]+)*`, without the `@`; 0 when it does not start with a
-/// letter. A `-` not followed by a letter or digit is not part of the tag.
+/// The length of the longest language tag at the start of `text`, without
+/// the `@`, in the shape Turtle's and SPARQL's LANGTAG give it:
+/// `[a-zA-Z]+(-[a-zA-Z0-9]+)*`. 0 when `text` does not start with a
+/// letter; a hyphen not followed by a letter or digit ends the tag.
 std::size_t scan_language_tag(std::string_view text);
 
 /// True when all of `tag` is one language tag in that shape: `en`,
@@ -96,8 +96,9 @@ struct NumberToken {
 };
 
 /// The longest signed INTEGER, DECIMAL or DOUBLE at the start of `text`
-/// (Turtle [19]-[21], SPARQL [146]-[155]): `1.` is the integer `1` followed
-/// by a dot, `1.e5` a double.
+/// (Turtle [19]-[21], SPARQL [146]-[155]). A dot after digits belongs to
+/// the number only when digits or an exponent follow: `1.e5` is a double,
+/// while in `1 .` and `1.` the dot ends a triple.
 NumberToken scan_number(std::string_view text);
 
 /// The datatype a bare number reads as (xsd:integer, xsd:decimal or

@@ -57,8 +57,9 @@ void append_iriref(std::string& out, std::string_view iri);
 bool is_pn_prefix(std::string_view name);
 
 /// True when `local` can follow `prefix:` without any escaping: a
-/// conservative, ASCII-only subset of PN_LOCAL (letters, digits, `_`, `-`
-/// and inner dots, not starting with `-` or `.`), or empty.
+/// conservative, ASCII-only subset of PN_LOCAL (letters, digits,
+/// underscores, hyphens and inner dots, not starting with a hyphen or a
+/// dot), or empty.
 bool is_pn_local(std::string_view local);
 
 /// True when `lexical` may be written bare in Turtle or SPARQL and read

@@ -5,7 +5,7 @@
 
 #include "validate/checks.hpp"
 #include "validate/vocabulary.hpp"
-#include "validate/xsd_lexical.hpp"
+#include "xsd/datatypes.hpp"
 
 namespace quiver::validate {
 namespace {
@@ -27,7 +27,7 @@ bool literal_fits(const std::string& datatype, const std::string& range) {
   if (range == "http://www.w3.org/1999/02/22-rdf-syntax-ns#PlainLiteral") {
     return datatype == quiver::vocab::kXsdString || datatype == quiver::vocab::kRdfLangString;
   }
-  return derives_from(datatype, range);
+  return xsd::derives_from(datatype, range);
 }
 
 void check_domain(const CheckContext& context, std::size_t index, const Quad& q,

@@ -1,10 +1,10 @@
 // Literals must be in the lexical space of their datatype:
 // "abc"^^xsd:integer, "2024-13"^^xsd:gYearMonth. Datatypes we do not know
-// are not errors (see xsd_lexical.hpp for the ones we do).
+// are not errors (see xsd/lexical.hpp for the ones we do).
 
 #include "terms/term_writer.hpp"
 #include "validate/checks.hpp"
-#include "validate/xsd_lexical.hpp"
+#include "xsd/lexical.hpp"
 
 namespace quiver::validate {
 
@@ -15,7 +15,9 @@ void check_literals(const CheckContext& context, std::vector<Finding>& out) {
     if (context.corpus.files()[st.file].role != Role::Data) continue;
     const Quad& q = st.quad;
     if (!q.object.is_literal()) continue;
-    if (check_lexical(q.object.datatype(), q.object.value()) != LexicalCheck::Invalid) continue;
+    if (xsd::check_lexical(q.object.datatype(), q.object.value()) != xsd::LexicalCheck::Invalid) {
+      continue;
+    }
     std::string lexical;
     append_quoted_string(lexical, q.object.value());
     out.push_back({i, Part::Object,

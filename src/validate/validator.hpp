@@ -12,7 +12,7 @@
 ///   the subject or object must have a stated rdf:type that is the class or
 ///   a subclass of it; a datatype range wants a literal of that datatype;
 ///   owl:Thing accepts anything;
-/// - literals invalid for their XSD datatype (xsd_lexical.hpp);
+/// - literals invalid for their XSD datatype (xsd/lexical.hpp);
 /// - properties the ontology requires of a class's instances, read from
 ///   owl:Restriction superclasses (owl:minCardinality 1, owl:someValuesFrom).
 

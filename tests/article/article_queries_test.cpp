@@ -11,8 +11,8 @@
 #include "engine/engine.hpp"
 #include "io/reader.hpp"
 #include "results/result_reader.hpp"
-#include "results/results_compare.hpp"
 #include "sparql/parser.hpp"
+#include "support/results_compare.hpp"
 
 namespace quiver {
 namespace {
@@ -87,7 +87,7 @@ TEST_P(ArticleQueryTest, GivesTheExpectedAnswer) {
     expected.triples = std::move(sink.triples);
   }
   std::string diff;
-  EXPECT_TRUE(results::results_equal(*outcome, expected, outcome->ordered, &diff))
+  EXPECT_TRUE(testing::results_equal(*outcome, expected, outcome->ordered, &diff))
       << GetParam() << ":\n"
       << diff;
 }

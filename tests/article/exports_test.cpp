@@ -7,7 +7,7 @@
 #include "io/output.hpp"
 #include "io/reader.hpp"
 #include "io/writer.hpp"
-#include "terms/isomorphism.hpp"
+#include "support/isomorphism.hpp"
 
 namespace quiver {
 namespace {
@@ -66,14 +66,14 @@ class ArticleExportTest : public ::testing::Test {
 TEST_F(ArticleExportTest, NQuadsAndTrigKeepTheWholeDataset) {
   for (auto format : {io::Format::NQuads, io::Format::TriG}) {
     const Collect back = read_text(write(source_.quads, source_, format), format);
-    EXPECT_TRUE(are_isomorphic(back.quads, source_.quads)) << io::format_name(format);
+    EXPECT_TRUE(testing::are_isomorphic(back.quads, source_.quads)) << io::format_name(format);
   }
 }
 
 TEST_F(ArticleExportTest, TurtleAndNTriplesKeepTheDefaultGraph) {
   for (auto format : {io::Format::Turtle, io::Format::NTriples}) {
     const Collect back = read_text(write(default_graph_, source_, format), format);
-    EXPECT_TRUE(are_isomorphic(back.quads, default_graph_)) << io::format_name(format);
+    EXPECT_TRUE(testing::are_isomorphic(back.quads, default_graph_)) << io::format_name(format);
   }
 }
 

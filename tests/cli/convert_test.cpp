@@ -102,6 +102,27 @@ TEST_F(ConvertTest, GraphOptionKeepsOneGraph) {
   EXPECT_EQ(named.out, "<http://s> <http://p> \"g\" .\n");
 }
 
+TEST_F(ConvertTest, DotStyleFile) {
+  scratch_.write("c.ttl",
+                 "<http://e/c> a <http://e/Claim> ; <http://e/by> <http://e/x> .\n"
+                 "<http://e/x> <http://e/by> <http://e/y> .\n");
+  scratch_.write("claims.dot-style", "<http://e/Claim> node shape=note\n");
+  const RunResult plain = scratch_.quiver("convert c.ttl --to dot");
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(plain.out.find("shape=note"), std::string::npos) << plain.out;
+  const RunResult styled = scratch_.quiver("convert c.ttl --to dot --dot-style claims.dot-style");
+  ASSERT_EQ(styled.exit_code, 0) << styled.err;
+  EXPECT_EQ(styled.out.find("shape=note"), styled.out.rfind("shape=note")) << styled.out;
+  EXPECT_NE(styled.out.find("tooltip=\"http://e/c\", shape=note]"), std::string::npos)
+      << styled.out;
+  scratch_.write("bad.dot-style", "\n<http://e/Claim> nod shape=note\n");
+  const RunResult bad = scratch_.quiver("convert c.ttl --to dot --dot-style bad.dot-style");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad.dot-style:2:18: error: expected node or edge"), std::string::npos)
+      << bad.err;
+  EXPECT_EQ(bad.out, "");
+}
+
 TEST_F(ConvertTest, RdfXmlInAndOut) {
   scratch_.write("a.nt", "<http://ex/s> <http://ex/p> \"v\"@en .\n");
   ASSERT_EQ(scratch_.quiver("convert a.nt -o a.rdf").exit_code, 0);

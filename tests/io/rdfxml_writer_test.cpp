@@ -6,7 +6,7 @@
 
 #include "io/reader.hpp"
 #include "io/writer.hpp"
-#include "terms/isomorphism.hpp"
+#include "support/isomorphism.hpp"
 #include "test_sink.hpp"
 
 namespace quiver::io {
@@ -87,7 +87,7 @@ TEST(RdfXmlWriter, DeclaresOnlyPrefixesOfElementNames) {
 TEST(RdfXmlWriter, RoundTrips) {
   const Written w = write(kSample);
   ASSERT_TRUE(w.status.ok());
-  EXPECT_TRUE(are_isomorphic(read_back(w.text), kSample)) << w.text;
+  EXPECT_TRUE(quiver::testing::are_isomorphic(read_back(w.text), kSample)) << w.text;
 }
 
 TEST(RdfXmlWriter, OmitsXsdStringDatatype) {
@@ -114,7 +114,7 @@ TEST(RdfXmlWriter, KeepsBlankNodeCycles) {
   };
   const Written w = write(quads);
   ASSERT_TRUE(w.status.ok());
-  EXPECT_TRUE(are_isomorphic(read_back(w.text), quads)) << w.text;
+  EXPECT_TRUE(quiver::testing::are_isomorphic(read_back(w.text), quads)) << w.text;
 }
 
 TEST(RdfXmlWriter, RenamesBlankNodesToXmlNames) {
@@ -126,7 +126,7 @@ TEST(RdfXmlWriter, RenamesBlankNodesToXmlNames) {
   const Written w = write(quads);
   ASSERT_TRUE(w.status.ok());
   EXPECT_NE(w.text.find("rdf:nodeID=\"b0\""), std::string::npos) << w.text;
-  EXPECT_TRUE(are_isomorphic(read_back(w.text), quads)) << w.text;
+  EXPECT_TRUE(quiver::testing::are_isomorphic(read_back(w.text), quads)) << w.text;
 }
 
 TEST(RdfXmlWriter, RefusesControlCharacters) {

@@ -7,7 +7,7 @@
 
 #include "io/reader.hpp"
 #include "io/writer.hpp"
-#include "terms/isomorphism.hpp"
+#include "support/isomorphism.hpp"
 #include "test_sink.hpp"
 
 namespace quiver::io {
@@ -60,7 +60,7 @@ void expect_round_trip(const std::string& text, const std::vector<Quad>& quads, 
   options.format = format;
   const ReadResult read = read_string(text, "written", options, sink);
   ASSERT_TRUE(read.ok()) << read.errors.front().to_string() << "\n" << text;
-  EXPECT_TRUE(are_isomorphic(sink.quads, quads)) << text;
+  EXPECT_TRUE(quiver::testing::are_isomorphic(sink.quads, quads)) << text;
 }
 
 TEST(TurtleWriter, DeclaresOnlyUsedPrefixesAndPutsTypeFirst) {

@@ -11,12 +11,12 @@
 #include <string>
 #include <vector>
 
-#include "fixture.hpp"
 #include "io/format.hpp"
 #include "io/reader.hpp"
 #include "results/result_reader.hpp"
 #include "results/result_writer.hpp"
-#include "results/results_compare.hpp"
+#include "support/result_fixtures.hpp"
+#include "support/results_compare.hpp"
 
 namespace quiver::results {
 namespace {
@@ -25,6 +25,7 @@ namespace fs = std::filesystem;
 using testing::iri;
 using testing::kXsd;
 using testing::lit;
+using testing::result_text_matches;
 
 fs::path suite_dir() {
   if (const char* dir = std::getenv("QUIVER_W3C_DIR"); dir != nullptr && *dir != '\0')
@@ -98,7 +99,7 @@ TEST(W3cResultFilesTest, ReadsEveryResultSetGraph) {
 
 // The answer of csvtsv01.rq (and jsonres01.rq) over its data, in ORDER BY order.
 QueryResult spo(std::vector<std::vector<std::optional<Term>>> rows,
-                        std::vector<std::string> variables = {"s", "p", "o"}) {
+                std::vector<std::string> variables = {"s", "p", "o"}) {
   QueryResult r;
   r.variables = std::move(variables);
   r.solutions = std::move(rows);
@@ -149,8 +150,7 @@ class ResultFormatSuiteTest : public ::testing::Test {
                          (std::string(name).starts_with("json") ? "json-res" : "csv-tsv-res");
     return slurp(dir / name);
   }
-  static void expect_match(const QueryResult& actual, ResultFormat format,
-                           const char* name) {
+  static void expect_match(const QueryResult& actual, ResultFormat format, const char* name) {
     std::string diff;
     EXPECT_TRUE(result_text_matches(actual, format, expected(name), &diff)) << name << "\n" << diff;
   }
@@ -178,7 +178,15 @@ TEST_F(ResultFormatSuiteTest, WritesTheExpectedTsvText) {
   EXPECT_EQ(tsv03, expected("csvtsv03.tsv"));
   expect_match(csvtsv01_answer("o6"), ResultFormat::Tsv, "csvtsv01.tsv");
   expect_match(csvtsv02_answer("o6"), ResultFormat::Tsv, "csvtsv02.tsv");
-  expect_match(csvtsv03_answer(), ResultFormat::Tsv, "csvtsv03.tsv");
+  // Compared exactly, the data's 1.0E6 is not the file's 1.0e6 (the W3C
+  // runner lists tsv03 as a known failure); with the data's spelling the
+  // file matches.
+  EXPECT_FALSE(result_text_matches(csvtsv03_answer(), ResultFormat::Tsv, expected("csvtsv03.tsv")));
+  std::string as_in_the_data = expected("csvtsv03.tsv");
+  as_in_the_data.replace(as_in_the_data.find("1.0e6"), 5, "1.0E6");
+  std::string diff;
+  EXPECT_TRUE(result_text_matches(csvtsv03_answer(), ResultFormat::Tsv, as_in_the_data, &diff))
+      << diff;
 }
 
 TEST_F(ResultFormatSuiteTest, MatchesTheExpectedJson) {

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "fixture.hpp"
 #include "io/reader.hpp"
 #include "results/result_writer.hpp"
+#include "support/result_fixtures.hpp"
 
 namespace quiver::results {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "fixture.hpp"
+#include "support/result_fixtures.hpp"
 
 namespace quiver::results {
 namespace {

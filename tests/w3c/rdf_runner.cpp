@@ -21,7 +21,7 @@
 #include "known_failures.hpp"
 #include "manifest.hpp"
 #include "report.hpp"
-#include "terms/isomorphism.hpp"
+#include "support/isomorphism.hpp"
 
 namespace quiver::w3c {
 namespace {
@@ -101,9 +101,9 @@ std::string_view line_of(std::string_view text, std::uint64_t number) {
 }
 
 Failure compare(const std::vector<Quad>& actual, const std::vector<Quad>& expected) {
-  if (are_isomorphic(actual, expected)) return std::nullopt;
+  if (testing::are_isomorphic(actual, expected)) return std::nullopt;
   return "result not isomorphic to the expected one\n" +
-         isomorphism_diff(actual, expected, "actual", "expected");
+         testing::isomorphism_diff(actual, expected, "actual", "expected");
 }
 
 // Writes `parsed` (prefixes included, as `quiver convert` passes them on)
@@ -127,12 +127,12 @@ Failure round_trip(const Parsed& parsed, Format via, const std::vector<Quad>& ex
     return "re-reading the " + via_name + " output failed: " + e.to_string() +
            "\n  line: " + std::string(line_of(text, e.where.line));
   }
-  if (are_isomorphic(back.data.quads, expected)) return std::nullopt;
-  if (are_isomorphic(back.data.quads, parsed.data.quads)) {
+  if (testing::are_isomorphic(back.data.quads, expected)) return std::nullopt;
+  if (testing::are_isomorphic(back.data.quads, parsed.data.quads)) {
     return "output faithful to the parsed graph, which differs from the expected one (reader bug)";
   }
   return "the " + via_name + " writer changed the graph\n" +
-         isomorphism_diff(back.data.quads, parsed.data.quads, "re-read", "parsed");
+         testing::isomorphism_diff(back.data.quads, parsed.data.quads, "re-read", "parsed");
 }
 
 bool is_regular_file(const std::string& path) {

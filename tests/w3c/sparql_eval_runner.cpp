@@ -20,9 +20,9 @@
 #include "manifest.hpp"
 #include "report.hpp"
 #include "results/result_reader.hpp"
-#include "results/results_compare.hpp"
 #include "sparql/parser.hpp"
 #include "sparql_eval_known_failures.hpp"
+#include "support/results_compare.hpp"
 
 namespace quiver::w3c {
 namespace {
@@ -132,14 +132,14 @@ Failure run_test(const Manifest& manifest, const ManifestEntry& entry) {
   const std::string result_path = manifest.local_path(entry.result.value());
   std::string diff;
   if (entry.type.ends_with("CSVResultFormatTest") || extension(result_path) == "csv") {
-    if (!results::result_text_matches(*outcome, results::ResultFormat::Csv, slurp(result_path),
+    if (!testing::result_text_matches(*outcome, results::ResultFormat::Csv, slurp(result_path),
                                       &diff)) {
       return "CSV differs:\n" + diff;
     }
     return std::nullopt;
   }
   if (extension(result_path) == "tsv") {
-    if (!results::result_text_matches(*outcome, results::ResultFormat::Tsv, slurp(result_path),
+    if (!testing::result_text_matches(*outcome, results::ResultFormat::Tsv, slurp(result_path),
                                       &diff)) {
       return "TSV differs:\n" + diff;
     }
@@ -147,7 +147,7 @@ Failure run_test(const Manifest& manifest, const ManifestEntry& entry) {
   }
   auto expected = read_expected(result_path, entry.result.value(), query->form);
   if (!expected) return "cannot read expected result: " + expected.error().to_string();
-  if (!results::results_equal(*outcome, *expected, outcome->ordered, &diff)) {
+  if (!testing::results_equal(*outcome, *expected, outcome->ordered, &diff)) {
     return "result differs:\n" + diff;
   }
   return std::nullopt;

@@ -1,15 +1,21 @@
-#include "eval/xsd_numeric.hpp"
+#include "xsd/numeric.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "function_test_util.hpp"
+#include "support/literals.hpp"
 
-namespace quiver::eval {
+namespace quiver::xsd {
 namespace {
 
-using namespace testing;
+using testing::dbl;
+using testing::decimal;
+using testing::flt;
+using testing::integer;
+using testing::show;
+using testing::str;
+using testing::xsd;
 
 TEST(XsdNumeric, ParsesLexicalFormsStrictly) {
   EXPECT_TRUE(parse_numeric(integer("+12")));
@@ -148,4 +154,4 @@ TEST(XsdNumeric, RoundingKeepsType) {
 }
 
 }  // namespace
-}  // namespace quiver::eval
+}  // namespace quiver::xsd

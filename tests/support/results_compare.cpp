@@ -1,4 +1,4 @@
-#include "results/results_compare.hpp"
+#include "support/results_compare.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -8,16 +8,16 @@
 #include <unordered_set>
 #include <vector>
 
-#include "results/blank_matcher.hpp"
 #include "results/result_reader.hpp"
 #include "results/result_writer.hpp"
-#include "terms/isomorphism.hpp"
+#include "support/blank_matcher.hpp"
+#include "support/isomorphism.hpp"
 #include "util/ascii.hpp"
 
-namespace quiver::results {
+namespace quiver::testing {
 namespace {
 
-using detail::Row;
+using results::ResultFormat;
 
 constexpr std::size_t kMaxListed = 5;
 
@@ -110,7 +110,7 @@ void describe_unordered(std::string& diff, const std::vector<Row>& actual,
 
 bool equal_ordered(const std::vector<Row>& actual, const std::vector<Row>& expected,
                    const std::vector<std::string>& columns, std::string* diff) {
-  detail::BlankMatcher matcher;
+  BlankMatcher matcher;
   for (std::size_t i = 0; i < actual.size() && i < expected.size(); ++i) {
     if (matcher.try_match(actual[i], expected[i])) continue;
     if (diff != nullptr) {
@@ -143,15 +143,14 @@ bool equal_unordered(const std::vector<Row>& actual, const std::vector<Row>& exp
   }
   // Rows without blank nodes must match exactly, as multisets.
   std::vector<Row> ground_a, ground_e, blank_a, blank_e;
-  for (const Row& r : actual) (detail::has_blank(r) ? blank_a : ground_a).push_back(r);
-  for (const Row& r : expected) (detail::has_blank(r) ? blank_e : ground_e).push_back(r);
+  for (const Row& r : actual) (has_blank(r) ? blank_a : ground_a).push_back(r);
+  for (const Row& r : expected) (has_blank(r) ? blank_e : ground_e).push_back(r);
   std::sort(ground_a.begin(), ground_a.end());
   std::sort(ground_e.begin(), ground_e.end());
   if (ground_a != ground_e) return fail("");
-  const detail::MatchOutcome outcome =
-      detail::match_blank_rows(blank_a, blank_e, kResultsSearchLimit);
-  if (outcome == detail::MatchOutcome::Matched) return true;
-  if (outcome == detail::MatchOutcome::GaveUp) {
+  const MatchOutcome outcome = match_blank_rows(blank_a, blank_e, kResultsSearchLimit);
+  if (outcome == MatchOutcome::Matched) return true;
+  if (outcome == MatchOutcome::GaveUp) {
     return fail("blank-node search gave up after " + std::to_string(kResultsSearchLimit) +
                 " tries\n");
   }
@@ -184,22 +183,6 @@ std::vector<Quad> as_quads(const std::vector<Triple>& triples) {
   quads.reserve(triples.size());
   for (const Triple& t : triples) quads.emplace_back(t.subject, t.predicate, t.object);
   return quads;
-}
-
-// Lower-cases the exponent marker of double and float literals, in place.
-void fold_exponents(QueryResult& result) {
-  static const std::string kDouble = std::string(vocab::kXsd) + "double";
-  static const std::string kFloat = std::string(vocab::kXsd) + "float";
-  for (auto& row : result.solutions) {
-    for (auto& cell : row) {
-      if (!cell || !cell->is_literal()) continue;
-      if (cell->datatype() != kDouble && cell->datatype() != kFloat) continue;
-      if (cell->value().find('E') == std::string::npos) continue;
-      std::string lexical = cell->value();
-      std::replace(lexical.begin(), lexical.end(), 'E', 'e');
-      cell = Term::literal(lexical, cell->datatype());
-    }
-  }
 }
 
 }  // namespace
@@ -238,17 +221,13 @@ bool result_text_matches(const QueryResult& actual, ResultFormat format,
     return false;
   };
   if (format == ResultFormat::Table) return fail("the text table cannot be compared");
-  auto expected = read_results(expected_text, format);
+  auto expected = results::read_results(expected_text, format);
   if (!expected) return fail("cannot read the expected results: " + expected.error().to_string());
-  auto written = results_to_string(actual, format);
+  auto written = results::results_to_string(actual, format);
   if (!written) return fail("cannot write the actual results: " + written.error().to_string());
-  auto reread = read_results(*written, format);
+  auto reread = results::read_results(*written, format);
   if (!reread) return fail("our own output does not read back: " + reread.error().to_string());
-  if (format == ResultFormat::Csv || format == ResultFormat::Tsv) {
-    fold_exponents(*expected);
-    fold_exponents(*reread);
-  }
   return results_equal(*reread, *expected, actual.ordered, diff);
 }
 
-}  // namespace quiver::results
+}  // namespace quiver::testing

@@ -1,8 +1,8 @@
-#include "eval/xsd_datetime.hpp"
+#include "xsd/datetime.hpp"
 
 #include <gtest/gtest.h>
 
-namespace quiver::eval {
+namespace quiver::xsd {
 namespace {
 
 TEST(XsdDateTime, ParsesFields) {
@@ -52,4 +52,4 @@ TEST(XsdDateTime, TimezoneDurations) {
 }
 
 }  // namespace
-}  // namespace quiver::eval
+}  // namespace quiver::xsd

@@ -3,11 +3,13 @@
 /// Lexical checks for the common XSD datatypes: is `"2024-13"` a valid
 /// xsd:gYearMonth? Forms are checked exactly as written (RDF literals are
 /// not whitespace-normalized), against the XSD 1.1 lexical spaces and the
-/// value ranges of the derived integer types.
+/// value ranges of the derived integer types, by the same readers the
+/// evaluator parses values with (numeric.hpp, datetime.hpp).
 
+#include <optional>
 #include <string_view>
 
-namespace quiver::validate {
+namespace quiver::xsd {
 
 /// What a lexical check found.
 enum class LexicalCheck { Valid, Invalid, UnknownDatatype };
@@ -18,9 +20,8 @@ enum class LexicalCheck { Valid, Invalid, UnknownDatatype };
 /// any other datatype gives UnknownDatatype, which is not an error.
 LexicalCheck check_lexical(std::string_view datatype, std::string_view lexical);
 
-/// True when the datatype `derived` is `base` or derived from it by
-/// restriction (xsd:byte from xsd:integer, xsd:integer from xsd:decimal,
-/// xsd:token from xsd:string), so a literal of `derived` fits a range `base`.
-bool derives_from(std::string_view derived, std::string_view base);
+/// The value of an xsd:boolean lexical form (`true`, `false`, `1`, `0`);
+/// nullopt for anything else.
+std::optional<bool> parse_boolean(std::string_view lexical);
 
-}  // namespace quiver::validate
+}  // namespace quiver::xsd

@@ -1,10 +1,12 @@
-#include "validate/xsd_lexical.hpp"
+#include "xsd/lexical.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-namespace quiver::validate {
+#include "xsd/datatypes.hpp"
+
+namespace quiver::xsd {
 namespace {
 
 std::string xsd(const char* local) {
@@ -110,4 +112,4 @@ TEST(XsdLexicalTest, Derivation) {
 }
 
 }  // namespace
-}  // namespace quiver::validate
+}  // namespace quiver::xsd

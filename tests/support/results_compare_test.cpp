@@ -1,16 +1,13 @@
-#include "results/results_compare.hpp"
+#include "support/results_compare.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "fixture.hpp"
+#include "support/result_fixtures.hpp"
 
-namespace quiver::results {
+namespace quiver::testing {
 namespace {
-
-using testing::iri;
-using testing::lit;
 
 Term b(const char* label) { return Term::blank(label); }
 
@@ -44,7 +41,7 @@ TEST(ResultsEqualTest, CountsDuplicates) {
 }
 
 TEST(ResultsEqualTest, ComparesTermsExactlyButLanguageTagsCaseInsensitively) {
-  const std::string xsd = testing::kXsd;
+  const std::string xsd = kXsd;
   EXPECT_TRUE(results_equal(rows({"x"}, {{lit("a", "", "en-GB")}}),
                             rows({"x"}, {{lit("a", "", "EN-gb")}}), false, nullptr));
   EXPECT_FALSE(results_equal(rows({"x"}, {{lit("01", xsd + "integer")}}),
@@ -62,13 +59,11 @@ TEST(ResultsEqualTest, ReportsDifferentVariablesAndForms) {
   EXPECT_FALSE(results_equal(rows({"x"}, {}), rows({"y"}, {}), false, &diff));
   EXPECT_NE(diff.find("variables differ: actual {?x}, expected {?y}"), std::string::npos) << diff;
   diff.clear();
-  EXPECT_FALSE(results_equal(rows({"x"}, {}), testing::ask_fixture(true), false, &diff));
+  EXPECT_FALSE(results_equal(rows({"x"}, {}), ask_fixture(true), false, &diff));
   EXPECT_EQ(diff, "actual is SELECT, expected ASK\n");
-  EXPECT_TRUE(
-      results_equal(testing::ask_fixture(true), testing::ask_fixture(true), false, nullptr));
+  EXPECT_TRUE(results_equal(ask_fixture(true), ask_fixture(true), false, nullptr));
   diff.clear();
-  EXPECT_FALSE(
-      results_equal(testing::ask_fixture(true), testing::ask_fixture(false), false, &diff));
+  EXPECT_FALSE(results_equal(ask_fixture(true), ask_fixture(false), false, &diff));
   EXPECT_EQ(diff, "ASK answered true, expected false\n");
 }
 
@@ -134,5 +129,21 @@ TEST(ResultsEqualTest, ComparesGraphsUpToIsomorphism) {
   EXPECT_FALSE(diff.empty());
 }
 
+TEST(ResultTextMatchesTest, ComparesTsvTermsExactly) {
+  const auto one_double = rows({"o"}, {{lit("1.0E6", kXsd + "double")}});
+  EXPECT_TRUE(result_text_matches(one_double, results::ResultFormat::Tsv, "?o\n1.0E6\n"));
+  std::string diff;
+  EXPECT_FALSE(result_text_matches(one_double, results::ResultFormat::Tsv, "?o\n1.0e6\n", &diff));
+  EXPECT_NE(diff.find("1.0e6"), std::string::npos) << diff;
+  EXPECT_FALSE(result_text_matches(one_double, results::ResultFormat::Tsv,
+                                   "?o\n\"1.0E6\"^^<http://www.w3.org/2001/XMLSchema#float>\n"));
+}
+
+TEST(ResultTextMatchesTest, ComparesCsvTextExactly) {
+  const auto one = rows({"o"}, {{lit("1.0E6", kXsd + "double")}});
+  EXPECT_TRUE(result_text_matches(one, results::ResultFormat::Csv, "o\r\n1.0E6\r\n"));
+  EXPECT_FALSE(result_text_matches(one, results::ResultFormat::Csv, "o\r\n1.0e6\r\n"));
+}
+
 }  // namespace
-}  // namespace quiver::results
+}  // namespace quiver::testing

@@ -1,4 +1,4 @@
-#include "terms/isomorphism.hpp"
+#include "support/isomorphism.hpp"
 
 #include <algorithm>
 #include <array>
@@ -11,7 +11,7 @@
 #include "terms/term_writer.hpp"
 #include "util/ascii.hpp"
 
-namespace quiver {
+namespace quiver::testing {
 namespace {
 
 // Terms are replaced by integers shared by both sides, so that matching
@@ -391,4 +391,4 @@ std::string isomorphism_diff(std::vector<Quad> a, std::vector<Quad> b, std::stri
   return out;
 }
 
-}  // namespace quiver
+}  // namespace quiver::testing

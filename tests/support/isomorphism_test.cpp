@@ -1,4 +1,4 @@
-#include "terms/isomorphism.hpp"
+#include "support/isomorphism.hpp"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace quiver {
+namespace quiver::testing {
 namespace {
 
 Term iri(std::string_view local) { return Term::iri("http://ex/" + std::string(local)); }
@@ -165,4 +165,4 @@ TEST(Isomorphism, DiffTruncatesLongLists) {
 }
 
 }  // namespace
-}  // namespace quiver
+}  // namespace quiver::testing

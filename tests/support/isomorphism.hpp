@@ -26,7 +26,7 @@
 
 #include "terms/term.hpp"
 
-namespace quiver {
+namespace quiver::testing {
 
 /// Upper bound on blank-node assignments tried by the backtracking search.
 /// Colour refinement makes ordinary data need about one try per blank node.
@@ -46,4 +46,4 @@ std::string isomorphism_diff(std::vector<Quad> a, std::vector<Quad> b,
                              std::string_view a_name = "first", std::string_view b_name = "second",
                              std::size_t max_listed = 5);
 
-}  // namespace quiver
+}  // namespace quiver::testing

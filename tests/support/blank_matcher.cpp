@@ -1,10 +1,10 @@
-#include "results/blank_matcher.hpp"
+#include "support/blank_matcher.hpp"
 
 #include <algorithm>
 
 #include "terms/term_writer.hpp"
 
-namespace quiver::results::detail {
+namespace quiver::testing {
 namespace {
 
 // A row with its blank nodes erased: rows can only match rows of the same shape.
@@ -150,4 +150,4 @@ MatchOutcome match_blank_rows(const std::vector<Row>& actual, const std::vector<
   return MatchOutcome::Matched;
 }
 
-}  // namespace quiver::results::detail
+}  // namespace quiver::testing

@@ -8,7 +8,7 @@
 /// result, not row by row. Terms compare exactly (lexical form, datatype,
 /// IRI text) except language tags, which compare case-insensitively. ASK
 /// results compare their answer; CONSTRUCT / DESCRIBE results compare their
-/// triples as graphs, up to blank-node isomorphism (terms/isomorphism.hpp).
+/// triples as graphs, up to blank-node isomorphism (isomorphism.hpp).
 ///
 /// The blank-node search is capped at kResultsSearchLimit tries; a search
 /// that gives up reports the results as different, never wrongly as equal.
@@ -20,7 +20,7 @@
 #include "results/result_format.hpp"
 #include "solutions/query_result.hpp"
 
-namespace quiver::results {
+namespace quiver::testing {
 
 /// Upper bound on row assignments tried by the blank-node search.
 inline constexpr std::uint64_t kResultsSearchLimit = 1'000'000;
@@ -31,8 +31,8 @@ inline constexpr std::uint64_t kResultsSearchLimit = 1'000'000;
 /// saying how: differing variables or forms, then at most five missing and
 /// five unexpected rows (blank nodes shown as `_:*`), or the first differing
 /// row when ordered.
-bool results_equal(const QueryResult& actual, const QueryResult& expected,
-                   bool ordered, std::string* diff = nullptr);
+bool results_equal(const QueryResult& actual, const QueryResult& expected, bool ordered,
+                   std::string* diff = nullptr);
 
 /// For the W3C result-format tests: true when `actual`, written by our
 /// writer for `format`, says the same as `expected_text` in that format.
@@ -40,10 +40,8 @@ bool results_equal(const QueryResult& actual, const QueryResult& expected,
 /// `actual.ordered`), which also checks that our output can be read. For
 /// CSV that compares the guessed terms of both sides, so row order (when
 /// unordered), line ends and blank node labels may differ but nothing else.
-/// For CSV and TSV, the exponent of xsd:double and xsd:float lexical forms
-/// compares case-insensitively: the W3C expected TSV writes `1.0e6` for data
-/// that says `1.0E6`.
-bool result_text_matches(const QueryResult& actual, ResultFormat format,
+/// Terms compare exactly in every format: `1.0e6` is not `1.0E6`.
+bool result_text_matches(const QueryResult& actual, results::ResultFormat format,
                          std::string_view expected_text, std::string* diff = nullptr);
 
-}  // namespace quiver::results
+}  // namespace quiver::testing

@@ -7,7 +7,7 @@
 
 #include "solutions/query_result.hpp"
 
-namespace quiver::results::testing {
+namespace quiver::testing {
 
 inline const std::string kXsd = "http://www.w3.org/2001/XMLSchema#";
 
@@ -41,4 +41,4 @@ inline QueryResult ask_fixture(bool answer) {
   return r;
 }
 
-}  // namespace quiver::results::testing
+}  // namespace quiver::testing

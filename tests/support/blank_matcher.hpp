@@ -11,7 +11,7 @@
 
 #include "terms/term.hpp"
 
-namespace quiver::results::detail {
+namespace quiver::testing {
 
 /// A solution with its columns in a shared canonical order.
 using Row = std::vector<std::optional<Term>>;
@@ -44,4 +44,4 @@ enum class MatchOutcome { Matched, NoMatch, GaveUp };
 MatchOutcome match_blank_rows(const std::vector<Row>& actual, const std::vector<Row>& expected,
                               std::uint64_t limit = 1'000'000);
 
-}  // namespace quiver::results::detail
+}  // namespace quiver::testing

@@ -1,55 +1,21 @@
-#include "eval/xsd_numeric.hpp"
+#include "xsd/numeric.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
 
 #include "util/ascii.hpp"
+#include "xsd/datatypes.hpp"
 
-namespace quiver::eval {
+namespace quiver::xsd {
 namespace {
 
 using vocab::kXsdDecimal;
 using vocab::kXsdDouble;
 using vocab::kXsdFloat;
 using vocab::kXsdInteger;
-
-/// A type derived from xsd:integer and its value space bounds.
-struct IntegerRange {
-  std::string_view local_name;
-  long double min;
-  long double max;
-};
-
-constexpr long double kNoBound = std::numeric_limits<long double>::infinity();
-
-constexpr std::array<IntegerRange, 13> kIntegerTypes{{
-    {"integer", -kNoBound, kNoBound},
-    {"long", -9223372036854775808.0L, 9223372036854775807.0L},
-    {"int", -2147483648.0L, 2147483647.0L},
-    {"short", -32768.0L, 32767.0L},
-    {"byte", -128.0L, 127.0L},
-    {"nonNegativeInteger", 0, kNoBound},
-    {"positiveInteger", 1, kNoBound},
-    {"nonPositiveInteger", -kNoBound, 0},
-    {"negativeInteger", -kNoBound, -1},
-    {"unsignedLong", 0, 18446744073709551615.0L},
-    {"unsignedInt", 0, 4294967295.0L},
-    {"unsignedShort", 0, 65535.0L},
-    {"unsignedByte", 0, 255.0L},
-}};
-
-const IntegerRange* integer_range(std::string_view datatype) {
-  if (!datatype.starts_with(vocab::kXsd)) return nullptr;
-  const std::string_view local = datatype.substr(vocab::kXsd.size());
-  for (const auto& range : kIntegerTypes) {
-    if (range.local_name == local) return &range;
-  }
-  return nullptr;
-}
 
 /// Length of the run of digits starting at `pos`.
 std::size_t digit_run(std::string_view s, std::size_t pos) {
@@ -87,156 +53,7 @@ bool valid_floating_lexical(std::string_view s) {
   return pos == s.size();
 }
 
-using Int128 = __int128;
-using UInt128 = unsigned __int128;
-// std::numeric_limits knows __int128 only in the GNU dialects.
-constexpr UInt128 kUInt128Max = ~UInt128{0};
-constexpr Int128 kInt128Max = static_cast<Int128>(kUInt128Max >> 1);
-
-/// 10^n for 0 <= n <= 38.
-Int128 pow10(int n) {
-  Int128 p = 1;
-  for (int i = 0; i < n; ++i) p *= 10;
-  return p;
-}
-
-/// Multiplies `v` by 10^n (n >= 0); false on overflow.
-bool scale_up(Int128& v, int n) {
-  if (v == 0) return true;
-  for (int i = 0; i < n; ++i) {
-    if (__builtin_mul_overflow(v, 10, &v)) return false;
-  }
-  return true;
-}
-
-UInt128 magnitude(Int128 v) { return v < 0 ? -static_cast<UInt128>(v) : static_cast<UInt128>(v); }
-
-std::string digits_of(UInt128 v) {
-  std::string out;
-  do {
-    out += static_cast<char>('0' + static_cast<int>(v % 10));
-    v /= 10;
-  } while (v != 0);
-  std::reverse(out.begin(), out.end());
-  return out;
-}
-
-/// A lexical form matched by match_decimal as a decimal with the scale as
-/// written. Fraction digits beyond 38 significant digits are rounded off;
-/// a longer integer part falls back to long double.
-Decimal parse_decimal_digits(std::string_view s) {
-  const bool negative = s[0] == '-';
-  if (s[0] == '+' || s[0] == '-') s.remove_prefix(1);
-  Int128 v = 0;
-  int scale = 0;
-  bool in_fraction = false;
-  for (const char c : s) {
-    if (c == '.') {
-      in_fraction = true;
-      continue;
-    }
-    const int digit = c - '0';
-    Int128 next;
-    if (__builtin_mul_overflow(v, 10, &next) || __builtin_add_overflow(next, digit, &next)) {
-      if (!in_fraction) {
-        const long double approx = std::strtold(std::string(s).c_str(), nullptr);
-        return Decimal::from_long_double(negative ? -approx : approx);
-      }
-      if (digit >= 5 && v < kInt128Max) ++v;
-      break;
-    }
-    v = next;
-    if (in_fraction) ++scale;
-  }
-  return {negative ? -v : v, scale};
-}
-
-/// "[-]d[.ddd]E[-]n" (printf's or XSD's exponent form) as a decimal.
-Decimal parse_exponent_form(std::string_view s) {
-  const std::size_t e = s.find_first_of("eE");
-  const int exponent = std::atoi(std::string(s.substr(e + 1)).c_str());
-  const Decimal mantissa = parse_decimal_digits(s.substr(0, e));
-  return {mantissa.unscaled, mantissa.scale - exponent};
-}
-
 bool written_plain(std::string_view s) { return s.find_first_of("eE") == std::string_view::npos; }
-
-std::optional<Decimal> exact_add(const Decimal& a, const Decimal& b, bool subtract) {
-  const int scale = std::max(a.scale, b.scale);
-  Int128 x = a.unscaled;
-  Int128 y = b.unscaled;
-  if (!scale_up(x, scale - a.scale) || !scale_up(y, scale - b.scale)) return std::nullopt;
-  Int128 r;
-  if (subtract ? __builtin_sub_overflow(x, y, &r) : __builtin_add_overflow(x, y, &r)) {
-    return std::nullopt;
-  }
-  return Decimal{r, scale};
-}
-
-std::optional<Decimal> exact_multiply(const Decimal& a, const Decimal& b) {
-  Int128 r;
-  if (__builtin_mul_overflow(a.unscaled, b.unscaled, &r)) return std::nullopt;
-  return Decimal{r, a.scale + b.scale};
-}
-
-/// Fraction digits a quotient keeps when it does not terminate (Jena's
-/// DIVIDE_PRECISION).
-constexpr int kDivideScale = 24;
-
-/// a / b (b not zero), exact when the quotient terminates within
-/// kDivideScale fraction digits, else rounded half to even there; in
-/// canonical form. nullopt when the divisor is too large for the digit loop.
-std::optional<Decimal> exact_divide(const Decimal& a, const Decimal& b) {
-  const UInt128 limit = static_cast<UInt128>(pow10(37));
-  const UInt128 m = magnitude(b.unscaled);
-  if (m >= limit) return std::nullopt;
-  UInt128 q = magnitude(a.unscaled) / m;
-  UInt128 r = magnitude(a.unscaled) % m;
-  // a/b = (|a.unscaled| / m) × 10^(b.scale - a.scale); each digit adds one
-  // to the scale.
-  int scale = a.scale - b.scale;
-  while (r != 0 && scale < kDivideScale && q < limit) {
-    r *= 10;
-    q = q * 10 + r / m;
-    r %= m;
-    ++scale;
-  }
-  if (r != 0 && (2 * r > m || (2 * r == m && q % 2 == 1))) ++q;
-  if (q > static_cast<UInt128>(kInt128Max)) return std::nullopt;
-  const Int128 value = static_cast<Int128>(q);
-  const bool negative = (a.unscaled < 0) != (b.unscaled < 0);
-  return Decimal{negative ? -value : value, scale}.canonical();
-}
-
-enum class Rounding { Ceil, Floor, HalfUp, Trunc };
-
-/// The decimal rounded to an integer, with scale 0.
-Decimal round_decimal(const Decimal& d, Rounding mode) {
-  if (d.scale <= 0) return d;
-  Int128 q = 0;
-  Int128 r = d.unscaled;
-  UInt128 p = kUInt128Max;  // scale > 38: |value| < 1, every |r| is below p
-  if (d.scale <= 38) {
-    p = static_cast<UInt128>(pow10(d.scale));
-    q = d.unscaled / static_cast<Int128>(p);
-    r = d.unscaled % static_cast<Int128>(p);
-  }
-  switch (mode) {
-    case Rounding::Ceil:
-      if (r > 0) ++q;
-      break;
-    case Rounding::Floor:
-      if (r < 0) --q;
-      break;
-    case Rounding::HalfUp:  // halves toward positive infinity
-      if (r > 0 && 2 * magnitude(r) >= p) ++q;
-      if (r < 0 && 2 * magnitude(r) > p) --q;
-      break;
-    case Rounding::Trunc:
-      break;
-  }
-  return {q, 0};
-}
 
 std::optional<Numeric> parse_integer_lexical(std::string_view s) {
   if (match_decimal(s, false) != s.size()) return std::nullopt;
@@ -248,7 +65,7 @@ std::optional<Numeric> parse_integer_lexical(std::string_view s) {
     if (__builtin_mul_overflow(value, 10, &value) ||
         __builtin_add_overflow(value, negative ? -digit : digit, &value)) {
       // Too big for int64: keep the value, as a decimal.
-      return Numeric::of_decimal(parse_decimal_digits(s));
+      return Numeric::of_decimal(parse_decimal(s));
     }
   }
   return Numeric::of_integer(value);
@@ -301,34 +118,6 @@ long double Numeric::as_long_double() const {
   }
 }
 
-Decimal Decimal::from_long_double(long double v) {
-  if (v == 0 || !std::isfinite(v)) return {0, 1};
-  // 18 significant digits: all a long double holds reliably.
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17Le", v);
-  return parse_exponent_form(buf).canonical();
-}
-
-long double Decimal::to_long_double() const {
-  const long double v = static_cast<long double>(unscaled);
-  // Powers of ten up to 10^27 are exact in a long double.
-  return scale >= 0 ? v / std::pow(10.0L, scale) : v * std::pow(10.0L, -scale);
-}
-
-Decimal Decimal::canonical() const {
-  if (unscaled == 0) return {0, 1};
-  Decimal d = *this;
-  while (d.scale > 1 && d.unscaled % 10 == 0) {
-    d.unscaled /= 10;
-    --d.scale;
-  }
-  if (d.scale < 1) {
-    Int128 v = d.unscaled;
-    if (scale_up(v, 1 - d.scale)) d = {v, 1};  // else too large: keep the zeros implicit
-  }
-  return d;
-}
-
 bool Numeric::is_nan() const {
   return (type == NumericType::Float || type == NumericType::Double) && std::isnan(floating);
 }
@@ -337,7 +126,7 @@ std::optional<NumericType> numeric_type_of(std::string_view datatype) {
   if (datatype == kXsdDecimal) return NumericType::Decimal;
   if (datatype == kXsdDouble) return NumericType::Double;
   if (datatype == kXsdFloat) return NumericType::Float;
-  if (integer_range(datatype) != nullptr) return NumericType::Integer;
+  if (integer_type_of(datatype) != nullptr) return NumericType::Integer;
   return std::nullopt;
 }
 
@@ -361,7 +150,7 @@ std::optional<Numeric> parse_numeric_lexical(std::string_view lexical, NumericTy
       return parse_integer_lexical(lexical);
     case NumericType::Decimal:
       if (match_decimal(lexical, true) != lexical.size()) return std::nullopt;
-      return Numeric::of_decimal(parse_decimal_digits(lexical));
+      return Numeric::of_decimal(parse_decimal(lexical));
     case NumericType::Float:
     case NumericType::Double:
       return parse_floating_lexical(lexical, type);
@@ -370,8 +159,8 @@ std::optional<Numeric> parse_numeric_lexical(std::string_view lexical, NumericTy
 }
 
 bool in_integer_range(std::string_view datatype, long double value) {
-  const IntegerRange* range = integer_range(datatype);
-  return range == nullptr || (value >= range->min && value <= range->max);
+  const IntegerType* type = integer_type_of(datatype);
+  return type == nullptr || integer_in_range(*type, value);
 }
 
 std::optional<Numeric> parse_numeric(const Term& term) {
@@ -380,25 +169,13 @@ std::optional<Numeric> parse_numeric(const Term& term) {
   if (!type) return std::nullopt;
   auto value = parse_numeric_lexical(term.value(), *type);
   if (value && *type == NumericType::Integer &&
-      !in_integer_range(term.datatype(), value->as_long_double())) {
+      !integer_lexical_in_range(*integer_type_of(term.datatype()), term.value())) {
     return std::nullopt;
   }
   return value;
 }
 
 std::string format_integer(std::int64_t v) { return std::to_string(v); }
-
-std::string format_decimal(const Decimal& v) {
-  std::string out = digits_of(magnitude(v.unscaled));
-  if (v.scale <= 0) {
-    if (v.unscaled != 0) out.append(static_cast<std::size_t>(-v.scale), '0');
-  } else {
-    const auto scale = static_cast<std::size_t>(v.scale);
-    if (out.size() <= scale) out.insert(0, scale + 1 - out.size(), '0');
-    out.insert(out.size() - scale, ".");
-  }
-  return v.unscaled < 0 ? "-" + out : out;
-}
 
 std::string format_double(double v) {
   if (v == 0 || !std::isfinite(v)) return special_floating(v);
@@ -561,15 +338,16 @@ Numeric numeric_negate(const Numeric& value) {
   switch (value.type) {
     case NumericType::Integer:
       if (value.integer == std::numeric_limits<std::int64_t>::min()) {
-        return Numeric::of_decimal(Decimal{-static_cast<Int128>(value.integer), 0});
+        return Numeric::of_decimal(Decimal{-static_cast<__int128>(value.integer), 0});
       }
       r.integer = -value.integer;
       break;
     case NumericType::Decimal:
-      if (value.decimal.unscaled == -kInt128Max - 1) {
+      if (const auto negated = exact_negate(value.decimal)) {
+        r.decimal = *negated;
+      } else {
         return Numeric::of_decimal(-value.as_long_double());
       }
-      r.decimal.unscaled = -value.decimal.unscaled;  // the scale stays
       break;
     default:
       r.floating = -value.floating;
@@ -634,4 +412,4 @@ Numeric numeric_truncate(const Numeric& value) {
   return map_non_integer(value, Rounding::Trunc, [](long double v) { return std::trunc(v); });
 }
 
-}  // namespace quiver::eval
+}  // namespace quiver::xsd

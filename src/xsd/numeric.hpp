@@ -25,33 +25,15 @@
 #include <string_view>
 
 #include "terms/term.hpp"
+#include "xsd/decimal.hpp"
 
-namespace quiver::eval {
+namespace quiver::xsd {
 
 /// The four primitive numeric types, in promotion order: `Integer`
 /// (xsd:integer and its derived types, held in an int64), `Decimal` (held
 /// as a Decimal), `Float` (held as a double rounded to float precision) and
 /// `Double`.
 enum class NumericType { Integer, Decimal, Float, Double };
-
-/// An xsd:decimal as `unscaled × 10^-scale`, exact to 38 digits. The scale
-/// is negative only for values beyond 10^38, which fall back to long double
-/// precision (18 significant digits), as do results that overflow.
-struct Decimal {
-  /// The digits as an integer: 1.50 is 150 with scale 2.
-  __int128 unscaled = 0;
-  /// The power of ten dividing `unscaled`: the fraction digits printed.
-  int scale = 0;
-
-  /// The value rounded to 18 significant digits, in canonical form.
-  static Decimal from_long_double(long double v);
-  /// The value as long double (about 18 significant digits); the fallback
-  /// when exact decimal arithmetic overflows.
-  long double to_long_double() const;
-  /// The same value with trailing zeros dropped, keeping at least one
-  /// fraction digit ("2.0", "0.25"): XSD 1.0's canonical form.
-  Decimal canonical() const;
-};
 
 /// A numeric value. Only the field of `type` is meaningful; floats are
 /// stored widened to double but always rounded to float precision.
@@ -99,21 +81,20 @@ std::optional<NumericType> numeric_type_of(std::string_view datatype);
 std::string_view numeric_datatype(NumericType type);
 
 /// Parses a literal of a numeric datatype; nullopt for other terms and for
-/// invalid lexical forms (including out-of-range values of derived types).
+/// invalid lexical forms (including out-of-range values of derived types,
+/// checked exactly on the lexical form).
 std::optional<Numeric> parse_numeric(const Term& term);
 
 /// Parses `lexical` as the given primitive type (no whitespace allowed).
 std::optional<Numeric> parse_numeric_lexical(std::string_view lexical, NumericType type);
 
 /// True when `value` fits the value space of the derived integer `datatype`
-/// (always true for xsd:integer itself and for non-integer datatypes).
+/// (always true for xsd:integer itself and for non-integer datatypes); the
+/// bounds come from xsd/datatypes.hpp's table.
 bool in_integer_range(std::string_view datatype, long double value);
 
 /// The lexical form of an integer (`-12`).
 std::string format_integer(std::int64_t v);
-/// The lexical form of a decimal with exactly its scale (`3.0`, `6`,
-/// `-0.50`), as Java's BigDecimal.toPlainString.
-std::string format_decimal(const Decimal& v);
 /// The canonical xsd:double form (`1.5E2`, `INF`, `NaN`).
 std::string format_double(double v);
 /// The canonical xsd:float form (`1.5E2`, `INF`, `NaN`), from float precision.
@@ -158,4 +139,4 @@ Numeric numeric_round(const Numeric& value);
 /// Rounding toward zero, as casts to xsd:integer do.
 Numeric numeric_truncate(const Numeric& value);
 
-}  // namespace quiver::eval
+}  // namespace quiver::xsd

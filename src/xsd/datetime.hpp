@@ -1,8 +1,10 @@
 #pragma once
 /// @file
-/// xsd:dateTime and xsd:date values: strict lexical parsing, the XSD
-/// partial order (a value without timezone is only ordered against one with
-/// a timezone when the ±14 hour window does not decide otherwise), and the
+/// The date and time types: one strict lexical reader for xsd:dateTime,
+/// date, time, gYear and gYearMonth (XSD 1.1; RDF literals are not
+/// whitespace-normalized), dateTime and date values with the XSD partial
+/// order (a value without timezone is only ordered against one with a
+/// timezone when the ±14 hour window does not decide otherwise), and the
 /// pieces the SPARQL accessors (YEAR ... TZ) return.
 
 #include <cstdint>
@@ -10,15 +12,15 @@
 #include <string>
 #include <string_view>
 
-namespace quiver::eval {
+namespace quiver::xsd {
 
-/// xsd:dateTime: the literals the accessors (YEAR ... TZ) and casts accept.
-inline constexpr std::string_view kXsdDateTime = "http://www.w3.org/2001/XMLSchema#dateTime";
-/// xsd:date: handled as a dateTime whose time fields are zero.
-inline constexpr std::string_view kXsdDate = "http://www.w3.org/2001/XMLSchema#date";
-/// xsd:dayTimeDuration, the datatype TIMEZONE() returns.
-inline constexpr std::string_view kXsdDayTimeDuration =
-    "http://www.w3.org/2001/XMLSchema#dayTimeDuration";
+/// The types whose lexical forms is_temporal_lexical() checks.
+enum class TemporalType { DateTime, Date, Time, GYear, GYearMonth };
+
+/// True when `lexical` is in the lexical space of `type`. Years may have
+/// any number of digits here; parse_datetime() and parse_date() take up to
+/// 15, as many as the timeline arithmetic holds.
+bool is_temporal_lexical(TemporalType type, std::string_view lexical);
 
 /// The fields of a dateTime (or of a date, whose time fields are zero) as
 /// written, not normalized to UTC: HOURS() gives the local hour.
@@ -46,9 +48,11 @@ struct DateTime {
   long double timeline() const;
 };
 
-/// Parses an xsd:dateTime lexical form; nullopt when invalid.
+/// Parses an xsd:dateTime lexical form; nullopt when invalid or when the
+/// year has more than 15 digits.
 std::optional<DateTime> parse_datetime(std::string_view lexical);
-/// Parses an xsd:date lexical form; nullopt when invalid.
+/// Parses an xsd:date lexical form; nullopt when invalid or when the year
+/// has more than 15 digits.
 std::optional<DateTime> parse_date(std::string_view lexical);
 
 /// Three-way comparison in the XSD order; nullopt when the order is
@@ -61,4 +65,4 @@ std::string timezone_duration(int tz_minutes);
 /// The canonical dateTime lexical form of a date (`2002-10-10T00:00:00`).
 std::string date_to_datetime_lexical(const DateTime& date);
 
-}  // namespace quiver::eval
+}  // namespace quiver::xsd
