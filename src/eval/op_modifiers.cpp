@@ -3,9 +3,11 @@
 // stream; Distinct holds the distinct rows it has seen, on its key
 // variables only.
 
-#include <unordered_set>
+#include <new>
+#include <stdexcept>
 
 #include "eval/operators.hpp"
+#include "eval/row_set.hpp"
 
 namespace quiver::eval {
 namespace {
@@ -50,20 +52,19 @@ class ProjectOperator final : public PassThrough {
   std::vector<bool> keep_;
 };
 
-// The rows seen, as their key cells back to back; the set holds their
-// positions and hashes/compares through them.
+// Only the key cells of the rows seen are kept (RowSet), so memory grows
+// with the number of distinct rows, times the number of keys.
 class DistinctOperator final : public PassThrough {
  public:
   DistinctOperator(EvalContext& ctx, const plan::Node& node)
-      : PassThrough(ctx, node),
-        keys_(slots_of(ctx, node.keys)),
-        seen_(64, Hash{this}, Equal{this}) {
+      : PassThrough(ctx, node), keys_(slots_of(ctx, node.keys)), seen_(0), key_(0) {
     std::erase(keys_, kNoSlot);
+    seen_ = RowSet(keys_.size());
+    key_.resize(keys_.size());
   }
   void open(const TermId* seed, const std::vector<TermId>* graphs) override {
     PassThrough::open(seed, graphs);
     seen_.clear();
-    cells_.clear();
     seen_any_ = false;
   }
   Executed executed() const override {
@@ -84,9 +85,9 @@ class DistinctOperator final : public PassThrough {
           if (seen_any_) continue;
           seen_any_ = true;
         } else {
-          for (Slot s : keys_) cells_.push_back(row[s]);
-          if (!seen_.insert(cells_.size() / keys_.size() - 1).second) {
-            cells_.resize(cells_.size() - keys_.size());
+          for (std::size_t k = 0; k < keys_.size(); ++k) key_[k] = row[keys_[k]];
+          if (!insert()) {
+            if (ctx_.stopped()) return false;
             continue;
           }
         }
@@ -101,29 +102,20 @@ class DistinctOperator final : public PassThrough {
   }
 
  private:
-  const TermId* key(std::size_t i) const { return cells_.data() + i * keys_.size(); }
-
-  struct Hash {
-    const DistinctOperator* self;
-    std::size_t operator()(std::size_t i) const {
-      std::size_t h = 0x9e3779b97f4a7c15ULL;
-      const TermId* k = self->key(i);
-      for (std::size_t j = 0; j < self->keys_.size(); ++j) {
-        h = (h ^ k[j]) * 0x100000001b3ULL + (h >> 29);
-      }
-      return h;
+  bool insert() {
+    try {
+      return seen_.insert(key_.data());
+    } catch (const std::length_error& e) {
+      ctx_.fail(Error(ErrorKind::Limit, std::string("DISTINCT: ") + e.what()));
+    } catch (const std::bad_alloc&) {
+      ctx_.fail(Error(ErrorKind::Limit, "DISTINCT: out of memory"));
     }
-  };
-  struct Equal {
-    const DistinctOperator* self;
-    bool operator()(std::size_t a, std::size_t b) const {
-      return std::equal(self->key(a), self->key(a) + self->keys_.size(), self->key(b));
-    }
-  };
+    return false;
+  }
 
   std::vector<Slot> keys_;
-  std::vector<TermId> cells_;
-  std::unordered_set<std::size_t, Hash, Equal> seen_;
+  RowSet seen_;
+  std::vector<TermId> key_;
   bool seen_any_ = false;
 };
 
