@@ -2,13 +2,16 @@
 # WatDiv benchmark: Quiver against Apache Jena ARQ (Debian) and Oxigraph
 # (npm, WebAssembly) on the same data and queries, in the same run.
 #   bench/watdiv.sh [100k|1M] [QUERY...]
+#   QUIVER_BASELINE=/path/to/older/quiver bench/watdiv.sh   # before/after, same run
 # Reports load time, each query's time, peak memory, bytes per triple, the
 # row counts of each engine (they must agree) and the ratios
 # Quiver/Jena and Quiver/Oxigraph with their geometric means.
 #
 # Quiver and Jena are timed as one-shot commands (load + query, as a user
 # runs them); Oxigraph loads once in a Node process and runs every query,
-# so its one-shot figure is its load time plus the query time.
+# so its one-shot figure is its load time plus the query time. With
+# QUIVER_BASELINE, an older quiver binary runs each query too, and its
+# ratios against the same Jena and Oxigraph runs are printed beside.
 # Not a test: speed is reported, never asserted.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,6 +25,7 @@ mkdir -p "$work"
 cmake -S "$root" -B "$root/build-release" -DCMAKE_BUILD_TYPE=Release -DQUIVER_TESTS=OFF >/dev/null
 cmake --build "$root/build-release" -j"$(nproc)" --target quiver >/dev/null
 quiver="$root/build-release/src/cli/quiver"
+baseline="${QUIVER_BASELINE:-}"
 
 data="$work/watdiv-$size.nt"
 [[ -s "$data" ]] || zcat "$shared/bench/watdiv/watdiv-$size.nt.gz" > "$data"
@@ -54,6 +58,10 @@ rows_of() { local n; n=$(wc -l < "$1"); echo $((n > 0 ? n - 1 : 0)); }
 
 echo "WatDiv $size: $triples triples, ${#queries[@]} queries"
 read -r q_load q_load_kib < <(timed "$work/q.out" "$quiver" query --data "$data" --query "$work/ask.rq" --format tsv)
+if [[ -n "$baseline" ]]; then
+  read -r b_load b_load_kib < <(timed "$work/b.out" "$baseline" query --data "$data" --query "$work/ask.rq" --format tsv)
+  echo "baseline load: $b_load s, peak $((b_load_kib / 1024)) MiB (this build: $q_load s, $((q_load_kib / 1024)) MiB)"
+fi
 read -r j_load j_load_kib < <(timed "$work/j.out" "${jena[@]}" --data "$data" --query "$work/ask.rq" --results tsv)
 read -r s_parse _ < <(timed /dev/null serdi -i ntriples -o ntriples "$data")
 (cd "$work/oxigraph" && node --max-old-space-size=8192 runner.mjs "$data" "${queries[@]}") > "$work/oxigraph.txt"
@@ -63,11 +71,13 @@ awk -v sp="$s_parse" -v q="$q_load" -v j="$j_load" -v o="$o_load" -v qm="$q_load
   printf "load (one-shot ASK { ?s ?p ?o }, indexes built): quiver %.2f s, jena %.2f s, oxigraph %.2f s; serdi parse %.2f s (quiver/serdi %.2f)\n", q, j, o, sp, q / sp
   printf "peak memory after load: quiver %.0f MiB (%.0f bytes/triple), jena %.0f MiB, oxigraph %s MiB (whole run)\n", qm/1024, qm*1024/n, jm/1024, om
 }'
-printf "%-4s %8s %8s %8s %10s %10s %10s %8s %8s\n" query q_rows j_rows o_rows quiver_s jena_s oxi_s q/jena q/oxi
-ratios_j=(); ratios_o=(); mismatch=0
+printf "%-4s %8s %8s %8s %10s %10s %10s %8s %8s" query q_rows j_rows o_rows quiver_s jena_s oxi_s q/jena q/oxi
+[[ -n "$baseline" ]] && printf " %10s %8s %8s %8s" old_s old/jena old/oxi peak_KiB/old
+printf "\n"
+ratios_j=(); ratios_o=(); old_j=(); old_o=(); mismatch=0
 for qf in "${queries[@]}"; do
   name=$(basename "$qf" .rq)
-  read -r qs _ < <(timed "$work/q.out" "$quiver" query --data "$data" --query "$qf" --format tsv)
+  read -r qs qkib < <(timed "$work/q.out" "$quiver" query --data "$data" --query "$qf" --format tsv)
   read -r js _ < <(timed "$work/j.out" "${jena[@]}" --data "$data" --query "$qf" --results tsv)
   qr=$(rows_of "$work/q.out"); jr=$(rows_of "$work/j.out")
   os=$(awk -v n="$name" '$1 == "query" && $2 == n {print $3}' "$work/oxigraph.txt")
@@ -77,9 +87,22 @@ for qf in "${queries[@]}"; do
   rj=$(awk -v a="$qs" -v b="$js" 'BEGIN {print a / b}')
   ro=$(awk -v a="$qs" -v b="$oneshot" 'BEGIN {print a / b}')
   ratios_j+=("$rj"); ratios_o+=("$ro")
-  printf "%-4s %8s %8s %8s %10.3f %10.3f %10.3f %8.3f %8.3f\n" "$name" "$qr" "$jr" "$orows" "$qs" "$js" "$oneshot" "$rj" "$ro"
+  printf "%-4s %8s %8s %8s %10.3f %10.3f %10.3f %8.3f %8.3f" "$name" "$qr" "$jr" "$orows" "$qs" "$js" "$oneshot" "$rj" "$ro"
+  if [[ -n "$baseline" ]]; then
+    read -r bs bkib < <(timed "$work/b.out" "$baseline" query --data "$data" --query "$qf" --format tsv)
+    [[ "$(rows_of "$work/b.out")" == "$qr" ]] || mismatch=1
+    bj=$(awk -v a="$bs" -v b="$js" 'BEGIN {print a / b}')
+    bo=$(awk -v a="$bs" -v b="$oneshot" 'BEGIN {print a / b}')
+    old_j+=("$bj"); old_o+=("$bo")
+    printf " %10.3f %8.3f %8.3f %8.3f" "$bs" "$bj" "$bo" "$(awk -v a="$qkib" -v b="$bkib" 'BEGIN {print a / b}')"
+  fi
+  printf "\n"
 done
 printf '%s\n' "${ratios_j[@]}" | awk '{s += log($1)} END {printf "geometric mean quiver/jena: %.3f\n", exp(s / NR)}'
 printf '%s\n' "${ratios_o[@]}" | awk '{s += log($1)} END {printf "geometric mean quiver/oxigraph (one-shot): %.3f\n", exp(s / NR)}'
+if [[ -n "$baseline" ]]; then
+  printf '%s\n' "${old_j[@]}" | awk '{s += log($1)} END {printf "geometric mean baseline/jena: %.3f\n", exp(s / NR)}'
+  printf '%s\n' "${old_o[@]}" | awk '{s += log($1)} END {printf "geometric mean baseline/oxigraph (one-shot): %.3f\n", exp(s / NR)}'
+fi
 awk '$1 == "query" {printf "oxigraph query-only %s %.4f s\n", $2, $3}' "$work/oxigraph.txt" > "$work/oxigraph-query-times.txt"
 [[ $mismatch -eq 0 ]] && echo "row counts: all engines agree" || echo "row counts: MISMATCH (marked !)"
