@@ -17,8 +17,6 @@
 namespace quiver::io::turtle {
 namespace {
 
-constexpr std::size_t kChunkSize = 1 << 20;
-
 std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = 0xcbf29ce484222325ULL) {
   for (const char c : bytes) {
     h ^= static_cast<unsigned char>(c);
@@ -36,16 +34,6 @@ std::uint64_t splitmix(std::uint64_t x) {
 
 std::uint64_t mix(std::uint64_t tag, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
   return splitmix(splitmix(splitmix(tag ^ a) ^ b) ^ c);
-}
-
-std::uint32_t intern_hash(TermKind kind, std::string_view value, std::string_view language,
-                          TermId datatype) {
-  std::uint64_t h = std::hash<std::string_view>{}(value) + static_cast<std::uint64_t>(kind);
-  if (kind == TermKind::Literal) {
-    h = splitmix(h ^ datatype);
-    if (!language.empty()) h ^= std::hash<std::string_view>{}(language)*31;
-  }
-  return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
 
 int kind_order(TermKind kind) {
@@ -67,90 +55,33 @@ int kind_order(TermKind kind) {
 // ---------------------------------------------------------------------------
 // TermTable
 
-TermTable::TermTable() : entries_(1), slots_(1 << 12) {}
+TermTable::TermTable() : entries_(1) {}
 
-std::string_view TermTable::store(std::string_view bytes) {
-  if (bytes.empty()) return {};
-  if (bytes.size() > free_size_) {
-    // Large strings get a chunk of their own so little space is wasted.
-    const std::size_t size = bytes.size() > kChunkSize / 4 ? bytes.size() : kChunkSize;
-    chunks_.push_back(std::make_unique<char[]>(size));
-    free_ = chunks_.back().get();
-    free_size_ = size;
-  }
-  char* at = free_;
-  std::memcpy(at, bytes.data(), bytes.size());
-  free_ += bytes.size();
-  free_size_ -= bytes.size();
-  return {at, bytes.size()};
-}
-
-TermId TermTable::lookup(TermKind kind, std::string_view value, std::string_view language,
-                         TermId datatype, std::uint32_t hash) const {
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    const Slot& slot = slots_[i];
-    if (slot.id == kNoTerm) return kNoTerm;
-    if (slot.hash != hash) continue;
-    const TermEntry& e = entries_[slot.id];
-    if (e.kind == kind && e.datatype == datatype && e.value == value && e.language == language) {
-      return slot.id;
+TermId TermTable::intern(const TermRef& term) {
+  if (term.kind == TermKind::None) return kNoTerm;
+  TermRef full = term;
+  TermId datatype = kNoTerm;
+  if (term.kind == TermKind::Literal) {
+    if (full.datatype.empty()) {
+      full.datatype = term.language.empty() ? vocab::kXsdString : vocab::kRdfLangString;
     }
+    // Few datatypes, used over and over: try the last one first.
+    if (last_datatype_ == kNoTerm || entries_[last_datatype_].value != full.datatype) {
+      last_datatype_ = intern(TermRef{TermKind::Iri, full.datatype, {}, {}});
+    }
+    datatype = last_datatype_;
   }
-}
-
-void TermTable::grow() {
-  std::vector<Slot> slots(slots_.size() * 2);
-  const std::size_t mask = slots.size() - 1;
-  for (const Slot& slot : slots_) {
-    if (slot.id == kNoTerm) continue;
-    std::size_t i = slot.hash & mask;
-    while (slots[i].id != kNoTerm) i = (i + 1) & mask;
-    slots[i] = slot;
+  const auto id = static_cast<TermId>(terms_.intern(full) + 1);
+  if (id == entries_.size()) {
+    const TermRef stored = terms_.term(id - 1);
+    entries_.push_back(TermEntry{stored.kind, stored.value, stored.language, datatype});
   }
-  slots_.swap(slots);
-}
-
-TermId TermTable::insert(TermKind kind, std::string_view value, std::string_view language,
-                         TermId datatype, std::uint32_t hash) {
-  if ((entries_.size() + 1) * 2 > slots_.size()) grow();
-  const auto id = static_cast<TermId>(entries_.size());
-  entries_.push_back(TermEntry{kind, store(value), store(language), datatype});
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t i = hash & mask;
-  while (slots_[i].id != kNoTerm) i = (i + 1) & mask;
-  slots_[i] = Slot{id, hash};
   return id;
 }
 
-TermId TermTable::intern(const TermRef& term) {
-  TermId datatype = kNoTerm;
-  std::string_view language;
-  switch (term.kind) {
-    case TermKind::None:
-      return kNoTerm;
-    case TermKind::Iri:
-    case TermKind::Blank:
-      break;
-    case TermKind::Literal: {
-      language = term.language;
-      std::string_view dt = term.datatype;
-      if (dt.empty()) dt = language.empty() ? vocab::kXsdString : vocab::kRdfLangString;
-      // Few datatypes, used over and over: try the last one first.
-      if (last_datatype_ == kNoTerm || entries_[last_datatype_].value != dt) {
-        last_datatype_ = intern(TermRef{TermKind::Iri, dt, {}, {}});
-      }
-      datatype = last_datatype_;
-      break;
-    }
-  }
-  const std::uint32_t hash = intern_hash(term.kind, term.value, language, datatype);
-  const TermId found = lookup(term.kind, term.value, language, datatype, hash);
-  return found != kNoTerm ? found : insert(term.kind, term.value, language, datatype, hash);
-}
-
 TermId TermTable::find_iri(std::string_view iri) const {
-  return lookup(TermKind::Iri, iri, {}, kNoTerm, intern_hash(TermKind::Iri, iri, {}, kNoTerm));
+  const TermInterner::Index i = terms_.find(TermRef{TermKind::Iri, iri, {}, {}});
+  return i == TermInterner::kNotFound ? kNoTerm : static_cast<TermId>(i + 1);
 }
 
 // ---------------------------------------------------------------------------

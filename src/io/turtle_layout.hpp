@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "terms/term.hpp"
+#include "terms/term_interner.hpp"
 
 namespace quiver::io::turtle {
 
@@ -42,15 +43,17 @@ struct IdQuad {
   TermId object;
 };
 
-/// Interns terms: each distinct term is stored once and named by a dense id,
-/// so a million statements cost 16 bytes each plus their distinct terms.
+/// The writer's view of the term interner: ids from 1 (0 is the absent
+/// term, the default graph), and each literal's datatype IRI interned as a
+/// term of its own, so that datatypes can be ranked and given prefixes like
+/// any IRI. The terms themselves are stored once, by the TermInterner.
 class TermTable {
  public:
   /// An empty table holding only the absent term (id kNoTerm).
   TermTable();
-  /// Not copyable: entries hold views into the table's own arena.
+  /// Not copyable: entries hold views into the table's own interner.
   TermTable(const TermTable&) = delete;
-  /// Not copyable: entries hold views into the table's own arena.
+  /// Not copyable: entries hold views into the table's own interner.
   TermTable& operator=(const TermTable&) = delete;
 
   /// The id of `term`, adding it if new. A literal without datatype gets
@@ -67,26 +70,9 @@ class TermTable {
   const std::vector<TermEntry>& entries() const { return entries_; }
 
  private:
-  TermId insert(TermKind kind, std::string_view value, std::string_view language, TermId datatype,
-                std::uint32_t hash);
-  TermId lookup(TermKind kind, std::string_view value, std::string_view language, TermId datatype,
-                std::uint32_t hash) const;
-  void grow();
-  std::string_view store(std::string_view bytes);
-
-  // Open addressing with linear probing. A slot keeps the term's hash next
-  // to its id, so probing rarely touches the entries themselves.
-  struct Slot {
-    TermId id = kNoTerm;  // kNoTerm: empty
-    std::uint32_t hash = 0;
-  };
-
+  TermInterner terms_;
   std::vector<TermEntry> entries_;
-  std::vector<Slot> slots_;
-  std::vector<std::unique_ptr<char[]>> chunks_;
   TermId last_datatype_ = kNoTerm;
-  char* free_ = nullptr;
-  std::size_t free_size_ = 0;
 };
 
 /// How a term is written where it occurs.
