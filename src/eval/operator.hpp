@@ -131,7 +131,9 @@ class Operator {
   /// The children, for executed() and count(); empty by default.
   virtual std::vector<const Operator*> inputs() const { return {}; }
 
+  /// The query's shared state.
   EvalContext& ctx_;
+  /// The plan node this operator runs.
   const plan::Node& node_;
 
  private:
