@@ -1,7 +1,9 @@
 // `quiver`: git-style dispatch to the subcommands.
 
+#include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -52,15 +54,10 @@ bool print_command_help(const std::string& command) {
 
 }  // namespace quiver::cli
 
-int main(int argc, char** argv) {
+namespace {
+
+int dispatch(const std::string& command, const std::vector<std::string>& args) {
   using namespace quiver::cli;
-  std::ios::sync_with_stdio(false);
-  if (argc < 2) {
-    print_usage(std::cerr);
-    return kUsage;
-  }
-  const std::string command = argv[1];
-  const std::vector<std::string> args(argv + 2, argv + argc);
   if (command == "-h" || command == "--help") {
     print_usage(std::cout);
     return kOk;
@@ -86,4 +83,32 @@ int main(int argc, char** argv) {
   std::cerr << "quiver: no command '" << command << "'\n\n";
   print_usage(std::cerr);
   return kUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace quiver::cli;
+  std::ios::sync_with_stdio(false);
+  if (argc < 2) {
+    print_usage(std::cerr);
+    return kUsage;
+  }
+  int code = kFailed;
+  try {
+    code = dispatch(argv[1], std::vector<std::string>(argv + 2, argv + argc));
+  } catch (const std::bad_alloc&) {
+    // Whatever the command, running out of memory is an error message and
+    // exit status 1, not an abort.
+    std::cerr << "quiver: out of memory\n";
+    return kFailed;
+  }
+  // What went to standard output must have arrived (a full disk, a closed
+  // pipe): a report that could not be written is not a success.
+  std::cout.flush();
+  if (!std::cout.good() || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::cerr << "quiver: cannot write to standard output\n";
+    return code == kOk ? kFailed : code;
+  }
+  return code;
 }

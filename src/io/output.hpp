@@ -2,8 +2,15 @@
 /// @file
 /// Buffered byte output to stdout or to a file written atomically: the data
 /// goes to a temporary file beside the target, renamed over it on commit(),
-/// removed if the Output is destroyed uncommitted. A failed run never leaves
-/// a partial file.
+/// removed if the Output is destroyed uncommitted or the process is ended
+/// by SIGINT, SIGTERM or SIGHUP. A failed run never leaves a partial file.
+///
+/// What the target is decides how: a regular file (or none) is replaced
+/// atomically, keeping its permission bits; through a symbolic link, the
+/// file it names is replaced and the link stays; a file with several hard
+/// links is rewritten in place once the output is complete, so every link
+/// sees it; anything else (a device such as /dev/null, a FIFO, a socket) is
+/// written to directly, never replaced.
 
 #include <memory>
 #include <string>
@@ -55,8 +62,12 @@ class Output {
   std::string buffer_;
   int fd_ = -1;
   std::string* string_target_ = nullptr;
+  Status copy_into_place();
+
   std::string path_;       // final destination; empty for stdout
   std::string temp_path_;  // where the bytes go until commit()
+  bool in_place_ = false;  // commit() copies into path_ (hard links) instead of renaming
+  int temp_slot_ = -1;     // this temporary's entry in the signal-time cleanup table
   std::string error_;
   bool failed_ = false;
   bool committed_ = false;

@@ -2,6 +2,9 @@
 // partial output file.
 
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "cli_runner.hpp"
 
@@ -110,6 +113,59 @@ TEST_F(BadInputTest, UnknownFormatIsAUsageError) {
   const RunResult r = scratch_.quiver("convert x.ttl --to json");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("unknown format 'json'"), std::string::npos) << r.err;
+}
+
+// Standard output that cannot take the report (a full disk) is a failure,
+// whatever the command.
+TEST(StdoutTest, AFullDiskIsAFailure) {
+  Scratch s("full");
+  s.write("a.nt", kGood);
+  for (const std::string args : {"validate a.nt", "convert a.nt --to ntriples",
+                                 "query --data a.nt 'SELECT * { ?s ?p ?o }'", "help"}) {
+    const std::string cmd =
+        "cd '" + s.dir().string() + "' && '" QUIVER_BIN "' " + args + " >/dev/full 2>/dev/null";
+    const int status = std::system(cmd.c_str());
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_NE(WEXITSTATUS(status), 0) << args;
+  }
+}
+
+// SIGTERM (like Ctrl-C or a hang-up) while an output file is being
+// written: the temporary beside it is removed and the target never appears.
+TEST(SignalTest, AKilledConvertLeavesNoTemporaryBehind) {
+  Scratch s("signal");
+  {
+    std::ofstream big(s.path("big.nt"));
+    for (int i = 0; i < 400000; ++i) {
+      big << "<http://e/s" << i << "> <http://e/p> \"a literal long enough to take a while " << i
+          << "\" .\n";
+    }
+  }
+  for (const int sig : {SIGTERM, SIGINT, SIGHUP}) {
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      ::chdir(s.dir().c_str());
+      ::execl(QUIVER_BIN, QUIVER_BIN, "convert", "big.nt", "--to", "turtle", "-o", "out.ttl",
+              static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    // Wait until the temporary exists, then signal.
+    bool seen = false;
+    for (int i = 0; i < 2000 && !seen; ++i) {
+      for (const auto& e : fs::directory_iterator(s.dir())) {
+        seen = seen || e.path().filename().string().find(".quiver-tmp-") != std::string::npos;
+      }
+      if (!seen) ::usleep(1000);
+    }
+    ASSERT_TRUE(seen) << "no temporary appeared";
+    ::kill(pid, sig);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFSIGNALED(status)) << "exited " << WEXITSTATUS(status) << " before the signal";
+    EXPECT_EQ(WTERMSIG(status), sig);
+    EXPECT_EQ(s.listing(), "big.nt ") << "signal " << sig;
+  }
 }
 
 }  // namespace

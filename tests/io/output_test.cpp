@@ -1,10 +1,12 @@
 #include "io/output.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace quiver::io {
 namespace {
@@ -68,6 +70,69 @@ TEST_F(OutputTest, UnwritableDestinationIsAnError) {
   EXPECT_NE(out.error().message.find("cannot write"), std::string::npos);
   auto is_dir = Output::open(dir_.string());
   ASSERT_FALSE(is_dir.ok());
+}
+
+// The class of -o defects: a target that is not a plain, singly linked
+// regular file must never be replaced by a fresh file.
+bool write_and_commit(const fs::path& path, const std::string& text) {
+  auto out = Output::open(path.string());
+  if (!out.ok()) return false;
+  (*out)->write(text);
+  return (*out)->commit().ok();
+}
+
+TEST_F(OutputTest, ADeviceIsWrittenToNotReplaced) {
+  ASSERT_TRUE(write_and_commit("/dev/null", "discarded\n"));
+  EXPECT_TRUE(fs::is_character_file("/dev/null"));
+}
+
+TEST_F(OutputTest, AFifoIsWrittenTo) {
+  const auto fifo = dir_ / "pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string got;
+  std::thread reader([&] { got = slurp(fifo); });
+  EXPECT_TRUE(write_and_commit(fifo, "through the pipe"));
+  reader.join();
+  EXPECT_EQ(got, "through the pipe");
+  EXPECT_TRUE(fs::is_fifo(fifo));
+}
+
+TEST_F(OutputTest, ASymlinkStaysALinkToTheUpdatedFile) {
+  const auto real = dir_ / "real.nt";
+  const auto link = dir_ / "link.nt";
+  std::ofstream(real) << "old";
+  fs::create_symlink(real, link);
+  ASSERT_TRUE(write_and_commit(link, "new"));
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(slurp(real), "new");
+  EXPECT_EQ(files_in(dir_), 2u);
+}
+
+TEST_F(OutputTest, EveryHardLinkSeesTheNewContent) {
+  const auto first = dir_ / "a.nt";
+  const auto second = dir_ / "b.nt";
+  std::ofstream(first) << "old";
+  fs::create_hard_link(first, second);
+  ASSERT_TRUE(write_and_commit(first, "new"));
+  EXPECT_EQ(slurp(second), "new");
+  EXPECT_EQ(fs::hard_link_count(first), 2u);
+  EXPECT_EQ(files_in(dir_), 2u);
+}
+
+TEST_F(OutputTest, PermissionBitsAreKeptOrFollowTheUmask) {
+  const auto secret = dir_ / "secret.nt";
+  std::ofstream(secret) << "old";
+  fs::permissions(secret, fs::perms::owner_read | fs::perms::owner_write);
+  ASSERT_TRUE(write_and_commit(secret, "new"));
+  EXPECT_EQ(fs::status(secret).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  const mode_t old_mask = ::umask(027);
+  const auto fresh = dir_ / "fresh.nt";
+  const bool ok = write_and_commit(fresh, "x");
+  ::umask(old_mask);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(fs::status(fresh).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
 }
 
 TEST(OutputStringTest, CollectsIntoString) {
