@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "io/writers_internal.hpp"
+#include "terms/term_reader.hpp"
 #include "util/ascii.hpp"
 
 namespace quiver::io {
@@ -78,7 +79,15 @@ bool is_xml_text(std::string_view text) {
 // Whether some blank node is neither a root nor reachable from one, where
 // rdfxml-abbrev's roots are IRIs and blank nodes not used exactly once as an
 // object. `triples` is sorted, so a subject's triples are adjacent.
-bool has_unrooted_blank_nodes(const std::vector<Triple>& triples) {
+// How deep rdfxml-abbrev would nest blank nodes written inline (each used
+// once as an object), and whether some of them hang from no root at all
+// (a cycle of such nodes), which it would drop.
+struct BlankNesting {
+  std::size_t depth = 0;
+  bool unrooted = false;
+};
+
+BlankNesting blank_nesting(const std::vector<Triple>& triples) {
   std::unordered_map<std::string, int> uses;  // blank label -> uses as object
   for (const Triple& t : triples) {
     if (t.object.is_blank()) ++uses[t.object.value()];
@@ -88,26 +97,57 @@ bool has_unrooted_blank_nodes(const std::vector<Triple>& triples) {
     if (triples[i].subject.is_blank()) first.emplace(triples[i].subject.value(), i);
   }
   std::unordered_map<std::string, bool> reached;
-  std::vector<std::size_t> pending;
+  std::vector<std::pair<std::size_t, std::size_t>> pending;  // (first triple, depth)
   for (std::size_t i = 0; i < triples.size(); ++i) {
     const Term& s = triples[i].subject;
     if (i > 0 && triples[i - 1].subject == s) continue;
-    if (!s.is_blank() || uses[s.value()] != 1) pending.push_back(i);
+    if (!s.is_blank() || uses[s.value()] != 1) pending.emplace_back(i, 0);
   }
+  BlankNesting out;
   while (!pending.empty()) {
-    std::size_t i = pending.back();
+    auto [i, depth] = pending.back();
     pending.pop_back();
+    out.depth = std::max(out.depth, depth);
     for (const Term& s = triples[i].subject; i < triples.size() && triples[i].subject == s; ++i) {
       const Term& o = triples[i].object;
       if (!o.is_blank() || reached[o.value()]) continue;
       reached[o.value()] = true;
-      if (const auto it = first.find(o.value()); it != first.end()) pending.push_back(it->second);
+      if (const auto it = first.find(o.value()); it != first.end()) {
+        pending.emplace_back(it->second, depth + 1);
+      }
     }
   }
-  return std::any_of(first.begin(), first.end(), [&](const auto& entry) {
+  out.unrooted = std::any_of(first.begin(), first.end(), [&](const auto& entry) {
     return uses[entry.first] == 1 && !reached[entry.first];
   });
+  return out;
 }
+
+// An IRI Raptor would write as it is into an attribute or element name: a
+// character an IRI cannot hold (a quote, a space, `<`) would change the
+// document's meaning instead.
+Status check_writable(const Term& term) {
+  const auto refuse = [&](const std::string& what) -> Status {
+    return Error{ErrorKind::Invalid, "cannot write " + what + " as RDF/XML: not a valid IRI"};
+  };
+  if (term.is_iri() && !is_plain_iriref(term.value())) return refuse("<" + term.value() + ">");
+  if (term.is_literal()) {
+    if (!term.language().empty() && !is_language_tag(term.language())) {
+      return Error{ErrorKind::Invalid,
+                   "cannot write " + term.to_ntriples() + " as RDF/XML: not a language tag"};
+    }
+    if (!term.datatype().empty() && !is_plain_iriref(term.datatype())) {
+      return refuse("<" + term.datatype() + ">");
+    }
+  }
+  return {};
+}
+
+// Past this depth the abbreviated form is left for the flat one: each level
+// of inline nesting indents every line below it, so a long chain of blank
+// nodes grows the output with the square of its length (and Raptor's
+// recursion with it).
+constexpr std::size_t kMaxAbbreviatedNesting = 64;
 
 class RdfXmlWriter final : public Writer {
  public:
@@ -216,8 +256,13 @@ Status RdfXmlWriter::finish() {
                    "cannot write " + t.object.to_ntriples() +
                        " as RDF/XML: XML 1.0 cannot hold its control characters"};
     }
+    for (const Term* term : {&t.subject, &t.predicate, &t.object}) {
+      if (Status st = check_writable(*term); !st) return st;
+    }
   }
-  const char* syntax = has_unrooted_blank_nodes(triples_) ? "rdfxml" : "rdfxml-abbrev";
+  const BlankNesting nesting = blank_nesting(triples_);
+  const char* syntax =
+      nesting.unrooted || nesting.depth > kMaxAbbreviatedNesting ? "rdfxml" : "rdfxml-abbrev";
 
   WorldPtr world(raptor_new_world(), raptor_free_world);
   if (!world || raptor_world_open(world.get()) != 0) return Error{{}, "cannot start Raptor"};

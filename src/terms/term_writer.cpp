@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "terms/term_reader.hpp"
+#include "terms/utf8.hpp"
 #include "util/ascii.hpp"
 
 namespace quiver {
@@ -82,23 +83,18 @@ void append_ntriples(std::string& out, const TermRef& term) {
     case TermKind::None:
       break;
     case TermKind::Iri:
-      out += '<';
-      out += term.value;
-      out += '>';
+      append_iriref(out, term.value);
       break;
     case TermKind::Blank:
-      out += "_:";
-      out += term.value;
+      append_blank_label(out, term.value);
       break;
     case TermKind::Literal:
       append_quoted_string(out, term.value);
       if (!term.language.empty()) {
-        out += '@';
-        out += term.language;
+        append_language_tag(out, term.language);
       } else if (!term.datatype.empty() && term.datatype != vocab::kXsdString) {
-        out += "^^<";
-        out += term.datatype;
-        out += '>';
+        out += "^^";
+        append_iriref(out, term.datatype);
       }
       break;
   }
@@ -115,6 +111,41 @@ void append_nquads_line(std::string& out, const QuadRef& quad) {
     append_ntriples(out, quad.graph);
   }
   out += " .\n";
+}
+
+// A label that is not a BLANK_NODE_LABEL (one from a remote result, say)
+// is written as `_:h` and its bytes in hex: the same node each time, and no
+// way for the label to end the term early.
+void append_blank_label(std::string& out, std::string_view label) {
+  out += "_:";
+  const bool plain =
+      !label.empty() && label.front() != '-' && label.front() != '.' && label.back() != '.' &&
+      std::all_of(
+          label.begin(), label.end(),
+          [](char c) { return is_name_char(c) || static_cast<unsigned char>(c) >= 0x80; }) &&
+      is_valid_utf8(label);
+  if (plain) {
+    out += label;
+    return;
+  }
+  out += 'h';
+  for (const char c : label) {
+    out += hex_digit(static_cast<unsigned char>(c) >> 4, true);
+    out += hex_digit(static_cast<unsigned char>(c), true);
+  }
+}
+
+// Readers reject malformed tags; one from elsewhere keeps only the
+// characters a tag may hold, so it can never end the term early.
+void append_language_tag(std::string& out, std::string_view tag) {
+  out += '@';
+  if (is_language_tag(tag)) {
+    out += tag;
+    return;
+  }
+  for (const char c : tag) {
+    if (is_alnum(c) || c == '-') out += c;
+  }
 }
 
 void append_iriref(std::string& out, std::string_view iri) {
@@ -192,8 +223,7 @@ void append_turtle_literal(std::string& out, const TermRef& literal,
     append_quoted_string(out, literal.value);
   }
   if (!literal.language.empty()) {
-    out += '@';
-    out += literal.language;
+    append_language_tag(out, literal.language);
   } else if (!literal.datatype.empty() && literal.datatype != vocab::kXsdString) {
     out += "^^";
     append_turtle_iri(out, literal.datatype, datatype_prefix);
@@ -213,8 +243,7 @@ void append_turtle_term(std::string& out, const TermRef& term, const PrefixMap* 
       append_turtle_iri(out, term.value, prefix_of(term.value));
       return;
     case TermKind::Blank:
-      out += "_:";
-      out += term.value;
+      append_blank_label(out, term.value);
       return;
     case TermKind::Literal:
       append_turtle_literal(out, term, prefix_of(term.datatype));

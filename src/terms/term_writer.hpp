@@ -41,7 +41,8 @@ void append_long_quoted_string(std::string& out, std::string_view text);
 
 /// Appends the exact N-Triples form of `term` to `out` (`<iri>`, `_:b`,
 /// `"lex"@lang`, `"lex"^^<dt>`, nothing for the absent term). Strings are
-/// escaped with StringEscapes::NTriples; IRIs are written as they are.
+/// escaped with StringEscapes::NTriples; IRIs as append_iriref() does, so
+/// no term, however it was made, can end early and inject text.
 void append_ntriples(std::string& out, const TermRef& term);
 
 /// Appends `s p o .\n` or `s p o g .\n` (the graph when it is not None).
@@ -50,6 +51,14 @@ void append_nquads_line(std::string& out, const QuadRef& quad);
 /// Appends `<iri>`, writing the characters IRIREF cannot hold as `\u00XX`
 /// so that any IRI, valid or not, reads back the same.
 void append_iriref(std::string& out, std::string_view iri);
+
+/// Appends `_:label`; a label that is not a BLANK_NODE_LABEL (from a remote
+/// result, say) is written as `_:h` and its bytes in hex instead.
+void append_blank_label(std::string& out, std::string_view label);
+
+/// Appends `@tag`; a tag that is not BCP 47-shaped keeps only its letters,
+/// digits and hyphens (readers never let one through).
+void append_language_tag(std::string& out, std::string_view tag);
 
 /// True when `name` can be written as a Turtle/SPARQL PN_PREFIX (ASCII
 /// only: a letter, then letters, digits, `_`, `-` and inner dots), or is

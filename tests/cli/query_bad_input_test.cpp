@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "cli_runner.hpp"
 
 namespace quiver::cli::testing {
@@ -65,6 +67,23 @@ TEST_F(QueryBadInputTest, TypeErrorsFollowTheSpec) {
   const RunResult none = query("SELECT ?s WHERE { ?s ?p ?o FILTER(\"a\" < 1) }\n");
   ASSERT_EQ(none.exit_code, 0) << none.err;
   EXPECT_EQ(none.out, "?s\n");
+}
+
+// Computed terms reach the writers as they are: an IRI or a blank node
+// label holding `> <...>` must not add statements to the output.
+TEST_F(QueryBadInputTest, ComputedTermsCannotInjectStatements) {
+  const RunResult r = query(
+      "CONSTRUCT { ?i <http://e/p> ?b } WHERE { BIND(IRI(\"http://e/a> <http://e/p> "
+      "<http://e/b\") AS ?i) BIND(BNODE() AS ?b) }",
+      "--format ntriples");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_LE(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
+  scratch_.write("out.nt", r.out);
+  // Read back, the output holds at most the one statement the template made.
+  const RunResult check = scratch_.quiver("validate out.nt");
+  EXPECT_TRUE(check.out.find(" quads") == std::string::npos ||
+              check.out.find("OK, 1 quads") != std::string::npos)
+      << check.out << r.out;
 }
 
 TEST_F(QueryBadInputTest, MissingDataFile) {

@@ -149,5 +149,36 @@ TEST(RdfXmlWriter, ReportsPredicatesWithoutXmlName) {
       << w.status.error().message;
 }
 
+// The class of injection: a term whose text is not a valid IRI or tag
+// would be written into an attribute as it is and change the document.
+TEST(RdfXmlWriter, RefusesTermsThatAreNotValidIris) {
+  for (const Quad& q : std::vector<Quad>{
+           {Term::iri("http://e/a\" rdf:resource=\"http://evil/"), ex("p"), ex("o")},
+           {ex("s"), ex("p"), Term::iri("http://e/a> <http://e/b")},
+           {ex("s"), ex("p"), Term::literal("x", "http://e/dt\"><x")},
+           {ex("s"), ex("p"), Term::literal("x", {}, "en\" xml:base=\"http://evil/")},
+       }) {
+    const Written w = write({q});
+    EXPECT_FALSE(w.status.ok()) << w.text;
+  }
+}
+
+// A chain of blank nodes 20,000 deep: the abbreviated form would indent
+// each level (output growing with the square of the depth); the flat form
+// keeps it linear and Raptor's recursion shallow.
+TEST(RdfXmlWriter, DeepBlankNodeChainsStayLinear) {
+  std::vector<Quad> chain;
+  constexpr int kDepth = 20000;
+  chain.push_back({ex("s"), ex("p"), Term::blank("n0")});
+  for (int i = 0; i < kDepth; ++i) {
+    chain.push_back(
+        {Term::blank("n" + std::to_string(i)), ex("p"), Term::blank("n" + std::to_string(i + 1))});
+  }
+  const Written w = write(chain);
+  ASSERT_TRUE(w.status.ok()) << w.status.error().to_string();
+  EXPECT_LT(w.text.size(), chain.size() * 200) << "output not linear in the chain's length";
+  EXPECT_EQ(read_back(w.text).size(), chain.size());
+}
+
 }  // namespace
 }  // namespace quiver::io

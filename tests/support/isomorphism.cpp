@@ -339,7 +339,19 @@ void list_missing(std::string& out, const std::vector<Quad>& from, const std::ve
     out += "  ";
     out += label;
     out += " only: ";
-    append_nquads_line(out, missing[i].ref());
+    // Blank nodes print as `_:*`, a shape rather than a label (which the
+    // N-Triples writer would not let through).
+    for (const Term* t : {&missing[i].subject, &missing[i].predicate, &missing[i].object,
+                          &missing[i].graph}) {
+      if (t->is_none()) continue;
+      if (t->is_blank()) {
+        out += "_:*";
+      } else {
+        append_ntriples(out, t->ref());
+      }
+      out += ' ';
+    }
+    out += ".\n";
   }
   if (missing.size() > max_listed) {
     out += "  ... and " + std::to_string(missing.size() - max_listed) + " more only in ";

@@ -66,6 +66,26 @@ TEST(TermWriter, IrirefEscapesWhatIrirefCannotHold) {
             "<http://e/a\\u0020b\\u003Cc\\u003E\\u007B\\u007C\\u007D\\u005E\\u0060\\u005C\\u0022>");
 }
 
+// The class of injection: whatever a term holds, its N-Triples text ends
+// where the term ends.
+TEST(TermWriter, NoTermCanEndEarly) {
+  std::string out;
+  append_ntriples(out, Term::iri("http://e/a> <http://e/p> <http://e/b").ref());
+  EXPECT_EQ(out, "<http://e/a\\u003E\\u0020\\u003Chttp://e/p\\u003E\\u0020\\u003Chttp://e/b>");
+  out.clear();
+  append_ntriples(out, Term::blank("x> <http://e/p").ref());
+  EXPECT_EQ(out, "_:h783e203c687474703a2f2f652f70");
+  out.clear();
+  append_ntriples(out, Term::blank("b0").ref());
+  EXPECT_EQ(out, "_:b0");
+  out.clear();
+  append_ntriples(out, Term::literal("x", {}, "en .\n<a> <b> <c>").ref());
+  EXPECT_EQ(out, "\"x\"@enabc");
+  out.clear();
+  append_ntriples(out, Term::literal("x", "http://e/dt> .").ref());
+  EXPECT_EQ(out, "\"x\"^^<http://e/dt\\u003E\\u0020.>");
+}
+
 TEST(TermWriter, PrefixNamesAndLocalNames) {
   EXPECT_TRUE(is_pn_prefix(""));
   EXPECT_TRUE(is_pn_prefix("ex.a-b_1"));
