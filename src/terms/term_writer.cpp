@@ -150,6 +150,12 @@ void append_language_tag(std::string& out, std::string_view tag) {
 
 void append_iriref(std::string& out, std::string_view iri) {
   out += '<';
+  // Nearly every IRI needs no escape: one table scan, one append.
+  if (is_plain_iriref(iri)) {
+    out += iri;
+    out += '>';
+    return;
+  }
   std::size_t run = 0;  // start of the pending run of plain characters
   for (std::size_t i = 0; i < iri.size(); ++i) {
     const auto c = static_cast<unsigned char>(iri[i]);
