@@ -6,8 +6,10 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
+#include "io/nesting_guard.hpp"
 #include "io/source_window.hpp"
 #include "terms/iri.hpp"
 #include "terms/term_reader.hpp"
@@ -25,7 +27,9 @@ std::string_view view(const SerdNode* node) {
 class SerdState {
  public:
   SerdState(ByteSource& source, const std::string& name, const ReadOptions& options, QuadSink& sink)
-      : source_(source), name_(name), options_(options), sink_(sink), base_(options.base_iri) {}
+      : source_(source), name_(name), options_(options), sink_(sink), base_(options.base_iri) {
+    if (options.format == Format::Turtle || options.format == Format::TriG) guard_.emplace();
+  }
 
   ReadResult run();
 
@@ -61,8 +65,11 @@ class SerdState {
   std::unordered_map<std::string, std::string> prefixes_;
   std::string scratch_[5];
   bool read_failed_ = false;
-  // Set when the sink refused a statement: nothing more is read or passed on.
+  // Set when the sink refused a statement or the input nests too deep:
+  // nothing more is read or passed on.
   bool sink_failed_ = false;
+  // Turtle and TriG only: the syntaxes whose brackets nest.
+  std::optional<NestingGuard> guard_;
   bool saw_nul_ = false;
 };
 
@@ -272,6 +279,18 @@ std::size_t SerdState::on_read(void* buf, std::size_t, std::size_t nmemb, void* 
     total += got;
   }
   const std::string_view page(out, total);
+  // Serd recurses once per `[` and `(`: past the guard's depth the page is
+  // withheld and the read ends with an error, before the stack does.
+  if (self->guard_ && !self->guard_->feed(page)) {
+    Error error{ErrorKind::Limit,
+                SourceLocation{self->name_, self->guard_->line(), self->guard_->column()},
+                "blank nodes or collections nested deeper than " +
+                    std::to_string(NestingGuard::kMaxDepth) + " levels"};
+    if (self->options_.on_error) self->options_.on_error(error);
+    self->result_.errors.push_back(std::move(error));
+    self->sink_failed_ = true;
+    return 0;
+  }
   self->window_.add_page(page);
   if (total == 0 && !self->source_.error().empty()) self->read_failed_ = true;
   return total;

@@ -330,6 +330,27 @@ TEST(ReaderTest, SinkFailureStopsEveryReaderWithItsError) {
   }
 }
 
+// 20,000 nested blank nodes made Serd's recursion overflow the stack (the
+// class: input nesting with no limit): now an error with its place.
+TEST(ReaderTest, DeepNestingIsAnErrorNotACrash) {
+  std::string text = "<http://e/s> <http://e/p> ";
+  for (int i = 0; i < 20000; ++i) text += "[ <http://e/p> ";
+  text += "1";
+  for (int i = 0; i < 20000; ++i) text += " ]";
+  text += " .\n";
+  for (const Format format : {Format::Turtle, Format::TriG}) {
+    CollectingSink sink;
+    const auto result = read(text, format, sink);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.errors.back().kind, ErrorKind::Limit);
+    EXPECT_NE(result.errors.back().message.find("nested deeper"), std::string::npos);
+    EXPECT_EQ(result.errors.back().where.line, 1u);
+    // The lax mode stops there too: nothing deeper is ever parsed.
+    CollectingSink lax_sink;
+    EXPECT_FALSE(read(text, format, lax_sink, "http://example.org/base/doc", true).errors.empty());
+  }
+}
+
 TEST(ReaderTest, ReadsGzipFilesAndUsesFileIriAsBase) {
   const auto path = std::filesystem::temp_directory_path() / "quiver_reader_test.ttl.gz";
   gzFile gz = gzopen(path.c_str(), "wb");
