@@ -130,7 +130,7 @@ int run_convert(const std::vector<std::string>& args) {
       const io::ReadResult result = io::read_file(inputs[i], read_options, progress);
       skipped += result.skipped;
       // In lax mode only syntax errors are skipped; a missing file still fails.
-      if (!result.ok() && (!lax || result.errors.size() > result.skipped)) return kFailed;
+      if (!result.ok() && (!lax || result.error_count > result.skipped)) return kFailed;
     }
   }
   if (const Status st = writer->finish(); !st.ok()) {

@@ -69,8 +69,8 @@ int run_serve(const std::vector<std::string>& args) {
     http.stop();
   });
   std::cerr << "quiver serve: listening on http://" << http_options.bind << ":" << *port << "/ ("
-            << engine.store().snapshot()->size() << " quads" << (service_options.writable ? ", writable" : "")
-            << ")" << std::endl;
+            << engine.store().snapshot()->size() << " quads"
+            << (service_options.writable ? ", writable" : "") << ")" << std::endl;
   const bool listened = http.run();
   // run() also returns when listening fails; wake the waiter either way.
   pthread_kill(waiter.native_handle(), SIGTERM);

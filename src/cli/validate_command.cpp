@@ -49,9 +49,8 @@ bool print_read_result(const std::string& input, const io::ReadOptions& options,
               << (format_has_graphs(options.format) ? " quads" : " triples") << "\n";
     return true;
   }
-  std::cout << name << ": " << result.errors.size() << " error"
-            << (result.errors.size() == 1 ? "" : "s") << ", " << result.quads
-            << " statements read\n";
+  std::cout << name << ": " << result.error_count << " error"
+            << (result.error_count == 1 ? "" : "s") << ", " << result.quads << " statements read\n";
   return false;
 }
 

@@ -112,7 +112,7 @@ void RaptorState::on_statement(void* handle, raptor_statement* statement) {
     Error error = st.error();
     if (error.where.file.empty()) error.where = SourceLocation{self->name_, 0, 0};
     if (self->options_.on_error) self->options_.on_error(error);
-    self->result.errors.push_back(std::move(error));
+    self->result.add_error(std::move(error));
     self->sink_failed = true;
     raptor_parser_parse_abort(self->parser);
     return;
@@ -152,7 +152,7 @@ SourceLocation RaptorState::locate(std::string_view needle, std::string_view nee
 void RaptorState::fail(SourceLocation where, std::string message) {
   Error e{ErrorKind::Syntax, std::move(where), std::move(message)};
   if (options_.on_error) options_.on_error(e);
-  result.errors.push_back(std::move(e));
+  result.add_error(std::move(e));
   if (options_.lax) ++result.skipped;
 }
 
@@ -164,7 +164,7 @@ ReadResult read_with_raptor(ByteSource& source, const std::string& name, const R
   std::unique_ptr<raptor_world, WorldDeleter> world(raptor_new_world());
   raptor_world_set_log_handler(world.get(), &state, &RaptorState::on_log);
   if (raptor_world_open(world.get()) != 0) {
-    state.result.errors.push_back(
+    state.result.add_error(
         Error{ErrorKind::Internal, SourceLocation{name, 0, 0}, "cannot start Raptor2"});
     return std::move(state.result);
   }
@@ -180,7 +180,7 @@ ReadResult read_with_raptor(ByteSource& source, const std::string& name, const R
       raptor_new_uri(world.get(), reinterpret_cast<const unsigned char*>(base.c_str())));
   if (raptor_parser_parse_start(parser.get(), base_uri.get()) != 0) {
     if (state.result.errors.empty()) {
-      state.result.errors.push_back(
+      state.result.add_error(
           Error{ErrorKind::Internal, SourceLocation{name, 0, 0}, "cannot start RDF/XML parse"});
     }
     return std::move(state.result);
@@ -196,7 +196,7 @@ ReadResult read_with_raptor(ByteSource& source, const std::string& name, const R
     if (is_end) break;
   }
   if (!source.error().empty()) {
-    state.result.errors.push_back(
+    state.result.add_error(
         Error{ErrorKind::Io, SourceLocation{name, 0, 0}, "read failed: " + source.error()});
   }
   return std::move(state.result);

@@ -17,9 +17,8 @@ ReadResult read_source(ByteSource& source, const std::string& name, const ReadOp
                        QuadSink& sink) {
   if (!format_is_readable(options.format)) {
     ReadResult result;
-    result.errors.push_back(
-        Error{SourceLocation{name, 0, 0},
-              std::string(format_name(options.format)) + " is an output-only format"});
+    result.add_error(Error{SourceLocation{name, 0, 0},
+                           std::string(format_name(options.format)) + " is an output-only format"});
     if (options.on_error) options.on_error(result.errors.back());
     return result;
   }
@@ -61,7 +60,7 @@ ReadResult read_file(const std::string& path, const ReadOptions& options, QuadSi
   auto source = open_byte_source(path);
   if (!source) {
     ReadResult result;
-    result.errors.push_back(source.error());
+    result.add_error(source.error());
     if (options.on_error) options.on_error(source.error());
     return result;
   }

@@ -31,13 +31,28 @@ struct ReadOptions {
   std::function<void(const Error&)> on_error;
 };
 
-/// What a read did.
+/// What a read did. Errors are all reported as they are found (through
+/// ReadOptions::on_error); the result keeps the first ones and the last,
+/// so garbage input cannot make it grow without bound.
 struct ReadResult {
-  std::uint64_t quads = 0;    ///< statements passed to the sink
-  std::uint64_t skipped = 0;  ///< bad statements skipped (lax mode)
-  std::vector<Error> errors;  ///< every error found, in order
+  /// Errors kept: the first kKeptErrors - 1 and the most recent.
+  static constexpr std::size_t kKeptErrors = 100;
+
+  std::uint64_t quads = 0;        ///< statements passed to the sink
+  std::uint64_t skipped = 0;      ///< bad statements skipped (lax mode)
+  std::uint64_t error_count = 0;  ///< every error found
+  std::vector<Error> errors;      ///< the first errors, in order, and the last one
   /// True when the input was read to the end without error.
-  bool ok() const { return errors.empty(); }
+  bool ok() const { return error_count == 0; }
+  /// Records an error: kept if among the first, else in the last slot.
+  void add_error(Error error) {
+    ++error_count;
+    if (errors.size() < kKeptErrors) {
+      errors.push_back(std::move(error));
+    } else {
+      errors.back() = std::move(error);
+    }
+  }
 };
 
 /// Reads a file (`-` is stdin; a `.gz` name is decompressed) into `sink`.

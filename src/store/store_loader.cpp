@@ -12,7 +12,7 @@ Expected<std::uint64_t> load(Transaction& transaction, const io::ReadOptions& op
   const io::ReadResult result = read(loader);
   // In lax mode each skipped statement logs one error; an error beyond
   // those means the input itself could not be read (or the store refused).
-  const bool failed = options.lax ? result.errors.size() > result.skipped : !result.ok();
+  const bool failed = options.lax ? result.error_count > result.skipped : !result.ok();
   if (failed) {
     transaction.rollback_to(before);
     if (!options.lax) return result.errors.front();
