@@ -13,7 +13,9 @@
 namespace quiver::eval {
 namespace {
 
-constexpr std::size_t kLookupBatch = 256;
+// Matches read per cursor call; small, since a BGP of thousands of
+// patterns holds one batch per pattern.
+constexpr std::size_t kLookupBatch = 64;
 
 // One position of a triple pattern: a constant id or a variable slot.
 struct Position {
@@ -38,13 +40,16 @@ struct Level {
   std::size_t n = 0;
   std::size_t at = 0;
   bool done = true;
+  // The slots the current match bound, to unbind before the next one.
+  std::array<Slot, 3> bound{};
+  int bound_count = 0;
 };
 
 class BgpOperator final : public Operator {
  public:
   BgpOperator(EvalContext& ctx, const plan::Node& node)
       : Operator(ctx, node),
-        rows_((node.triples.size() + 1) * ctx.width()),
+        row_(ctx.width()),
         levels_(node.triples.size()),
         step_counts_(node.triples.size(), 0) {
     for (const auto& t : node.triples) {
@@ -66,7 +71,8 @@ class BgpOperator final : public Operator {
 
   void open(const TermId* seed, const std::vector<TermId>* graphs) override {
     graphs_ = graphs;
-    std::copy(seed, seed + ctx_.width(), rows_.begin());
+    std::copy(seed, seed + ctx_.width(), row_.begin());
+    for (Level& level : levels_) level.bound_count = 0;
     depth_ = 0;
     finished_ = impossible_ || steps_.empty();
     if (!finished_) start(0);
@@ -94,8 +100,10 @@ class BgpOperator final : public Operator {
     out.clear();
     const std::size_t last = steps_.size() - 1;
     while (!finished_ && !out.full()) {
+      Level& level = levels_[depth_];
+      unbind(level);
       QuadIds quad;
-      if (!advance(levels_[depth_], quad)) {
+      if (!advance(level, quad)) {
         if (ctx_.stopped() || depth_ == 0) {
           finished_ = true;
         } else {
@@ -103,10 +111,10 @@ class BgpOperator final : public Operator {
         }
         continue;
       }
-      if (!bind(depth_, quad)) continue;
+      if (!bind(level, depth_, quad)) continue;
       ++step_counts_[depth_];
       if (depth_ == last) {
-        out.push(row_at(depth_ + 1));
+        out.push(row_.data());
       } else {
         start(++depth_);
       }
@@ -115,15 +123,13 @@ class BgpOperator final : public Operator {
   }
 
  private:
-  TermId* row_at(std::size_t depth) { return rows_.data() + depth * ctx_.width(); }
-
   // Opens the lookup of pattern `depth` for the partial row at that depth.
   void start(std::size_t depth) {
     Level& level = levels_[depth];
     level.n = level.at = 0;
     level.done = false;
     level.use_merged = false;
-    const TermId* row = row_at(depth);
+    const TermId* row = row_.data();
     const Step& p = steps_[depth];
     QuadIds q{value_at(p.pos[0], row), value_at(p.pos[1], row), value_at(p.pos[2], row),
               kDefaultGraph};
@@ -182,29 +188,36 @@ class BgpOperator final : public Operator {
     return true;
   }
 
-  // Writes row depth+1 from row depth and a match; false when a variable
-  // repeated in the pattern (?x ?p ?x) gets two values.
-  bool bind(std::size_t depth, const QuadIds& quad) {
-    const TermId* row = row_at(depth);
-    TermId* next = row_at(depth + 1);
-    std::copy(row, row + ctx_.width(), next);
+  // Binds the match's values into the row (one row for every level: what
+  // a level binds it unbinds before its next match); false when a variable
+  // already bound, or repeated in the pattern (?x ?p ?x), gets another value.
+  bool bind(Level& level, std::size_t depth, const QuadIds& quad) {
     const TermId values[3] = {quad.subject, quad.predicate, quad.object};
     const Step& p = steps_[depth];
     for (int i = 0; i < 3; ++i) {
       const Slot s = p.pos[i].slot;
       if (s == kNoSlot) continue;
-      if (next[s] == kAnyTerm) {
-        next[s] = values[i];
-      } else if (next[s] != values[i]) {
+      if (row_[s] == kAnyTerm) {
+        row_[s] = values[i];
+        level.bound[static_cast<std::size_t>(level.bound_count++)] = s;
+      } else if (row_[s] != values[i]) {
+        unbind(level);
         return false;
       }
     }
     return true;
   }
 
+  void unbind(Level& level) {
+    for (int i = 0; i < level.bound_count; ++i) {
+      row_[level.bound[static_cast<std::size_t>(i)]] = kAnyTerm;
+    }
+    level.bound_count = 0;
+  }
+
   std::vector<Step> steps_;
   std::vector<sparql::TriplePattern> ran_;  // what each step was built from
-  std::vector<TermId> rows_;
+  std::vector<TermId> row_;
   std::vector<Level> levels_;
   std::vector<std::uint64_t> step_counts_;
   const std::vector<TermId>* graphs_ = nullptr;

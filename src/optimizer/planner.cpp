@@ -9,7 +9,10 @@
 #include "optimizer/planner.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 
 namespace quiver::optimizer {
 
@@ -188,56 +191,89 @@ class Planner {
     return context_.dataset->stats(q);
   }
 
+  // One pattern as the BGP ordering sees it: its statistics, fetched once,
+  // and its variables as small numbers.
+  struct Candidate {
+    PatternStats stats;
+    std::array<int, 3> var{-1, -1, -1};  // per position, -1 for a constant
+  };
+
   // Expected rows one input row gives with the variables in `bound` fixed.
-  double fanout(const TriplePattern& t, const VarSet& bound, const Scope& scope) const {
-    const PatternStats s = stats_of(t, scope);
-    double rows = s.matches;
-    const PatternTerm* terms[] = {&t.subject, &t.predicate, &t.object};
-    VarSet counted;
-    for (int i = 0; i < 3; ++i) {
-      const PatternTerm& p = *terms[i];
-      if (!p.is_variable || !bound.count(p.variable) || !counted.insert(p.variable).second) {
-        continue;
-      }
-      rows /= std::max(1.0, s.distinct[static_cast<std::size_t>(i)]);
+  static double fanout(const Candidate& c, const std::vector<bool>& bound) {
+    double rows = c.stats.matches;
+    for (std::size_t i = 0; i < 3; ++i) {
+      const int v = c.var[i];
+      if (v < 0 || !bound[static_cast<std::size_t>(v)]) continue;
+      // A variable repeated in the pattern divides once.
+      bool seen = false;
+      for (std::size_t j = 0; j < i; ++j) seen = seen || c.var[j] == v;
+      if (!seen) rows /= std::max(1.0, c.stats.distinct[i]);
     }
     return rows;
   }
 
-  static VarSet pattern_variables(const TriplePattern& t) {
-    VarSet out;
-    for (const auto* p : {&t.subject, &t.predicate, &t.object}) {
-      if (p->is_variable) out.insert(p->variable);
+  static bool connected(const Candidate& c, const std::vector<bool>& bound) {
+    bool any_variable = false;
+    for (const int v : c.var) {
+      if (v < 0) continue;
+      any_variable = true;
+      if (bound[static_cast<std::size_t>(v)]) return true;
     }
-    return out;
+    return !any_variable;
   }
 
   NodePtr plan_bgp(const Op& op, const Scope& scope) {
     auto node = leaf(NodeKind::Bgp, op, 0);
-    std::vector<TriplePattern> left = op.triples;
-    VarSet bound = scope.bound;
+    // Variables numbered once, so that the O(n^2) greedy loop below only
+    // does arithmetic (a BGP may have thousands of patterns).
+    std::unordered_map<std::string_view, int> numbers;
+    std::vector<Candidate> candidates;
+    candidates.reserve(op.triples.size());
+    for (const TriplePattern& t : op.triples) {
+      Candidate c;
+      c.stats = stats_of(t, scope);
+      const PatternTerm* terms[] = {&t.subject, &t.predicate, &t.object};
+      for (std::size_t i = 0; i < 3; ++i) {
+        if (!terms[i]->is_variable) continue;
+        c.var[i] =
+            numbers.try_emplace(terms[i]->variable, static_cast<int>(numbers.size())).first->second;
+      }
+      candidates.push_back(c);
+    }
+    std::vector<bool> bound(numbers.size(), false);
+    bool any_bound = !scope.bound.empty();
+    for (const auto& [name, number] : numbers) {
+      if (scope.bound.count(std::string(name))) bound[static_cast<std::size_t>(number)] = true;
+    }
+    std::vector<std::size_t> order(op.triples.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     double rows = 1;
-    while (!left.empty()) {
-      std::size_t best = 0;
+    for (std::size_t done = 0; done < order.size(); ++done) {
+      std::size_t best = done;
       double best_cost = 0;
       bool best_connected = false;
-      for (std::size_t i = 0; i < left.size(); ++i) {
-        const VarSet vars = pattern_variables(left[i]);
+      for (std::size_t k = done; k < order.size(); ++k) {
+        const Candidate& c = candidates[order[k]];
         // Disconnected patterns would make a cross product: they wait.
-        const bool connected = bound.empty() || vars.empty() || shares(vars, bound);
-        const double cost = fanout(left[i], bound, scope);
-        if (i == 0 || (connected && !best_connected) ||
-            (connected == best_connected && cost < best_cost)) {
-          best = i;
+        const bool conn = !any_bound || connected(c, bound);
+        const double cost = fanout(c, bound);
+        if (k == done || (conn && !best_connected) ||
+            (conn == best_connected && cost < best_cost)) {
+          best = k;
           best_cost = cost;
-          best_connected = connected;
+          best_connected = conn;
         }
       }
+      std::swap(order[done], order[best]);
+      const Candidate& chosen = candidates[order[done]];
       rows *= best_cost;
       node->step_rows.push_back(rows);
-      bound.merge(pattern_variables(left[best]));
-      node->triples.push_back(std::move(left[best]));
-      left.erase(left.begin() + static_cast<std::ptrdiff_t>(best));
+      for (const int v : chosen.var) {
+        if (v < 0) continue;
+        bound[static_cast<std::size_t>(v)] = true;
+        any_bound = true;
+      }
+      node->triples.push_back(op.triples[order[done]]);
     }
     node->rows = rows;
     return node;
