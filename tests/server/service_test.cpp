@@ -9,7 +9,6 @@
 #include <fstream>
 #include <thread>
 
-
 namespace quiver::server {
 namespace {
 
@@ -243,6 +242,44 @@ TEST_F(ServiceTest, GraphStoreWrites) {
   EXPECT_EQ(service.handle(del).status, 204);
   EXPECT_EQ(service.handle(del).status, 404);
   EXPECT_EQ(count("http://example.org/new"), "n\r\n0\r\n");
+}
+
+// One long query and a write used to block every other reader (the class:
+// readers and writers sharing one lock): queries read snapshots now, so the
+// write and a short query both finish while the long query still runs, and
+// the long query never sees the write.
+TEST_F(ServiceTest, ALongQueryBlocksNeitherWritesNorOtherQueries) {
+  ServiceOptions options;
+  options.writable = true;
+  options.timeout = std::chrono::seconds(60);
+  Service service(engine_, options);
+  std::atomic<bool> long_done{false};
+  Reply long_reply;
+  std::thread long_query([&] {
+    std::string values = "VALUES ?x { 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 }";
+    std::string query = "SELECT (COUNT(*) AS ?n) WHERE { ";
+    for (char v = 'a'; v < 'k'; ++v) {
+      query += "{ SELECT (?x AS ?" + std::string(1, v) + ") { " + values + " } } ";
+    }
+    long_reply = get(service, query + "}");
+    long_done = true;
+  });
+  // Give the long query time to start (it runs for hours once started).
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  Call put;
+  put.method = "PUT";
+  put.path = "/store";
+  put.params = {{"graph", "http://example.org/new"}};
+  put.content_type = "text/turtle";
+  put.body = "<http://e/x> <http://e/p> 1 .";
+  EXPECT_EQ(service.handle(put).status, 201);
+  const Reply short_reply =
+      get(service, "SELECT * WHERE { GRAPH <http://example.org/new> { ?s ?p ?o } }", "text/csv");
+  EXPECT_EQ(short_reply.body, "s,p,o\r\nhttp://e/x,http://e/p,1\r\n");
+  EXPECT_FALSE(long_done.load()) << "the long query finished first: the test proves nothing";
+  service.shut_down();  // the long query (20^10 rows) would run for hours
+  long_query.join();
+  EXPECT_EQ(long_reply.status, 503);
 }
 
 TEST_F(ServiceTest, PageAndUnknownPaths) {
