@@ -43,7 +43,11 @@ std::optional<std::string> file_iri_path(const std::string& iri) {
   for (std::size_t i = 0; i < rest.size(); ++i) {
     if (rest[i] == '%' && i + 2 < rest.size() && hex_digit_value(rest[i + 1]) >= 0 &&
         hex_digit_value(rest[i + 2]) >= 0) {
-      path += static_cast<char>(hex_digit_value(rest[i + 1]) * 16 + hex_digit_value(rest[i + 2]));
+      const char c =
+          static_cast<char>(hex_digit_value(rest[i + 1]) * 16 + hex_digit_value(rest[i + 2]));
+      // %00 would cut the path where the operating system reads it.
+      if (c == '\0') return std::nullopt;
+      path += c;
       i += 2;
     } else {
       path += rest[i];

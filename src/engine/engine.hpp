@@ -81,7 +81,7 @@ class Engine {
   std::uint64_t loaded_files_ = 0;
 };
 
-/// The file behind a `file://` IRI, if it is one.
+/// The file behind a `file://` IRI, if it is one (and names no NUL byte).
 std::optional<std::string> file_iri_path(const std::string& iri);
 
 }  // namespace quiver::engine

@@ -12,6 +12,7 @@
 #include "http/form.hpp"
 #include "io/reader.hpp"
 #include "remote/endpoint.hpp"
+#include "terms/iri.hpp"
 #include "terms/term_reader.hpp"
 #include "terms/term_writer.hpp"
 
@@ -179,9 +180,8 @@ class Pusher {
     if (options_.protocol == PushProtocol::Update) {
       const std::string where =
           graph.empty() ? "{ ?s ?p ?o }" : "{ GRAPH <" + graph + "> { ?s ?p ?o } }";
-      auto result =
-          query_endpoint(client_, count_endpoint(), "CONSTRUCT { ?s ?p ?o } WHERE " + where,
-                         QueryForm::Construct);
+      auto result = query_endpoint(client_, count_endpoint(),
+                                   "CONSTRUCT { ?s ?p ?o } WHERE " + where, QueryForm::Construct);
       if (!result) return result.error();
       return std::move(result->triples);
     }
@@ -408,6 +408,13 @@ std::string graph_store_url(const std::string& endpoint, const std::string& grap
 }
 
 Expected<PushReport> push(const std::vector<PushInput>& inputs, const PushOptions& options) {
+  // The target graph goes into SPARQL requests and URLs as it is: only an
+  // absolute IRI with nothing IRIREF excludes may (a `>` would end the IRI
+  // and let the rest of the option run as a request of its own).
+  if (options.target == GraphTarget::OneGraph &&
+      (!is_plain_iriref(options.graph) || !has_scheme(options.graph))) {
+    return Error(ErrorKind::Invalid, "--graph <" + options.graph + "> is not an absolute IRI");
+  }
   auto sources = open_sources(inputs);
   if (!sources) return sources.error();
 

@@ -109,6 +109,26 @@ TEST_F(PushTest, SyntaxErrorSendsNothing) {
   EXPECT_EQ(store.writes(), 0);
 }
 
+// --graph went into the update text as it was: `>` ended the IRI and the
+// rest ran as a request of its own, DROP ALL included (the class: an
+// option's text pasted into a protocol request unchecked).
+TEST_F(PushTest, AGraphThatIsNotAnIriIsRefusedBeforeAnythingIsSent) {
+  FakeStore store({});
+  for (const PushProtocol protocol : {PushProtocol::Update, PushProtocol::GraphStore}) {
+    PushOptions options = options_for(store);
+    options.protocol = protocol;
+    options.replace = true;
+    for (const std::string graph : {"http://g/x> {}} ; DROP ALL ; INSERT DATA { GRAPH <http://g/x",
+                                    "relative/iri", "http://g/with space"}) {
+      options.graph = graph;
+      auto report = push({{write_data(3), {}}}, options);
+      ASSERT_FALSE(report.ok()) << graph;
+      EXPECT_EQ(report.error().kind, ErrorKind::Invalid);
+    }
+  }
+  EXPECT_EQ(store.writes(), 0);
+}
+
 TEST_F(PushTest, UnreachableEndpointIsAnError) {
   PushOptions options;
   options.endpoint = "http://127.0.0.1:1/store";
