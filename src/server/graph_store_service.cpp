@@ -9,6 +9,8 @@
 #include "results/result_writer.hpp"
 #include "server/negotiate.hpp"
 #include "server/service.hpp"
+#include "terms/iri.hpp"
+#include "terms/term_reader.hpp"
 
 namespace quiver::server {
 namespace {
@@ -31,6 +33,10 @@ std::variant<std::optional<std::string>, Reply> target_graph(const Call& call) {
     return text_reply(400, "name one graph: ?default or ?graph=IRI");
   }
   if (default_graph) return std::optional<std::string>();
+  // A graph name is an absolute IRI: `../../etc/passwd` is not one.
+  if (!has_scheme(graphs.front()) || !is_plain_iriref(graphs.front())) {
+    return text_reply(400, "?graph=" + graphs.front() + " is not an absolute IRI");
+  }
   return std::optional<std::string>(graphs.front());
 }
 
@@ -109,9 +115,8 @@ Reply Service::graph_store_write(const Call& call, const std::optional<std::stri
   if (call.method != "DELETE") {
     // text/plain is what a web page can POST without the browser asking
     // first (no CORS preflight): never take it as data.
-    const auto format = call.content_type.starts_with("text/plain")
-                            ? std::nullopt
-                            : io::format_from_media_type(call.content_type);
+    const std::string type = media_type(call.content_type);
+    const auto format = type == "text/plain" ? std::nullopt : io::format_from_media_type(type);
     if (!format || !io::format_is_readable(*format)) {
       return text_reply(415,
                         "send the graph as text/turtle, application/n-triples or "

@@ -23,7 +23,8 @@ Call to_call(const httplib::Request& req) {
   if (const auto q = req.target.find('?'); q != std::string::npos) {
     call.params = http::form_fields(std::string_view(req.target).substr(q + 1));
   }
-  if (req.method == "POST" && call.content_type.starts_with("application/x-www-form-urlencoded")) {
+  if (req.method == "POST" &&
+      media_type(call.content_type) == "application/x-www-form-urlencoded") {
     auto fields = http::form_fields(req.body);
     call.params.insert(call.params.end(), fields.begin(), fields.end());
   }

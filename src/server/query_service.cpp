@@ -134,18 +134,18 @@ Reply Service::query(const Call& call) {
     return reply;
   }
   if (!param_values(call, "update").empty() ||
-      call.content_type.starts_with("application/sparql-update")) {
+      media_type(call.content_type) == "application/sparql-update") {
     if (!options_.writable) return text_reply(403, "this endpoint is read-only: no SPARQL Update");
     return text_reply(501, "SPARQL Update is not supported; use the Graph Store at /store");
   }
   std::vector<std::string> queries = param_values(call, "query");
-  if (call.method == "POST" && call.content_type.starts_with("application/sparql-query")) {
+  if (call.method == "POST" && media_type(call.content_type) == "application/sparql-query") {
     if (!queries.empty()) {
       return text_reply(400, "a query in the body and a query parameter: give one");
     }
     queries.push_back(call.body);
   } else if (call.method == "POST" &&
-             !call.content_type.starts_with("application/x-www-form-urlencoded")) {
+             media_type(call.content_type) != "application/x-www-form-urlencoded") {
     return text_reply(415,
                       "POST a query as application/x-www-form-urlencoded (query=...) or "
                       "as application/sparql-query");

@@ -1,12 +1,21 @@
 #include "server/service.hpp"
 
 #include "server/query_page.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::server {
 
 Reply text_reply(int status, std::string text) {
   if (!text.empty() && text.back() != '\n') text += '\n';
   return Reply{status, "text/plain; charset=utf-8", std::move(text), {}};
+}
+
+std::string media_type(std::string_view content_type) {
+  const auto end = content_type.find(';');
+  std::string_view type = content_type.substr(0, end);
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+  return ascii_lower(type);
 }
 
 std::vector<std::string> param_values(const Call& call, const std::string& name) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -75,6 +76,12 @@ class Service {
 
 /// A text/plain reply.
 Reply text_reply(int status, std::string text);
+
+/// The media type of a Content-Type header: lower case (media types are
+/// case-insensitive), without parameters or spaces. Every check of a
+/// request's type goes through it: a check that `TEXT/PLAIN` slips past is
+/// a check that does not hold.
+std::string media_type(std::string_view content_type);
 
 /// The values of parameter `name` in `call`, in order.
 std::vector<std::string> param_values(const Call& call, const std::string& name);

@@ -282,6 +282,46 @@ TEST_F(ServiceTest, ALongQueryBlocksNeitherWritesNorOtherQueries) {
   EXPECT_EQ(long_reply.status, 503);
 }
 
+// The class: request headers compared case-sensitively. Media types are
+// case-insensitive, so TEXT/PLAIN (which a web page can send without a CORS
+// preflight) must be refused like text/plain, and a query posted as
+// APPLICATION/SPARQL-QUERY accepted.
+TEST_F(ServiceTest, MediaTypesAreCaseInsensitive) {
+  ServiceOptions options;
+  options.writable = true;
+  Service service(engine_, options);
+  for (const std::string type : {"TEXT/PLAIN", " Text/Plain ; charset=utf-8"}) {
+    Call put;
+    put.method = "PUT";
+    put.path = "/store";
+    put.params = {{"graph", "http://example.org/g"}};
+    put.content_type = type;
+    put.body = "<http://e/x> <http://e/p> 1 .";
+    EXPECT_EQ(service.handle(put).status, 415) << type;
+  }
+  Call post;
+  post.method = "POST";
+  post.path = "/sparql";
+  post.content_type = "APPLICATION/SPARQL-QUERY";
+  post.body = "ASK {}";
+  EXPECT_EQ(service.handle(post).status, 200);
+}
+
+TEST_F(ServiceTest, GraphNamesMustBeAbsoluteIris) {
+  ServiceOptions options;
+  options.writable = true;
+  Service service(engine_, options);
+  for (const std::string name : {"../../etc/passwd", "http://e/a b", "g"}) {
+    Call put;
+    put.method = "PUT";
+    put.path = "/store";
+    put.params = {{"graph", name}};
+    put.content_type = "text/turtle";
+    put.body = "<http://e/x> <http://e/p> 1 .";
+    EXPECT_EQ(service.handle(put).status, 400) << name;
+  }
+}
+
 TEST_F(ServiceTest, PageAndUnknownPaths) {
   Service service(engine_, {});
   Call call;
