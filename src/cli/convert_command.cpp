@@ -10,6 +10,9 @@
 #include "io/output.hpp"
 #include "io/reader.hpp"
 #include "io/writer.hpp"
+#include "terms/iri.hpp"
+#include "terms/term_reader.hpp"
+#include "terms/term_writer.hpp"
 
 namespace quiver::cli {
 namespace {
@@ -44,7 +47,16 @@ bool parse_prefixes(const po::variables_map& vm, io::WriteOptions& options) {
       std::cerr << "quiver convert: --prefix wants NAME=IRI, got '" << spec << "'\n";
       return false;
     }
-    options.prefixes.emplace_back(spec.substr(0, eq), spec.substr(eq + 1));
+    const std::string name = spec.substr(0, eq);
+    const std::string iri = spec.substr(eq + 1);
+    // A name the writers could not use was dropped silently.
+    if (!is_pn_prefix(name) || !is_plain_iriref(iri) || !has_scheme(iri)) {
+      std::cerr << "quiver convert: --prefix " << spec
+                << ": wants a prefix name (a letter, then letters, digits, _, - or .) and an "
+                   "absolute IRI\n";
+      return false;
+    }
+    options.prefixes.emplace_back(name, iri);
   }
   return true;
 }

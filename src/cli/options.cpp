@@ -1,8 +1,19 @@
 #include "cli/options.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 namespace quiver::cli {
+
+void validate(boost::any& v, const std::vector<std::string>& values, Count*, int) {
+  po::validators::check_first_occurrence(v);
+  const std::string& text = po::validators::get_single_string(values);
+  if (text.empty() || text.size() > 19 ||
+      !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    throw po::invalid_option_value(text);
+  }
+  v = Count{std::stoull(text)};
+}
 
 CommandSpec convert_spec() {
   CommandSpec spec{"convert",
@@ -133,7 +144,7 @@ CommandSpec push_spec() {
       "replace", "replace the target graphs' content (PUT) instead of adding to it (POST)")(
       "protocol", po::value<std::string>()->default_value("gsp"),
       "gsp (Graph Store HTTP Protocol) or update (SPARQL 1.1 Update INSERT DATA)")(
-      "chunk", po::value<std::size_t>(),
+      "chunk", po::value<Count>(),
       "triples per request (default 100000, or 1000 with --protocol update)")(
       "from,f", po::value<std::string>(), "syntax of the inputs (default: from the file names)")(
       "user,u", po::value<std::string>(), "user name for the server")(
@@ -180,11 +191,11 @@ CommandSpec serve_spec() {
       "address to listen on (0.0.0.0 for every interface)")(
       "writable", "accept Graph Store PUT, POST and DELETE")(
       "timeout", po::value<double>()->default_value(30), "seconds a query may run")(
-      "max-rows", po::value<std::size_t>()->default_value(1000000),
+      "max-rows", po::value<Count>()->default_value(Count{1000000}, "1000000"),
       "refuse (HTTP 500) results with more rows or triples than this")(
       "max-concurrent", po::value<int>()->default_value(4),
       "queries running at once; more get HTTP 503")(
-      "max-request-bytes", po::value<std::size_t>()->default_value(64u << 20),
+      "max-request-bytes", po::value<Count>()->default_value(Count{64u << 20}, "67108864"),
       "largest request body; larger gets HTTP 413")("threads", po::value<int>()->default_value(8),
                                                     "connection threads");
   spec.examples =

@@ -3,6 +3,7 @@
 // reported the same way everywhere, and the help of each command.
 
 #include <boost/program_options.hpp>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,16 @@
 namespace quiver::cli {
 
 namespace po = boost::program_options;
+
+/// A whole number of zero or more as an option value: `-1` is refused, not
+/// wrapped around to the largest number (which turned a limit into none).
+struct Count {
+  /// The number.
+  std::uint64_t value = 0;
+};
+
+/// Boost.Program_options' parser for Count: digits only.
+void validate(boost::any& v, const std::vector<std::string>& values, Count*, int);
 
 /// A command's synopsis, description and options, for `--help` and the parser.
 struct CommandSpec {

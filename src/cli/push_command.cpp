@@ -97,7 +97,7 @@ int run_push(const std::vector<std::string>& args) {
   }
   options.replace = vm.count("replace") > 0;
   if (vm.count("chunk")) {
-    options.chunk = vm["chunk"].as<std::size_t>();
+    options.chunk = vm["chunk"].as<Count>().value;
     if (options.chunk == 0) return usage("--chunk wants a positive number of triples");
   }
   options.retries = vm["retries"].as<int>();

@@ -34,7 +34,7 @@ int run_serve(const std::vector<std::string>& args) {
   if (!(timeout > 0)) return usage("--timeout wants a positive number of seconds");
   service_options.timeout =
       std::chrono::milliseconds(static_cast<std::int64_t>(std::min(timeout, 1e8) * 1000));
-  service_options.max_rows = vm["max-rows"].as<std::size_t>();
+  service_options.max_rows = vm["max-rows"].as<Count>().value;
   service_options.max_concurrent = vm["max-concurrent"].as<int>();
   if (service_options.max_concurrent < 1) return usage("--max-concurrent wants 1 or more");
   service_options.writable = vm.count("writable") > 0;
@@ -44,7 +44,7 @@ int run_serve(const std::vector<std::string>& args) {
   if (http_options.port < 0 || http_options.port > 65535) return usage("--port is 0 to 65535");
   http_options.threads = vm["threads"].as<int>();
   if (http_options.threads < 1) return usage("--threads wants 1 or more");
-  http_options.max_request_bytes = vm["max-request-bytes"].as<std::size_t>();
+  http_options.max_request_bytes = vm["max-request-bytes"].as<Count>().value;
 
   // Block the signals before any thread starts, so every thread inherits the mask.
   sigset_t signals;

@@ -115,6 +115,21 @@ TEST_F(BadInputTest, UnknownFormatIsAUsageError) {
   EXPECT_NE(r.err.find("unknown format 'json'"), std::string::npos) << r.err;
 }
 
+// Option values that used to pass unnoticed (the class: an option parsed
+// into a type that accepts what it should not): a negative count wrapped to
+// "no limit", and a prefix name the writers could not use was dropped.
+TEST(OptionValuesTest, NegativeCountsAndBadPrefixesAreUsageErrors) {
+  Scratch s("options");
+  s.write("a.nt", kGood);
+  for (const std::string args : {"serve --max-request-bytes -1", "serve --max-rows -5",
+                                 "push a.nt --endpoint http://x/ --chunk -1",
+                                 "convert a.nt --to turtle --prefix 1bad=http://e/",
+                                 "convert a.nt --to turtle --prefix e=relative"}) {
+    const RunResult r = s.quiver(args);
+    EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.err;
+  }
+}
+
 // Standard output that cannot take the report (a full disk) is a failure,
 // whatever the command.
 TEST(StdoutTest, AFullDiskIsAFailure) {
