@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "results/readers_internal.hpp"
+#include "terms/term_reader.hpp"
 
 namespace quiver::results::detail {
 namespace {
@@ -45,6 +46,10 @@ Expected<Term> read_term(const json& cell, const std::string& variable) {
   if (cell.contains("direction") || cell.contains("its:dir"))
     return read_error(where + "base directions (SPARQL 1.2) are not supported");
   const std::string* lang = string_member(cell, "xml:lang");
+  // A remote answer is input like any other: a tag must be a tag.
+  if (lang != nullptr && !is_language_tag(*lang)) {
+    return read_error(where + "\"" + *lang + "\" is not a language tag");
+  }
   const std::string* datatype = string_member(cell, "datatype");
   return Term::literal(*value, datatype != nullptr ? *datatype : std::string(),
                        lang != nullptr ? *lang : std::string());
@@ -91,16 +96,9 @@ Expected<QueryResult> read_select(const json& root) {
   return result;
 }
 
-}  // namespace
-
-Expected<QueryResult> read_json(std::string_view text) {
-  json root;
-  try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    // nlohmann reports through exceptions only; turn them into a value here.
-    return at_byte(text, e.byte > 0 ? e.byte - 1 : 0, "bad JSON: " + std::string(e.what()));
-  }
+// Throws nlohmann's exceptions; read_json() turns them into errors.
+Expected<QueryResult> read_document(std::string_view text) {
+  const json root = json::parse(text.begin(), text.end());
   if (!root.is_object()) return read_error("a JSON result must be an object");
   const auto boolean = root.find("boolean");
   if (boolean != root.end()) {
@@ -111,6 +109,21 @@ Expected<QueryResult> read_json(std::string_view text) {
     return result;
   }
   return read_select(root);
+}
+
+}  // namespace
+
+Expected<QueryResult> read_json(std::string_view text) {
+  // nlohmann reports through exceptions only, and not just parse errors (a
+  // number out of range such as 1e999, a value of the wrong type): every
+  // one of them becomes an error value here.
+  try {
+    return read_document(text);
+  } catch (const json::parse_error& e) {
+    return at_byte(text, e.byte > 0 ? e.byte - 1 : 0, "bad JSON: " + std::string(e.what()));
+  } catch (const json::exception& e) {
+    return read_error(std::string("bad JSON result: ") + e.what());
+  }
 }
 
 }  // namespace quiver::results::detail

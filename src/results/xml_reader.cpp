@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "results/readers_internal.hpp"
+#include "terms/term_reader.hpp"
 
 namespace quiver::results::detail {
 namespace {
@@ -72,6 +73,10 @@ Expected<Term> read_term(xmlNode* binding) {
   }
   const auto lang = attribute(node, "lang", XML_XML_NAMESPACE);
   const auto datatype = attribute(node, "datatype");
+  // A remote answer is input like any other: a tag must be a tag.
+  if (lang && !is_language_tag(*lang)) {
+    return read_error("xml:lang=\"" + *lang + "\" is not a language tag");
+  }
   return Term::literal(text, datatype.value_or(""), lang.value_or(""));
 }
 

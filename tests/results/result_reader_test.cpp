@@ -90,6 +90,27 @@ TEST(ReadResultsTest, ReportsWhereJsonIsBroken) {
   EXPECT_NE(r.error().message.find("bad JSON"), std::string::npos);
 }
 
+// A remote answer with 1e999 in it aborted the process (the class: a
+// library that reports through exceptions, let through): every such case
+// is an error value, and terms that could not be written back are refused.
+TEST(ReadResultsTest, HostileJsonIsAnErrorNotAnAbort) {
+  const std::string head = "{\"head\": {\"vars\": [\"x\"]}, \"results\": {\"bindings\": [";
+  for (const std::string& doc :
+       {head + "{\"x\": {\"type\": \"literal\", \"value\": \"1\"}}]}, \"n\": 1e999}",
+        head + "{\"x\": {\"type\": \"literal\", \"value\": 5}}]}}",
+        head + "{\"x\": {\"type\": \"literal\", \"value\": \"v\", \"xml:lang\": \"en> .\"}}]}}",
+        std::string("{\"boolean\": 1e999}")}) {
+    auto r = read_results(doc, ResultFormat::Json);
+    EXPECT_FALSE(r.ok()) << doc;
+  }
+  auto xml = read_results(
+      "<?xml version=\"1.0\"?><sparql xmlns=\"http://www.w3.org/2005/sparql-results#\"><head>"
+      "<variable name=\"x\"/></head><results><result><binding name=\"x\"><literal "
+      "xml:lang=\"en&gt; .\">v</literal></binding></result></results></sparql>",
+      ResultFormat::Xml);
+  EXPECT_FALSE(xml.ok());
+}
+
 TEST(ReadResultsTest, ReportsWhereXmlIsBroken) {
   auto r = read_results(
       "<?xml version=\"1.0\"?>\n<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n"
