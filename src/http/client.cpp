@@ -17,8 +17,20 @@ void global_init() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+// Where the body goes, and how much of it may come.
+struct BodySink {
+  std::string* body;
+  std::uint64_t max;
+  bool exceeded = false;
+};
+
 std::size_t append_body(char* data, std::size_t size, std::size_t count, void* user) {
-  static_cast<std::string*>(user)->append(data, size * count);
+  auto* sink = static_cast<BodySink*>(user);
+  if (sink->body->size() + size * count > sink->max) {
+    sink->exceeded = true;
+    return 0;  // libcurl stops the transfer
+  }
+  sink->body->append(data, size * count);
   return size * count;
 }
 
@@ -111,7 +123,11 @@ Result Client::Impl::send_once(const Request& request) {
   curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+  // Redirects are followed for reads only: a body sent to one server must
+  // never travel on to wherever its answer points.
+  const bool reads = request.method == "GET" || request.method == "HEAD";
+  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, reads ? 1L : 0L);
+  curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 5L);
   // A 303/302 after a POST must not turn into a GET that drops the body.
   curl_easy_setopt(curl, CURLOPT_POSTREDIR, static_cast<long>(CURL_REDIR_POST_ALL));
@@ -120,7 +136,8 @@ Result Client::Impl::send_once(const Request& request) {
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
   curl_easy_setopt(curl, CURLOPT_USERAGENT, "quiver/0.1");
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+  BodySink sink{&response.body, request.max_response_bytes};
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
   curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, nullptr);
   curl_easy_setopt(curl, CURLOPT_NOBODY, 0L);
   if (request.method == "GET") {
@@ -157,6 +174,13 @@ Result Client::Impl::send_once(const Request& request) {
 
   const CURLcode code = curl_easy_perform(curl);
   curl_slist_free_all(headers);
+  if (sink.exceeded) {
+    return TransportError{
+        TransportFailure::Other,
+        Error(ErrorKind::Limit, request.method + " " + request.url +
+                                    ": the answer is larger than " +
+                                    std::to_string(request.max_response_bytes) + " bytes")};
+  }
   if (code != CURLE_OK) {
     std::string message = error_text[0] != '\0' ? error_text : curl_easy_strerror(code);
     return TransportError{

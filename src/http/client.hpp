@@ -43,6 +43,9 @@ struct Request {
   /// Doing it twice does no harm, so it may be retried after a timeout or
   /// a lost connection, when it may already have been carried out.
   bool idempotent = true;
+  /// An answer larger than this stops the transfer with a Limit error: a
+  /// server can send for ever, memory cannot hold it.
+  std::uint64_t max_response_bytes = std::uint64_t{1} << 30;
 };
 
 /// What the server answered.
