@@ -10,6 +10,7 @@
 
 #include "eval/functions_internal.hpp"
 #include "terms/iri.hpp"
+#include "terms/term_reader.hpp"
 
 namespace quiver::eval {
 namespace {
@@ -79,19 +80,10 @@ Value fn_strlang(const std::vector<Term>& args, FunctionContext&) {
   if (!detail::is_simple_string(args[0]) || !detail::is_simple_string(args[1])) {
     return std::nullopt;
   }
+  // The tags every reader and the SPARQL lexer accept, so that a literal
+  // made here could have been written in a query or in the data.
   const std::string& tag = args[1].value();
-  // BCP 47 shape: alphanumeric subtags of 1-8 characters, the first alphabetic.
-  bool valid = !tag.empty() && is_alpha(tag[0]);
-  std::size_t run = 0;
-  for (char c : tag) {
-    if (c == '-') {
-      valid &= run > 0;
-      run = 0;
-    } else {
-      valid &= is_alnum(c) && ++run <= 8;
-    }
-  }
-  if (!valid || run == 0) return std::nullopt;
+  if (!is_language_tag(tag)) return std::nullopt;
   // RDF 1.1 tags are case-insensitive; the W3C results use lower case.
   return Term::literal(args[0].value(), {}, detail::ascii_lower(tag));
 }

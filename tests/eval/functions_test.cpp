@@ -84,6 +84,11 @@ TEST(Builtins, StrdtAndStrlang) {
   EXPECT_EQ(call("STRLANG", {lang("chat", "fr"), str("en")}), "error");
   EXPECT_EQ(call("STRLANG", {str("chat"), str("")}), "error");
   EXPECT_EQ(call("STRLANG", {str("chat"), str("not a tag")}), "error");
+  // The LANGTAG shape the readers check: no empty subtag, a first subtag of letters.
+  EXPECT_EQ(call("STRLANG", {str("chat"), str("en-")}), "error");
+  EXPECT_EQ(call("STRLANG", {str("chat"), str("en--x")}), "error");
+  EXPECT_EQ(call("STRLANG", {str("chat"), str("1en")}), "error");
+  EXPECT_EQ(call("STRLANG", {str("chat"), str("de-CH-1901")}), "\"chat\"@de-ch-1901");
 }
 
 TEST(Builtins, TermTests) {
