@@ -3,7 +3,8 @@
 // `FILTER(?x > 2 * 3)` compares against 6 on every row. Functions that give
 // a new value per call (RAND, NOW, UUID, STRUUID, BNODE) are left alone, and
 // so is anything whose value is an error: the evaluator must see the error
-// where the spec puts it.
+// where the spec puts it. IRI() resolves against the query's BASE, as the
+// evaluator's would.
 
 #include <string_view>
 
@@ -23,12 +24,13 @@ using sparql::OpPtr;
 namespace {
 
 bool is_volatile(std::string_view name) {
-  return name == "RAND" || name == "NOW" || name == "UUID" || name == "STRUUID" ||
-         name == "BNODE" || name == "IRI" || name == "URI";
+  return name == "RAND" || name == "NOW" || name == "UUID" || name == "STRUUID" || name == "BNODE";
 }
 
-eval::Value compute(const Expr& e, const std::vector<eval::Value>& args) {
+eval::Value compute(const Expr& e, const std::vector<eval::Value>& args,
+                    const PassContext& context) {
   eval::FunctionContext ctx;
+  ctx.base_iri = context.base_iri;
   switch (e.kind) {
     case ExprKind::Equal:
     case ExprKind::NotEqual:
@@ -57,13 +59,13 @@ eval::Value compute(const Expr& e, const std::vector<eval::Value>& args) {
   }
 }
 
-ExprPtr fold(const ExprPtr& e) {
+ExprPtr fold(const ExprPtr& e, const PassContext& context) {
   if (!e || e->kind == ExprKind::Constant || e->kind == ExprKind::Variable) return e;
   Expr copy = *e;
   bool changed = false;
   bool all_constant = !copy.args.empty();
   for (auto& arg : copy.args) {
-    ExprPtr folded = fold(arg);
+    ExprPtr folded = fold(arg, context);
     changed = changed || folded != arg;
     arg = folded;
     all_constant = all_constant && arg && arg->kind == ExprKind::Constant;
@@ -73,7 +75,7 @@ ExprPtr fold(const ExprPtr& e) {
     for (const auto& arg : copy.args) values.emplace_back(arg->constant);
     const bool binary = e->kind >= ExprKind::Equal && e->kind <= ExprKind::Divide;
     if (!binary || values.size() == 2) {
-      if (eval::Value v = compute(copy, values)) {
+      if (eval::Value v = compute(copy, values, context)) {
         Expr constant;
         constant.kind = ExprKind::Constant;
         constant.constant = std::move(*v);
@@ -84,24 +86,24 @@ ExprPtr fold(const ExprPtr& e) {
   return changed ? make_expr(std::move(copy)) : e;
 }
 
-OpPtr fold_op(const OpPtr& op) {
-  OpPtr rebuilt = map_children(op, fold_op);
+OpPtr fold_op(const OpPtr& op, const PassContext& context) {
+  OpPtr rebuilt = map_children(op, [&](const OpPtr& child) { return fold_op(child, context); });
   bool changed = rebuilt != op;
   Op copy = *rebuilt;
   for (auto& e : copy.exprs) {
-    ExprPtr folded = fold(e);
+    ExprPtr folded = fold(e, context);
     changed = changed || folded != e;
     e = folded;
   }
   for (auto* list : {&copy.group_keys, &copy.aggregates}) {
     for (auto& b : *list) {
-      ExprPtr folded = fold(b.expr);
+      ExprPtr folded = fold(b.expr, context);
       changed = changed || folded != b.expr;
       b.expr = folded;
     }
   }
   for (auto& c : copy.order) {
-    ExprPtr folded = fold(c.expr);
+    ExprPtr folded = fold(c.expr, context);
     changed = changed || folded != c.expr;
     c.expr = folded;
   }
@@ -110,6 +112,6 @@ OpPtr fold_op(const OpPtr& op) {
 
 }  // namespace
 
-OpPtr fold_constants(const OpPtr& op, const PassContext&) { return fold_op(op); }
+OpPtr fold_constants(const OpPtr& op, const PassContext& context) { return fold_op(op, context); }
 
 }  // namespace quiver::optimizer
