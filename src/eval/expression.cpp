@@ -3,6 +3,8 @@
 #include <string_view>
 
 #include "eval/exists.hpp"
+#include "functions/operators.hpp"
+#include "functions/registry.hpp"
 
 namespace quiver::eval {
 namespace {
@@ -19,7 +21,7 @@ const Term& boolean_term(bool b) {
 std::optional<bool> ebv(EvalContext& ctx, const Expr& expr, const TermId* row) {
   Value v = eval_expr(ctx, expr, row);
   if (!v) return std::nullopt;
-  return effective_boolean_value(*v);
+  return functions::effective_boolean_value(*v);
 }
 
 Value eval_variable(EvalContext& ctx, const Expr& expr, const TermId* row) {
@@ -53,8 +55,8 @@ Value eval_in(EvalContext& ctx, const Expr& expr, const TermId* row) {
   bool error = false;
   for (std::size_t i = 1; i < expr.args.size(); ++i) {
     Value right = eval_expr(ctx, *expr.args[i], row);
-    Value eq = right ? compare("=", *left, *right) : std::nullopt;
-    std::optional<bool> b = eq ? effective_boolean_value(*eq) : std::nullopt;
+    Value eq = right ? functions::compare("=", *left, *right) : std::nullopt;
+    std::optional<bool> b = eq ? functions::effective_boolean_value(*eq) : std::nullopt;
     if (!b) {
       error = true;
     } else if (*b) {
@@ -98,8 +100,9 @@ Value eval_function(EvalContext& ctx, const Expr& expr, const TermId* row) {
   std::vector<Value> args;
   args.reserve(expr.args.size());
   for (const auto& arg : expr.args) args.push_back(eval_expr(ctx, *arg, row));
-  if (expr.kind == ExprKind::IriFunction) return call_iri_function(name, args, ctx.functions());
-  return call_builtin(name, args, ctx.functions());
+  if (expr.kind == ExprKind::IriFunction)
+    return functions::call_iri_function(name, args, ctx.functions());
+  return functions::call_builtin(name, args, ctx.functions());
 }
 
 }  // namespace
@@ -136,14 +139,15 @@ Value eval_expr(EvalContext& ctx, const Expr& expr, const TermId* row) {
       if (!right) return std::nullopt;
       std::string_view op = sparql::operator_symbol(expr.kind);
       bool is_comparison = expr.kind <= ExprKind::GreaterEqual;
-      return is_comparison ? compare(op, *left, *right) : arithmetic(op, *left, *right);
+      return is_comparison ? functions::compare(op, *left, *right)
+                           : functions::arithmetic(op, *left, *right);
     }
     case ExprKind::UnaryPlus:
     case ExprKind::UnaryMinus: {
       if (expr.args.size() != 1) return std::nullopt;
       Value operand = eval_expr(ctx, *expr.args[0], row);
       if (!operand) return std::nullopt;
-      return unary(sparql::operator_symbol(expr.kind), *operand);
+      return functions::unary(sparql::operator_symbol(expr.kind), *operand);
     }
     case ExprKind::In:
     case ExprKind::NotIn:

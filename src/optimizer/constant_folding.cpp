@@ -8,7 +8,8 @@
 
 #include <string_view>
 
-#include "eval/functions.hpp"
+#include "functions/operators.hpp"
+#include "functions/registry.hpp"
 #include "optimizer/optimizer.hpp"
 #include "optimizer/variables.hpp"
 
@@ -27,9 +28,9 @@ bool is_volatile(std::string_view name) {
   return name == "RAND" || name == "NOW" || name == "UUID" || name == "STRUUID" || name == "BNODE";
 }
 
-eval::Value compute(const Expr& e, const std::vector<eval::Value>& args,
-                    const PassContext& context) {
-  eval::FunctionContext ctx;
+functions::Value compute(const Expr& e, const std::vector<functions::Value>& args,
+                         const PassContext& context) {
+  functions::FunctionContext ctx;
   ctx.base_iri = context.base_iri;
   switch (e.kind) {
     case ExprKind::Equal:
@@ -38,22 +39,22 @@ eval::Value compute(const Expr& e, const std::vector<eval::Value>& args,
     case ExprKind::Greater:
     case ExprKind::LessEqual:
     case ExprKind::GreaterEqual:
-      return eval::compare(sparql::operator_symbol(e.kind), *args[0], *args[1]);
+      return functions::compare(sparql::operator_symbol(e.kind), *args[0], *args[1]);
     case ExprKind::Add:
     case ExprKind::Subtract:
     case ExprKind::Multiply:
     case ExprKind::Divide:
-      return eval::arithmetic(sparql::operator_symbol(e.kind), *args[0], *args[1]);
+      return functions::arithmetic(sparql::operator_symbol(e.kind), *args[0], *args[1]);
     case ExprKind::UnaryPlus:
     case ExprKind::UnaryMinus:
-      return eval::unary(sparql::operator_symbol(e.kind), *args[0]);
+      return functions::unary(sparql::operator_symbol(e.kind), *args[0]);
     case ExprKind::Function:
       if (is_volatile(e.name) || e.name == "BOUND" || e.name == "IF" || e.name == "COALESCE") {
         return std::nullopt;
       }
-      return eval::call_builtin(e.name, args, ctx);
+      return functions::call_builtin(e.name, args, ctx);
     case ExprKind::IriFunction:
-      return eval::call_iri_function(e.name, args, ctx);
+      return functions::call_iri_function(e.name, args, ctx);
     default:
       return std::nullopt;
   }
@@ -71,11 +72,11 @@ ExprPtr fold(const ExprPtr& e, const PassContext& context) {
     all_constant = all_constant && arg && arg->kind == ExprKind::Constant;
   }
   if (all_constant) {
-    std::vector<eval::Value> values;
+    std::vector<functions::Value> values;
     for (const auto& arg : copy.args) values.emplace_back(arg->constant);
     const bool binary = e->kind >= ExprKind::Equal && e->kind <= ExprKind::Divide;
     if (!binary || values.size() == 2) {
-      if (eval::Value v = compute(copy, values, context)) {
+      if (functions::Value v = compute(copy, values, context)) {
         Expr constant;
         constant.kind = ExprKind::Constant;
         constant.constant = std::move(*v);

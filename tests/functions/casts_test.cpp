@@ -3,10 +3,10 @@
 
 #include <gtest/gtest.h>
 
-#include "eval/functions.hpp"
 #include "function_test_util.hpp"
+#include "functions/registry.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 namespace {
 
 using namespace testing;
@@ -103,4 +103,4 @@ TEST(Cast, UnknownFunctionsAndArity) {
 }
 
 }  // namespace
-}  // namespace quiver::eval
+}  // namespace quiver::functions

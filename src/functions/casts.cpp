@@ -5,13 +5,13 @@
 #include <cmath>
 #include <limits>
 
-#include "eval/functions.hpp"
-#include "eval/functions_internal.hpp"
+#include "functions/builtins_internal.hpp"
+#include "functions/registry.hpp"
 #include "xsd/datetime.hpp"
 #include "xsd/lexical.hpp"
 #include "xsd/numeric.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 
 using vocab::kXsdDate;
 using vocab::kXsdDateTime;
@@ -78,9 +78,9 @@ std::optional<Numeric> to_decimal(const Numeric& n) {
 /// The source value of a cast: what kind it is and its parsed value.
 struct Source {
   enum Kind { String, Numeric, Boolean, DateTime, Date, Other } kind = Other;
-  std::optional<eval::Numeric> number;
+  std::optional<xsd::Numeric> number;
   bool boolean = false;
-  std::optional<eval::DateTime> datetime;
+  std::optional<xsd::DateTime> datetime;
 };
 
 /// nullopt when the literal's datatype is known but its lexical form invalid.
@@ -223,4 +223,4 @@ Value call_iri_function(std::string_view iri, const std::vector<Value>& args, Fu
   return std::nullopt;
 }
 
-}  // namespace quiver::eval
+}  // namespace quiver::functions

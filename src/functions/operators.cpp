@@ -1,15 +1,16 @@
 // Effective boolean value, the comparison operators and arithmetic (17.2.2,
 // 17.3), plus the small helpers of functions_internal.hpp.
 
+#include "functions/operators.hpp"
+
 #include <cmath>
 
-#include "eval/functions.hpp"
-#include "eval/functions_internal.hpp"
+#include "functions/builtins_internal.hpp"
 #include "xsd/datetime.hpp"
 #include "xsd/lexical.hpp"
 #include "xsd/numeric.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 
 using vocab::kXsdDate;
 using vocab::kXsdDateTime;
@@ -196,4 +197,4 @@ Value unary(std::string_view op, const Term& operand) {
   return std::nullopt;
 }
 
-}  // namespace quiver::eval
+}  // namespace quiver::functions

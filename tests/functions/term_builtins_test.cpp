@@ -1,12 +1,11 @@
 // The dispatcher and the term builtins of functions.cpp.
 
-#include "eval/functions.hpp"
-
 #include <gtest/gtest.h>
 
 #include "function_test_util.hpp"
+#include "functions/registry.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 namespace {
 
 using namespace testing;
@@ -108,4 +107,4 @@ TEST(Builtins, TermTests) {
 }
 
 }  // namespace
-}  // namespace quiver::eval
+}  // namespace quiver::functions

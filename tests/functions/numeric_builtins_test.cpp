@@ -3,10 +3,10 @@
 
 #include <gtest/gtest.h>
 
-#include "eval/functions.hpp"
 #include "function_test_util.hpp"
+#include "functions/registry.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 namespace {
 
 using namespace testing;
@@ -81,4 +81,4 @@ TEST(DateTimeBuiltins, NowIsTheQueryTime) {
 }
 
 }  // namespace
-}  // namespace quiver::eval
+}  // namespace quiver::functions

@@ -7,9 +7,9 @@
 #include <random>
 #include <string>
 
-#include "eval/functions_internal.hpp"
+#include "functions/builtins_internal.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 namespace {
 
 using detail::BuiltinEntry;
@@ -83,4 +83,4 @@ constexpr std::array kHashBuiltins{
 
 std::span<const detail::BuiltinEntry> detail::hash_builtins() { return kHashBuiltins; }
 
-}  // namespace quiver::eval
+}  // namespace quiver::functions

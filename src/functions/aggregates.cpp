@@ -5,15 +5,17 @@
 // on any error or non-numeric value; MIN, MAX, GROUP_CONCAT and SAMPLE skip
 // errors (an unbound variable in some solutions is the common case).
 
+#include "functions/aggregates.hpp"
+
 #include <algorithm>
 #include <string>
 #include <unordered_set>
 
-#include "eval/functions.hpp"
-#include "eval/functions_internal.hpp"
+#include "functions/builtins_internal.hpp"
+#include "functions/operators.hpp"
 #include "xsd/numeric.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 
 using xsd::Numeric;
 using xsd::numeric_arithmetic;
@@ -170,4 +172,4 @@ std::unique_ptr<Aggregator> make_aggregator(std::string_view name, bool distinct
   return aggregator;
 }
 
-}  // namespace quiver::eval
+}  // namespace quiver::functions

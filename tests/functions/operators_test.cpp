@@ -1,11 +1,12 @@
 // effective_boolean_value, compare, arithmetic and unary (17.2.2, 17.3).
 
+#include "functions/operators.hpp"
+
 #include <gtest/gtest.h>
 
-#include "eval/functions.hpp"
 #include "function_test_util.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 namespace {
 
 using namespace testing;
@@ -112,4 +113,4 @@ TEST(Arithmetic, Unary) {
 }
 
 }  // namespace
-}  // namespace quiver::eval
+}  // namespace quiver::functions

@@ -9,9 +9,9 @@
 #include <string>
 #include <unordered_map>
 
-#include "eval/functions_internal.hpp"
+#include "functions/builtins_internal.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 namespace {
 
 using detail::BuiltinEntry;
@@ -210,4 +210,4 @@ constexpr std::array kRegexBuiltins{
 
 std::span<const detail::BuiltinEntry> detail::regex_builtins() { return kRegexBuiltins; }
 
-}  // namespace quiver::eval
+}  // namespace quiver::functions

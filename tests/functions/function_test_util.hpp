@@ -7,11 +7,11 @@
 #include <string_view>
 #include <vector>
 
-#include "eval/functions.hpp"
+#include "functions/registry.hpp"
 #include "support/literals.hpp"
 #include "terms/term.hpp"
 
-namespace quiver::eval::testing {
+namespace quiver::functions::testing {
 
 using quiver::testing::boolean;
 using quiver::testing::datetime;
@@ -47,4 +47,4 @@ inline std::string cast(std::string_view local, const Term& arg) {
   return show(call_iri_function(std::string(vocab::kXsd) + std::string(local), {arg}, ctx));
 }
 
-}  // namespace quiver::eval::testing
+}  // namespace quiver::functions::testing

@@ -4,10 +4,10 @@
 
 #include <string_view>
 
-#include "eval/functions.hpp"
 #include "function_test_util.hpp"
+#include "functions/registry.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 namespace {
 
 using namespace testing;
@@ -57,4 +57,4 @@ TEST(HashBuiltins, UuidsAreVersion4AndFresh) {
 }
 
 }  // namespace
-}  // namespace quiver::eval
+}  // namespace quiver::functions

@@ -8,11 +8,11 @@
 #include <cmath>
 #include <cwctype>
 
-#include "eval/functions_internal.hpp"
+#include "functions/builtins_internal.hpp"
 #include "terms/utf8.hpp"
 #include "xsd/numeric.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 
 using xsd::parse_numeric;
 namespace {
@@ -168,4 +168,4 @@ constexpr std::array kStringBuiltins{
 
 std::span<const detail::BuiltinEntry> detail::string_builtins() { return kStringBuiltins; }
 
-}  // namespace quiver::eval
+}  // namespace quiver::functions

@@ -1,11 +1,12 @@
 // The set functions (18.5.1), with groups from sparql11/aggregates.
 
+#include "functions/aggregates.hpp"
+
 #include <gtest/gtest.h>
 
-#include "eval/functions.hpp"
 #include "function_test_util.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 namespace {
 
 using namespace testing;
@@ -87,4 +88,4 @@ TEST(Aggregates, Sample) {
 TEST(Aggregates, UnknownName) { EXPECT_EQ(make_aggregator("MEDIAN", false, "", false), nullptr); }
 
 }  // namespace
-}  // namespace quiver::eval
+}  // namespace quiver::functions

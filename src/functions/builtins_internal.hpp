@@ -1,8 +1,8 @@
 #pragma once
 /// @file
-/// Pieces shared by the files implementing functions.hpp: literal kinds,
-/// result constructors and the per-family builtin tables the dispatcher
-/// in functions.cpp merges. Not part of the eval library's interface.
+/// Pieces shared by the files implementing the builtins: literal kinds,
+/// result constructors and the per-family builtin tables registry.cpp
+/// merges. Not part of the functions library's interface.
 
 #include <cstddef>
 #include <optional>
@@ -11,11 +11,11 @@
 #include <string_view>
 #include <vector>
 
-#include "eval/functions.hpp"
+#include "functions/value.hpp"
 #include "terms/term.hpp"
 #include "util/ascii.hpp"
 
-namespace quiver::eval::detail {
+namespace quiver::functions::detail {
 
 using vocab::kXsdBoolean;
 using vocab::kXsdDecimal;
@@ -91,4 +91,4 @@ enum class Order {
 /// dateTimes or two dates by value.
 Order value_order(const Term& a, const Term& b);
 
-}  // namespace quiver::eval::detail
+}  // namespace quiver::functions::detail

@@ -4,11 +4,11 @@
 #include <array>
 #include <random>
 
-#include "eval/functions_internal.hpp"
+#include "functions/builtins_internal.hpp"
 #include "xsd/datetime.hpp"
 #include "xsd/numeric.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 
 using vocab::kXsdDate;
 using vocab::kXsdDateTime;
@@ -113,4 +113,4 @@ std::span<const detail::BuiltinEntry> detail::numeric_datetime_builtins() {
   return kNumericDatetimeBuiltins;
 }
 
-}  // namespace quiver::eval
+}  // namespace quiver::functions
