@@ -10,7 +10,7 @@
 #include "eval/exists.hpp"
 #include "eval/expression.hpp"
 #include "eval/operators.hpp"
-#include "functions/aggregates.hpp"
+#include "functions/registry.hpp"
 
 namespace quiver::eval {
 namespace {
@@ -32,7 +32,7 @@ struct Group {
 
 std::unique_ptr<functions::Aggregator> new_aggregator(const sparql::Expr& e) {
   if (e.kind != sparql::ExprKind::Aggregate) return nullptr;
-  return functions::make_aggregator(e.name, e.distinct, e.separator, e.args.empty());
+  return functions::make_aggregator(e.aggregate, e.distinct, e.separator, e.args.empty());
 }
 
 // COUNT(*) counts solutions. Only COUNT(DISTINCT *) needs to tell rows

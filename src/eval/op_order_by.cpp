@@ -9,7 +9,6 @@
 #include "eval/exists.hpp"
 #include "eval/expression.hpp"
 #include "eval/operators.hpp"
-#include "functions/operators.hpp"
 
 namespace quiver::eval {
 namespace {

@@ -1,16 +1,15 @@
 #pragma once
 /// @file
-/// Pieces shared by the files implementing the builtins: literal kinds,
-/// result constructors and the per-family builtin tables registry.cpp
-/// merges. Not part of the functions library's interface.
+/// Pieces shared by the files implementing the builtins: the
+/// implementations registry.cpp's table points to, literal kinds and
+/// result constructors. Not part of the functions library's interface.
 
 #include <cstddef>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
+#include "functions/registry.hpp"
 #include "functions/value.hpp"
 #include "terms/term.hpp"
 #include "util/ascii.hpp"
@@ -22,24 +21,78 @@ using vocab::kXsdDecimal;
 using vocab::kXsdDouble;
 using vocab::kXsdInteger;
 
-/// A builtin whose arguments all evaluated without error (every builtin in
-/// call_builtin's list is strict in all its arguments).
-using BuiltinFn = Value (*)(const std::vector<Term>& args, FunctionContext& ctx);
+// The implementations the registry's table points to, one family per
+// source file. Each takes the arity the table gives it.
 
-/// One row of a builtin table: name, accepted argument counts, function.
-struct BuiltinEntry {
-  std::string_view name;
-  std::size_t min_args;
-  std::size_t max_args;
-  BuiltinFn fn;
-};
+// term_builtins.cpp (17.4.2, and langMatches of 17.4.3)
+Value fn_str(Args args, FunctionContext& ctx);
+Value fn_lang(Args args, FunctionContext& ctx);
+Value fn_datatype(Args args, FunctionContext& ctx);
+Value fn_iri(Args args, FunctionContext& ctx);
+Value fn_bnode(Args args, FunctionContext& ctx);
+Value fn_strdt(Args args, FunctionContext& ctx);
+Value fn_strlang(Args args, FunctionContext& ctx);
+Value fn_sameterm(Args args, FunctionContext& ctx);
+Value fn_isiri(Args args, FunctionContext& ctx);
+Value fn_isblank(Args args, FunctionContext& ctx);
+Value fn_isliteral(Args args, FunctionContext& ctx);
+Value fn_isnumeric(Args args, FunctionContext& ctx);
+Value fn_langmatches(Args args, FunctionContext& ctx);
 
-/// The builtin families, one per source file.
-std::span<const BuiltinEntry> term_builtins();
-std::span<const BuiltinEntry> string_builtins();
-std::span<const BuiltinEntry> regex_builtins();
-std::span<const BuiltinEntry> hash_builtins();
-std::span<const BuiltinEntry> numeric_datetime_builtins();
+// string_builtins.cpp (17.4.3)
+Value fn_strlen(Args args, FunctionContext& ctx);
+Value fn_substr(Args args, FunctionContext& ctx);
+Value fn_ucase(Args args, FunctionContext& ctx);
+Value fn_lcase(Args args, FunctionContext& ctx);
+Value fn_strstarts(Args args, FunctionContext& ctx);
+Value fn_strends(Args args, FunctionContext& ctx);
+Value fn_contains(Args args, FunctionContext& ctx);
+Value fn_strbefore(Args args, FunctionContext& ctx);
+Value fn_strafter(Args args, FunctionContext& ctx);
+Value fn_encode_for_uri(Args args, FunctionContext& ctx);
+Value fn_concat(Args args, FunctionContext& ctx);
+
+// regex_builtins.cpp (17.4.3.14, 17.4.3.15)
+Value fn_regex(Args args, FunctionContext& ctx);
+Value fn_replace(Args args, FunctionContext& ctx);
+
+// numeric_builtins.cpp (17.4.4, 17.4.5)
+Value fn_abs(Args args, FunctionContext& ctx);
+Value fn_round(Args args, FunctionContext& ctx);
+Value fn_ceil(Args args, FunctionContext& ctx);
+Value fn_floor(Args args, FunctionContext& ctx);
+Value fn_rand(Args args, FunctionContext& ctx);
+Value fn_now(Args args, FunctionContext& ctx);
+Value fn_year(Args args, FunctionContext& ctx);
+Value fn_month(Args args, FunctionContext& ctx);
+Value fn_day(Args args, FunctionContext& ctx);
+Value fn_hours(Args args, FunctionContext& ctx);
+Value fn_minutes(Args args, FunctionContext& ctx);
+Value fn_seconds(Args args, FunctionContext& ctx);
+Value fn_timezone(Args args, FunctionContext& ctx);
+Value fn_tz(Args args, FunctionContext& ctx);
+
+// hash_builtins.cpp (17.4.6, and UUID, STRUUID of 17.4.2)
+Value fn_md5(Args args, FunctionContext& ctx);
+Value fn_sha1(Args args, FunctionContext& ctx);
+Value fn_sha256(Args args, FunctionContext& ctx);
+Value fn_sha384(Args args, FunctionContext& ctx);
+Value fn_sha512(Args args, FunctionContext& ctx);
+Value fn_uuid(Args args, FunctionContext& ctx);
+Value fn_struuid(Args args, FunctionContext& ctx);
+
+// casts.cpp (17.5): `arg` cast to the XSD datatype `target_iri`.
+Value cast(std::string_view target_iri, const Term& arg);
+
+/// True when entry i of a table indexed by its ids (Function, Aggregate)
+/// describes id i, for every i: each id once, in the enum's order.
+template <class Table>
+constexpr bool in_id_order(const Table& table) {
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    if (static_cast<std::size_t>(table[i].id) != i) return false;
+  }
+  return true;
+}
 
 /// `"true"^^xsd:boolean` / `"false"^^xsd:boolean`.
 Term make_bool(bool value);

@@ -1,5 +1,5 @@
 // MD5, SHA1, SHA256, SHA384, SHA512 (17.4.6) through OpenSSL's EVP
-// interface, and the random identifiers UUID and STRUUID (17.4.5).
+// interface, and the random identifiers UUID and STRUUID (17.4.2).
 
 #include <openssl/evp.h>
 
@@ -9,15 +9,13 @@
 
 #include "functions/builtins_internal.hpp"
 
-namespace quiver::functions {
+namespace quiver::functions::detail {
 namespace {
-
-using detail::BuiltinEntry;
 
 /// Lower-case hex of the digest of the argument's UTF-8 bytes. Only simple
 /// literals and xsd:string are accepted, not tagged strings.
-Value hash_with(const EVP_MD* md, const std::vector<Term>& args) {
-  if (!detail::is_simple_string(args[0])) return std::nullopt;
+Value hash_with(const EVP_MD* md, Args args) {
+  if (!is_simple_string(args[0])) return std::nullopt;
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int size = 0;
   const std::string& input = args[0].value();
@@ -29,21 +27,7 @@ Value hash_with(const EVP_MD* md, const std::vector<Term>& args) {
     out += hex_digit(digest[i] >> 4, true);
     out += hex_digit(digest[i], true);
   }
-  return detail::make_string(out);
-}
-
-Value fn_md5(const std::vector<Term>& args, FunctionContext&) { return hash_with(EVP_md5(), args); }
-Value fn_sha1(const std::vector<Term>& args, FunctionContext&) {
-  return hash_with(EVP_sha1(), args);
-}
-Value fn_sha256(const std::vector<Term>& args, FunctionContext&) {
-  return hash_with(EVP_sha256(), args);
-}
-Value fn_sha384(const std::vector<Term>& args, FunctionContext&) {
-  return hash_with(EVP_sha384(), args);
-}
-Value fn_sha512(const std::vector<Term>& args, FunctionContext&) {
-  return hash_with(EVP_sha512(), args);
+  return make_string(out);
 }
 
 /// A version 4 (random) UUID in its lower-case 8-4-4-4-12 form.
@@ -64,23 +48,18 @@ std::string random_uuid(std::mt19937_64& random) {
   return out;
 }
 
-Value fn_uuid(const std::vector<Term>&, FunctionContext& ctx) {
+}  // namespace
+
+Value fn_md5(Args args, FunctionContext&) { return hash_with(EVP_md5(), args); }
+Value fn_sha1(Args args, FunctionContext&) { return hash_with(EVP_sha1(), args); }
+Value fn_sha256(Args args, FunctionContext&) { return hash_with(EVP_sha256(), args); }
+Value fn_sha384(Args args, FunctionContext&) { return hash_with(EVP_sha384(), args); }
+Value fn_sha512(Args args, FunctionContext&) { return hash_with(EVP_sha512(), args); }
+
+Value fn_uuid(Args, FunctionContext& ctx) {
   return Term::iri("urn:uuid:" + random_uuid(ctx.random));
 }
 
-Value fn_struuid(const std::vector<Term>&, FunctionContext& ctx) {
-  return detail::make_string(random_uuid(ctx.random));
-}
+Value fn_struuid(Args, FunctionContext& ctx) { return make_string(random_uuid(ctx.random)); }
 
-constexpr std::array kHashBuiltins{
-    BuiltinEntry{"MD5", 1, 1, fn_md5},         BuiltinEntry{"SHA1", 1, 1, fn_sha1},
-    BuiltinEntry{"SHA256", 1, 1, fn_sha256},   BuiltinEntry{"SHA384", 1, 1, fn_sha384},
-    BuiltinEntry{"SHA512", 1, 1, fn_sha512},   BuiltinEntry{"UUID", 0, 0, fn_uuid},
-    BuiltinEntry{"STRUUID", 0, 0, fn_struuid},
-};
-
-}  // namespace
-
-std::span<const detail::BuiltinEntry> detail::hash_builtins() { return kHashBuiltins; }
-
-}  // namespace quiver::functions
+}  // namespace quiver::functions::detail

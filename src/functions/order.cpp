@@ -9,7 +9,7 @@
 #include <cmath>
 
 #include "functions/builtins_internal.hpp"
-#include "functions/operators.hpp"
+#include "functions/value.hpp"
 #include "xsd/datetime.hpp"
 #include "xsd/numeric.hpp"
 

@@ -200,7 +200,7 @@ class Parser {
 };
 
 /// A builder for Expr nodes.
-ExprPtr make_call(ExprKind kind, std::vector<ExprPtr> args, std::string name = {});
+ExprPtr make_call(functions::Function function, std::vector<ExprPtr> args);
 ExprPtr make_constant(Term term);
 ExprPtr make_variable(std::string name);
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "function_test_util.hpp"
-#include "functions/operators.hpp"
+#include "functions/value.hpp"
 
 namespace quiver::functions {
 namespace {

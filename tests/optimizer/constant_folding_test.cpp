@@ -38,6 +38,8 @@ const std::vector<PassCase> kFolding = {
      "(filter (= ?o \"7\") (bgp (triple ?s <http://ex/p> ?o)))"},
     {"Builtins", "{ ?s :p ?o FILTER(STRLEN(?o) = STRLEN(CONCAT(\"ab\", \"c\"))) }",
      "(filter (= (strlen ?o) 3) (bgp (triple ?s <http://ex/p> ?o)))"},
+    {"EmptyConcat", "{ ?s :p ?o BIND(CONCAT() AS ?c) }",
+     "(extend ((?c \"\")) (bgp (triple ?s <http://ex/p> ?o)))"},
     {"InBind", "{ ?s :p ?o BIND(UCASE(\"x\") AS ?u) }",
      "(extend ((?u \"X\")) (bgp (triple ?s <http://ex/p> ?o)))"},
     {"InOptionalCondition", "{ ?s :p ?o OPTIONAL { ?s :q ?v FILTER(?v > 1 + 1) } }",
