@@ -13,13 +13,17 @@
 #include <vector>
 
 #include "eval/evaluator.hpp"
-#include "eval/functions.hpp"
 #include "eval/solution.hpp"
+#include "functions/value.hpp"
 #include "util/error.hpp"
 
 namespace quiver::eval {
 
 class ExistsRunner;
+
+// The function library's vocabulary, which every operator speaks.
+using functions::FunctionContext;
+using functions::Value;
 
 /// Everything one evaluate() call shares; operators take it by reference.
 class EvalContext {

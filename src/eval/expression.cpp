@@ -1,12 +1,15 @@
 #include "eval/expression.hpp"
 
-#include <string_view>
+#include <array>
 
 #include "eval/exists.hpp"
+#include "functions/registry.hpp"
+#include "functions/value.hpp"
 
 namespace quiver::eval {
 namespace {
 
+using functions::Function;
 using sparql::Expr;
 using sparql::ExprKind;
 
@@ -19,7 +22,7 @@ const Term& boolean_term(bool b) {
 std::optional<bool> ebv(EvalContext& ctx, const Expr& expr, const TermId* row) {
   Value v = eval_expr(ctx, expr, row);
   if (!v) return std::nullopt;
-  return effective_boolean_value(*v);
+  return functions::effective_boolean_value(*v);
 }
 
 Value eval_variable(EvalContext& ctx, const Expr& expr, const TermId* row) {
@@ -31,7 +34,7 @@ Value eval_variable(EvalContext& ctx, const Expr& expr, const TermId* row) {
 // SPARQL's three-valued logic: an error only matters when the other
 // operand does not decide the result (17.2).
 Value eval_logical(EvalContext& ctx, const Expr& expr, const TermId* row) {
-  bool is_or = expr.kind == ExprKind::Or;
+  const bool is_or = expr.function == Function::Or;
   bool error = false;
   for (const auto& arg : expr.args) {
     std::optional<bool> b = ebv(ctx, *arg, row);
@@ -53,16 +56,16 @@ Value eval_in(EvalContext& ctx, const Expr& expr, const TermId* row) {
   bool error = false;
   for (std::size_t i = 1; i < expr.args.size(); ++i) {
     Value right = eval_expr(ctx, *expr.args[i], row);
-    Value eq = right ? compare("=", *left, *right) : std::nullopt;
-    std::optional<bool> b = eq ? effective_boolean_value(*eq) : std::nullopt;
+    Value eq = right ? functions::compare(Function::Equal, *left, *right) : std::nullopt;
+    std::optional<bool> b = eq ? functions::effective_boolean_value(*eq) : std::nullopt;
     if (!b) {
       error = true;
     } else if (*b) {
-      return boolean_term(expr.kind == ExprKind::In);
+      return boolean_term(expr.function == Function::In);
     }
   }
   if (error) return std::nullopt;
-  return boolean_term(expr.kind == ExprKind::NotIn);
+  return boolean_term(expr.function == Function::NotIn);
 }
 
 // EXISTS substitutes the row's bindings into the pattern (18.6): the
@@ -75,31 +78,53 @@ Value eval_exists(EvalContext& ctx, const Expr& expr, const TermId* row) {
   return boolean_term(*found != (expr.kind == ExprKind::NotExists));
 }
 
-Value eval_function(EvalContext& ctx, const Expr& expr, const TermId* row) {
-  const std::string& name = expr.name;
-  if (name == "BOUND") {
-    if (expr.args.size() != 1 || expr.args[0]->kind != ExprKind::Variable) return std::nullopt;
-    Slot slot = ctx.vars().find(expr.args[0]->name);
-    return boolean_term(slot != kNoSlot && row[slot] != kAnyTerm);
-  }
-  if (name == "IF") {
-    if (expr.args.size() != 3) return std::nullopt;
-    std::optional<bool> cond = ebv(ctx, *expr.args[0], row);
-    if (!cond) return std::nullopt;
-    return eval_expr(ctx, *expr.args[*cond ? 1 : 2], row);
-  }
-  if (name == "COALESCE") {
-    for (const auto& arg : expr.args) {
-      Value v = eval_expr(ctx, *arg, row);
-      if (v) return v;
+// The forms that do not evaluate every argument first (17.4.1).
+Value eval_special_form(EvalContext& ctx, const Expr& expr, const TermId* row) {
+  switch (expr.function) {
+    case Function::Or:
+    case Function::And:
+      return eval_logical(ctx, expr, row);
+    case Function::In:
+    case Function::NotIn:
+      return eval_in(ctx, expr, row);
+    case Function::Bound: {
+      if (expr.args.size() != 1 || expr.args[0]->kind != ExprKind::Variable) return std::nullopt;
+      Slot slot = ctx.vars().find(expr.args[0]->name);
+      return boolean_term(slot != kNoSlot && row[slot] != kAnyTerm);
     }
-    return std::nullopt;
+    case Function::If: {
+      if (expr.args.size() != 3) return std::nullopt;
+      std::optional<bool> cond = ebv(ctx, *expr.args[0], row);
+      if (!cond) return std::nullopt;
+      return eval_expr(ctx, *expr.args[*cond ? 1 : 2], row);
+    }
+    case Function::Coalesce:
+      for (const auto& arg : expr.args) {
+        Value v = eval_expr(ctx, *arg, row);
+        if (v) return v;
+      }
+      return std::nullopt;
+    default:
+      return std::nullopt;
   }
-  std::vector<Value> args;
-  args.reserve(expr.args.size());
-  for (const auto& arg : expr.args) args.push_back(eval_expr(ctx, *arg, row));
-  if (expr.kind == ExprKind::IriFunction) return call_iri_function(name, args, ctx.functions());
-  return call_builtin(name, args, ctx.functions());
+}
+
+// Calls the registry's implementation. Every function that is not a special
+// form is strict, so the first error argument is the call's value; the
+// arguments of the common calls stay on the stack.
+Value eval_call(EvalContext& ctx, const Expr& expr, const TermId* row) {
+  if (functions::function_info(expr.function).special) return eval_special_form(ctx, expr, row);
+  constexpr std::size_t kOnStack = 4;
+  const std::size_t n = expr.args.size();
+  std::array<Term, kOnStack> on_stack;
+  std::vector<Term> on_heap(n > kOnStack ? n : 0);
+  Term* args = n > kOnStack ? on_heap.data() : on_stack.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    Value v = eval_expr(ctx, *expr.args[i], row);
+    if (!v) return std::nullopt;
+    args[i] = std::move(*v);
+  }
+  return functions::call_builtin(expr.function, functions::Args(args, n), ctx.functions());
 }
 
 }  // namespace
@@ -110,47 +135,11 @@ Value eval_expr(EvalContext& ctx, const Expr& expr, const TermId* row) {
       return expr.constant;
     case ExprKind::Variable:
       return eval_variable(ctx, expr, row);
-    case ExprKind::Or:
-    case ExprKind::And:
-      return eval_logical(ctx, expr, row);
-    case ExprKind::Not: {
-      if (expr.args.size() != 1) return std::nullopt;
-      std::optional<bool> b = ebv(ctx, *expr.args[0], row);
-      if (!b) return std::nullopt;
-      return boolean_term(!*b);
-    }
-    case ExprKind::Equal:
-    case ExprKind::NotEqual:
-    case ExprKind::Less:
-    case ExprKind::Greater:
-    case ExprKind::LessEqual:
-    case ExprKind::GreaterEqual:
-    case ExprKind::Add:
-    case ExprKind::Subtract:
-    case ExprKind::Multiply:
-    case ExprKind::Divide: {
-      if (expr.args.size() != 2) return std::nullopt;
-      Value left = eval_expr(ctx, *expr.args[0], row);
-      if (!left) return std::nullopt;
-      Value right = eval_expr(ctx, *expr.args[1], row);
-      if (!right) return std::nullopt;
-      std::string_view op = sparql::operator_symbol(expr.kind);
-      bool is_comparison = expr.kind <= ExprKind::GreaterEqual;
-      return is_comparison ? compare(op, *left, *right) : arithmetic(op, *left, *right);
-    }
-    case ExprKind::UnaryPlus:
-    case ExprKind::UnaryMinus: {
-      if (expr.args.size() != 1) return std::nullopt;
-      Value operand = eval_expr(ctx, *expr.args[0], row);
-      if (!operand) return std::nullopt;
-      return unary(sparql::operator_symbol(expr.kind), *operand);
-    }
-    case ExprKind::In:
-    case ExprKind::NotIn:
-      return eval_in(ctx, expr, row);
-    case ExprKind::Function:
+    case ExprKind::Call:
+      return eval_call(ctx, expr, row);
     case ExprKind::IriFunction:
-      return eval_function(ctx, expr, row);
+      // No extension functions are known: calling one is an error.
+      return std::nullopt;
     case ExprKind::Exists:
     case ExprKind::NotExists:
       return eval_exists(ctx, expr, row);

@@ -2,10 +2,9 @@
 /// @file
 /// Evaluates SPARQL expressions over one solution row (17, 18.5):
 /// the special forms (logical operators with their error rules, BOUND, IF,
-/// COALESCE, IN, EXISTS) here, everything else through functions.hpp.
+/// COALESCE, IN, EXISTS) here, everything else through the functions library.
 
 #include "eval/eval_context.hpp"
-#include "eval/functions.hpp"
 #include "sparql/algebra.hpp"
 
 namespace quiver::eval {

@@ -10,6 +10,7 @@
 #include "eval/exists.hpp"
 #include "eval/expression.hpp"
 #include "eval/operators.hpp"
+#include "functions/registry.hpp"
 
 namespace quiver::eval {
 namespace {
@@ -26,12 +27,12 @@ struct Group {
   std::vector<TermId> key;
   std::vector<TermId> first_row;  // for expressions that are not aggregates
   bool has_row = false;
-  std::vector<std::unique_ptr<Aggregator>> aggregators;
+  std::vector<std::unique_ptr<functions::Aggregator>> aggregators;
 };
 
-std::unique_ptr<Aggregator> new_aggregator(const sparql::Expr& e) {
+std::unique_ptr<functions::Aggregator> new_aggregator(const sparql::Expr& e) {
   if (e.kind != sparql::ExprKind::Aggregate) return nullptr;
-  return make_aggregator(e.name, e.distinct, e.separator, e.args.empty());
+  return functions::make_aggregator(e.aggregate, e.distinct, e.separator, e.args.empty());
 }
 
 // COUNT(*) counts solutions. Only COUNT(DISTINCT *) needs to tell rows

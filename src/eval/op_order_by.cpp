@@ -61,7 +61,7 @@ class OrderByOperator final : public Operator {
   bool less(std::size_t a, std::size_t b) const {
     const std::size_t n = node_.op->order.size();
     for (std::size_t k = 0; k < n; ++k) {
-      const int c = order_compare(keys_[a * n + k], keys_[b * n + k]);
+      const int c = functions::order_compare(keys_[a * n + k], keys_[b * n + k]);
       if (c != 0) return node_.op->order[k].descending ? c > 0 : c < 0;
     }
     return seq_[a] < seq_[b];

@@ -1,13 +1,14 @@
-// Constant folding: an expression whose arguments are all constants is
-// computed once at plan time with the same functions the evaluator uses, so
-// `FILTER(?x > 2 * 3)` compares against 6 on every row. Functions that give
-// a new value per call (RAND, NOW, UUID, STRUUID, BNODE) are left alone, and
-// so is anything whose value is an error: the evaluator must see the error
-// where the spec puts it.
+// Constant folding: a call whose arguments are all constants is computed
+// once at plan time with the registry's implementation, the one the
+// evaluator calls, so `FILTER(?x > 2 * 3)` compares against 6 on every row.
+// Left alone: volatile functions (a new value per call or per query), the
+// special forms (the evaluator's own), and any call whose value is an
+// error, which the evaluator must see where the spec puts it. IRI()
+// resolves against the query's BASE, as the evaluator's would.
 
-#include <string_view>
+#include <vector>
 
-#include "eval/functions.hpp"
+#include "functions/registry.hpp"
 #include "optimizer/optimizer.hpp"
 #include "optimizer/variables.hpp"
 
@@ -22,86 +23,56 @@ using sparql::OpPtr;
 
 namespace {
 
-bool is_volatile(std::string_view name) {
-  return name == "RAND" || name == "NOW" || name == "UUID" || name == "STRUUID" ||
-         name == "BNODE" || name == "IRI" || name == "URI";
+bool foldable(const Expr& call) {
+  if (call.kind != ExprKind::Call) return false;
+  const functions::FunctionInfo& info = functions::function_info(call.function);
+  return !info.special && !functions::is_volatile(call.function);
 }
 
-eval::Value compute(const Expr& e, const std::vector<eval::Value>& args) {
-  eval::FunctionContext ctx;
-  switch (e.kind) {
-    case ExprKind::Equal:
-    case ExprKind::NotEqual:
-    case ExprKind::Less:
-    case ExprKind::Greater:
-    case ExprKind::LessEqual:
-    case ExprKind::GreaterEqual:
-      return eval::compare(sparql::operator_symbol(e.kind), *args[0], *args[1]);
-    case ExprKind::Add:
-    case ExprKind::Subtract:
-    case ExprKind::Multiply:
-    case ExprKind::Divide:
-      return eval::arithmetic(sparql::operator_symbol(e.kind), *args[0], *args[1]);
-    case ExprKind::UnaryPlus:
-    case ExprKind::UnaryMinus:
-      return eval::unary(sparql::operator_symbol(e.kind), *args[0]);
-    case ExprKind::Function:
-      if (is_volatile(e.name) || e.name == "BOUND" || e.name == "IF" || e.name == "COALESCE") {
-        return std::nullopt;
-      }
-      return eval::call_builtin(e.name, args, ctx);
-    case ExprKind::IriFunction:
-      return eval::call_iri_function(e.name, args, ctx);
-    default:
-      return std::nullopt;
-  }
-}
-
-ExprPtr fold(const ExprPtr& e) {
+ExprPtr fold(const ExprPtr& e, const PassContext& context) {
   if (!e || e->kind == ExprKind::Constant || e->kind == ExprKind::Variable) return e;
   Expr copy = *e;
   bool changed = false;
-  bool all_constant = !copy.args.empty();
+  bool all_constant = true;
   for (auto& arg : copy.args) {
-    ExprPtr folded = fold(arg);
+    ExprPtr folded = fold(arg, context);
     changed = changed || folded != arg;
     arg = folded;
     all_constant = all_constant && arg && arg->kind == ExprKind::Constant;
   }
-  if (all_constant) {
-    std::vector<eval::Value> values;
-    for (const auto& arg : copy.args) values.emplace_back(arg->constant);
-    const bool binary = e->kind >= ExprKind::Equal && e->kind <= ExprKind::Divide;
-    if (!binary || values.size() == 2) {
-      if (eval::Value v = compute(copy, values)) {
-        Expr constant;
-        constant.kind = ExprKind::Constant;
-        constant.constant = std::move(*v);
-        return make_expr(std::move(constant));
-      }
+  if (all_constant && foldable(copy)) {
+    std::vector<Term> values;
+    for (const auto& arg : copy.args) values.push_back(arg->constant);
+    functions::FunctionContext ctx;
+    ctx.base_iri = context.base_iri;
+    if (functions::Value v = functions::call_builtin(copy.function, values, ctx)) {
+      Expr constant;
+      constant.kind = ExprKind::Constant;
+      constant.constant = std::move(*v);
+      return make_expr(std::move(constant));
     }
   }
   return changed ? make_expr(std::move(copy)) : e;
 }
 
-OpPtr fold_op(const OpPtr& op) {
-  OpPtr rebuilt = map_children(op, fold_op);
+OpPtr fold_op(const OpPtr& op, const PassContext& context) {
+  OpPtr rebuilt = map_children(op, [&](const OpPtr& child) { return fold_op(child, context); });
   bool changed = rebuilt != op;
   Op copy = *rebuilt;
   for (auto& e : copy.exprs) {
-    ExprPtr folded = fold(e);
+    ExprPtr folded = fold(e, context);
     changed = changed || folded != e;
     e = folded;
   }
   for (auto* list : {&copy.group_keys, &copy.aggregates}) {
     for (auto& b : *list) {
-      ExprPtr folded = fold(b.expr);
+      ExprPtr folded = fold(b.expr, context);
       changed = changed || folded != b.expr;
       b.expr = folded;
     }
   }
   for (auto& c : copy.order) {
-    ExprPtr folded = fold(c.expr);
+    ExprPtr folded = fold(c.expr, context);
     changed = changed || folded != c.expr;
     c.expr = folded;
   }
@@ -110,6 +81,6 @@ OpPtr fold_op(const OpPtr& op) {
 
 }  // namespace
 
-OpPtr fold_constants(const OpPtr& op, const PassContext&) { return fold_op(op); }
+OpPtr fold_constants(const OpPtr& op, const PassContext& context) { return fold_op(op, context); }
 
 }  // namespace quiver::optimizer

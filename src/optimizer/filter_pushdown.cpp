@@ -24,7 +24,7 @@ namespace {
 
 // Splits `a && b && c` into its conjuncts.
 void conjuncts(const ExprPtr& e, std::vector<ExprPtr>& out) {
-  if (e->kind == ExprKind::And && e->args.size() == 2) {
+  if (sparql::is_call(*e, functions::Function::And) && e->args.size() == 2) {
     conjuncts(e->args[0], out);
     conjuncts(e->args[1], out);
   } else {

@@ -77,8 +77,10 @@ sparql::OpPtr optimize(const sparql::OpPtr& op, const PassContext& context,
 sparql::Query optimize(sparql::Query query, const PassContext& context,
                        std::vector<PassTiming>* timings) {
   if (!query.pattern) return query;
-  query.pattern = optimize(query.pattern, context, default_passes(), timings);
-  query.pattern = optimize_exists(query.pattern, context);
+  PassContext with_base = context;
+  with_base.base_iri = query.base_iri;
+  query.pattern = optimize(query.pattern, with_base, default_passes(), timings);
+  query.pattern = optimize_exists(query.pattern, with_base);
   return query;
 }
 

@@ -22,6 +22,11 @@ struct PassContext {
   /// The graphs forming the query's default graph (FROM); empty means the
   /// store's default graph.
   std::vector<TermId> default_graphs;
+  /// The query's BASE, against which IRI() resolves when it is folded; the
+  /// Query overload of optimize() takes it from the query. (The `= {}`
+  /// lets brace initialisations that stop before it build without
+  /// -Wmissing-field-initializers.)
+  std::string base_iri = {};
 };
 
 /// One rewrite of the algebra.

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "functions/function.hpp"
 #include "solutions/query_form.hpp"
 #include "terms/term.hpp"
 
@@ -57,37 +58,17 @@ struct Path;
 /// Shared, immutable property path node.
 using PathPtr = std::shared_ptr<const Path>;
 
-/// Expression kinds. Builtin calls (STRLEN, REGEX, ...) are `Function` with
-/// the upper-case SPARQL keyword as `name`; calls by IRI (casts such as
-/// xsd:integer(...), or unknown extension functions) are `IriFunction`
-/// with the full IRI as `name`.
+/// Expression kinds. Operators, builtin calls (STRLEN, REGEX, ...) and the
+/// XSD casts (xsd:integer(...)) are all a `Call` of a functions::Function;
+/// a call by any other IRI is an `IriFunction`, an extension function.
 enum class ExprKind {
-  Constant,      ///< `constant`
-  Variable,      ///< `name`
-  Or,            ///< args[0] `||` args[1], with SPARQL's error-tolerant logic
-  And,           ///< args[0] `&&` args[1], with SPARQL's error-tolerant logic
-  Not,           ///< `!`args[0]
-  Equal,         ///< args[0] `=` args[1] (RDFterm-equal or value equality)
-  NotEqual,      ///< args[0] `!=` args[1]
-  Less,          ///< args[0] `<` args[1]
-  Greater,       ///< args[0] `>` args[1]
-  LessEqual,     ///< args[0] `<=` args[1]
-  GreaterEqual,  ///< args[0] `>=` args[1]
-  Add,           ///< args[0] `+` args[1]
-  Subtract,      ///< args[0] `-` args[1]
-  Multiply,      ///< args[0] `*` args[1]
-  Divide,        ///< args[0] `/` args[1]
-  UnaryPlus,     ///< `+`args[0]
-  UnaryMinus,    ///< `-`args[0]
-  In,            ///< args[0] IN (args[1..])
-  NotIn,         ///< args[0] NOT IN (args[1..])
-  Function,  ///< builtin `name`, args; BOUND takes a Variable arg; BNODE/RAND/NOW/UUID/STRUUID may
-             ///< have none
-  IriFunction,  ///< `name` is the IRI
+  Constant,     ///< `constant`
+  Variable,     ///< `name`
+  Call,         ///< `function` applied to `args`; BOUND's one arg is a Variable
+  IriFunction,  ///< `name` is the IRI, unknown here: evaluating it is an error
   Exists,       ///< EXISTS { `pattern` }
   NotExists,    ///< NOT EXISTS { `pattern` }
-  Aggregate,    ///< `name` COUNT SUM AVG MIN MAX GROUP_CONCAT SAMPLE; args empty for COUNT(*);
-                ///< `distinct`; `separator`
+  Aggregate,    ///< `aggregate` over args (none for COUNT(*)); `distinct`; `separator`
 };
 
 /// An expression node; `kind` says which of the fields are used.
@@ -96,14 +77,23 @@ struct Expr {
   ExprKind kind = ExprKind::Constant;
   /// The value of a Constant.
   Term constant;
-  /// Variable name (no `?`), builtin keyword (upper case) or function IRI.
+  /// Variable name (no `?`) or the IRI of an IriFunction.
   std::string name;
+  /// The operator, builtin or cast of a Call.
+  functions::Function function = functions::Function::Or;
+  /// The set function of an Aggregate.
+  functions::Aggregate aggregate = functions::Aggregate::Count;
   /// The operands, in source order.
   std::vector<ExprPtr> args;
   OpPtr pattern;                ///< for Exists / NotExists
-  bool distinct = false;        ///< for Aggregate
+  bool distinct = false;        ///< for Aggregate, and calls by IRI written with DISTINCT
   std::string separator = " ";  ///< for GROUP_CONCAT
 };
+
+/// True when `e` is a Call of `f`.
+inline bool is_call(const Expr& e, functions::Function f) {
+  return e.kind == ExprKind::Call && e.function == f;
+}
 
 /// Property path kinds (SPARQL 1.1 section 9, 18.2.2.3).
 enum class PathKind {
@@ -231,11 +221,6 @@ struct Query {
   /// showing results with the query's own short names.
   std::vector<std::pair<std::string, std::string>> prefixes;
 };
-
-/// How SPARQL spells an operator kind ("||", "=", "+", "in", ...), as the
-/// printer writes it and the evaluator's functions take it; empty for the
-/// kinds that are not operators.
-std::string_view operator_symbol(ExprKind kind);
 
 /// Wraps a node in an OpPtr. This and the builders below are used by the
 /// parser and the optimizer's tests.

@@ -1,60 +1,25 @@
 // Expressions, builtin calls and aggregates ([69]-[72], [110]-[128]).
 
-#include <algorithm>
-
+#include "functions/registry.hpp"
 #include "sparql/parser_internal.hpp"
 #include "sparql/printer.hpp"
-#include "util/ascii.hpp"
 
 namespace quiver::sparql::detail {
 namespace {
 
-// A builtin taking '(' Expression, ... ')' with a fixed range of arity.
-struct Builtin {
-  std::string_view name;
-  std::uint8_t min;
-  std::uint8_t max;
-};
+using functions::Function;
+using functions::function_info;
 
-constexpr Builtin kBuiltins[] = {
-    {"STR", 1, 1},      {"LANG", 1, 1},      {"LANGMATCHES", 2, 2}, {"DATATYPE", 1, 1},
-    {"IRI", 1, 1},      {"URI", 1, 1},       {"ABS", 1, 1},         {"CEIL", 1, 1},
-    {"FLOOR", 1, 1},    {"ROUND", 1, 1},     {"SUBSTR", 2, 3},      {"STRLEN", 1, 1},
-    {"REPLACE", 3, 4},  {"UCASE", 1, 1},     {"LCASE", 1, 1},       {"ENCODE_FOR_URI", 1, 1},
-    {"CONTAINS", 2, 2}, {"STRSTARTS", 2, 2}, {"STRENDS", 2, 2},     {"STRBEFORE", 2, 2},
-    {"STRAFTER", 2, 2}, {"YEAR", 1, 1},      {"MONTH", 1, 1},       {"DAY", 1, 1},
-    {"HOURS", 1, 1},    {"MINUTES", 1, 1},   {"SECONDS", 1, 1},     {"TIMEZONE", 1, 1},
-    {"TZ", 1, 1},       {"MD5", 1, 1},       {"SHA1", 1, 1},        {"SHA256", 1, 1},
-    {"SHA384", 1, 1},   {"SHA512", 1, 1},    {"IF", 3, 3},          {"STRLANG", 2, 2},
-    {"STRDT", 2, 2},    {"SAMETERM", 2, 2},  {"ISIRI", 1, 1},       {"ISURI", 1, 1},
-    {"ISBLANK", 1, 1},  {"ISLITERAL", 1, 1}, {"ISNUMERIC", 1, 1},   {"REGEX", 2, 3},
-};
-
-// Builtins written with NIL only, and those taking an ExpressionList.
-constexpr std::string_view kNilBuiltins[] = {"RAND", "NOW", "UUID", "STRUUID"};
-constexpr std::string_view kListBuiltins[] = {"CONCAT", "COALESCE"};
-constexpr std::string_view kAggregates[] = {"COUNT", "SUM",    "MIN",         "MAX",
-                                            "AVG",   "SAMPLE", "GROUP_CONCAT"};
-
-template <class Range>
-bool contains(const Range& range, std::string_view name) {
-  return std::find(std::begin(range), std::end(range), name) != std::end(range);
-}
-
-const Builtin* find_builtin(std::string_view name) {
-  for (const Builtin& b : kBuiltins) {
-    if (b.name == name) return &b;
-  }
-  return nullptr;
-}
+// How the registry spells an operator.
+std::string_view symbol(Function f) { return function_info(f).name; }
 
 }  // namespace
 
-ExprPtr make_call(ExprKind kind, std::vector<ExprPtr> args, std::string name) {
+ExprPtr make_call(Function function, std::vector<ExprPtr> args) {
   Expr e;
-  e.kind = kind;
+  e.kind = ExprKind::Call;
+  e.function = function;
   e.args = std::move(args);
-  e.name = std::move(name);
   return make_expr(std::move(e));
 }
 
@@ -76,7 +41,8 @@ ExprPtr make_variable(std::string name) {
 ExprPtr Parser::parse_expression() {
   enter();
   ExprPtr e = parse_conditional_and();
-  while (accept_punct("||")) e = make_call(ExprKind::Or, {e, parse_conditional_and()});
+  while (accept_punct(symbol(Function::Or)))
+    e = make_call(Function::Or, {e, parse_conditional_and()});
   leave();
   return e;
 }
@@ -84,25 +50,23 @@ ExprPtr Parser::parse_expression() {
 // [112] ConditionalAndExpression, [113] ValueLogical
 ExprPtr Parser::parse_conditional_and() {
   ExprPtr e = parse_relational();
-  while (accept_punct("&&")) e = make_call(ExprKind::And, {e, parse_relational()});
+  while (accept_punct(symbol(Function::And))) e = make_call(Function::And, {e, parse_relational()});
   return e;
 }
 
 // [114] RelationalExpression
 ExprPtr Parser::parse_relational() {
   ExprPtr left = parse_additive();
-  static constexpr std::pair<std::string_view, ExprKind> kOps[] = {
-      {"=", ExprKind::Equal},   {"!=", ExprKind::NotEqual},  {"<", ExprKind::Less},
-      {">", ExprKind::Greater}, {"<=", ExprKind::LessEqual}, {">=", ExprKind::GreaterEqual}};
-  for (const auto& [text, kind] : kOps) {
-    if (accept_punct(text)) return make_call(kind, {left, parse_additive()});
+  for (Function f : {Function::Equal, Function::NotEqual, Function::Less, Function::Greater,
+                     Function::LessEqual, Function::GreaterEqual}) {
+    if (accept_punct(symbol(f))) return make_call(f, {left, parse_additive()});
   }
   const bool negated = at_word("NOT") && at_word("IN", 1);
   if (negated) next();
   if (accept_word("IN")) {
     std::vector<ExprPtr> args = {left};
     for (ExprPtr& e : parse_expression_list()) args.push_back(std::move(e));
-    return make_call(negated ? ExprKind::NotIn : ExprKind::In, std::move(args));
+    return make_call(negated ? Function::NotIn : Function::In, std::move(args));
   }
   return left;
 }
@@ -112,10 +76,10 @@ ExprPtr Parser::parse_relational() {
 ExprPtr Parser::parse_additive() {
   ExprPtr e = parse_multiplicative();
   for (;;) {
-    if (accept_punct("+")) {
-      e = make_call(ExprKind::Add, {e, parse_multiplicative()});
-    } else if (accept_punct("-")) {
-      e = make_call(ExprKind::Subtract, {e, parse_multiplicative()});
+    if (accept_punct(symbol(Function::Add))) {
+      e = make_call(Function::Add, {e, parse_multiplicative()});
+    } else if (accept_punct(symbol(Function::Subtract))) {
+      e = make_call(Function::Subtract, {e, parse_multiplicative()});
     } else if ((at_kind(TokenKind::Integer) || at_kind(TokenKind::Decimal) ||
                 at_kind(TokenKind::Double)) &&
                (peek().text[0] == '+' || peek().text[0] == '-')) {
@@ -125,15 +89,15 @@ ExprPtr Parser::parse_additive() {
       tokens_[pos_] = unsigned_token;
       ExprPtr right = make_constant(parse_numeric_literal());
       for (;;) {
-        if (accept_punct("*")) {
-          right = make_call(ExprKind::Multiply, {right, parse_unary()});
-        } else if (accept_punct("/")) {
-          right = make_call(ExprKind::Divide, {right, parse_unary()});
+        if (accept_punct(symbol(Function::Multiply))) {
+          right = make_call(Function::Multiply, {right, parse_unary()});
+        } else if (accept_punct(symbol(Function::Divide))) {
+          right = make_call(Function::Divide, {right, parse_unary()});
         } else {
           break;
         }
       }
-      e = make_call(minus ? ExprKind::Subtract : ExprKind::Add, {e, right});
+      e = make_call(minus ? Function::Subtract : Function::Add, {e, right});
     } else {
       return e;
     }
@@ -144,10 +108,10 @@ ExprPtr Parser::parse_additive() {
 ExprPtr Parser::parse_multiplicative() {
   ExprPtr e = parse_unary();
   for (;;) {
-    if (accept_punct("*")) {
-      e = make_call(ExprKind::Multiply, {e, parse_unary()});
-    } else if (accept_punct("/")) {
-      e = make_call(ExprKind::Divide, {e, parse_unary()});
+    if (accept_punct(symbol(Function::Multiply))) {
+      e = make_call(Function::Multiply, {e, parse_unary()});
+    } else if (accept_punct(symbol(Function::Divide))) {
+      e = make_call(Function::Divide, {e, parse_unary()});
     } else {
       return e;
     }
@@ -156,9 +120,9 @@ ExprPtr Parser::parse_multiplicative() {
 
 // [118] UnaryExpression
 ExprPtr Parser::parse_unary() {
-  if (accept_punct("!")) return make_call(ExprKind::Not, {parse_primary()});
-  if (accept_punct("+")) return make_call(ExprKind::UnaryPlus, {parse_primary()});
-  if (accept_punct("-")) return make_call(ExprKind::UnaryMinus, {parse_primary()});
+  for (Function f : {Function::Not, Function::UnaryPlus, Function::UnaryMinus}) {
+    if (accept_punct(symbol(f))) return make_call(f, {parse_primary()});
+  }
   return parse_primary();
 }
 
@@ -213,44 +177,40 @@ ExprPtr Parser::parse_constraint() {
 bool Parser::at_builtin_call() const {
   const Token& t = peek();
   if (t.kind != TokenKind::Word) return false;
-  const std::string name = ascii_upper(t.text);
-  return find_builtin(name) || contains(kNilBuiltins, name) || contains(kListBuiltins, name) ||
-         contains(kAggregates, name) || name == "BOUND" || name == "BNODE" || name == "EXISTS" ||
-         (name == "NOT" && at_word("EXISTS", 1));
+  return functions::find_builtin(t.text) || functions::find_aggregate(t.text) ||
+         at_word("EXISTS") || (at_word("NOT") && at_word("EXISTS", 1));
 }
 
 // [121] BuiltInCall, [122]-[126]
 ExprPtr Parser::parse_builtin_call() {
   const Token& t = peek();
-  const std::string name = ascii_upper(t.text);
-  if (contains(kAggregates, name)) return parse_aggregate();
-  if (name == "EXISTS" || name == "NOT") {
-    if (name == "NOT") next();
+  if (functions::find_aggregate(t.text)) return parse_aggregate();
+  if (at_word("EXISTS") || at_word("NOT")) {
+    const bool negated = at_word("NOT");
+    if (negated) next();
     next();
     Expr e;
-    e.kind = name == "NOT" ? ExprKind::NotExists : ExprKind::Exists;
+    e.kind = negated ? ExprKind::NotExists : ExprKind::Exists;
     e.pattern = parse_group_graph_pattern();
     return make_expr(std::move(e));
   }
+  const Function f = *functions::find_builtin(t.text);
+  const functions::FunctionInfo& info = function_info(f);
   next();
-  if (name == "BOUND") {
+  if (f == Function::Bound) {  // 'BOUND' '(' Var ')'
     expect_punct("(");
     if (!at_kind(TokenKind::Var)) fail_expected("a variable");
     ExprPtr var = make_variable(next().text);
     expect_punct(")");
-    return make_call(ExprKind::Function, {std::move(var)}, name);
+    return make_call(f, {std::move(var)});
   }
-  if (contains(kNilBuiltins, name) || (name == "BNODE" && at_kind(TokenKind::Nil))) {
-    if (!at_kind(TokenKind::Nil)) fail_expected("'()' after " + name);
+  if (info.max_args == functions::kVariadic) return make_call(f, parse_expression_list());
+  if (info.max_args == 0 || (info.min_args == 0 && at_kind(TokenKind::Nil))) {
+    if (!at_kind(TokenKind::Nil)) fail_expected("'()' after " + std::string(info.name));
     next();
-    return make_call(ExprKind::Function, {}, name);
+    return make_call(f, {});
   }
-  if (contains(kListBuiltins, name)) {
-    return make_call(ExprKind::Function, parse_expression_list(), name);
-  }
-  const Builtin* b = find_builtin(name);
-  const std::size_t min = b ? b->min : 1, max = b ? b->max : 1;  // BNODE(expr)
-  return make_call(ExprKind::Function, parse_args(min, max), name);
+  return make_call(f, parse_args(info.min_args, info.max_args));
 }
 
 // '(' Expression ( ',' Expression )* ')' with between min and max arguments.
@@ -287,22 +247,23 @@ std::vector<ExprPtr> Parser::parse_expression_list() {
 // [127] Aggregate: bound to a fresh variable of the query level.
 ExprPtr Parser::parse_aggregate() {
   const Token& keyword = next();
-  const std::string name = ascii_upper(keyword.text);
+  const functions::Aggregate function = *functions::find_aggregate(keyword.text);
   if (!aggregates_->allowed) {
-    fail_at(keyword, "aggregate " + name + " is not allowed here");
+    fail_at(keyword, "aggregate " + std::string(functions::aggregate_info(function).name) +
+                         " is not allowed here");
   }
   Expr e;
   e.kind = ExprKind::Aggregate;
-  e.name = name;
+  e.aggregate = function;
   expect_punct("(");
   e.distinct = accept_word("DISTINCT");
   aggregates_->allowed = false;  // no aggregate inside an aggregate
-  if (name == "COUNT" && accept_punct("*")) {
+  if (function == functions::Aggregate::Count && accept_punct("*")) {
     // COUNT(*): no argument
   } else {
     e.args.push_back(parse_expression());
   }
-  if (name == "GROUP_CONCAT" && accept_punct(";")) {
+  if (function == functions::Aggregate::GroupConcat && accept_punct(";")) {
     expect_word("SEPARATOR");
     expect_punct("=");
     if (!at_kind(TokenKind::String)) fail_expected("a separator string");
@@ -339,6 +300,13 @@ ExprPtr Parser::parse_iri_or_function(bool require_args) {
       e.args.push_back(parse_expression());
     } while (accept_punct(","));
     expect_punct(")");
+  }
+  // An XSD constructor function with the one argument it takes is a
+  // builtin; any other IRI, or arity, stays an extension function.
+  if (const auto cast = functions::find_cast(e.name); cast && e.args.size() == 1) {
+    e.kind = ExprKind::Call;
+    e.function = *cast;
+    e.name.clear();
   }
   return make_expr(std::move(e));
 }

@@ -54,13 +54,16 @@ void Parser::flush_block(GroupBuilder& g) {
   g.bgp_id = 0;
 }
 
-// [53] GroupGraphPattern
-OpPtr Parser::parse_group_graph_pattern() {
+// [53] GroupGraphPattern. With `own_filters`, the group's own FILTERs are
+// handed back there instead of wrapping the pattern: OPTIONAL makes them
+// its LeftJoin's condition (18.2.2.6), but not the Filter of a group nested
+// inside it, which is not of the form Filter(F, A) before simplification.
+OpPtr Parser::parse_group_graph_pattern(std::vector<ExprPtr>* own_filters) {
   enter();
   expect_punct("{");
   const bool aggregates_allowed = aggregates_->allowed;
   aggregates_->allowed = false;
-  OpPtr op = at_word("SELECT") ? parse_sub_select() : parse_group_graph_pattern_sub();
+  OpPtr op = at_word("SELECT") ? parse_sub_select() : parse_group_graph_pattern_sub(own_filters);
   aggregates_->allowed = aggregates_allowed;
   expect_punct("}");
   leave();
@@ -68,7 +71,7 @@ OpPtr Parser::parse_group_graph_pattern() {
 }
 
 // [54] GroupGraphPatternSub, [55] TriplesBlock
-OpPtr Parser::parse_group_graph_pattern_sub() {
+OpPtr Parser::parse_group_graph_pattern_sub(std::vector<ExprPtr>* own_filters) {
   GroupBuilder g;
   const int outer_bgp = current_bgp_;
   bool need_dot = false;  // triples just ended without '.'
@@ -90,7 +93,9 @@ OpPtr Parser::parse_group_graph_pattern_sub() {
   current_bgp_ = outer_bgp;
   flush_block(g);
   OpPtr pattern = g.pattern ? g.pattern : unit();
-  if (!g.filters.empty()) {
+  if (own_filters != nullptr) {
+    *own_filters = std::move(g.filters);
+  } else if (!g.filters.empty()) {
     Op filter;
     filter.kind = OpKind::Filter;
     filter.exprs = std::move(g.filters);
@@ -116,13 +121,9 @@ void Parser::parse_graph_pattern_not_triples(GroupBuilder& g) {
   if (at_punct("{")) {
     join_into(g, parse_group_or_union_graph_pattern());
   } else if (accept_word("OPTIONAL")) {
-    OpPtr right = parse_group_graph_pattern();
     Op op;
     op.kind = OpKind::LeftJoin;
-    if (right->kind == OpKind::Filter) {  // the OPTIONAL's filter becomes the LeftJoin's
-      op.exprs = right->exprs;
-      right = right->children[0];
-    }
+    OpPtr right = parse_group_graph_pattern(&op.exprs);
     op.children = {g.pattern ? g.pattern : unit(), std::move(right)};
     g.pattern = make_op(std::move(op));
   } else if (accept_word("MINUS")) {

@@ -131,12 +131,12 @@ class Parser {
   OpPtr apply_grouping(OpPtr pattern, Modifiers& modifiers, bool& grouped);
 
   // --- group graph patterns (parse_pattern.cpp)
-  OpPtr parse_group_graph_pattern();                      // [53]
-  OpPtr parse_group_graph_pattern_sub();                  // [54]
-  bool at_graph_pattern_not_triples() const;              // [56]
-  void parse_graph_pattern_not_triples(GroupBuilder& g);  // [56]
-  OpPtr parse_group_or_union_graph_pattern();             // [67]
-  void parse_bind(GroupBuilder& g);                       // [60]
+  OpPtr parse_group_graph_pattern(std::vector<ExprPtr>* own_filters = nullptr);      // [53]
+  OpPtr parse_group_graph_pattern_sub(std::vector<ExprPtr>* own_filters = nullptr);  // [54]
+  bool at_graph_pattern_not_triples() const;                                         // [56]
+  void parse_graph_pattern_not_triples(GroupBuilder& g);                             // [56]
+  OpPtr parse_group_or_union_graph_pattern();                                        // [67]
+  void parse_bind(GroupBuilder& g);                                                  // [60]
   void flush_block(GroupBuilder& g);
   static void join_into(GroupBuilder& g, OpPtr op);
 
@@ -200,7 +200,7 @@ class Parser {
 };
 
 /// A builder for Expr nodes.
-ExprPtr make_call(ExprKind kind, std::vector<ExprPtr> args, std::string name = {});
+ExprPtr make_call(functions::Function function, std::vector<ExprPtr> args);
 ExprPtr make_constant(Term term);
 ExprPtr make_variable(std::string name);
 

@@ -1,5 +1,6 @@
 #include "sparql/printer.hpp"
 
+#include "functions/registry.hpp"
 #include "terms/term_writer.hpp"
 #include "util/ascii.hpp"
 
@@ -92,29 +93,32 @@ class Printer {
         if (e.pattern) op(*e.pattern, 0);
         out += ')';
         return;
-      case ExprKind::Function:
-        out += '(';
-        out += ascii_lower(e.name);
+      case ExprKind::Call: {
+        const functions::FunctionInfo& info = functions::function_info(e.function);
+        if (info.syntax == functions::Syntax::Iri) {
+          iri_call(info.name, e.distinct);
+        } else {
+          // SSE spells a function as SPARQL does, in lower case and in one
+          // word: `(strlen ...)`, `(+ ...)`, `(notin ...)`.
+          out += '(';
+          for (char c : info.name) {
+            if (c != ' ') out += to_lower(c);
+          }
+        }
         break;
+      }
       case ExprKind::IriFunction:
-        out += "(<";
-        out += e.name;
-        out += '>';
-        if (e.distinct) out += " distinct";
+        iri_call(e.name, e.distinct);
         break;
       case ExprKind::Aggregate:
         out += '(';
-        out += ascii_lower(e.name);
+        out += ascii_lower(functions::aggregate_info(e.aggregate).name);
         if (e.distinct) out += " distinct";
-        if (e.name == "GROUP_CONCAT" && e.separator != " ") {
+        if (e.aggregate == functions::Aggregate::GroupConcat && e.separator != " ") {
           out += " (separator ";
           append_quoted_string(out, e.separator);
           out += ')';
         }
-        break;
-      default:
-        out += '(';
-        out += operator_symbol(e.kind);
         break;
     }
     for (const ExprPtr& a : e.args) {
@@ -122,6 +126,13 @@ class Printer {
       if (a) expr(*a);
     }
     out += ')';
+  }
+
+  void iri_call(std::string_view iri, bool distinct) {
+    out += "(<";
+    out += iri;
+    out += '>';
+    if (distinct) out += " distinct";
   }
 
   void exprs(const std::vector<ExprPtr>& list) {

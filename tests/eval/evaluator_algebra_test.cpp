@@ -61,7 +61,8 @@ TEST(EvaluatorAlgebraTest, LeftJoinFilterOverMergedRow) {
   lj.kind = OpKind::LeftJoin;
   lj.children = {bgp({{v("x"), c("p"), v("y")}}), bgp({{v("y"), c("q"), v("n")}})};
   Expr eq;
-  eq.kind = ExprKind::Equal;
+  eq.kind = ExprKind::Call;
+  eq.function = functions::Function::Equal;
   eq.args = {var_expr("x"), var_expr("y")};
   lj.exprs = {sparql::make_expr(std::move(eq))};
   auto r = select(data, sparql::make_op(std::move(lj)), {"x", "y", "n"});
@@ -96,8 +97,8 @@ TEST(EvaluatorAlgebraTest, FilterInsideOptionalIsScoped) {
   // ?x p ?y OPTIONAL { { ?y q ?n FILTER(bound(?x)) } }: ?x is unbound in the
   // inner group, so the optional part never matches.
   Expr bound;
-  bound.kind = ExprKind::Function;
-  bound.name = "BOUND";
+  bound.kind = ExprKind::Call;
+  bound.function = functions::Function::Bound;
   bound.args = {var_expr("x")};
   Op filter;
   filter.kind = OpKind::Filter;

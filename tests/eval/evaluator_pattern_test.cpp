@@ -138,6 +138,26 @@ TEST(EvaluatorPatternTest, BindAndErrorsLeaveUnbound) {
             "x=<http://example.org/carol>"}));
 }
 
+// Builtins, operators and casts are strict: an unbound argument is an
+// error, which BIND leaves unbound; COALESCE, a special form, is not. A
+// function IRI nobody knows is an error too.
+TEST(EvaluatorPatternTest, BuiltinsAndCastsAreStrict) {
+  TestDataset data(kPeople);
+  auto r = run(data,
+               "SELECT ?x ?s ?i ?c ?e WHERE { ?x ex:name ?n OPTIONAL { ?x ex:age ?a } "
+               "BIND(STR(?a) AS ?s) BIND(xsd:integer(?a) AS ?i) BIND(COALESCE(?a, 0) AS ?c) "
+               "BIND(<http://example.org/f>(?n) AS ?e) } ORDER BY ?x");
+  EXPECT_EQ(
+      rows(r),
+      (Rows{R"(x=<http://example.org/alice> s="30" )"
+            R"(i="30"^^<http://www.w3.org/2001/XMLSchema#integer> )"
+            R"(c="30"^^<http://www.w3.org/2001/XMLSchema#integer>)",
+            R"(x=<http://example.org/bob> s="25" )"
+            R"(i="25"^^<http://www.w3.org/2001/XMLSchema#integer> )"
+            R"(c="25"^^<http://www.w3.org/2001/XMLSchema#integer>)",
+            R"(x=<http://example.org/carol> c="0"^^<http://www.w3.org/2001/XMLSchema#integer>)"}));
+}
+
 TEST(EvaluatorPatternTest, ComputedTermsJoinWithData) {
   TestDataset data(kPeople);
   // The computed IRI is the dataset's ex:bob, so it matches in the BGP after it.

@@ -48,6 +48,17 @@ TEST(Optimizer, ExistsPatternsAreOptimizedToo) {
             "(bgp (triple ?s <http://ex/p> ?o)))");
 }
 
+TEST(Optimizer, FoldingTakesTheQuerysBase) {
+  auto q = sparql::parse_query(
+      "BASE <http://ex/base/>\nASK { ?s ?p ?o BIND(IRI(\"x\") AS ?i) FILTER EXISTS { "
+      "BIND(IRI(\"y\") "
+      "AS ?j) } }");
+  ASSERT_TRUE(q) << q.error().to_string();
+  EXPECT_EQ(sparql::to_sse(*optimize(*q, {}).pattern),
+            "(filter (exists (extend ((?j <http://ex/base/y>)) (table unit))) "
+            "(extend ((?i <http://ex/base/x>)) (bgp (triple ?s ?p ?o))))");
+}
+
 TEST(Optimizer, NothingToDoKeepsTheTree) {
   const sparql::Query plain = parse("{ ?s :p ?o OPTIONAL { ?o :q ?z } }");
   EXPECT_EQ(optimize(plain, {}).pattern, plain.pattern);

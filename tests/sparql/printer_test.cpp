@@ -45,8 +45,8 @@ TEST(Printer, Operators) {
   left_join.kind = OpKind::LeftJoin;
   left_join.children = {bgp("s", "http://p", "o"), bgp("s", "http://q", "z")};
   Expr bound;
-  bound.kind = ExprKind::Function;
-  bound.name = "BOUND";
+  bound.kind = ExprKind::Call;
+  bound.function = functions::Function::Bound;
   Expr var;
   var.kind = ExprKind::Variable;
   var.name = "z";

@@ -44,6 +44,22 @@ TEST(Translate, Optional) {
             "(leftjoin (table unit) (bgp (triple ?s <http://ex/p> ?v)))");
 }
 
+// 18.2.2.6 lifts only a FILTER of the OPTIONAL's own group: a nested group
+// translates to a Filter of its own, which is not the form Filter(F, A) but
+// Join(Z, Filter(F, A)) until the simplification of 18.2.2.8, run after the
+// translation. Its F cannot see the left side's variables (W3C
+// dawg-optional-filter-005-not-simplified).
+TEST(Translate, OptionalKeepsTheFilterOfANestedGroup) {
+  EXPECT_EQ(algebra("{ ?s :p1 ?v1 OPTIONAL { { ?s :p2 ?v2 FILTER(?v1 < 3) } } }"),
+            "(leftjoin (bgp (triple ?s <http://ex/p1> ?v1)) "
+            "(filter (< ?v1 3) (bgp (triple ?s <http://ex/p2> ?v2))))");
+  EXPECT_EQ(algebra("{ ?s :p1 ?v1 OPTIONAL { { ?s :p2 ?v2 FILTER(?v2 < 3) } FILTER(?v1 > 1) } }"),
+            "(leftjoin (bgp (triple ?s <http://ex/p1> ?v1)) "
+            "(filter (< ?v2 3) (bgp (triple ?s <http://ex/p2> ?v2))) (> ?v1 1))");
+  EXPECT_EQ(algebra("{ ?s :p1 ?v1 OPTIONAL { FILTER(?v1 > 1) } }"),
+            "(leftjoin (bgp (triple ?s <http://ex/p1> ?v1)) (table unit) (> ?v1 1))");
+}
+
 TEST(Translate, FiltersApplyToTheWholeGroup) {
   EXPECT_EQ(algebra("{ ?s :p1 ?v1 FILTER (?v1 < 3) OPTIONAL { ?s :p3 ?v3 } }"),
             "(filter (< ?v1 3) (leftjoin (bgp (triple ?s <http://ex/p1> ?v1)) "

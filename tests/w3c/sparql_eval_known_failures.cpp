@@ -9,10 +9,6 @@ const std::vector<KnownFailure>& sparql_eval_known_failures() {
   // differently from XSD's canonical form fail here even though the value
   // is right.
   static const std::vector<KnownFailure> list = {
-      // Parser: `OPTIONAL { { P FILTER F } }` is simplified to a LeftJoin with
-      // condition F; the inner group must stay a Filter (18.2.2.6).
-      {"sparql10/optional-filter/dawg-optional-filter-005-not-simplified",
-       "nested group in OPTIONAL simplified into the LeftJoin condition"},
       // Expects 3/3 = "1"^^xsd:decimal (no fraction), while AVG with GROUP BY
       // expects 6/3 = "2.0": the two contradict each other.
       {"sparql10/expr-ops// operator on number mixed datatypes",

@@ -2,10 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include "eval/functions.hpp"
 #include "function_test_util.hpp"
+#include "functions/registry.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 namespace {
 
 using namespace testing;
@@ -77,4 +77,4 @@ TEST(Replace, PatternMatchingEmptyStringIsAnError) {
 }
 
 }  // namespace
-}  // namespace quiver::eval
+}  // namespace quiver::functions

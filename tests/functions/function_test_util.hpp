@@ -7,11 +7,11 @@
 #include <string_view>
 #include <vector>
 
-#include "eval/functions.hpp"
+#include "functions/registry.hpp"
 #include "support/literals.hpp"
 #include "terms/term.hpp"
 
-namespace quiver::eval::testing {
+namespace quiver::functions::testing {
 
 using quiver::testing::boolean;
 using quiver::testing::datetime;
@@ -33,18 +33,22 @@ inline std::string show(const Value& value) {
   return value ? quiver::testing::show(*value) : "error";
 }
 
-/// Calls a builtin with argument terms (no error arguments).
+/// Calls the builtin a keyword names (any case) with argument terms;
+/// `no such builtin` when the registry has none by that name.
 inline std::string call(std::string_view name, const std::vector<Term>& args,
                         FunctionContext* ctx = nullptr) {
+  const std::optional<Function> f = find_builtin(name);
+  if (!f) return "no such builtin";
   FunctionContext local;
-  std::vector<Value> values(args.begin(), args.end());
-  return show(call_builtin(name, values, ctx ? *ctx : local));
+  return show(call_builtin(*f, args, ctx ? *ctx : local));
 }
 
 /// Calls an XSD cast by the type's local name.
 inline std::string cast(std::string_view local, const Term& arg) {
+  const std::optional<Function> f = find_cast(std::string(vocab::kXsd) + std::string(local));
+  if (!f) return "no such cast";
   FunctionContext ctx;
-  return show(call_iri_function(std::string(vocab::kXsd) + std::string(local), {arg}, ctx));
+  return show(call_builtin(*f, {&arg, 1}, ctx));
 }
 
-}  // namespace quiver::eval::testing
+}  // namespace quiver::functions::testing

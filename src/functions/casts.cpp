@@ -5,13 +5,12 @@
 #include <cmath>
 #include <limits>
 
-#include "eval/functions.hpp"
-#include "eval/functions_internal.hpp"
+#include "functions/builtins_internal.hpp"
 #include "xsd/datetime.hpp"
 #include "xsd/lexical.hpp"
 #include "xsd/numeric.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions::detail {
 
 using vocab::kXsdDate;
 using vocab::kXsdDateTime;
@@ -78,9 +77,9 @@ std::optional<Numeric> to_decimal(const Numeric& n) {
 /// The source value of a cast: what kind it is and its parsed value.
 struct Source {
   enum Kind { String, Numeric, Boolean, DateTime, Date, Other } kind = Other;
-  std::optional<eval::Numeric> number;
+  std::optional<xsd::Numeric> number;
   bool boolean = false;
-  std::optional<eval::DateTime> datetime;
+  std::optional<xsd::DateTime> datetime;
 };
 
 /// nullopt when the literal's datatype is known but its lexical form invalid.
@@ -93,9 +92,9 @@ std::optional<Source> classify_source(const Term& t) {
     s.kind = Source::Numeric;
     s.number = parse_numeric(t);
     if (!s.number) return std::nullopt;
-  } else if (dt == detail::kXsdBoolean) {
+  } else if (dt == kXsdBoolean) {
     s.kind = Source::Boolean;
-    const auto b = detail::parse_boolean(t);
+    const auto b = parse_boolean(t);
     if (!b) return std::nullopt;
     s.boolean = *b;
   } else if (dt == kXsdDateTime || dt == kXsdDate) {
@@ -109,11 +108,11 @@ std::optional<Source> classify_source(const Term& t) {
 Value cast_to_string(const Term& t, const Source& s) {
   switch (s.kind) {
     case Source::Numeric:
-      return detail::make_string(numeric_to_string(*s.number));
+      return make_string(numeric_to_string(*s.number));
     case Source::Boolean:
-      return detail::make_string(s.boolean ? "true" : "false");
+      return make_string(s.boolean ? "true" : "false");
     default:
-      return detail::make_string(t.value());
+      return make_string(t.value());
   }
 }
 
@@ -122,12 +121,12 @@ Value cast_to_boolean(const Term& t, const Source& s) {
     case Source::String: {
       const auto value = xsd::parse_boolean(trim(t.value()));
       if (!value) return std::nullopt;
-      return detail::make_bool(*value);
+      return make_bool(*value);
     }
     case Source::Numeric:
-      return detail::make_bool(!s.number->is_nan() && s.number->as_long_double() != 0);
+      return make_bool(!s.number->is_nan() && s.number->as_long_double() != 0);
     case Source::Boolean:
-      return detail::make_bool(s.boolean);
+      return make_bool(s.boolean);
     default:
       return std::nullopt;
   }
@@ -202,25 +201,23 @@ Value cast_to_datetime(const Term& t, const Source& s, bool to_date) {
 
 }  // namespace
 
-Value call_iri_function(std::string_view iri, const std::vector<Value>& args, FunctionContext&) {
-  if (args.size() != 1 || !args[0]) return std::nullopt;
-  const Term& arg = *args[0];
+Value cast(std::string_view iri, const Term& arg) {
   const bool to_string = iri == vocab::kXsdString;
   if (arg.is_iri()) {
-    return to_string ? Value(detail::make_string(arg.value())) : std::nullopt;
+    return to_string ? Value(make_string(arg.value())) : std::nullopt;
   }
   if (!arg.is_literal()) return std::nullopt;
   if (!arg.language().empty()) {
-    return to_string ? Value(detail::make_string(arg.value())) : std::nullopt;
+    return to_string ? Value(make_string(arg.value())) : std::nullopt;
   }
   const auto source = classify_source(arg);
   if (!source) return std::nullopt;
   if (to_string) return cast_to_string(arg, *source);
-  if (iri == detail::kXsdBoolean) return cast_to_boolean(arg, *source);
+  if (iri == kXsdBoolean) return cast_to_boolean(arg, *source);
   if (numeric_type_of(iri)) return cast_to_numeric(arg, *source, iri);
   if (iri == kXsdDateTime) return cast_to_datetime(arg, *source, false);
   if (iri == kXsdDate) return cast_to_datetime(arg, *source, true);
   return std::nullopt;
 }
 
-}  // namespace quiver::eval
+}  // namespace quiver::functions::detail

@@ -9,11 +9,12 @@
 #include <string>
 #include <unordered_set>
 
-#include "eval/functions.hpp"
-#include "eval/functions_internal.hpp"
+#include "functions/builtins_internal.hpp"
+#include "functions/registry.hpp"
+#include "functions/value.hpp"
 #include "xsd/numeric.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 
 using xsd::Numeric;
 using xsd::numeric_arithmetic;
@@ -149,25 +150,57 @@ class SampleAggregator : public Aggregator {
 
 }  // namespace
 
-std::unique_ptr<Aggregator> make_aggregator(std::string_view name, bool distinct,
-                                            std::string_view separator, bool count_star) {
-  const std::string upper = ascii_upper(name);
-  std::unique_ptr<Aggregator> aggregator;
-  if (upper == "COUNT") {
-    aggregator = std::make_unique<CountAggregator>(count_star);
-  } else if (upper == "SUM" || upper == "AVG") {
-    aggregator = std::make_unique<SumAggregator>(upper == "AVG");
-  } else if (upper == "MIN" || upper == "MAX") {
-    aggregator = std::make_unique<ExtremeAggregator>(upper == "MAX");
-  } else if (upper == "GROUP_CONCAT") {
-    aggregator = std::make_unique<GroupConcatAggregator>(separator);
-  } else if (upper == "SAMPLE") {
-    aggregator = std::make_unique<SampleAggregator>();
-  } else {
-    return nullptr;
+namespace {
+
+std::unique_ptr<Aggregator> make_count(std::string_view, bool count_star) {
+  return std::make_unique<CountAggregator>(count_star);
+}
+std::unique_ptr<Aggregator> make_sum(std::string_view, bool) {
+  return std::make_unique<SumAggregator>(false);
+}
+std::unique_ptr<Aggregator> make_avg(std::string_view, bool) {
+  return std::make_unique<SumAggregator>(true);
+}
+std::unique_ptr<Aggregator> make_min(std::string_view, bool) {
+  return std::make_unique<ExtremeAggregator>(false);
+}
+std::unique_ptr<Aggregator> make_max(std::string_view, bool) {
+  return std::make_unique<ExtremeAggregator>(true);
+}
+std::unique_ptr<Aggregator> make_sample(std::string_view, bool) {
+  return std::make_unique<SampleAggregator>();
+}
+std::unique_ptr<Aggregator> make_group_concat(std::string_view separator, bool) {
+  return std::make_unique<GroupConcatAggregator>(separator);
+}
+
+}  // namespace
+
+constexpr std::array<AggregateInfo, kAggregateCount> kAggregateTable = {{
+    {Aggregate::Count, "COUNT", make_count},
+    {Aggregate::Sum, "SUM", make_sum},
+    {Aggregate::Min, "MIN", make_min},
+    {Aggregate::Max, "MAX", make_max},
+    {Aggregate::Avg, "AVG", make_avg},
+    {Aggregate::Sample, "SAMPLE", make_sample},
+    {Aggregate::GroupConcat, "GROUP_CONCAT", make_group_concat},
+}};
+
+static_assert(detail::in_id_order(kAggregateTable),
+              "kAggregateTable must list every Aggregate once, in enum order");
+
+std::optional<Aggregate> find_aggregate(std::string_view keyword) {
+  for (const AggregateInfo& info : kAggregateTable) {
+    if (equal_ignore_case(info.name, keyword)) return info.id;
   }
+  return std::nullopt;
+}
+
+std::unique_ptr<Aggregator> make_aggregator(Aggregate a, bool distinct, std::string_view separator,
+                                            bool count_star) {
+  std::unique_ptr<Aggregator> aggregator = aggregate_info(a).make(separator, count_star);
   if (distinct) return std::make_unique<DistinctAggregator>(std::move(aggregator));
   return aggregator;
 }
 
-}  // namespace quiver::eval
+}  // namespace quiver::functions

@@ -3,10 +3,10 @@
 
 #include <gtest/gtest.h>
 
-#include "eval/functions.hpp"
 #include "function_test_util.hpp"
+#include "functions/registry.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 namespace {
 
 using namespace testing;
@@ -34,7 +34,7 @@ TEST(NumericBuiltins, KeepTheArgumentType) {
 TEST(NumericBuiltins, RandIsADoubleInTheUnitInterval) {
   FunctionContext ctx;
   for (int i = 0; i < 100; ++i) {
-    const Value r = call_builtin("RAND", {}, ctx);
+    const Value r = call_builtin(Function::Rand, {}, ctx);
     ASSERT_TRUE(r);
     EXPECT_EQ(r->datatype(), "http://www.w3.org/2001/XMLSchema#double");
     const double v = std::stod(r->value());
@@ -75,10 +75,10 @@ TEST(DateTimeBuiltins, ArgumentsMustBeDateTimes) {
 
 TEST(DateTimeBuiltins, NowIsTheQueryTime) {
   FunctionContext ctx;
-  EXPECT_EQ(show(call_builtin("NOW", {}, ctx)), "error");
+  EXPECT_EQ(show(call_builtin(Function::Now, {}, ctx)), "error");
   ctx.now = datetime("2024-01-02T03:04:05Z");
-  EXPECT_EQ(show(call_builtin("NOW", {}, ctx)), "\"2024-01-02T03:04:05Z\"^^xsd:dateTime");
+  EXPECT_EQ(show(call_builtin(Function::Now, {}, ctx)), "\"2024-01-02T03:04:05Z\"^^xsd:dateTime");
 }
 
 }  // namespace
-}  // namespace quiver::eval
+}  // namespace quiver::functions

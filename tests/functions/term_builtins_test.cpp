@@ -1,23 +1,27 @@
-// The dispatcher and the term builtins of functions.cpp.
-
-#include "eval/functions.hpp"
+// Calling builtins through the registry, and the term builtins of
+// term_builtins.cpp.
 
 #include <gtest/gtest.h>
 
 #include "function_test_util.hpp"
+#include "functions/registry.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 namespace {
 
 using namespace testing;
 
-TEST(Builtins, DispatcherChecksNamesArityAndErrors) {
-  FunctionContext ctx;
-  EXPECT_EQ(call("NOSUCH", {str("a")}), "error");
+// An error argument never reaches call_builtin: the evaluator stops at it
+// (eval/evaluator_pattern_test, BuiltinsAndCastsAreStrict).
+TEST(Builtins, CallsCheckNamesAndArity) {
+  EXPECT_EQ(find_builtin("NOSUCH"), std::nullopt);
   EXPECT_EQ(call("STR", {}), "error");
   EXPECT_EQ(call("STR", {str("a"), str("b")}), "error");
-  EXPECT_EQ(show(call_builtin("STR", {std::nullopt}, ctx)), "error");
   EXPECT_EQ(call("str", {str("a")}), "\"a\"");
+  // The special forms are the evaluator's: the registry cannot call them.
+  FunctionContext ctx;
+  const Term t = boolean("true");
+  EXPECT_EQ(show(call_builtin(Function::Coalesce, {&t, 1}, ctx)), "error");
 }
 
 TEST(Builtins, Str) {
@@ -84,6 +88,11 @@ TEST(Builtins, StrdtAndStrlang) {
   EXPECT_EQ(call("STRLANG", {lang("chat", "fr"), str("en")}), "error");
   EXPECT_EQ(call("STRLANG", {str("chat"), str("")}), "error");
   EXPECT_EQ(call("STRLANG", {str("chat"), str("not a tag")}), "error");
+  // The LANGTAG shape the readers check: no empty subtag, a first subtag of letters.
+  EXPECT_EQ(call("STRLANG", {str("chat"), str("en-")}), "error");
+  EXPECT_EQ(call("STRLANG", {str("chat"), str("en--x")}), "error");
+  EXPECT_EQ(call("STRLANG", {str("chat"), str("1en")}), "error");
+  EXPECT_EQ(call("STRLANG", {str("chat"), str("de-CH-1901")}), "\"chat\"@de-ch-1901");
 }
 
 TEST(Builtins, TermTests) {
@@ -103,4 +112,4 @@ TEST(Builtins, TermTests) {
 }
 
 }  // namespace
-}  // namespace quiver::eval
+}  // namespace quiver::functions

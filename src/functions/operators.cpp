@@ -3,13 +3,13 @@
 
 #include <cmath>
 
-#include "eval/functions.hpp"
-#include "eval/functions_internal.hpp"
+#include "functions/builtins_internal.hpp"
+#include "functions/value.hpp"
 #include "xsd/datetime.hpp"
 #include "xsd/lexical.hpp"
 #include "xsd/numeric.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 
 using vocab::kXsdDate;
 using vocab::kXsdDateTime;
@@ -86,18 +86,43 @@ bool certainly_distinct(const Term& t) {
 
 int sign(int v) { return (v > 0) - (v < 0); }
 
-Value apply_order(std::string_view op, detail::Order order) {
+// How xsd::numeric_arithmetic names an operator; 0 for other functions.
+char arithmetic_symbol(Function op) {
+  switch (op) {
+    case Function::Add:
+      return '+';
+    case Function::Subtract:
+      return '-';
+    case Function::Multiply:
+      return '*';
+    case Function::Divide:
+      return '/';
+    default:
+      return 0;
+  }
+}
+
+Value apply_order(Function op, detail::Order order) {
   using detail::Order;
   if (order == Order::Indeterminate || order == Order::Incomparable) return std::nullopt;
-  if (order == Order::Unordered) return make_bool(op == "!=");
+  if (order == Order::Unordered) return make_bool(op == Function::NotEqual);
   const int c = order == Order::Less ? -1 : order == Order::Greater ? 1 : 0;
-  if (op == "=") return make_bool(c == 0);
-  if (op == "!=") return make_bool(c != 0);
-  if (op == "<") return make_bool(c < 0);
-  if (op == ">") return make_bool(c > 0);
-  if (op == "<=") return make_bool(c <= 0);
-  if (op == ">=") return make_bool(c >= 0);
-  return std::nullopt;
+  switch (op) {
+    case Function::Equal:
+      return make_bool(c == 0);
+    case Function::NotEqual:
+      return make_bool(c != 0);
+    case Function::Less:
+      return make_bool(c < 0);
+    case Function::Greater:
+      return make_bool(c > 0);
+    case Function::LessEqual:
+      return make_bool(c <= 0);
+    case Function::GreaterEqual:
+      return make_bool(c >= 0);
+    default:
+      return std::nullopt;
+  }
 }
 
 }  // namespace
@@ -147,10 +172,10 @@ std::optional<bool> effective_boolean_value(const Term& term) {
   return std::nullopt;
 }
 
-Value compare(std::string_view op, const Term& left, const Term& right) {
+Value compare(Function op, const Term& left, const Term& right) {
   const detail::Order order = detail::value_order(left, right);
   if (order != detail::Order::Incomparable) return apply_order(op, order);
-  if (op != "=" && op != "!=") return std::nullopt;
+  if (op != Function::Equal && op != Function::NotEqual) return std::nullopt;
   // RDFterm-equal (17.4.1.7): the same term is equal; two literals of which
   // one might denote the other's value (an unknown datatype or an invalid
   // lexical form on both sides of the question) are an error.
@@ -167,33 +192,33 @@ Value compare(std::string_view op, const Term& left, const Term& right) {
   } else {
     return std::nullopt;
   }
-  return make_bool(op == "=" ? equal : !equal);
+  return make_bool(op == Function::Equal ? equal : !equal);
 }
 
 bool is_numeric(const Term& term) { return parse_numeric(term).has_value(); }
 
-Value arithmetic(std::string_view op, const Term& left, const Term& right) {
+Value arithmetic(Function op, const Term& left, const Term& right) {
+  const char symbol = arithmetic_symbol(op);
+  if (symbol == 0) return std::nullopt;
   const auto a = parse_numeric(left);
   const auto b = parse_numeric(right);
-  if (!a || !b || op.size() != 1 || std::string_view("+-*/").find(op[0]) == op.npos) {
-    return std::nullopt;
-  }
-  const auto r = numeric_arithmetic(op[0], *a, *b);
+  if (!a || !b) return std::nullopt;
+  const auto r = numeric_arithmetic(symbol, *a, *b);
   if (!r) return std::nullopt;
   return numeric_term(*r);
 }
 
-Value unary(std::string_view op, const Term& operand) {
-  if (op == "!") {
+Value unary(Function op, const Term& operand) {
+  if (op == Function::Not) {
     const auto b = effective_boolean_value(operand);
     if (!b) return std::nullopt;
     return make_bool(!*b);
   }
   const auto n = parse_numeric(operand);
   if (!n) return std::nullopt;
-  if (op == "+") return operand;
-  if (op == "-") return numeric_term(numeric_negate(*n));
+  if (op == Function::UnaryPlus) return operand;
+  if (op == Function::UnaryMinus) return numeric_term(numeric_negate(*n));
   return std::nullopt;
 }
 
-}  // namespace quiver::eval
+}  // namespace quiver::functions

@@ -3,10 +3,10 @@
 
 #include <gtest/gtest.h>
 
-#include "eval/functions.hpp"
 #include "function_test_util.hpp"
+#include "functions/registry.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 namespace {
 
 using namespace testing;
@@ -94,13 +94,17 @@ TEST(Cast, ToDateTime) {
   EXPECT_EQ(cast("dateTime", integer("1")), "error");
 }
 
+// Calling an unknown IRI, and a cast on an error, are the evaluator's
+// errors (eval/evaluator_pattern_test, BuiltinsAndCastsAreStrict).
 TEST(Cast, UnknownFunctionsAndArity) {
+  EXPECT_EQ(find_cast("http://example.org/f"), std::nullopt);
+  EXPECT_EQ(find_cast(std::string(vocab::kXsd) + "gYear"), std::nullopt);
+  EXPECT_EQ(cast("nosuch", str("1")), "no such cast");
   FunctionContext ctx;
-  EXPECT_EQ(show(call_iri_function("http://example.org/f", {str("1")}, ctx)), "error");
-  EXPECT_EQ(show(call_iri_function(std::string(vocab::kXsd) + "integer", {}, ctx)), "error");
-  EXPECT_EQ(show(call_iri_function(std::string(vocab::kXsd) + "integer", {std::nullopt}, ctx)),
-            "error");
+  EXPECT_EQ(show(call_builtin(Function::CastInteger, {}, ctx)), "error");
+  const Term two[] = {str("1"), str("2")};
+  EXPECT_EQ(show(call_builtin(Function::CastInteger, two, ctx)), "error");
 }
 
 }  // namespace
-}  // namespace quiver::eval
+}  // namespace quiver::functions

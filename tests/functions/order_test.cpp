@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <vector>
 
-#include "eval/functions.hpp"
 #include "function_test_util.hpp"
+#include "functions/value.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 namespace {
 
 using namespace testing;
@@ -76,4 +76,4 @@ TEST(OrderCompare, MixedLiteralsSortDeterministically) {
 }
 
 }  // namespace
-}  // namespace quiver::eval
+}  // namespace quiver::functions

@@ -8,12 +8,12 @@
 
 #include <cmath>
 
-#include "eval/functions.hpp"
-#include "eval/functions_internal.hpp"
+#include "functions/builtins_internal.hpp"
+#include "functions/value.hpp"
 #include "xsd/datetime.hpp"
 #include "xsd/numeric.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 
 using vocab::kXsdDate;
 using vocab::kXsdDateTime;
@@ -99,4 +99,4 @@ int order_compare(const std::optional<Term>& a, const std::optional<Term>& b) {
   return three_way(a->value(), b->value());
 }
 
-}  // namespace quiver::eval
+}  // namespace quiver::functions

@@ -4,10 +4,10 @@
 
 #include <string_view>
 
-#include "eval/functions.hpp"
 #include "function_test_util.hpp"
+#include "functions/registry.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 namespace {
 
 using namespace testing;
@@ -46,15 +46,15 @@ TEST(HashBuiltins, OnlySimpleStrings) {
 
 TEST(HashBuiltins, UuidsAreVersion4AndFresh) {
   FunctionContext ctx;
-  const Value a = call_builtin("UUID", {}, ctx);
+  const Value a = call_builtin(Function::Uuid, {}, ctx);
   ASSERT_TRUE(a && a->is_iri());
   ASSERT_TRUE(a->value().starts_with("urn:uuid:"));
   EXPECT_TRUE(is_uuid4(a->value().substr(9)));
-  const Value s = call_builtin("STRUUID", {}, ctx);
+  const Value s = call_builtin(Function::StrUuid, {}, ctx);
   ASSERT_TRUE(s && s->is_literal());
   EXPECT_TRUE(is_uuid4(s->value()));
-  EXPECT_NE(call_builtin("UUID", {}, ctx), a);
+  EXPECT_NE(call_builtin(Function::Uuid, {}, ctx), a);
 }
 
 }  // namespace
-}  // namespace quiver::eval
+}  // namespace quiver::functions

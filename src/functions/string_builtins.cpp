@@ -4,22 +4,17 @@
 
 #include <locale.h>
 
-#include <array>
 #include <cmath>
 #include <cwctype>
 
-#include "eval/functions_internal.hpp"
+#include "functions/builtins_internal.hpp"
 #include "terms/utf8.hpp"
 #include "xsd/numeric.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions::detail {
 
 using xsd::parse_numeric;
 namespace {
-
-using detail::BuiltinEntry;
-using detail::is_string_literal;
-using detail::make_bool;
 
 /// glibc's C.UTF-8 locale has the full Unicode simple case mappings; when
 /// it is missing only ASCII changes case.
@@ -47,14 +42,16 @@ std::string change_case(std::string_view s, bool upper) {
   return out;
 }
 
-Value fn_strlen(const std::vector<Term>& args, FunctionContext&) {
+}  // namespace
+
+Value fn_strlen(Args args, FunctionContext&) {
   if (!is_string_literal(args[0])) return std::nullopt;
-  return detail::make_integer(static_cast<std::int64_t>(count_code_points(args[0].value())));
+  return make_integer(static_cast<std::int64_t>(count_code_points(args[0].value())));
 }
 
 /// fn:substring: the code points at positions p (from 1) with
 /// round(start) <= p < round(start) + round(length), in double arithmetic.
-Value fn_substr(const std::vector<Term>& args, FunctionContext&) {
+Value fn_substr(Args args, FunctionContext&) {
   if (!is_string_literal(args[0])) return std::nullopt;
   const auto start = parse_numeric(args[1]);
   if (!start) return std::nullopt;
@@ -74,51 +71,51 @@ Value fn_substr(const std::vector<Term>& args, FunctionContext&) {
     if (position >= first && position < end) out.append(s, i, next - i);
     i = next;
   }
-  return detail::same_kind_string(args[0], out);
+  return same_kind_string(args[0], out);
 }
 
-Value fn_ucase(const std::vector<Term>& args, FunctionContext&) {
+Value fn_ucase(Args args, FunctionContext&) {
   if (!is_string_literal(args[0])) return std::nullopt;
-  return detail::same_kind_string(args[0], change_case(args[0].value(), true));
+  return same_kind_string(args[0], change_case(args[0].value(), true));
 }
 
-Value fn_lcase(const std::vector<Term>& args, FunctionContext&) {
+Value fn_lcase(Args args, FunctionContext&) {
   if (!is_string_literal(args[0])) return std::nullopt;
-  return detail::same_kind_string(args[0], change_case(args[0].value(), false));
+  return same_kind_string(args[0], change_case(args[0].value(), false));
 }
 
-Value fn_strstarts(const std::vector<Term>& args, FunctionContext&) {
-  if (!detail::compatible_arguments(args[0], args[1])) return std::nullopt;
+Value fn_strstarts(Args args, FunctionContext&) {
+  if (!compatible_arguments(args[0], args[1])) return std::nullopt;
   return make_bool(args[0].value().starts_with(args[1].value()));
 }
 
-Value fn_strends(const std::vector<Term>& args, FunctionContext&) {
-  if (!detail::compatible_arguments(args[0], args[1])) return std::nullopt;
+Value fn_strends(Args args, FunctionContext&) {
+  if (!compatible_arguments(args[0], args[1])) return std::nullopt;
   return make_bool(args[0].value().ends_with(args[1].value()));
 }
 
-Value fn_contains(const std::vector<Term>& args, FunctionContext&) {
-  if (!detail::compatible_arguments(args[0], args[1])) return std::nullopt;
+Value fn_contains(Args args, FunctionContext&) {
+  if (!compatible_arguments(args[0], args[1])) return std::nullopt;
   return make_bool(args[0].value().find(args[1].value()) != std::string::npos);
 }
 
 /// No match gives the empty simple literal; a match keeps the first
 /// argument's language tag (17.4.3.1.3).
-Value fn_strbefore(const std::vector<Term>& args, FunctionContext&) {
-  if (!detail::compatible_arguments(args[0], args[1])) return std::nullopt;
+Value fn_strbefore(Args args, FunctionContext&) {
+  if (!compatible_arguments(args[0], args[1])) return std::nullopt;
   const std::size_t at = args[0].value().find(args[1].value());
-  if (at == std::string::npos) return detail::make_string("");
-  return detail::same_kind_string(args[0], args[0].value().substr(0, at));
+  if (at == std::string::npos) return make_string("");
+  return same_kind_string(args[0], args[0].value().substr(0, at));
 }
 
-Value fn_strafter(const std::vector<Term>& args, FunctionContext&) {
-  if (!detail::compatible_arguments(args[0], args[1])) return std::nullopt;
+Value fn_strafter(Args args, FunctionContext&) {
+  if (!compatible_arguments(args[0], args[1])) return std::nullopt;
   const std::size_t at = args[0].value().find(args[1].value());
-  if (at == std::string::npos) return detail::make_string("");
-  return detail::same_kind_string(args[0], args[0].value().substr(at + args[1].value().size()));
+  if (at == std::string::npos) return make_string("");
+  return same_kind_string(args[0], args[0].value().substr(at + args[1].value().size()));
 }
 
-Value fn_encode_for_uri(const std::vector<Term>& args, FunctionContext&) {
+Value fn_encode_for_uri(Args args, FunctionContext&) {
   if (!is_string_literal(args[0])) return std::nullopt;
   std::string out;
   for (char ch : args[0].value()) {
@@ -131,12 +128,12 @@ Value fn_encode_for_uri(const std::vector<Term>& args, FunctionContext&) {
       out += hex_digit(c);
     }
   }
-  return detail::make_string(out);
+  return make_string(out);
 }
 
 /// The result keeps a language tag only when every argument has that same
 /// tag; otherwise it is a simple literal.
-Value fn_concat(const std::vector<Term>& args, FunctionContext&) {
+Value fn_concat(Args args, FunctionContext&) {
   std::string out;
   bool same_language = !args.empty();
   for (const Term& arg : args) {
@@ -144,28 +141,8 @@ Value fn_concat(const std::vector<Term>& args, FunctionContext&) {
     same_language &= arg.language() == args[0].language();
     out += arg.value();
   }
-  if (same_language) return detail::same_kind_string(args[0], out);
-  return detail::make_string(out);
+  if (same_language) return same_kind_string(args[0], out);
+  return make_string(out);
 }
 
-constexpr std::size_t kVariadic = static_cast<std::size_t>(-1);
-
-constexpr std::array kStringBuiltins{
-    BuiltinEntry{"STRLEN", 1, 1, fn_strlen},
-    BuiltinEntry{"SUBSTR", 2, 3, fn_substr},
-    BuiltinEntry{"UCASE", 1, 1, fn_ucase},
-    BuiltinEntry{"LCASE", 1, 1, fn_lcase},
-    BuiltinEntry{"STRSTARTS", 2, 2, fn_strstarts},
-    BuiltinEntry{"STRENDS", 2, 2, fn_strends},
-    BuiltinEntry{"CONTAINS", 2, 2, fn_contains},
-    BuiltinEntry{"STRBEFORE", 2, 2, fn_strbefore},
-    BuiltinEntry{"STRAFTER", 2, 2, fn_strafter},
-    BuiltinEntry{"ENCODE_FOR_URI", 1, 1, fn_encode_for_uri},
-    BuiltinEntry{"CONCAT", 0, kVariadic, fn_concat},
-};
-
-}  // namespace
-
-std::span<const detail::BuiltinEntry> detail::string_builtins() { return kStringBuiltins; }
-
-}  // namespace quiver::eval
+}  // namespace quiver::functions::detail

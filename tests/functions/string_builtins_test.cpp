@@ -2,10 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include "eval/functions.hpp"
 #include "function_test_util.hpp"
+#include "functions/registry.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 namespace {
 
 using namespace testing;
@@ -88,4 +88,4 @@ TEST(StringBuiltins, Concat) {
 }
 
 }  // namespace
-}  // namespace quiver::eval
+}  // namespace quiver::functions

@@ -4,17 +4,14 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include <array>
 #include <memory>
 #include <string>
 #include <unordered_map>
 
-#include "eval/functions_internal.hpp"
+#include "functions/builtins_internal.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions::detail {
 namespace {
-
-using detail::BuiltinEntry;
 
 struct CodeDeleter {
   void operator()(pcre2_code* code) const { pcre2_code_free(code); }
@@ -111,27 +108,27 @@ int match_at(const Regex& regex, std::string_view subject, std::size_t start,
   return rc < 0 ? -1 : rc;
 }
 
-/// The pattern and flags arguments (simple literals / xsd:string).
-std::optional<Regex> regex_argument(const std::vector<Term>& args, std::size_t pattern_index) {
-  const Term& pattern = args[pattern_index];
-  if (!detail::is_simple_string(pattern)) return std::nullopt;
-  std::string flags;
-  if (args.size() > pattern_index + 1) {
-    if (!detail::is_simple_string(args[pattern_index + 1])) return std::nullopt;
-    flags = args[pattern_index + 1].value();
-  }
-  return cached_regex(pattern.value(), flags);
+/// The pattern and flags arguments (simple literals / xsd:string); no
+/// flags argument is the same as empty flags.
+std::optional<Regex> regex_argument(const Term& pattern, const Term* flags) {
+  if (!is_simple_string(pattern)) return std::nullopt;
+  if (flags != nullptr && !is_simple_string(*flags)) return std::nullopt;
+  return cached_regex(pattern.value(), flags != nullptr ? flags->value() : std::string());
 }
 
-Value fn_regex(const std::vector<Term>& args, FunctionContext&) {
-  if (!detail::is_string_literal(args[0])) return std::nullopt;
-  const auto regex = regex_argument(args, 1);
+}  // namespace
+
+Value fn_regex(Args args, FunctionContext&) {
+  if (!is_string_literal(args[0])) return std::nullopt;
+  const auto regex = regex_argument(args[1], args.size() == 3 ? &args[2] : nullptr);
   if (!regex) return std::nullopt;
   MatchDataPtr data(pcre2_match_data_create_from_pattern(regex->code.get(), nullptr));
   const int rc = match_at(*regex, args[0].value(), 0, data.get());
   if (rc < 0) return std::nullopt;
-  return detail::make_bool(rc > 0);
+  return make_bool(rc > 0);
 }
+
+namespace {
 
 /// Expands an XPath replacement string: `$N` is group N (as many digits as
 /// name an existing group), `\$` and `\\` are literal; any other `$` or `\`
@@ -166,13 +163,13 @@ bool expand_replacement(std::string& out, std::string_view replacement, std::str
   return true;
 }
 
-Value fn_replace(const std::vector<Term>& args, FunctionContext&) {
-  if (!detail::is_string_literal(args[0]) || !detail::is_simple_string(args[2])) {
+}  // namespace
+
+Value fn_replace(Args args, FunctionContext&) {
+  if (!is_string_literal(args[0]) || !is_simple_string(args[2])) {
     return std::nullopt;
   }
-  std::vector<Term> regex_args{args[1]};
-  if (args.size() == 4) regex_args.push_back(args[3]);
-  const auto regex = regex_argument(regex_args, 0);
+  const auto regex = regex_argument(args[1], args.size() == 4 ? &args[3] : nullptr);
   if (!regex) return std::nullopt;
   MatchDataPtr data(pcre2_match_data_create_from_pattern(regex->code.get(), nullptr));
   // err:FORX0003: a pattern that matches the empty string is an error.
@@ -198,16 +195,7 @@ Value fn_replace(const std::vector<Term>& args, FunctionContext&) {
     pos = ovector[1];
   }
   if (pos < subject.size()) out += subject.substr(pos);
-  return detail::same_kind_string(args[0], out);
+  return same_kind_string(args[0], out);
 }
 
-constexpr std::array kRegexBuiltins{
-    BuiltinEntry{"REGEX", 2, 3, fn_regex},
-    BuiltinEntry{"REPLACE", 3, 4, fn_replace},
-};
-
-}  // namespace
-
-std::span<const detail::BuiltinEntry> detail::regex_builtins() { return kRegexBuiltins; }
-
-}  // namespace quiver::eval
+}  // namespace quiver::functions::detail

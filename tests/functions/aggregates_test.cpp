@@ -2,10 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include "eval/functions.hpp"
 #include "function_test_util.hpp"
+#include "functions/registry.hpp"
 
-namespace quiver::eval {
+namespace quiver::functions {
 namespace {
 
 using namespace testing;
@@ -13,8 +13,9 @@ using namespace testing;
 std::string aggregate(std::string_view name, const std::vector<Value>& values,
                       bool distinct = false, std::string_view separator = " ",
                       bool count_star = false) {
-  auto agg = make_aggregator(name, distinct, separator, count_star);
-  if (!agg) return "no such aggregate";
+  const std::optional<Aggregate> a = find_aggregate(name);
+  if (!a) return "no such aggregate";
+  auto agg = make_aggregator(*a, distinct, separator, count_star);
   for (const Value& v : values) agg->add(v);
   return show(agg->result());
 }
@@ -84,7 +85,10 @@ TEST(Aggregates, Sample) {
   EXPECT_EQ(aggregate("SAMPLE", {}), "error");
 }
 
-TEST(Aggregates, UnknownName) { EXPECT_EQ(make_aggregator("MEDIAN", false, "", false), nullptr); }
+TEST(Aggregates, UnknownName) {
+  EXPECT_EQ(find_aggregate("MEDIAN"), std::nullopt);
+  EXPECT_EQ(find_aggregate("group_concat"), Aggregate::GroupConcat);
+}
 
 }  // namespace
-}  // namespace quiver::eval
+}  // namespace quiver::functions

@@ -1,0 +1,64 @@
+#pragma once
+/// @file
+/// What SPARQL's functions and operators (section 17) compute with: the
+/// value of an expression, the per-query state some functions read, the
+/// effective boolean value, and the operators on values (comparison,
+/// arithmetic, the ORDER BY order). An error (type error, unbound
+/// argument, ...) is a nullopt Value: by the spec it is not a C++ error, it
+/// leaves a variable unbound or a filter false.
+
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <string>
+#include <unordered_map>
+
+#include "functions/function.hpp"
+#include "terms/term.hpp"
+
+namespace quiver::functions {
+
+/// The value of an expression: a term, or nullopt for an error.
+using Value = std::optional<Term>;
+
+/// State shared by the function calls of one query execution.
+struct FunctionContext {
+  /// NOW(): one xsd:dateTime for the whole query (set by the evaluator).
+  Term now;
+  /// For IRI(): the query's base IRI.
+  std::string base_iri;
+  /// RAND(), UUID(), STRUUID(), BNODE().
+  std::mt19937_64 random{std::random_device{}()};
+  /// BNODE(str): same string gives the same blank node within one solution;
+  /// the evaluator clears this between solutions.
+  std::unordered_map<std::string, std::string> bnode_labels;
+  /// Counter for fresh blank node labels.
+  std::uint64_t next_bnode = 0;
+};
+
+/// Effective boolean value (17.2.2); nullopt when it is an error.
+std::optional<bool> effective_boolean_value(const Term& term);
+
+/// True when `term` is a literal of a numeric XSD type with a valid lexical form.
+bool is_numeric(const Term& term);
+
+/// `=` / `!=` / `<` / `>` / `<=` / `>=` (17.3, RDFterm-equal for terms
+/// that are not comparable values); `op` is Equal, NotEqual, Less,
+/// Greater, LessEqual or GreaterEqual, any other Function an error.
+Value compare(Function op, const Term& left, const Term& right);
+
+/// `+ - * /` on numerics with type promotion (integer, decimal, float,
+/// double); `op` is Add, Subtract, Multiply or Divide, any other Function
+/// an error.
+Value arithmetic(Function op, const Term& left, const Term& right);
+
+/// `+`, `-` on a numeric and `!` on the effective boolean value; `op` is
+/// UnaryPlus, UnaryMinus or Not, any other Function an error.
+Value unary(Function op, const Term& operand);
+
+/// The ORDER BY order (15.1): unbound < blank nodes < IRIs < literals,
+/// literals by value where comparable, otherwise by a fixed total order.
+/// Returns <0, 0, >0.
+int order_compare(const std::optional<Term>& a, const std::optional<Term>& b);
+
+}  // namespace quiver::functions
