@@ -103,7 +103,7 @@ class Run final : public QueryRun {
     return out;
   }
   std::string executed_text() const override {
-    return root_ ? eval::executed_text(root_->executed()) : std::string();
+    return root_ ? plan::to_text(root_->executed()) : std::string();
   }
 
  private:

@@ -36,8 +36,6 @@ struct EvalOptions {
   const std::atomic<bool>* cancel = nullptr;
 };
 
-struct Executed;
-
 /// One query running: its answer as a stream (rows are computed as the
 /// reader asks for them), then what ran and how many rows each operator
 /// produced.

@@ -27,8 +27,8 @@ std::optional<bool> ExistsRunner::test(const sparql::Expr& expr, const TermId* r
   return std::nullopt;
 }
 
-std::vector<std::pair<bool, Executed>> ExistsRunner::executed() const {
-  std::vector<std::pair<bool, Executed>> out;
+std::vector<std::pair<bool, plan::Shape>> ExistsRunner::executed() const {
+  std::vector<std::pair<bool, plan::Shape>> out;
   for (const auto& [e, op] : patterns_) {
     out.emplace_back(e->kind == sparql::ExprKind::NotExists, op->executed());
   }

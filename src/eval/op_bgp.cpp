@@ -8,7 +8,6 @@
 #include <tuple>
 
 #include "eval/operators.hpp"
-#include "sparql/printer.hpp"
 
 namespace quiver::eval {
 namespace {
@@ -79,12 +78,9 @@ class BgpOperator final : public Operator {
   }
 
   // The patterns in the order this operator looks them up.
-  Executed executed() const override {
-    Executed out = Operator::executed();
-    for (const auto& t : ran_) {
-      out.patterns.push_back(sparql::to_sse(t.subject) + " " + sparql::to_sse(t.predicate) + " " +
-                             sparql::to_sse(t.object));
-    }
+  plan::Shape executed() const override {
+    plan::Shape out = Operator::executed();
+    for (const auto& t : ran_) out.patterns.push_back(plan::pattern_text(t));
     return out;
   }
 

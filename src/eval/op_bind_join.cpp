@@ -5,7 +5,6 @@
 #include "eval/exists.hpp"
 #include "eval/expression.hpp"
 #include "eval/operators.hpp"
-#include "sparql/printer.hpp"
 
 namespace quiver::eval {
 namespace {
@@ -28,8 +27,8 @@ class BindJoinOperator : public Operator {
     left_done_ = false;
   }
 
-  Executed executed() const override {
-    Executed out = Operator::executed();
+  plan::Shape executed() const override {
+    plan::Shape out = Operator::executed();
     out.line = plan::kind_name(node_.kind) + std::string(" bind");
     return out;
   }
@@ -87,24 +86,17 @@ class LeftBindJoinOperator final : public BindJoinOperator {
   LeftBindJoinOperator(EvalContext& ctx, const plan::Node& node)
       : BindJoinOperator(ctx, node), exists_(ctx, node) {}
 
-  Executed executed() const override {
-    Executed out = BindJoinOperator::executed();
-    if (!node_.op->exprs.empty()) {
-      out.line += " filter";
-      for (const auto& e : node_.op->exprs) out.line += " " + sparql::to_sse(*e);
-    }
-    out.exists = exists_.executed();
+  plan::Shape executed() const override {
+    plan::Shape out = BindJoinOperator::executed();
+    if (!node_.op->exprs.empty()) out.line += " filter" + plan::expression_list(node_.op->exprs);
     return out;
-  }
-  void count(plan::Counts& counts) const override {
-    BindJoinOperator::count(counts);
-    exists_.count(counts);
   }
 
  protected:
+  const ExistsRunner* exists_runner() const override { return &exists_; }
   bool next(RowBatch& out) override {
     out.clear();
-    ExistsRunner::Guard guard(ctx_, exists_.empty() ? nullptr : &exists_, graphs_);
+    ExistsRunner::Guard guard(ctx_, &exists_, graphs_);
     while (!out.full() && !ctx_.stopped()) {
       if (right_open_) {
         if (right_->pull(right_rows_)) {

@@ -21,18 +21,10 @@ class RowFunctionOperator : public Operator {
     graphs_ = graphs;
     child_->open(seed, graphs);
   }
-  Executed executed() const override {
-    Executed out = Operator::executed();
-    out.exists = exists_.executed();
-    return out;
-  }
-  void count(plan::Counts& counts) const override {
-    Operator::count(counts);
-    exists_.count(counts);
-  }
 
  protected:
   std::vector<const Operator*> inputs() const override { return {child_.get()}; }
+  const ExistsRunner* exists_runner() const override { return &exists_; }
 
   std::unique_ptr<Operator> child_;
   RowBatch in_;
@@ -48,7 +40,7 @@ class FilterOperator final : public RowFunctionOperator {
   bool next(RowBatch& out) override {
     out.clear();
     in_.set_target(out.target());
-    ExistsRunner::Guard guard(ctx_, exists_.empty() ? nullptr : &exists_, graphs_);
+    ExistsRunner::Guard guard(ctx_, &exists_, graphs_);
     while (out.empty() && child_->pull(in_)) {
       for (std::size_t r = 0; r < in_.size(); ++r) {
         if (eval_conjunction(ctx_, node_.op->exprs, in_.row(r))) out.push(in_.row(r));
@@ -71,7 +63,7 @@ class ExtendOperator final : public RowFunctionOperator {
   bool next(RowBatch& out) override {
     out.clear();
     if (!child_->pull(out)) return false;
-    ExistsRunner::Guard guard(ctx_, exists_.empty() ? nullptr : &exists_, graphs_);
+    ExistsRunner::Guard guard(ctx_, &exists_, graphs_);
     for (std::size_t r = 0; r < out.size(); ++r) {
       TermId* row = out.row(r);
       if (!ctx_.functions().bnode_labels.empty()) ctx_.functions().bnode_labels.clear();

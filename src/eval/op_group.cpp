@@ -61,22 +61,14 @@ class GroupOperator final : public Operator {
     grouped_ = false;
     at_ = 0;
   }
-  Executed executed() const override {
-    Executed out = Operator::executed();
-    out.exists = exists_.executed();
-    return out;
-  }
-  void count(plan::Counts& counts) const override {
-    Operator::count(counts);
-    exists_.count(counts);
-  }
 
  protected:
   std::vector<const Operator*> inputs() const override { return {child_.get()}; }
+  const ExistsRunner* exists_runner() const override { return &exists_; }
 
   bool next(RowBatch& out) override {
     out.clear();
-    ExistsRunner::Guard guard(ctx_, exists_.empty() ? nullptr : &exists_, graphs_);
+    ExistsRunner::Guard guard(ctx_, &exists_, graphs_);
     if (!grouped_) group_input();
     if (ctx_.stopped()) return false;
     const sparql::Op& op = *node_.op;

@@ -8,7 +8,6 @@
 #include "eval/expression.hpp"
 #include "eval/join_index.hpp"
 #include "eval/operators.hpp"
-#include "sparql/printer.hpp"
 
 namespace quiver::eval {
 namespace {
@@ -46,30 +45,25 @@ class HashJoinOperator final : public Operator {
     in_row_ = false;
   }
 
-  Executed executed() const override {
-    Executed out = Operator::executed();
+  plan::Shape executed() const override {
+    plan::Shape out = Operator::executed();
     out.line = plan::kind_name(node_.kind);
     if (node_.kind != plan::NodeKind::Minus) out.line += " hash";
     out.line += keys_.empty() ? " (every pair)" : " on" + slot_names(ctx_, keys_);
     if (node_.kind == plan::NodeKind::LeftJoin && !node_.op->exprs.empty()) {
-      out.line += " filter";
-      for (const auto& e : node_.op->exprs) out.line += " " + sparql::to_sse(*e);
+      out.line += " filter" + plan::expression_list(node_.op->exprs);
     }
-    out.exists = exists_.executed();
     return out;
-  }
-  void count(plan::Counts& counts) const override {
-    Operator::count(counts);
-    exists_.count(counts);
   }
 
  protected:
   std::vector<const Operator*> inputs() const override { return {left_.get(), right_.get()}; }
+  const ExistsRunner* exists_runner() const override { return &exists_; }
 
   bool next(RowBatch& out) override {
     out.clear();
     if (!ready_) build();
-    ExistsRunner::Guard guard(ctx_, exists_.empty() ? nullptr : &exists_, graphs_);
+    ExistsRunner::Guard guard(ctx_, &exists_, graphs_);
     const std::size_t w = ctx_.width();
     while (!out.full() && !ctx_.stopped()) {
       if (!in_row_) {

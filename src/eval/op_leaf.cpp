@@ -6,6 +6,9 @@
 namespace quiver::eval {
 namespace {
 
+// The seed, once. Federated queries are not supported yet: SERVICE SILENT
+// gives the seed too (the spec's answer for a failed SERVICE SILENT), any
+// other SERVICE stops the query.
 class UnitOperator final : public Operator {
  public:
   using Operator::Operator;
@@ -19,6 +22,10 @@ class UnitOperator final : public Operator {
     out.clear();
     if (done_ || ctx_.stopped()) return false;
     done_ = true;
+    if (node_.kind == plan::NodeKind::Service && !node_.op->silent) {
+      ctx_.fail(Error{ErrorKind::Unsupported, "SERVICE is not supported"});
+      return false;
+    }
     out.push(seed_);
     return true;
   }
@@ -66,45 +73,11 @@ class ValuesOperator final : public Operator {
   std::size_t at_ = 0;
 };
 
-// Federated queries are not supported: SILENT gives the seed (the spec's
-// answer for a failed SERVICE SILENT), anything else stops the query.
-class ServiceOperator final : public Operator {
- public:
-  using Operator::Operator;
-  void open(const TermId* seed, const std::vector<TermId>*) override {
-    seed_ = seed;
-    done_ = false;
-  }
-
- protected:
-  bool next(RowBatch& out) override {
-    out.clear();
-    if (done_) return false;
-    done_ = true;
-    if (!node_.op->silent) {
-      ctx_.fail(Error{ErrorKind::Unsupported, "SERVICE is not supported"});
-      return false;
-    }
-    out.push(seed_);
-    return true;
-  }
-
- private:
-  const TermId* seed_ = nullptr;
-  bool done_ = true;
-};
-
 }  // namespace
 
 std::unique_ptr<Operator> make_leaf(EvalContext& ctx, const plan::Node& node) {
-  switch (node.kind) {
-    case plan::NodeKind::Values:
-      return std::make_unique<ValuesOperator>(ctx, node);
-    case plan::NodeKind::Service:
-      return std::make_unique<ServiceOperator>(ctx, node);
-    default:
-      return std::make_unique<UnitOperator>(ctx, node);
-  }
+  if (node.kind == plan::NodeKind::Values) return std::make_unique<ValuesOperator>(ctx, node);
+  return std::make_unique<UnitOperator>(ctx, node);
 }
 
 }  // namespace quiver::eval

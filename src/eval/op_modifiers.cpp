@@ -67,8 +67,8 @@ class DistinctOperator final : public PassThrough {
     seen_.clear();
     seen_any_ = false;
   }
-  Executed executed() const override {
-    Executed out = PassThrough::executed();
+  plan::Shape executed() const override {
+    plan::Shape out = PassThrough::executed();
     out.line = "distinct on" + slot_names(ctx_, keys_);
     return out;
   }

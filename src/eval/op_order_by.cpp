@@ -31,22 +31,18 @@ class OrderByOperator final : public Operator {
     sorted_ = false;
     at_ = 0;
   }
-  Executed executed() const override {
-    Executed out = Operator::executed();
+  plan::Shape executed() const override {
+    plan::Shape out = Operator::executed();
     out.line = plan::describe(node_);
     const std::string first = ", first " + std::to_string(node_.top_k);
     if (node_.top_k >= 0) out.line.erase(out.line.size() - first.size());
     if (top_k_ >= 0) out.line += ", first " + std::to_string(top_k_);
-    out.exists = exists_.executed();
     return out;
-  }
-  void count(plan::Counts& counts) const override {
-    Operator::count(counts);
-    exists_.count(counts);
   }
 
  protected:
   std::vector<const Operator*> inputs() const override { return {child_.get()}; }
+  const ExistsRunner* exists_runner() const override { return &exists_; }
 
   bool next(RowBatch& out) override {
     out.clear();
@@ -69,7 +65,7 @@ class OrderByOperator final : public Operator {
 
   void sort_input() {
     sorted_ = true;
-    ExistsRunner::Guard guard(ctx_, exists_.empty() ? nullptr : &exists_, graphs_);
+    ExistsRunner::Guard guard(ctx_, &exists_, graphs_);
     const auto& order = node_.op->order;
     const std::size_t n = order.size();
     const auto k = static_cast<std::size_t>(top_k_);

@@ -1,6 +1,7 @@
 // make_operator() and what every operator shares: its executed tree and
 // its row counts.
 
+#include "eval/exists.hpp"
 #include "eval/operators.hpp"
 
 namespace quiver::eval {
@@ -18,17 +19,19 @@ std::string slot_names(const EvalContext& ctx, const std::vector<Slot>& slots) {
   return out;
 }
 
-Executed Operator::executed() const {
-  Executed out;
+plan::Shape Operator::executed() const {
+  plan::Shape out;
   out.node = &node_;
   out.line = plan::describe(node_);
   for (const Operator* child : inputs()) out.children.push_back(child->executed());
+  if (const ExistsRunner* exists = exists_runner()) out.exists = exists->executed();
   return out;
 }
 
 void Operator::count(plan::Counts& counts) const {
   counts.rows[&node_] += produced_;
   for (const Operator* child : inputs()) child->count(counts);
+  if (const ExistsRunner* exists = exists_runner()) exists->count(counts);
 }
 
 std::unique_ptr<Operator> make_operator(EvalContext& ctx, const plan::Node& node) {
@@ -66,27 +69,6 @@ std::unique_ptr<Operator> make_operator(EvalContext& ctx, const plan::Node& node
       return make_modifier(ctx, node);
   }
   return make_leaf(ctx, node);
-}
-
-namespace {
-
-void print(const Executed& e, int depth, std::string& out) {
-  const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
-  out += indent + e.line + "\n";
-  for (const auto& p : e.patterns) out += indent + "    " + p + "\n";
-  for (const auto& child : e.children) print(child, depth + 1, out);
-  for (const auto& [negated, tree] : e.exists) {
-    out += indent + "  " + (negated ? "not exists" : "exists") + " (per row)\n";
-    print(tree, depth + 2, out);
-  }
-}
-
-}  // namespace
-
-std::string executed_text(const Executed& root) {
-  std::string out;
-  print(root, 0, out);
-  return out;
 }
 
 }  // namespace quiver::eval

@@ -21,6 +21,8 @@
 
 namespace quiver::eval {
 
+class ExistsRunner;
+
 /// Rows of one width, back to back; the unit operators pass along.
 class RowBatch {
  public:
@@ -80,22 +82,6 @@ class RowBatch {
   std::vector<TermId> cells_;
 };
 
-/// What an operator did, told by the operator itself: its own line (in the
-/// plan printer's words) and its children. The plan check compares this
-/// tree with the plan's.
-struct Executed {
-  /// The node it ran.
-  const plan::Node* node = nullptr;
-  /// Its line, as plan::describe() would print the choices it made.
-  std::string line;
-  /// BGP: the patterns in the order it ran them, printed like the plan's.
-  std::vector<std::string> patterns;
-  /// Its inputs.
-  std::vector<Executed> children;
-  /// The EXISTS patterns it ran, as (is NOT EXISTS, tree).
-  std::vector<std::pair<bool, Executed>> exists;
-};
-
 /// One running plan node.
 class Operator {
  public:
@@ -120,8 +106,9 @@ class Operator {
   std::uint64_t produced() const { return produced_; }
   /// The plan node it runs.
   const plan::Node& node() const { return node_; }
-  /// What it ran, with its children.
-  virtual Executed executed() const;
+  /// What it ran, with its children, told by the operator itself in the
+  /// plan printer's words: the plan check compares it with the plan.
+  virtual plan::Shape executed() const;
   /// Adds the rows each node produced (this one and below) to `counts`.
   virtual void count(plan::Counts& counts) const;
 
@@ -130,6 +117,9 @@ class Operator {
   virtual bool next(RowBatch& out) = 0;
   /// The children, for executed() and count(); empty by default.
   virtual std::vector<const Operator*> inputs() const { return {}; }
+  /// The EXISTS patterns its expressions run, for executed() and count();
+  /// none by default.
+  virtual const ExistsRunner* exists_runner() const { return nullptr; }
 
   /// The query's shared state.
   EvalContext& ctx_;
@@ -142,8 +132,5 @@ class Operator {
 
 /// The operator tree of `node`.
 std::unique_ptr<Operator> make_operator(EvalContext& ctx, const plan::Node& node);
-
-/// The executed tree as plan::to_text() prints a plan without counts.
-std::string executed_text(const Executed& root);
 
 }  // namespace quiver::eval

@@ -13,17 +13,12 @@ bool NestingGuard::feed(std::string_view page) {
     switch (state_) {
       case State::Code:
         if (quotes_seen_ > 0 && c != quote_) {
-          // One quote opened a short string; two were an empty one.
-          state_ = quotes_seen_ == 1 ? State::Short : State::Code;
+          // One quote opened a short string, and this is its first
+          // character; two were an empty one.
+          const bool opened = quotes_seen_ == 1;
           quotes_seen_ = 0;
-          if (state_ == State::Short) {
-            // This character is the string's first: look at it as such.
-            if (c == '\\') {
-              before_escape_ = State::Short;
-              state_ = State::Escape;
-            } else if (c == quote_ || c == '\n') {
-              state_ = State::Code;
-            }
+          if (opened) {
+            short_string(c);
             break;
           }
         }
@@ -54,12 +49,7 @@ bool NestingGuard::feed(std::string_view page) {
         if (c == '\n' || c == '\r') state_ = State::Code;
         break;
       case State::Short:
-        if (c == '\\') {
-          before_escape_ = State::Short;
-          state_ = State::Escape;
-        } else if (c == quote_ || c == '\n') {
-          state_ = State::Code;
-        }
+        short_string(c);
         break;
       case State::Long:
         if (c == '\\') {
@@ -81,6 +71,17 @@ bool NestingGuard::feed(std::string_view page) {
     }
   }
   return true;
+}
+
+void NestingGuard::short_string(char c) {
+  if (c == '\\') {
+    before_escape_ = State::Short;
+    state_ = State::Escape;
+  } else if (c == quote_ || c == '\n') {
+    state_ = State::Code;
+  } else {
+    state_ = State::Short;
+  }
 }
 
 }  // namespace quiver::io

@@ -30,6 +30,9 @@ class NestingGuard {
  private:
   enum class State : std::uint8_t { Code, Iri, Comment, Short, Long, Escape };
 
+  // A character inside a short string (or its first one).
+  void short_string(char c);
+
   State state_ = State::Code;
   State before_escape_ = State::Code;
   char quote_ = 0;       // the quote character of the string being read

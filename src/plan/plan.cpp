@@ -21,39 +21,33 @@ void append_counts(std::string& out, double estimate, const std::uint64_t* actua
   out += "]";
 }
 
-std::string pattern_text(const sparql::TriplePattern& t) {
-  return to_sse(t.subject) + " " + to_sse(t.predicate) + " " + to_sse(t.object);
-}
-
-void print(const Node& node, int depth, const Counts* counts, std::string& out) {
+void print(const Shape& shape, int depth, const Counts* counts, std::string& out) {
   const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
-  out += indent + describe(node);
+  const Node& node = *shape.node;
+  out += indent + shape.line;
   if (counts) {
     const auto it = counts->rows.find(&node);
     append_counts(out, node.rows, it == counts->rows.end() ? nullptr : &it->second);
   }
   out += "\n";
-  if (node.kind == NodeKind::Bgp) {
-    const std::vector<std::uint64_t>* steps = nullptr;
-    if (counts) {
-      const auto it = counts->steps.find(&node);
-      if (it != counts->steps.end()) steps = &it->second;
-    }
-    for (std::size_t i = 0; i < node.triples.size(); ++i) {
-      out += indent + "    " + pattern_text(node.triples[i]);
-      if (counts) {
-        const bool known = steps && i < steps->size();
-        append_counts(out, i < node.step_rows.size() ? node.step_rows[i] : 0,
-                      known ? &(*steps)[i] : nullptr);
-      }
-      out += "\n";
-    }
+  const std::vector<std::uint64_t>* steps = nullptr;
+  if (counts) {
+    const auto it = counts->steps.find(&node);
+    if (it != counts->steps.end()) steps = &it->second;
   }
-  for (const auto& child : node.children) print(*child, depth + 1, counts, out);
-  for (const auto& e : node.exists) {
-    out += indent + "  " + (e.expr->kind == sparql::ExprKind::NotExists ? "not exists" : "exists") +
-           " (per row)\n";
-    print(*e.root, depth + 2, counts, out);
+  for (std::size_t i = 0; i < shape.patterns.size(); ++i) {
+    out += indent + "    " + shape.patterns[i];
+    if (counts) {
+      const bool known = steps && i < steps->size();
+      append_counts(out, i < node.step_rows.size() ? node.step_rows[i] : 0,
+                    known ? &(*steps)[i] : nullptr);
+    }
+    out += "\n";
+  }
+  for (const auto& child : shape.children) print(child, depth + 1, counts, out);
+  for (const auto& [negated, tree] : shape.exists) {
+    out += indent + "  " + (negated ? "not exists" : "exists") + " (per row)\n";
+    print(tree, depth + 2, counts, out);
   }
 }
 
@@ -63,13 +57,17 @@ std::string variable_list(const std::vector<std::string>& names) {
   return out;
 }
 
+}  // namespace
+
 std::string expression_list(const std::vector<sparql::ExprPtr>& exprs) {
   std::string out;
   for (const auto& e : exprs) out += " " + to_sse(*e);
   return out;
 }
 
-}  // namespace
+std::string pattern_text(const sparql::TriplePattern& t) {
+  return to_sse(t.subject) + " " + to_sse(t.predicate) + " " + to_sse(t.object);
+}
 
 const char* kind_name(NodeKind kind) {
   switch (kind) {
@@ -180,10 +178,26 @@ std::string describe(const Node& node) {
   return out;
 }
 
-std::string to_text(const Node& root, const Counts* counts) {
+Shape shape_of(const Node& root) {
+  Shape out;
+  out.node = &root;
+  out.line = describe(root);
+  if (root.kind == NodeKind::Bgp) {
+    for (const auto& t : root.triples) out.patterns.push_back(pattern_text(t));
+  }
+  for (const auto& child : root.children) out.children.push_back(shape_of(*child));
+  for (const auto& e : root.exists) {
+    out.exists.emplace_back(e.expr->kind == sparql::ExprKind::NotExists, shape_of(*e.root));
+  }
+  return out;
+}
+
+std::string to_text(const Shape& root, const Counts* counts) {
   std::string out;
   print(root, 0, counts, out);
   return out;
 }
+
+std::string to_text(const Node& root, const Counts* counts) { return to_text(shape_of(root), counts); }
 
 }  // namespace quiver::plan

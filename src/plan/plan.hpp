@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "sparql/algebra.hpp"
@@ -112,9 +113,39 @@ const char* kind_name(NodeKind kind);
 /// The first line of a node: kind, choices and arguments (no row counts).
 std::string describe(const Node& node);
 
+/// The operators LeftJoin's filter or Filter test, as the plan prints them
+/// (" e1 e2 ...").
+std::string expression_list(const std::vector<sparql::ExprPtr>& exprs);
+
+/// A tree as printed: each node's line, a BGP's patterns in their order,
+/// its children and its EXISTS sub-trees. A plan gives one (shape_of());
+/// the evaluator's operators give the one they ran, and the plan check
+/// compares the two texts.
+struct Shape {
+  /// The node it stands for (where its row counts are kept).
+  const Node* node = nullptr;
+  /// Its line, as describe() prints it.
+  std::string line;
+  /// BGP: the patterns in the order they run, one per line.
+  std::vector<std::string> patterns;
+  /// Its inputs.
+  std::vector<Shape> children;
+  /// Its EXISTS patterns, as (is NOT EXISTS, tree).
+  std::vector<std::pair<bool, Shape>> exists;
+};
+
+/// The shape of the plan under `root`.
+Shape shape_of(const Node& root);
+
+/// A triple pattern as a shape prints it.
+std::string pattern_text(const sparql::TriplePattern& t);
+
 /// The tree, one operator per line, children indented by two spaces; BGP
 /// patterns one per line below their node. With `counts`, each line ends
-/// with `[est N, actual M]`; without, it is the plan's shape alone.
+/// with `[est N, actual M]`; without, it is the shape alone.
+std::string to_text(const Shape& root, const Counts* counts = nullptr);
+
+/// to_text(shape_of(root), counts).
 std::string to_text(const Node& root, const Counts* counts = nullptr);
 
 }  // namespace quiver::plan

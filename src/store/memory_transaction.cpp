@@ -7,8 +7,6 @@
 namespace quiver::store {
 namespace {
 
-bool storable(TermId id) { return id >= kFirstTermId && id <= 0xFFFFFFFFu; }
-
 Error not_active() {
   return Error(ErrorKind::Internal, "the transaction is over (committed or rolled back)");
 }
@@ -117,48 +115,29 @@ Status MemoryTransaction::insert(const QuadRef& quad) {
   } catch (const std::bad_alloc&) {
     return Error(ErrorKind::Limit, "out of memory in the dictionary");
   }
-  return add_row(ids);
+  return buffer(ids, Pending::Insert);
 }
 
 Status MemoryTransaction::insert(const QuadIds& quad) {
   if (Status st = check_active(); !st) return st;
-  if (!storable(quad.subject) || !storable(quad.predicate) || !storable(quad.object) ||
-      (quad.graph != kDefaultGraph && !storable(quad.graph))) {
+  if (!storable(quad)) {
     return Error(ErrorKind::Internal, "caller error: a quad to insert needs four stored ids");
   }
-  return add_row(quad);
-}
-
-Status MemoryTransaction::add_row(const QuadIds& quad) {
-  if (pending_ == Pending::Remove) stage();
-  pending_ = Pending::Insert;
-  const auto s = static_cast<std::uint32_t>(quad.subject);
-  const auto p = static_cast<std::uint32_t>(quad.predicate);
-  const auto o = static_cast<std::uint32_t>(quad.object);
-  try {
-    if (quad.graph == kDefaultGraph) {
-      triples_.push_back({s, p, o});
-    } else {
-      if (new_graphs_.empty() || new_graphs_.back() != quad.graph) {
-        new_graphs_.push_back(quad.graph);
-      }
-      quads_.push_back({s, p, o, static_cast<std::uint32_t>(quad.graph)});
-    }
-  } catch (const std::bad_alloc&) {
-    return Error(ErrorKind::Limit, "out of memory buffering the transaction's changes");
-  }
-  return {};
+  return buffer(quad, Pending::Insert);
 }
 
 Status MemoryTransaction::remove(const QuadIds& quad) {
   if (Status st = check_active(); !st) return st;
   // A quad with an id the store never issued is not there: nothing to do.
-  if (!storable(quad.subject) || !storable(quad.predicate) || !storable(quad.object) ||
-      (quad.graph != kDefaultGraph && !storable(quad.graph))) {
-    return {};
-  }
-  if (pending_ == Pending::Insert) stage();
-  pending_ = Pending::Remove;
+  if (!storable(quad)) return {};
+  return buffer(quad, Pending::Remove);
+}
+
+// Changes of one kind are buffered until the other kind comes (or a read,
+// or commit), then staged as one layer.
+Status MemoryTransaction::buffer(const QuadIds& quad, Pending kind) {
+  if (pending_ != kind && pending_ != Pending::None) stage();
+  pending_ = kind;
   const auto s = static_cast<std::uint32_t>(quad.subject);
   const auto p = static_cast<std::uint32_t>(quad.predicate);
   const auto o = static_cast<std::uint32_t>(quad.object);
@@ -166,6 +145,9 @@ Status MemoryTransaction::remove(const QuadIds& quad) {
     if (quad.graph == kDefaultGraph) {
       triples_.push_back({s, p, o});
     } else {
+      if (kind == Pending::Insert && (new_graphs_.empty() || new_graphs_.back() != quad.graph)) {
+        new_graphs_.push_back(quad.graph);
+      }
       quads_.push_back({s, p, o, static_cast<std::uint32_t>(quad.graph)});
     }
   } catch (const std::bad_alloc&) {

@@ -52,7 +52,7 @@ class MemoryTransaction final : public Transaction {
     TermInterner::Mark terms;
   };
 
-  Status add_row(const QuadIds& quad);
+  Status buffer(const QuadIds& quad, Pending kind);
   const Version& view() const;
   void stage() const;
   Status check_active() const;

@@ -28,8 +28,6 @@ constexpr std::array<int, 4> kTripleOrders[3] = {{0, 1, 2, 3}, {1, 2, 0, 3}, {2,
 
 /// Index ids are 32 bits: anything else, reserved ids included, is not in
 /// the store.
-bool storable(TermId id) { return id >= kFirstTermId && id <= 0xFFFFFFFFu; }
-
 std::size_t shape_of(const QuadIds& p) {
   return (p.subject != kAnyTerm ? 1 : 0) | (p.predicate != kAnyTerm ? 2 : 0) |
          (p.object != kAnyTerm ? 4 : 0);

@@ -24,6 +24,14 @@ inline TermId id_of(TermInterner::Index i) { return kFirstTermId + i; }
 inline TermInterner::Index index_of(TermId id) {
   return static_cast<TermInterner::Index>(id - kFirstTermId);
 }
+/// True for an id the store can have issued (the tables keep 32 bits).
+inline bool storable(TermId id) { return id >= kFirstTermId && id <= 0xFFFFFFFFu; }
+/// True when every position of `quad` is a storable id (the graph may be
+/// kDefaultGraph).
+inline bool storable(const QuadIds& quad) {
+  return storable(quad.subject) && storable(quad.predicate) && storable(quad.object) &&
+         (quad.graph == kDefaultGraph || storable(quad.graph));
+}
 
 /// A state of the store: the indexes, the named graphs that exist, the
 /// statistics of the bases, and the dictionary as it was.
