@@ -29,6 +29,16 @@ bool foldable(const Expr& call) {
   return !info.special && !functions::is_volatile(call.function);
 }
 
+// Out of line: a FunctionContext holds a random engine of some kilobytes,
+// which must not sit in every frame of fold()'s recursion.
+[[gnu::noinline]] functions::Value compute(const Expr& call, const PassContext& context) {
+  std::vector<Term> values;
+  for (const auto& arg : call.args) values.push_back(arg->constant);
+  functions::FunctionContext ctx;
+  ctx.base_iri = context.base_iri;
+  return functions::call_builtin(call.function, values, ctx);
+}
+
 ExprPtr fold(const ExprPtr& e, const PassContext& context) {
   if (!e || e->kind == ExprKind::Constant || e->kind == ExprKind::Variable) return e;
   Expr copy = *e;
@@ -41,11 +51,7 @@ ExprPtr fold(const ExprPtr& e, const PassContext& context) {
     all_constant = all_constant && arg && arg->kind == ExprKind::Constant;
   }
   if (all_constant && foldable(copy)) {
-    std::vector<Term> values;
-    for (const auto& arg : copy.args) values.push_back(arg->constant);
-    functions::FunctionContext ctx;
-    ctx.base_iri = context.base_iri;
-    if (functions::Value v = functions::call_builtin(copy.function, values, ctx)) {
+    if (functions::Value v = compute(copy, context)) {
       Expr constant;
       constant.kind = ExprKind::Constant;
       constant.constant = std::move(*v);

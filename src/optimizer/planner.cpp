@@ -89,7 +89,7 @@ class Planner {
       case OpKind::Filter:
         node = unary(NodeKind::Filter, op, scope);
         node->rows = node->children[0]->rows / 2;
-        plan_exists(op.exprs, unite(scope.bound, certain_variables(*op.children[0])), scope, *node);
+        plan_exists(op.exprs, unite(scope.bound, certain_variables(*op.children[0], &memo_)), scope, *node);
         break;
       case OpKind::Union: {
         node = leaf(NodeKind::Union, op, 0);
@@ -123,7 +123,7 @@ class Planner {
         break;
       case OpKind::Distinct:
         node = unary(NodeKind::Distinct, op, scope);
-        node->keys = sorted(possible_variables(*op.children[0]));
+        node->keys = sorted(possible_variables(*op.children[0], &memo_));
         break;
       case OpKind::Reduced:
         node = unary(NodeKind::Reduced, op, scope);
@@ -294,19 +294,19 @@ class Planner {
   NodePtr plan_join(const Op& op, const Scope& scope) {
     const Op& a = *op.children[0];
     const Op& b = *op.children[1];
-    const VarSet a_possible = possible_variables(a);
-    const VarSet b_possible = possible_variables(b);
+    const VarSet a_possible = possible_variables(a, &memo_);
+    const VarSet b_possible = possible_variables(b, &memo_);
     auto node = leaf(NodeKind::Join, op, 0);
     NodePtr first = plan(a, scope);
     if (seedable(b) && (shares(a_possible, b_possible) || first->rows <= 1)) {
-      return bind(std::move(node), std::move(first), b, certain_variables(a), scope);
+      return bind(std::move(node), std::move(first), b, certain_variables(a, &memo_), scope);
     }
     if (seedable(a) && shares(a_possible, b_possible)) {
-      return bind(std::move(node), plan(b, scope), a, certain_variables(b), scope);
+      return bind(std::move(node), plan(b, scope), a, certain_variables(b, &memo_), scope);
     }
     NodePtr second = plan(b, scope);
     node->algorithm = JoinAlgorithm::Hash;
-    node->keys = intersection(certain_variables(a), certain_variables(b));
+    node->keys = intersection(certain_variables(a, &memo_), certain_variables(b, &memo_));
     node->rows =
         node->keys.empty() ? first->rows * second->rows : std::max(first->rows, second->rows);
     // The right child is the one materialized: the smaller one.
@@ -333,19 +333,19 @@ class Planner {
     const Op& b = *op.children[1];
     auto node = leaf(NodeKind::LeftJoin, op, 0);
     NodePtr left = plan(a, scope);
-    const VarSet a_certain = certain_variables(a);
-    if (seedable(b) && (shares(possible_variables(a), possible_variables(b)) || left->rows <= 1)) {
+    const VarSet a_certain = certain_variables(a, &memo_);
+    if (seedable(b) && (shares(possible_variables(a, &memo_), possible_variables(b, &memo_)) || left->rows <= 1)) {
       node = bind(std::move(node), std::move(left), b, a_certain, scope);
       node->rows = std::max(node->rows, node->children[0]->rows);
     } else {
       NodePtr right = plan(b, scope);
       node->algorithm = JoinAlgorithm::Hash;
-      node->keys = intersection(a_certain, certain_variables(b));
+      node->keys = intersection(a_certain, certain_variables(b, &memo_));
       node->rows = std::max(left->rows, right->rows);
       node->children.push_back(std::move(left));
       node->children.push_back(std::move(right));
     }
-    plan_exists(op.exprs, unite(scope.bound, unite(a_certain, certain_variables(b))), scope, *node);
+    plan_exists(op.exprs, unite(scope.bound, unite(a_certain, certain_variables(b, &memo_))), scope, *node);
     return node;
   }
 
@@ -354,7 +354,7 @@ class Planner {
     node->children.push_back(plan(*op.children[0], scope));
     node->children.push_back(plan(*op.children[1], scope));
     node->keys =
-        intersection(certain_variables(*op.children[0]), certain_variables(*op.children[1]));
+        intersection(certain_variables(*op.children[0], &memo_), certain_variables(*op.children[1], &memo_));
     node->rows = node->children[0]->rows;
     return node;
   }
@@ -389,7 +389,7 @@ class Planner {
     node->children.push_back(plan(*below, scope));
     pending_top_k_ = saved;
     node->rows = node->children[0]->rows;
-    const VarSet input = unite(scope.bound, certain_variables(*below));
+    const VarSet input = unite(scope.bound, certain_variables(*below, &memo_));
     for (const Op* e : chain) plan_exists(e->exprs, input, scope, *node);
     return node;
   }
@@ -409,14 +409,14 @@ class Planner {
   }
 
   void plan_group_exists(const Op& op, const Scope& scope, Node& node) {
-    const VarSet input = unite(scope.bound, certain_variables(*op.children[0]));
+    const VarSet input = unite(scope.bound, certain_variables(*op.children[0], &memo_));
     for (const auto* list : {&op.group_keys, &op.aggregates}) {
       for (const auto& b : *list) plan_exists_in(*b.expr, input, scope, node);
     }
   }
 
   void plan_order_exists(const Op& op, const Scope& scope, Node& node) {
-    const VarSet input = unite(scope.bound, certain_variables(*op.children[0]));
+    const VarSet input = unite(scope.bound, certain_variables(*op.children[0], &memo_));
     for (const auto& c : op.order) plan_exists_in(*c.expr, input, scope, node);
   }
 
@@ -440,6 +440,8 @@ class Planner {
   }
 
   const PassContext& context_;
+  // The planner reads one algebra tree that no one changes while it runs.
+  VariableMemo memo_;
   // The rows a Slice above wants, while planning below it (-1: all).
   std::int64_t pending_top_k_ = -1;
 };

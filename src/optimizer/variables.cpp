@@ -18,6 +18,9 @@ void add_term(VarSet& vars, const PatternTerm& t) {
   if (t.is_variable) vars.insert(t.variable);
 }
 
+VarSet own_certain_variables(const Op& op, VariableMemo* memo);
+VarSet own_possible_variables(const Op& op, VariableMemo* memo);
+
 VarSet intersect(const VarSet& a, const VarSet& b) {
   VarSet out;
   std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::inserter(out, out.end()));
@@ -46,7 +49,27 @@ bool has_exists(const Expr& expr) {
                      [](const auto& a) { return a && has_exists(*a); });
 }
 
-VarSet certain_variables(const Op& op) {
+VarSet certain_variables(const Op& op, VariableMemo* memo) {
+  if (memo) {
+    if (auto it = memo->certain.find(&op); it != memo->certain.end()) return it->second;
+  }
+  VarSet vars = own_certain_variables(op, memo);
+  if (memo) memo->certain.emplace(&op, vars);
+  return vars;
+}
+
+VarSet possible_variables(const Op& op, VariableMemo* memo) {
+  if (memo) {
+    if (auto it = memo->possible.find(&op); it != memo->possible.end()) return it->second;
+  }
+  VarSet vars = own_possible_variables(op, memo);
+  if (memo) memo->possible.emplace(&op, vars);
+  return vars;
+}
+
+namespace {
+
+VarSet own_certain_variables(const Op& op, VariableMemo* memo) {
   VarSet vars;
   switch (op.kind) {
     case OpKind::Unit:
@@ -64,7 +87,7 @@ VarSet certain_variables(const Op& op) {
       add_term(vars, op.object);
       break;
     case OpKind::Join:
-      for (const auto& c : op.children) vars.merge(certain_variables(*c));
+      for (const auto& c : op.children) vars.merge(certain_variables(*c, memo));
       break;
     case OpKind::LeftJoin:
     case OpKind::Minus:
@@ -74,13 +97,13 @@ VarSet certain_variables(const Op& op) {
     case OpKind::Distinct:
     case OpKind::Reduced:
     case OpKind::Slice:
-      vars = certain_variables(*op.children[0]);
+      vars = certain_variables(*op.children[0], memo);
       break;
     case OpKind::Union:
-      vars = intersect(certain_variables(*op.children[0]), certain_variables(*op.children[1]));
+      vars = intersect(certain_variables(*op.children[0], memo), certain_variables(*op.children[1], memo));
       break;
     case OpKind::Graph:
-      vars = certain_variables(*op.children[0]);
+      vars = certain_variables(*op.children[0], memo);
       add_term(vars, op.graph);
       break;
     case OpKind::Values:
@@ -95,20 +118,22 @@ VarSet certain_variables(const Op& op) {
       for (const auto& key : op.group_keys) {
         if (key.expr && key.expr->kind == ExprKind::Variable &&
             (key.variable.empty() || key.variable == key.expr->name)) {
-          const VarSet below = certain_variables(*op.children[0]);
+          const VarSet below = certain_variables(*op.children[0], memo);
           if (below.count(key.expr->name)) vars.insert(key.expr->name);
         }
       }
       break;
     case OpKind::Project:
-      vars = intersect(certain_variables(*op.children[0]),
+      vars = intersect(certain_variables(*op.children[0], memo),
                        VarSet(op.variables.begin(), op.variables.end()));
       break;
   }
   return vars;
 }
 
-VarSet possible_variables(const Op& op) {
+// A leaf's variables, or what its children may bind: never
+// certain_variables() of a whole subtree, which made this quadratic.
+VarSet own_possible_variables(const Op& op, VariableMemo* memo) {
   VarSet vars;
   switch (op.kind) {
     case OpKind::Project:
@@ -126,22 +151,24 @@ VarSet possible_variables(const Op& op) {
       for (const auto& agg : op.aggregates) vars.insert(agg.variable);
       return vars;
     case OpKind::Extend:
-      vars = possible_variables(*op.children[0]);
+      vars = possible_variables(*op.children[0], memo);
       vars.insert(op.variable);
       return vars;
     case OpKind::Minus:
-      return possible_variables(*op.children[0]);
+      return possible_variables(*op.children[0], memo);
     case OpKind::Graph:
-      vars = possible_variables(*op.children[0]);
+      vars = possible_variables(*op.children[0], memo);
       add_term(vars, op.graph);
       return vars;
     default:
       break;
   }
-  vars = certain_variables(op);
-  for (const auto& c : op.children) vars.merge(possible_variables(*c));
+  if (op.children.empty()) return certain_variables(op);
+  for (const auto& c : op.children) vars.merge(possible_variables(*c, memo));
   return vars;
 }
+
+}  // namespace
 
 OpPtr map_children(const OpPtr& op, const std::function<OpPtr(const OpPtr&)>& f) {
   if (op->children.empty()) return op;

@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include "sparql/algebra.hpp"
 
@@ -16,10 +17,17 @@ VarSet expr_variables(const sparql::Expr& expr);
 /// True when the expression contains EXISTS / NOT EXISTS, whose meaning
 /// depends on every binding in scope: such filters are never moved.
 bool has_exists(const sparql::Expr& expr);
+/// The variable sets of the nodes of one algebra tree, kept while that tree
+/// lives unchanged (the planner's): asked at every level of a chain, they
+/// are computed once per node instead of once per node per level.
+struct VariableMemo {
+  std::unordered_map<const sparql::Op*, VarSet> certain, possible;
+};
+
 /// Variables bound in every solution of `op` (a safe under-approximation).
-VarSet certain_variables(const sparql::Op& op);
+VarSet certain_variables(const sparql::Op& op, VariableMemo* memo = nullptr);
 /// Variables that may be bound in some solution of `op`.
-VarSet possible_variables(const sparql::Op& op);
+VarSet possible_variables(const sparql::Op& op, VariableMemo* memo = nullptr);
 
 /// True when every element of `a` is in `b`.
 bool is_subset(const VarSet& a, const VarSet& b);

@@ -88,6 +88,9 @@ struct Expr {
   OpPtr pattern;                ///< for Exists / NotExists
   bool distinct = false;        ///< for Aggregate, and calls by IRI written with DISTINCT
   std::string separator = " ";  ///< for GROUP_CONCAT
+  /// Levels from here to the deepest leaf below, patterns included (1 for a
+  /// leaf); make_expr() sets it.
+  std::uint32_t height = 1;
 };
 
 /// True when `e` is a Call of `f`.
@@ -119,6 +122,9 @@ struct Path {
   std::vector<Term> forward;
   /// NegatedSet: IRIs excluded in the inverse direction (`!^iri`).
   std::vector<Term> inverse;
+  /// Levels from here to the deepest leaf below (1 for a leaf); make_path()
+  /// sets it.
+  std::uint32_t height = 1;
 };
 
 /// One ORDER BY condition.
@@ -198,7 +204,16 @@ struct Op {
   /// Service: SERVICE SILENT; as SERVICE is not evaluated, it then yields the
   /// seed solution instead of an error.
   bool silent = false;
+  /// Levels from here to the deepest leaf below, expressions and paths
+  /// included (1 for a leaf); make_op() sets it. Every pass over the
+  /// algebra recurses, so the parser bounds it (kMaxHeight).
+  std::uint32_t height = 1;
 };
+
+/// The tallest algebra the parser accepts: every pass over the algebra
+/// (translation, optimizer, planner, evaluator, printer) recurses once per
+/// level, and this many levels fit their stacks with room to spare.
+inline constexpr std::uint32_t kMaxHeight = 1000;
 
 /// A parsed query: its form, algebra and dataset clauses.
 struct Query {

@@ -42,15 +42,15 @@ ExprPtr Parser::parse_expression() {
   enter();
   ExprPtr e = parse_conditional_and();
   while (accept_punct(symbol(Function::Or)))
-    e = make_call(Function::Or, {e, parse_conditional_and()});
+    e = bounded(make_call(Function::Or, {e, parse_conditional_and()}));
   leave();
-  return e;
+  return bounded(e);
 }
 
 // [112] ConditionalAndExpression, [113] ValueLogical
 ExprPtr Parser::parse_conditional_and() {
   ExprPtr e = parse_relational();
-  while (accept_punct(symbol(Function::And))) e = make_call(Function::And, {e, parse_relational()});
+  while (accept_punct(symbol(Function::And))) e = bounded(make_call(Function::And, {e, parse_relational()}));
   return e;
 }
 
@@ -77,9 +77,9 @@ ExprPtr Parser::parse_additive() {
   ExprPtr e = parse_multiplicative();
   for (;;) {
     if (accept_punct(symbol(Function::Add))) {
-      e = make_call(Function::Add, {e, parse_multiplicative()});
+      e = bounded(make_call(Function::Add, {e, parse_multiplicative()}));
     } else if (accept_punct(symbol(Function::Subtract))) {
-      e = make_call(Function::Subtract, {e, parse_multiplicative()});
+      e = bounded(make_call(Function::Subtract, {e, parse_multiplicative()}));
     } else if ((at_kind(TokenKind::Integer) || at_kind(TokenKind::Decimal) ||
                 at_kind(TokenKind::Double)) &&
                (peek().text[0] == '+' || peek().text[0] == '-')) {
@@ -90,14 +90,14 @@ ExprPtr Parser::parse_additive() {
       ExprPtr right = make_constant(parse_numeric_literal());
       for (;;) {
         if (accept_punct(symbol(Function::Multiply))) {
-          right = make_call(Function::Multiply, {right, parse_unary()});
+          right = bounded(make_call(Function::Multiply, {right, parse_unary()}));
         } else if (accept_punct(symbol(Function::Divide))) {
-          right = make_call(Function::Divide, {right, parse_unary()});
+          right = bounded(make_call(Function::Divide, {right, parse_unary()}));
         } else {
           break;
         }
       }
-      e = make_call(minus ? Function::Subtract : Function::Add, {e, right});
+      e = bounded(make_call(minus ? Function::Subtract : Function::Add, {e, right}));
     } else {
       return e;
     }
@@ -109,9 +109,9 @@ ExprPtr Parser::parse_multiplicative() {
   ExprPtr e = parse_unary();
   for (;;) {
     if (accept_punct(symbol(Function::Multiply))) {
-      e = make_call(Function::Multiply, {e, parse_unary()});
+      e = bounded(make_call(Function::Multiply, {e, parse_unary()}));
     } else if (accept_punct(symbol(Function::Divide))) {
-      e = make_call(Function::Divide, {e, parse_unary()});
+      e = bounded(make_call(Function::Divide, {e, parse_unary()}));
     } else {
       return e;
     }

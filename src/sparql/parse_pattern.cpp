@@ -42,8 +42,9 @@ void Parser::join_into(GroupBuilder& g, OpPtr op) {
   if (!g.pattern) {
     g.pattern = std::move(op);
   } else if (op->kind != OpKind::Unit) {
-    g.pattern = g.pattern->kind == OpKind::Unit ? std::move(op)
-                                                : binary(OpKind::Join, g.pattern, std::move(op));
+    g.pattern = g.pattern->kind == OpKind::Unit
+                    ? std::move(op)
+                    : bounded(binary(OpKind::Join, g.pattern, std::move(op)));
   }
 }
 
@@ -67,7 +68,7 @@ OpPtr Parser::parse_group_graph_pattern(std::vector<ExprPtr>* own_filters) {
   aggregates_->allowed = aggregates_allowed;
   expect_punct("}");
   leave();
-  return op;
+  return bounded(op);
 }
 
 // [54] GroupGraphPatternSub, [55] TriplesBlock
@@ -125,10 +126,10 @@ void Parser::parse_graph_pattern_not_triples(GroupBuilder& g) {
     op.kind = OpKind::LeftJoin;
     OpPtr right = parse_group_graph_pattern(&op.exprs);
     op.children = {g.pattern ? g.pattern : unit(), std::move(right)};
-    g.pattern = make_op(std::move(op));
+    g.pattern = bounded(make_op(std::move(op)));
   } else if (accept_word("MINUS")) {
     OpPtr right = parse_group_graph_pattern();
-    g.pattern = binary(OpKind::Minus, g.pattern ? g.pattern : unit(), std::move(right));
+    g.pattern = bounded(binary(OpKind::Minus, g.pattern ? g.pattern : unit(), std::move(right)));
   } else if (accept_word("GRAPH")) {
     Op op;
     op.kind = OpKind::Graph;
@@ -170,14 +171,14 @@ void Parser::parse_bind(GroupBuilder& g) {
   op.variable = var.text;
   op.exprs = {std::move(expr)};
   op.children = {g.pattern ? g.pattern : unit()};
-  g.pattern = make_op(std::move(op));
+  g.pattern = bounded(make_op(std::move(op)));
 }
 
 // [67] GroupOrUnionGraphPattern
 OpPtr Parser::parse_group_or_union_graph_pattern() {
   OpPtr op = parse_group_graph_pattern();
   while (accept_word("UNION"))
-    op = binary(OpKind::Union, std::move(op), parse_group_graph_pattern());
+    op = bounded(binary(OpKind::Union, std::move(op), parse_group_graph_pattern()));
   return op;
 }
 

@@ -76,6 +76,11 @@ void Parser::enter() {
   if (++depth_ > kMaxDepth) fail_at(peek(), "query nested too deeply");
 }
 
+void Parser::fail_too_tall() const {
+  fail_at(peek(), "query nested too deeply: its algebra would be more than " +
+                      std::to_string(kMaxHeight) + " levels tall");
+}
+
 std::string Parser::resolve(std::string_view iri) const {
   if (base_.empty() || has_scheme(iri)) return std::string(iri);
   return resolve_iri(base_, iri);
@@ -103,6 +108,7 @@ Query Parser::parse() {
     fail_expected("SELECT, CONSTRUCT, DESCRIBE or ASK");
   }
   if (!at_kind(TokenKind::Eof)) fail_expected("end of query");
+  bounded(query.pattern);
   query.base_iri = base_;
   query.prefixes = declared_prefixes_;
   return query;
@@ -156,7 +162,7 @@ OpPtr Parser::parse_sub_select() {
   Modifiers modifiers = parse_solution_modifier();
   modifiers.values = parse_values_clause();
   std::vector<std::string> variables;
-  OpPtr op = translate_select(select, std::move(where), modifiers, variables);
+  OpPtr op = bounded(translate_select(select, std::move(where), modifiers, variables));
   aggregates_ = outer;
   return op;
 }

@@ -105,6 +105,15 @@ class Parser {
   std::string expand(const Token& pname) const;
   void enter();  // guards recursion depth
   void leave() { --depth_; }
+  /// `node`, or a syntax error at the current token when the algebra under
+  /// it is taller than kMaxHeight: long chains (`a + b + ...`, `{} {} ...`,
+  /// BIND after BIND) grow it without nesting anything.
+  template <class Ptr>
+  Ptr bounded(Ptr node) const {
+    if (node && node->height > kMaxHeight) fail_too_tall();
+    return node;
+  }
+  [[noreturn]] void fail_too_tall() const;
 
   // --- query forms (parser.cpp)
   void parse_prologue();                          // [4]
@@ -138,7 +147,7 @@ class Parser {
   OpPtr parse_group_or_union_graph_pattern();                                        // [67]
   void parse_bind(GroupBuilder& g);                                                  // [60]
   void flush_block(GroupBuilder& g);
-  static void join_into(GroupBuilder& g, OpPtr op);
+  void join_into(GroupBuilder& g, OpPtr op);
 
   // --- triples and terms (parse_triples.cpp)
   void parse_triples_same_subject(TriplesBlock& out);                                 // [75] [81]

@@ -31,5 +31,51 @@ TEST(EngineTest, UpdateIsNotSupportedYet) {
   EXPECT_EQ(st.error().kind, ErrorKind::Unsupported);
 }
 
+// `n` copies of `item` joined by `sep`.
+std::string chain(const std::string& item, const std::string& sep, int n) {
+  std::string out = item;
+  for (int i = 1; i < n; ++i) out += sep + item;
+  return out;
+}
+
+// The parser bounds the algebra's height (sparql::kMaxHeight); every pass
+// after it recurses once per level. A query just under the bound must run
+// through all of them (optimizer, planner, evaluator, the plan printer and
+// the executed tree) on the default stack, sanitizer builds included.
+TEST(EngineTest, QueriesAsTallAsTheParserAllowsRunToTheEnd) {
+  Engine engine;
+  {
+    auto tx = engine.store().begin();
+    ASSERT_TRUE(tx.ok());
+    const Term s = Term::iri("http://e/s"), p = Term::iri("http://e/p");
+    ASSERT_TRUE((*tx)->insert(QuadRef{s.ref(), p.ref(), s.ref(), {}}).ok());
+    ASSERT_TRUE((*tx)->commit().ok());
+  }
+  const int n = static_cast<int>(sparql::kMaxHeight) - 20;
+  std::string binds = "ASK { ?s ?p ?o";
+  for (int i = 0; i < n; ++i) binds += " BIND(" + std::to_string(i) + " AS ?v" + std::to_string(i) + ")";
+  const std::vector<std::string> tall = {
+      "ASK { ?s ?p ?o FILTER(" + chain("1", " + ", n) + " = " + std::to_string(n) + ") }",
+      "ASK { ?s ?p ?o FILTER(" + chain("?o = ?s", " && ", n) + ") }",
+      "ASK { ?s ?p ?o FILTER(" + chain("?o != ?s", " || ", n) + " || true) }",
+      "ASK { " + chain("{ ?s ?p ?o }", " ", n) + " }",
+      "ASK { " + chain("{ ?s ?p ?o }", " UNION ", n) + " }",
+      "ASK { ?s ?p ?o " + chain("OPTIONAL { ?o ?p ?x }", " ", n) + " }",
+      "ASK { ?s ?p ?o " + chain("MINUS { ?x ?p <http://e/none> }", " ", n) + " }",
+      "ASK { " + chain("?s <http://e/p>+ ?o", " . ", n) + " }",
+      binds + " FILTER(?v0 = 0) }",
+  };
+  for (const auto& text : tall) {
+    auto parsed = sparql::parse_query(text);
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message << "\n" << text.substr(0, 60);
+    auto answer = engine.query(*parsed);
+    ASSERT_TRUE(answer.ok()) << answer.error().message << "\n" << text.substr(0, 60);
+    EXPECT_TRUE((*answer)->boolean()) << text.substr(0, 60);
+    EXPECT_FALSE((*answer)->error().has_value()) << text.substr(0, 60);
+    EXPECT_FALSE((*answer)->explain().empty());
+    EXPECT_EQ((*answer)->executed_text(), (*answer)->plan_text()) << text.substr(0, 60);
+  }
+}
+
 }  // namespace
 }  // namespace quiver::engine

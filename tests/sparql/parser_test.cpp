@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "sparql_test_util.hpp"
 
 namespace quiver::sparql {
@@ -153,6 +156,49 @@ TEST(Parser, DeepNestingFailsCleanly) {
   std::string groups = "ASK ";
   for (int i = 0; i < 100000; ++i) groups += '{';
   EXPECT_FALSE(parse_query(groups).ok());
+}
+
+// `n` copies of `item` joined by `sep`.
+std::string chain(const std::string& item, const std::string& sep, int n) {
+  std::string out = item;
+  for (int i = 1; i < n; ++i) out += sep + item;
+  return out;
+}
+
+// Chains nest nothing yet build algebra one level per link, which every
+// later pass recurses over: past kMaxHeight they are refused where they
+// grow too tall, long before the parser has built the rest.
+TEST(Parser, ChainsTallerThanTheLimitFailCleanly) {
+  const std::vector<std::string> too_tall = {
+      "ASK { FILTER(" + chain("1", " + ", 100000) + ") }",
+      "ASK { FILTER(" + chain("true", " && ", 100000) + ") }",
+      "ASK { FILTER(" + chain("false", " || ", 100000) + ") }",
+      "ASK { FILTER(" + chain("2", " * ", 100000) + ") }",
+      "ASK { " + chain("{ ?s ?p ?o }", " ", 100000) + " }",
+      "ASK { " + chain("{ ?s ?p ?o }", " UNION ", 100000) + " }",
+      "ASK { " + chain("OPTIONAL { ?s ?p ?o }", " ", 100000) + " }",
+      "ASK { " + chain("MINUS { ?s ?p ?o }", " ", 100000) + " }",
+      "ASK { " + chain("?s <http://e/p>+ ?o", " . ", 100000) + " }",
+  };
+  for (const auto& text : too_tall) {
+    const auto q = parse_query(text);
+    ASSERT_FALSE(q.ok()) << text.substr(0, 60);
+    EXPECT_EQ(q.error().message, "query nested too deeply: its algebra would be more than " +
+                                     std::to_string(kMaxHeight) + " levels tall");
+  }
+  std::string binds = "ASK {";
+  for (int i = 0; i < 5000; ++i) binds += " BIND(1 AS ?v" + std::to_string(i) + ")";
+  EXPECT_FALSE(parse_query(binds + " }").ok());
+  std::string selects = "SELECT";
+  for (int i = 0; i < 5000; ++i) selects += " (1 AS ?v" + std::to_string(i) + ")";
+  EXPECT_FALSE(parse_query(selects + " { }").ok());
+}
+
+TEST(Parser, ChainsWithinTheLimitParse) {
+  const auto q = parse_query("ASK { FILTER(" + chain("1", " + ", 900) + " = 900) }");
+  ASSERT_TRUE(q.ok()) << q.error().message;
+  EXPECT_LE(q->pattern->height, kMaxHeight);
+  EXPECT_GT(q->pattern->height, 900u);
 }
 
 }  // namespace
