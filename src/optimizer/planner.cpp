@@ -89,7 +89,8 @@ class Planner {
       case OpKind::Filter:
         node = unary(NodeKind::Filter, op, scope);
         node->rows = node->children[0]->rows / 2;
-        plan_exists(op.exprs, unite(scope.bound, certain_variables(*op.children[0], &memo_)), scope, *node);
+        plan_exists(op.exprs, unite(scope.bound, certain_variables(*op.children[0], &memo_)), scope,
+                    *node);
         break;
       case OpKind::Union: {
         node = leaf(NodeKind::Union, op, 0);
@@ -334,7 +335,8 @@ class Planner {
     auto node = leaf(NodeKind::LeftJoin, op, 0);
     NodePtr left = plan(a, scope);
     const VarSet a_certain = certain_variables(a, &memo_);
-    if (seedable(b) && (shares(possible_variables(a, &memo_), possible_variables(b, &memo_)) || left->rows <= 1)) {
+    if (seedable(b) &&
+        (shares(possible_variables(a, &memo_), possible_variables(b, &memo_)) || left->rows <= 1)) {
       node = bind(std::move(node), std::move(left), b, a_certain, scope);
       node->rows = std::max(node->rows, node->children[0]->rows);
     } else {
@@ -345,7 +347,8 @@ class Planner {
       node->children.push_back(std::move(left));
       node->children.push_back(std::move(right));
     }
-    plan_exists(op.exprs, unite(scope.bound, unite(a_certain, certain_variables(b, &memo_))), scope, *node);
+    plan_exists(op.exprs, unite(scope.bound, unite(a_certain, certain_variables(b, &memo_))), scope,
+                *node);
     return node;
   }
 
@@ -353,8 +356,8 @@ class Planner {
     auto node = leaf(NodeKind::Minus, op, 0);
     node->children.push_back(plan(*op.children[0], scope));
     node->children.push_back(plan(*op.children[1], scope));
-    node->keys =
-        intersection(certain_variables(*op.children[0], &memo_), certain_variables(*op.children[1], &memo_));
+    node->keys = intersection(certain_variables(*op.children[0], &memo_),
+                              certain_variables(*op.children[1], &memo_));
     node->rows = node->children[0]->rows;
     return node;
   }

@@ -100,7 +100,8 @@ VarSet own_certain_variables(const Op& op, VariableMemo* memo) {
       vars = certain_variables(*op.children[0], memo);
       break;
     case OpKind::Union:
-      vars = intersect(certain_variables(*op.children[0], memo), certain_variables(*op.children[1], memo));
+      vars = intersect(certain_variables(*op.children[0], memo),
+                       certain_variables(*op.children[1], memo));
       break;
     case OpKind::Graph:
       vars = certain_variables(*op.children[0], memo);

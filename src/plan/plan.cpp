@@ -198,6 +198,8 @@ std::string to_text(const Shape& root, const Counts* counts) {
   return out;
 }
 
-std::string to_text(const Node& root, const Counts* counts) { return to_text(shape_of(root), counts); }
+std::string to_text(const Node& root, const Counts* counts) {
+  return to_text(shape_of(root), counts);
+}
 
 }  // namespace quiver::plan

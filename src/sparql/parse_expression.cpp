@@ -50,7 +50,8 @@ ExprPtr Parser::parse_expression() {
 // [112] ConditionalAndExpression, [113] ValueLogical
 ExprPtr Parser::parse_conditional_and() {
   ExprPtr e = parse_relational();
-  while (accept_punct(symbol(Function::And))) e = bounded(make_call(Function::And, {e, parse_relational()}));
+  while (accept_punct(symbol(Function::And)))
+    e = bounded(make_call(Function::And, {e, parse_relational()}));
   return e;
 }
 

@@ -53,7 +53,8 @@ TEST(EngineTest, QueriesAsTallAsTheParserAllowsRunToTheEnd) {
   }
   const int n = static_cast<int>(sparql::kMaxHeight) - 20;
   std::string binds = "ASK { ?s ?p ?o";
-  for (int i = 0; i < n; ++i) binds += " BIND(" + std::to_string(i) + " AS ?v" + std::to_string(i) + ")";
+  for (int i = 0; i < n; ++i)
+    binds += " BIND(" + std::to_string(i) + " AS ?v" + std::to_string(i) + ")";
   const std::vector<std::string> tall = {
       "ASK { ?s ?p ?o FILTER(" + chain("1", " + ", n) + " = " + std::to_string(n) + ") }",
       "ASK { ?s ?p ?o FILTER(" + chain("?o = ?s", " && ", n) + ") }",
