@@ -7,7 +7,8 @@
 # load-only run (ASK {}) of the same data, so the query's own share shows:
 # a LIMIT over a scan or a cartesian product must cost no time and no
 # memory beyond the load; the DISTINCT friends-of-friends query holds only
-# its distinct rows. With QUIVER_BASELINE each figure is also measured for
+# its distinct rows. This build's `--time` also gives the query's own
+# seconds (plan, run and write, the load apart). With QUIVER_BASELINE each figure is also measured for
 # that binary and the ratios new/old are printed.
 # Not a test: figures are reported, never asserted.
 set -euo pipefail
@@ -26,24 +27,27 @@ data="$work/watdiv-$size.nt"
 [[ -s "$data" ]] || zcat "$shared/bench/watdiv/watdiv-$size.nt.gz" > "$data"
 echo 'ASK {}' > "$work/load-only.rq"
 
-# "seconds peak_kib rows" of one run of $1 on query file $2.
+# "seconds peak_kib rows query_seconds" of one run of $1 on query file $2
+# (further arguments go to quiver; query_seconds is nan without --time).
 measure() {
   local bin="$1" query="$2"
+  shift 2
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$bin" query --data "$data" --query "$query" \
-    --format tsv > "$work/out.tsv" 2> "$work/err.txt" || { echo "nan 0 0"; return; }
-  local rows
+    --format tsv "$@" > "$work/out.tsv" 2> "$work/err.txt" || { echo "nan 0 0 nan"; return; }
+  local rows query_s
   rows=$(($(wc -l < "$work/out.tsv") - 1))
-  echo "$(tail -1 "$work/time.txt") $rows"
+  query_s=$(awk '/^time: load/ {print $6}' "$work/err.txt")
+  echo "$(tail -1 "$work/time.txt") $rows ${query_s:-nan}"
 }
 
 echo "WatDiv $size: $(wc -l < "$data") triples"
-printf "%-16s %8s %10s %10s" query rows seconds peak_MiB
+printf "%-16s %8s %10s %10s %10s" query rows seconds query_s peak_MiB
 [[ -n "$baseline" ]] && printf " %10s %10s %8s %8s" old_s old_MiB t_ratio m_ratio
 printf "\n"
 for q in "$work/load-only.rq" "$root"/bench/queries/{limit-scan,limit-cartesian,fof-distinct}.rq; do
   name=$(basename "$q" .rq)
-  read -r s kib rows < <(measure "$quiver" "$q")
-  printf "%-16s %8s %10.2f %10.0f" "$name" "$rows" "$s" "$(awk -v k="$kib" 'BEGIN {print k / 1024}')"
+  read -r s kib rows qs < <(measure "$quiver" "$q" --time)
+  printf "%-16s %8s %10.2f %10.3f %10.0f" "$name" "$rows" "$s" "$qs" "$(awk -v k="$kib" 'BEGIN {print k / 1024}')"
   if [[ -n "$baseline" ]]; then
     read -r bs bkib _ < <(measure "$baseline" "$q")
     awk -v s="$s" -v k="$kib" -v bs="$bs" -v bk="$bkib" \

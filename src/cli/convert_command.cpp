@@ -88,11 +88,7 @@ class GraphFilter final : public io::QuadSink {
 int run_convert(const std::vector<std::string>& args) {
   const CommandSpec spec = convert_spec();
   po::variables_map vm;
-  if (!parse_command_line(spec, args, vm)) return kUsage;
-  if (vm.count("help")) {
-    print_help(spec);
-    return kOk;
-  }
+  if (const auto done = parse_command_line(spec, args, vm)) return *done;
   std::vector<std::string> inputs{"-"};
   if (vm.count("input")) inputs = vm["input"].as<std::vector<std::string>>();
   const bool lax = vm.count("lax") > 0;

@@ -98,6 +98,7 @@ CommandSpec query_spec() {
       "table, json, xml, csv, tsv (SELECT/ASK); turtle, ntriples, nquads, trig, rdfxml, dot "
       "(CONSTRUCT/DESCRIBE). Default: table on a terminal, else tsv; turtle for graphs")(
       "explain", "print the optimized plan with estimated and actual row counts to stderr")(
+      "time", "print to stderr how long loading the data and answering the query took")(
       "timeout", po::value<double>(), "stop the query after SECONDS")(
       "syntax-only", "only parse the query: report errors, exit 0 or 2")(
       "endpoint,e", po::value<std::string>(),
@@ -207,18 +208,26 @@ CommandSpec serve_spec() {
   return spec;
 }
 
-bool parse_command_line(const CommandSpec& spec, const std::vector<std::string>& args,
-                        po::variables_map& vm) {
+std::optional<int> parse_command_line(const CommandSpec& spec, const std::vector<std::string>& args,
+                                      po::variables_map& vm) {
   try {
     po::store(po::command_line_parser(args).options(spec.options).positional(spec.positional).run(),
               vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    std::cerr << "quiver " << spec.name << ": " << e.what() << "\n"
-              << "Try 'quiver help " << spec.name << "'.\n";
-    return false;
+    return usage_error(spec, e.what());
   }
-  return true;
+  if (vm.count("help")) {
+    print_help(spec);
+    return 0;
+  }
+  return std::nullopt;
+}
+
+int usage_error(const CommandSpec& spec, const std::string& message) {
+  std::cerr << "quiver " << spec.name << ": " << message << "\n"
+            << "Try 'quiver help " << spec.name << "'.\n";
+  return 2;
 }
 
 void print_help(const CommandSpec& spec) {

@@ -51,10 +51,14 @@ CommandSpec push_spec();
 /// The spec of `quiver serve`: options, usage line and examples.
 CommandSpec serve_spec();
 
-/// Parses `args` against `spec` into `vm`. On a usage error prints
-/// `quiver NAME: message` and returns false.
-bool parse_command_line(const CommandSpec& spec, const std::vector<std::string>& args,
-                        po::variables_map& vm);
+/// Parses `args` against `spec` into `vm`: nullopt when the command goes
+/// on, else its exit code, having printed the help (`--help`, 0) or the
+/// usage error (2).
+std::optional<int> parse_command_line(const CommandSpec& spec, const std::vector<std::string>& args,
+                                      po::variables_map& vm);
+/// Prints `quiver NAME: message` and where to find help; returns the usage
+/// exit code (2).
+int usage_error(const CommandSpec& spec, const std::string& message);
 /// Prints the synopsis and options of `spec` to stdout.
 void print_help(const CommandSpec& spec);
 

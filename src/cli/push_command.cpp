@@ -66,15 +66,8 @@ class ProgressLine {
 int run_push(const std::vector<std::string>& args) {
   const CommandSpec spec = push_spec();
   po::variables_map vm;
-  if (!parse_command_line(spec, args, vm)) return kUsage;
-  if (vm.count("help")) {
-    print_help(spec);
-    return kOk;
-  }
-  const auto usage = [](const std::string& message) {
-    std::cerr << "quiver push: " << message << "\nTry 'quiver help push'.\n";
-    return kUsage;
-  };
+  if (const auto done = parse_command_line(spec, args, vm)) return *done;
+  const auto usage = [&spec](const std::string& message) { return usage_error(spec, message); };
   if (!vm.count("input")) return usage("no input files");
   if (!vm.count("endpoint")) return usage("--endpoint URL is required");
   if (vm.count("graph") && vm.count("default-graph")) {

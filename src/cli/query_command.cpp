@@ -3,6 +3,8 @@
 
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -30,7 +32,7 @@ struct QueryText {
 
 // The query text, or the exit code when there is none: a usage mistake (2)
 // or a query file that cannot be read (1).
-std::variant<QueryText, int> read_query(const po::variables_map& vm) {
+std::variant<QueryText, int> read_query(const CommandSpec& spec, const po::variables_map& vm) {
   if (vm.count("query") && vm.count("text")) {
     std::cerr << "quiver query: give the query either with --query FILE or as text, not both\n";
     return kUsage;
@@ -58,8 +60,7 @@ std::variant<QueryText, int> read_query(const po::variables_map& vm) {
     }
     return QueryText{text, "<query>", ""};
   }
-  std::cerr << "quiver query: no query given\nTry 'quiver help query'.\n";
-  return kUsage;
+  return usage_error(spec, "no query given");
 }
 
 // How the result is written: a graph syntax for CONSTRUCT / DESCRIBE, a
@@ -127,9 +128,9 @@ std::vector<std::string> strings(const po::variables_map& vm, const char* name) 
 // both messages are shown.
 int run_remote(const po::variables_map& vm, const QueryText& text, const sparql::Query* query,
                const std::string& local_error, const engine::QueryOptions& local) {
-  if (vm.count("data") || vm.count("named") || vm.count("explain")) {
-    std::cerr << "quiver query: --endpoint runs the query remotely; --data, --named and "
-                 "--explain do not apply\n";
+  if (vm.count("data") || vm.count("named") || vm.count("explain") || vm.count("time")) {
+    std::cerr << "quiver query: --endpoint runs the query remotely; --data, --named, "
+                 "--explain and --time do not apply\n";
     return kUsage;
   }
   const CredentialsOption credentials = credentials_option("query", vm);
@@ -163,12 +164,8 @@ int run_remote(const po::variables_map& vm, const QueryText& text, const sparql:
 int run_query(const std::vector<std::string>& args) {
   const CommandSpec spec = query_spec();
   po::variables_map vm;
-  if (!parse_command_line(spec, args, vm)) return kUsage;
-  if (vm.count("help")) {
-    print_help(spec);
-    return kOk;
-  }
-  const auto read = read_query(vm);
+  if (const auto done = parse_command_line(spec, args, vm)) return *done;
+  const auto read = read_query(spec, vm);
   if (const int* code = std::get_if<int>(&read)) return *code;
   const QueryText* text = &std::get<QueryText>(read);
   sparql::ParseOptions parse_options;
@@ -210,11 +207,14 @@ int run_query(const std::vector<std::string>& args) {
     return kUsage;
   }
 
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point started = Clock::now();
   engine::Engine engine;
   if (!load_data_options(engine, vm)) return kFailed;
   // On the command line, FROM <file:...> names a file to read first; the
   // query itself only ever reads the store.
   const Status loaded = engine.load_query_graphs(*query);
+  const Clock::time_point queried = Clock::now();
   auto answer = loaded ? engine.query(*query, options)
                        : Expected<std::unique_ptr<engine::Answer>>(loaded.error());
   if (!answer) {
@@ -225,6 +225,12 @@ int run_query(const std::vector<std::string>& args) {
     return kFailed;
   }
   const int status = print_result(**answer, *query, *format);
+  // As arq --time: the load apart, so the query's own cost can be compared.
+  if (vm.count("time")) {
+    const auto seconds = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
+    std::fprintf(stderr, "time: load %.3f s, query %.3f s (plan, run and write)\n",
+                 seconds(queried - started), seconds(Clock::now() - queried));
+  }
   // The plan with the rows each operator produced: known once the answer is out.
   if (explain) std::cerr << (*answer)->explain();
   return status;

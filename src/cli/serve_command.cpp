@@ -20,15 +20,8 @@ namespace quiver::cli {
 int run_serve(const std::vector<std::string>& args) {
   const CommandSpec spec = serve_spec();
   po::variables_map vm;
-  if (!parse_command_line(spec, args, vm)) return kUsage;
-  if (vm.count("help")) {
-    print_help(spec);
-    return kOk;
-  }
-  const auto usage = [](const std::string& message) {
-    std::cerr << "quiver serve: " << message << "\nTry 'quiver help serve'.\n";
-    return kUsage;
-  };
+  if (const auto done = parse_command_line(spec, args, vm)) return *done;
+  const auto usage = [&spec](const std::string& message) { return usage_error(spec, message); };
   server::ServiceOptions service_options;
   const double timeout = vm["timeout"].as<double>();
   if (!(timeout > 0)) return usage("--timeout wants a positive number of seconds");

@@ -99,15 +99,8 @@ int run_ontology_checks(const po::variables_map& vm) {
 int run_validate(const std::vector<std::string>& args) {
   const CommandSpec spec = validate_spec();
   po::variables_map vm;
-  if (!parse_command_line(spec, args, vm)) return kUsage;
-  if (vm.count("help")) {
-    print_help(spec);
-    return kOk;
-  }
-  if (!vm.count("input")) {
-    std::cerr << "quiver validate: no file given\nTry 'quiver help validate'.\n";
-    return kUsage;
-  }
+  if (const auto done = parse_command_line(spec, args, vm)) return *done;
+  if (!vm.count("input")) return usage_error(spec, "no file given");
   if (vm.count("ontology")) return run_ontology_checks(vm);
   int status = kOk;
   for (const auto& input : vm["input"].as<std::vector<std::string>>()) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <regex>
 
 #include "cli_runner.hpp"
 
@@ -289,6 +290,18 @@ TEST_F(QueryTest, ExplainPrintsThePlanToStderr) {
   EXPECT_NE(r.err.find("optimizer passes: fold_constants"), std::string::npos) << r.err;
   // Without --explain, nothing on stderr.
   EXPECT_EQ(scratch_.quiver("query -q sel.rq -d d.ttl").err, "");
+}
+
+TEST_F(QueryTest, TimePrintsLoadAndQueryApartToStderr) {
+  const RunResult r = scratch_.quiver("query --time -q sel.rq -d d.ttl --format tsv");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, scratch_.quiver("query -q sel.rq -d d.ttl --format tsv").out);
+  EXPECT_TRUE(std::regex_match(
+      r.err, std::regex("time: load [0-9]+\\.[0-9]{3} s, query [0-9]+\\.[0-9]{3} s \\(plan, run "
+                        "and write\\)\n")))
+      << r.err;
+  // Remote queries are timed by the server, not here.
+  EXPECT_EQ(scratch_.quiver("query --time -e http://127.0.0.1:9/sparql 'ASK {}'").exit_code, 2);
 }
 
 TEST_F(QueryTest, TimeoutStopsARunawayQuery) {
