@@ -345,6 +345,9 @@ ReadResult SerdState::run() {
     st = serd_reader_read_source(reader.get(), &SerdState::on_read, &SerdState::on_stream_error,
                                  this, reinterpret_cast<const uint8_t*>(name_.c_str()), kPageSize);
   } else {
+    // The read was left midway: its page buffer is freed here, the rest of
+    // the reader by serd_reader_free.
+    serd_reader_end_stream(reader.get());
     const auto [line, col] = window_.locate({});
     Error error{ErrorKind::Syntax, SourceLocation{name_, line, col},
                 "more than one error per " + std::to_string(kBytesPerError) +

@@ -16,6 +16,13 @@ using sparql::OpPtr;
 
 namespace {
 
+// Out of merge() so that its recursion keeps no Op in every frame.
+[[gnu::noinline]] OpPtr both_bgps(const Op& left, const Op& right) {
+  Op bgp = left;
+  bgp.triples.insert(bgp.triples.end(), right.triples.begin(), right.triples.end());
+  return make_op(std::move(bgp));
+}
+
 OpPtr merge(const OpPtr& op) {
   OpPtr rebuilt = map_children(op, merge);
   if (rebuilt->kind != OpKind::Join) return rebuilt;
@@ -23,11 +30,7 @@ OpPtr merge(const OpPtr& op) {
   const OpPtr& right = rebuilt->children[1];
   if (left->kind == OpKind::Unit) return right;
   if (right->kind == OpKind::Unit) return left;
-  if (left->kind == OpKind::Bgp && right->kind == OpKind::Bgp) {
-    Op bgp = *left;
-    bgp.triples.insert(bgp.triples.end(), right->triples.begin(), right->triples.end());
-    return make_op(std::move(bgp));
-  }
+  if (left->kind == OpKind::Bgp && right->kind == OpKind::Bgp) return both_bgps(*left, *right);
   return rebuilt;
 }
 

@@ -62,27 +62,9 @@ ExprPtr fold(const ExprPtr& e, const PassContext& context) {
 }
 
 OpPtr fold_op(const OpPtr& op, const PassContext& context) {
-  OpPtr rebuilt = map_children(op, [&](const OpPtr& child) { return fold_op(child, context); });
-  bool changed = rebuilt != op;
-  Op copy = *rebuilt;
-  for (auto& e : copy.exprs) {
-    ExprPtr folded = fold(e, context);
-    changed = changed || folded != e;
-    e = folded;
-  }
-  for (auto* list : {&copy.group_keys, &copy.aggregates}) {
-    for (auto& b : *list) {
-      ExprPtr folded = fold(b.expr, context);
-      changed = changed || folded != b.expr;
-      b.expr = folded;
-    }
-  }
-  for (auto& c : copy.order) {
-    ExprPtr folded = fold(c.expr, context);
-    changed = changed || folded != c.expr;
-    c.expr = folded;
-  }
-  return changed ? sparql::make_op(std::move(copy)) : rebuilt;
+  return map_expressions(
+      map_children(op, [&](const OpPtr& child) { return fold_op(child, context); }),
+      [&](const ExprPtr& e) { return fold(e, context); });
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 // see the whole solution and never move.
 
 #include <functional>
+#include <string>
+#include <vector>
 
 #include "optimizer/optimizer.hpp"
 #include "optimizer/variables.hpp"
@@ -19,6 +21,7 @@ using sparql::make_op;
 using sparql::Op;
 using sparql::OpKind;
 using sparql::OpPtr;
+using sparql::with_children;
 
 namespace {
 
@@ -51,68 +54,69 @@ bool movable(const ExprPtr& e, const VarSet& bound) {
 }
 
 OpPtr push(const OpPtr& op);
+OpPtr push_into(const OpPtr& op, std::vector<ExprPtr> filters);
+
+// Each case below is its own function so that push_into()'s recursion,
+// one level per operator, carries only its own few locals: chains a
+// thousand operators deep must fit a sanitizer build's stack.
+
+// Moves into `down` the filters that can go below into `operand`; the rest
+// go to `stay`.
+void split(std::vector<ExprPtr>& filters, const Op& operand, std::vector<ExprPtr>& down,
+           std::vector<ExprPtr>& stay, const std::string* introduced = nullptr) {
+  const VarSet bound = certain_variables(operand);
+  for (auto& f : filters) {
+    const bool reads_new = introduced && expr_variables(*f).count(*introduced) > 0;
+    (!reads_new && movable(f, bound) ? down : stay).push_back(std::move(f));
+  }
+}
+
+OpPtr push_into_join(const OpPtr& op, std::vector<ExprPtr> filters) {
+  std::vector<ExprPtr> left, either, right, stay;
+  split(filters, *op->children[0], left, either);
+  split(either, *op->children[1], right, stay);
+  return with_filters(with_children(*op, {push_into(op->children[0], std::move(left)),
+                                          push_into(op->children[1], std::move(right))}),
+                      std::move(stay));
+}
+
+// LeftJoin and Minus: only into the left side.
+OpPtr push_into_left(const OpPtr& op, std::vector<ExprPtr> filters) {
+  std::vector<ExprPtr> left, stay;
+  split(filters, *op->children[0], left, stay);
+  return with_filters(
+      with_children(*op, {push_into(op->children[0], std::move(left)), push(op->children[1])}),
+      std::move(stay));
+}
+
+// Extend (a filter reading the variable it binds stays above) and Graph.
+OpPtr push_into_unary(const OpPtr& op, std::vector<ExprPtr> filters) {
+  std::vector<ExprPtr> down, stay;
+  split(filters, *op->children[0], down, stay,
+        op->kind == OpKind::Extend ? &op->variable : nullptr);
+  return with_filters(with_children(*op, {push_into(op->children[0], std::move(down))}),
+                      std::move(stay));
+}
 
 // Pushes `filters` as deep into `op` as is safe; what cannot move stays on top.
 OpPtr push_into(const OpPtr& op, std::vector<ExprPtr> filters) {
-  std::vector<ExprPtr> stay;
   switch (op->kind) {
-    case OpKind::Join: {
-      std::vector<ExprPtr> left, right;
-      const VarSet lv = certain_variables(*op->children[0]);
-      const VarSet rv = certain_variables(*op->children[1]);
-      for (auto& f : filters) {
-        if (movable(f, lv)) {
-          left.push_back(f);
-        } else if (movable(f, rv)) {
-          right.push_back(f);
-        } else {
-          stay.push_back(f);
-        }
-      }
-      Op j = *op;
-      j.children = {push_into(op->children[0], left), push_into(op->children[1], right)};
-      return with_filters(make_op(std::move(j)), stay);
-    }
+    case OpKind::Join:
+      return push_into_join(op, std::move(filters));
     case OpKind::LeftJoin:
-    case OpKind::Minus: {
-      std::vector<ExprPtr> left;
-      const VarSet lv = certain_variables(*op->children[0]);
-      for (auto& f : filters) (movable(f, lv) ? left : stay).push_back(f);
-      Op j = *op;
-      j.children = {push_into(op->children[0], left), push(op->children[1])};
-      return with_filters(make_op(std::move(j)), stay);
-    }
-    case OpKind::Union: {
-      Op u = *op;
-      u.children = {push_into(op->children[0], filters), push_into(op->children[1], filters)};
-      return make_op(std::move(u));
-    }
-    case OpKind::Filter: {
-      std::vector<ExprPtr> all = filters;
-      all.insert(all.end(), op->exprs.begin(), op->exprs.end());
-      return push_into(op->children[0], all);
-    }
-    case OpKind::Extend: {
-      std::vector<ExprPtr> down;
-      const VarSet below = certain_variables(*op->children[0]);
-      for (auto& f : filters) {
-        const bool reads_new = expr_variables(*f).count(op->variable) > 0;
-        (!reads_new && movable(f, below) ? down : stay).push_back(f);
-      }
-      Op e = *op;
-      e.children = {push_into(op->children[0], down)};
-      return with_filters(make_op(std::move(e)), stay);
-    }
-    case OpKind::Graph: {
-      std::vector<ExprPtr> down;
-      const VarSet inside = certain_variables(*op->children[0]);
-      for (auto& f : filters) (movable(f, inside) ? down : stay).push_back(f);
-      Op g = *op;
-      g.children = {push_into(op->children[0], down)};
-      return with_filters(make_op(std::move(g)), stay);
-    }
+    case OpKind::Minus:
+      return push_into_left(op, std::move(filters));
+    case OpKind::Union:
+      return with_children(
+          *op, {push_into(op->children[0], filters), push_into(op->children[1], filters)});
+    case OpKind::Filter:
+      filters.insert(filters.end(), op->exprs.begin(), op->exprs.end());
+      return push_into(op->children[0], std::move(filters));
+    case OpKind::Extend:
+    case OpKind::Graph:
+      return push_into_unary(op, std::move(filters));
     default:
-      return with_filters(push(op), filters);
+      return with_filters(push(op), std::move(filters));
   }
 }
 

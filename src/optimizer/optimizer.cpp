@@ -34,20 +34,9 @@ ExprPtr optimize_exists(const ExprPtr& e, const PassContext& context) {
 // `op` with the EXISTS patterns in its expressions (and its children's)
 // optimized: the passes themselves leave them alone.
 OpPtr optimize_exists(const OpPtr& op, const PassContext& context) {
-  OpPtr rebuilt = map_children(op, [&](const OpPtr& c) { return optimize_exists(c, context); });
-  Op copy = *rebuilt;
-  bool changed = false;
-  auto update = [&](ExprPtr& e) {
-    ExprPtr optimized = optimize_exists(e, context);
-    changed = changed || optimized != e;
-    e = optimized;
-  };
-  for (auto& e : copy.exprs) update(e);
-  for (auto* list : {&copy.group_keys, &copy.aggregates}) {
-    for (auto& b : *list) update(b.expr);
-  }
-  for (auto& c : copy.order) update(c.expr);
-  return changed ? sparql::make_op(std::move(copy)) : rebuilt;
+  return map_expressions(
+      map_children(op, [&](const OpPtr& c) { return optimize_exists(c, context); }),
+      [&](const ExprPtr& e) { return optimize_exists(e, context); });
 }
 
 }  // namespace

@@ -21,6 +21,24 @@ void add_term(VarSet& vars, const PatternTerm& t) {
 VarSet own_certain_variables(const Op& op, VariableMemo* memo);
 VarSet own_possible_variables(const Op& op, VariableMemo* memo);
 
+// Operators bound in every solution by whatever their first operand binds
+// there, and no more.
+bool keeps_first_operands_certain(const Op& op) {
+  switch (op.kind) {
+    case OpKind::LeftJoin:
+    case OpKind::Minus:
+    case OpKind::Filter:
+    case OpKind::Extend:
+    case OpKind::OrderBy:
+    case OpKind::Distinct:
+    case OpKind::Reduced:
+    case OpKind::Slice:
+      return true;
+    default:
+      return false;
+  }
+}
+
 VarSet intersect(const VarSet& a, const VarSet& b) {
   VarSet out;
   std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::inserter(out, out.end()));
@@ -49,21 +67,40 @@ bool has_exists(const Expr& expr) {
                      [](const auto& a) { return a && has_exists(*a); });
 }
 
+// Chains of these (a BIND after each other, filters, modifiers) are walked
+// in a loop: a thousand levels of recursion with a set in every frame do
+// not fit a sanitizer build's stack.
 VarSet certain_variables(const Op& op, VariableMemo* memo) {
+  const Op* at = &op;
+  while (keeps_first_operands_certain(*at)) at = at->children[0].get();
   if (memo) {
-    if (auto it = memo->certain.find(&op); it != memo->certain.end()) return it->second;
+    if (auto it = memo->certain.find(at); it != memo->certain.end()) return it->second;
   }
-  VarSet vars = own_certain_variables(op, memo);
-  if (memo) memo->certain.emplace(&op, vars);
+  VarSet vars = own_certain_variables(*at, memo);
+  if (memo) memo->certain.emplace(at, vars);
   return vars;
 }
 
 VarSet possible_variables(const Op& op, VariableMemo* memo) {
-  if (memo) {
-    if (auto it = memo->possible.find(&op); it != memo->possible.end()) return it->second;
+  VarSet bound;  // by the Extends walked through
+  const Op* at = &op;
+  for (;; at = at->children[0].get()) {
+    if (at->kind == OpKind::Extend) {
+      bound.insert(at->variable);
+    } else if (at->kind != OpKind::Minus &&
+               !(keeps_first_operands_certain(*at) && at->children.size() == 1)) {
+      break;
+    }
   }
-  VarSet vars = own_possible_variables(op, memo);
-  if (memo) memo->possible.emplace(&op, vars);
+  VarSet vars;
+  const auto known = memo ? memo->possible.find(at) : decltype(memo->possible.end()){};
+  if (memo && known != memo->possible.end()) {
+    vars = known->second;
+  } else {
+    vars = own_possible_variables(*at, memo);
+    if (memo) memo->possible.emplace(at, vars);
+  }
+  vars.merge(bound);
   return vars;
 }
 
@@ -89,7 +126,7 @@ VarSet own_certain_variables(const Op& op, VariableMemo* memo) {
     case OpKind::Join:
       for (const auto& c : op.children) vars.merge(certain_variables(*c, memo));
       break;
-    case OpKind::LeftJoin:
+    case OpKind::LeftJoin:  // walked through by certain_variables()
     case OpKind::Minus:
     case OpKind::Filter:
     case OpKind::Extend:
@@ -179,10 +216,24 @@ OpPtr map_children(const OpPtr& op, const std::function<OpPtr(const OpPtr&)>& f)
     children.push_back(f(c));
     changed = changed || children.back() != c;
   }
-  if (!changed) return op;
-  sparql::Op copy = *op;
-  copy.children = std::move(children);
-  return sparql::make_op(std::move(copy));
+  return changed ? sparql::with_children(*op, std::move(children)) : op;
+}
+
+OpPtr map_expressions(const OpPtr& op,
+                      const std::function<sparql::ExprPtr(const sparql::ExprPtr&)>& f) {
+  Op copy = *op;
+  bool changed = false;
+  const auto update = [&](sparql::ExprPtr& e) {
+    sparql::ExprPtr mapped = f(e);
+    changed = changed || mapped != e;
+    e = std::move(mapped);
+  };
+  for (auto& e : copy.exprs) update(e);
+  for (auto* list : {&copy.group_keys, &copy.aggregates}) {
+    for (auto& b : *list) update(b.expr);
+  }
+  for (auto& c : copy.order) update(c.expr);
+  return changed ? sparql::make_op(std::move(copy)) : op;
 }
 
 }  // namespace quiver::optimizer

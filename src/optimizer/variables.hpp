@@ -36,5 +36,11 @@ bool is_subset(const VarSet& a, const VarSet& b);
 /// itself when no child changed.
 sparql::OpPtr map_children(const sparql::OpPtr& op,
                            const std::function<sparql::OpPtr(const sparql::OpPtr&)>& f);
+/// Rebuilds `op` with each of its own expressions (filters, bindings, group
+/// keys, aggregates, order conditions) replaced by `f(expr)`; returns `op`
+/// itself when none changed. The copy of `op` is made here, not in the
+/// frames of a pass that recurses once per level.
+sparql::OpPtr map_expressions(const sparql::OpPtr& op,
+                              const std::function<sparql::ExprPtr(const sparql::ExprPtr&)>& f);
 
 }  // namespace quiver::optimizer

@@ -35,6 +35,12 @@ ExprPtr make_expr(Expr expr) {
   return std::make_shared<const Expr>(std::move(expr));
 }
 
+OpPtr with_children(const Op& op, std::vector<OpPtr> children) {
+  Op copy = op;
+  copy.children = std::move(children);
+  return make_op(std::move(copy));
+}
+
 PathPtr make_path(Path path) {
   path.height = tallest(path.args) + 1;
   return std::make_shared<const Path>(std::move(path));

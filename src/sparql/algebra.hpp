@@ -244,5 +244,8 @@ OpPtr make_op(Op op);
 ExprPtr make_expr(Expr expr);
 /// Wraps a node in a PathPtr.
 PathPtr make_path(Path path);
+/// A copy of `op` with other children. Out of line on purpose: passes that
+/// recurse once per level call it instead of keeping an Op in their frame.
+OpPtr with_children(const Op& op, std::vector<OpPtr> children);
 
 }  // namespace quiver::sparql
