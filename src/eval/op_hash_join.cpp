@@ -12,9 +12,12 @@
 namespace quiver::eval {
 namespace {
 
-bool shares_binding(const TermId* a, const TermId* b, std::size_t width) {
+// MINUS's dom(a) ∩ dom(b) ≠ ∅. The seed's variables do not count: run
+// from a seed (an EXISTS test), the pattern is the one the seed's values
+// are substituted into (18.6), where they are constants, in neither domain.
+bool shares_binding(const TermId* a, const TermId* b, const TermId* seed, std::size_t width) {
   for (std::size_t i = 0; i < width; ++i) {
-    if (a[i] != kAnyTerm && b[i] != kAnyTerm) return true;
+    if (a[i] != kAnyTerm && b[i] != kAnyTerm && seed[i] == kAnyTerm) return true;
   }
   return false;
 }
@@ -83,7 +86,7 @@ class HashJoinOperator final : public Operator {
         const TermId* r = built_.row(candidates_[candidate_at_]);
         if (!compatible(row_, r, w)) continue;
         if (minus) {
-          if (!shares_binding(row_, r, w)) continue;
+          if (!shares_binding(row_, r, seed_, w)) continue;
           matched_ = true;
           candidate_at_ = candidates_.size();
           break;

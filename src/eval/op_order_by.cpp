@@ -27,6 +27,7 @@ class OrderByOperator final : public Operator {
     child_->open(seed, graphs);
     rows_ = Table(ctx_.width());
     keys_.clear();
+    seq_.clear();
     order_.clear();
     sorted_ = false;
     at_ = 0;

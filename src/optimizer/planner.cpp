@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <string_view>
 #include <unordered_map>
 
@@ -65,7 +66,26 @@ class Planner {
  public:
   explicit Planner(const PassContext& context) : context_(context) {}
 
+  // A top-k request (from a LIMIT) travels only through the operators that
+  // keep rows one for one, Project and Extend, to an ORDER BY: every other
+  // operator, a join's operand above all, needs all of its operand's rows.
   NodePtr plan(const Op& op, const Scope& scope) {
+    switch (op.kind) {
+      case OpKind::Project:
+      case OpKind::Extend:
+      case OpKind::OrderBy:
+      case OpKind::Slice:
+        return plan_node(op, scope);
+      default: {
+        const std::int64_t saved = std::exchange(pending_top_k_, -1);
+        NodePtr node = plan_node(op, scope);
+        pending_top_k_ = saved;
+        return node;
+      }
+    }
+  }
+
+  NodePtr plan_node(const Op& op, const Scope& scope) {
     NodePtr node;
     switch (op.kind) {
       case OpKind::Unit:
@@ -401,7 +421,10 @@ class Planner {
     const std::int64_t saved = pending_top_k_;
     // An ORDER BY just below (through projections and BINDs) only needs
     // the first offset + limit rows.
-    pending_top_k_ = op.limit >= 0 ? std::max<std::int64_t>(0, op.offset) + op.limit : -1;
+    const std::int64_t offset = std::max<std::int64_t>(0, op.offset);
+    const bool fits =
+        op.limit >= 0 && offset <= std::numeric_limits<std::int64_t>::max() - op.limit;
+    pending_top_k_ = fits ? offset + op.limit : -1;
     auto node = leaf(NodeKind::Slice, op, 0);
     node->children.push_back(plan(*op.children.at(0), scope));
     pending_top_k_ = saved;

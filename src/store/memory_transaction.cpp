@@ -234,7 +234,9 @@ Status MemoryTransaction::commit() {
 
 void MemoryTransaction::rollback() {
   if (!active_) return;
-  staged_.reset();
+  // Reads after the end see the store as it is (no transaction's changes
+  // are left to see), never a dangling view.
+  staged_ = store_.current();
   savepoints_.clear();
   store_.terms_.rollback(begin_);
   end();
@@ -242,6 +244,7 @@ void MemoryTransaction::rollback() {
 
 void MemoryTransaction::end() {
   active_ = false;
+  pending_ = Pending::None;
   triples_ = {};
   quads_ = {};
   lock_.unlock();

@@ -101,5 +101,61 @@ TEST(EvaluatorModifierTest, GroupConcatAndSample) {
   EXPECT_NE(rows(r)[0].find("5|7|10|20"), std::string::npos) << rows(r)[0];
 }
 
+// A LIMIT above a join is not a LIMIT on the join's operands: an ORDER BY
+// subquery under a join, OPTIONAL or MINUS gives all its rows (15.4: the
+// slice applies to the whole query's solutions).
+TEST(EvaluatorModifierTest, LimitNeverCutsAnOrderedSubqueryUnderAJoin) {
+  TestDataset data(R"(ex:a ex:p 1 . ex:b ex:p 2 . ex:b ex:q ex:z .)");
+  EXPECT_EQ(rows(run(data,
+                     "SELECT ?x WHERE { { SELECT ?x ?v WHERE { ?x ex:p ?v } ORDER BY ?v } "
+                     "?x ex:q ?w } LIMIT 1")),
+            (Rows{"x=<http://example.org/b>"}));
+  EXPECT_EQ(
+      rows(run(data,
+               "SELECT ?x ?v WHERE { ?x ex:q ?z OPTIONAL { SELECT ?x ?v WHERE "
+               "{ ?x ex:p ?v } ORDER BY ?v } } LIMIT 1")),
+      (Rows{R"(x=<http://example.org/b> v="2"^^<http://www.w3.org/2001/XMLSchema#integer>)"}));
+  EXPECT_EQ(rows(run(data,
+                     "SELECT ?x WHERE { ?x ex:q ?z MINUS { SELECT ?x WHERE "
+                     "{ ?x ex:p ?v } ORDER BY ?v } } LIMIT 1")),
+            Rows{});
+  EXPECT_EQ(rows(run(data,
+                     "SELECT ?x WHERE { { SELECT ?x WHERE { ?x ex:p ?v } ORDER BY ?v } "
+                     "UNION { BIND(ex:c AS ?x) } } ORDER BY DESC(?x) LIMIT 1")),
+            (Rows{"x=<http://example.org/c>"}));
+}
+
+TEST(EvaluatorModifierTest, OffsetPlusLimitPastTheLargestIntegerIsNoTopK) {
+  TestDataset data(R"(ex:a ex:p 1 . ex:b ex:p 2 .)");
+  EXPECT_TRUE(rows(run(data,
+                       "SELECT ?x WHERE { ?x ex:p ?v } ORDER BY ?v "
+                       "OFFSET 9223372036854775807 LIMIT 9223372036854775807"))
+                  .empty());
+  EXPECT_EQ(rows(run(data,
+                     "SELECT ?x WHERE { ?x ex:p ?v } ORDER BY ?v OFFSET 1 "
+                     "LIMIT 9223372036854775807")),
+            (Rows{"x=<http://example.org/b>"}));
+}
+
+// ORDER BY runs again for each named graph under GRAPH ?g: each run sorts
+// its own rows, ties kept in the order they came, as the first run does.
+TEST(EvaluatorModifierTest, OrderByRerunKeepsTiesInInputOrder) {
+  TestDataset data(R"(
+    ex:g1 { ex:a ex:p 1 . ex:b ex:p 1 . ex:c ex:p 1 . ex:d ex:p 0 . }
+    ex:g2 { ex:e ex:p 1 . ex:f ex:p 1 . ex:h ex:p 0 . }
+  )");
+  const char* sub = "{ SELECT ?s ?o WHERE { ?s ex:p ?o } ORDER BY ?o }";
+  const auto alone = [&](const char* graph) {
+    return rows(run(data, std::string("SELECT ?s WHERE { GRAPH ") + graph + " " + sub + " }"),
+                true);
+  };
+  Rows expected = alone("ex:g1");
+  for (const auto& r : alone("ex:g2")) expected.push_back(r);
+  EXPECT_EQ(rows(run(data, std::string("SELECT ?s WHERE { VALUES ?g { ex:g1 ex:g2 } GRAPH ?g ") +
+                               sub + " }"),
+                 true),
+            expected);
+}
+
 }  // namespace
 }  // namespace quiver::eval::testing

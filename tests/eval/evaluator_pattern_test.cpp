@@ -232,5 +232,30 @@ TEST(EvaluatorPatternTest, TenThousandPatternChain) {
   EXPECT_EQ(rows(run(data, query)), (Rows{"n=\"1\"^^<http://www.w3.org/2001/XMLSchema#integer>"}));
 }
 
+// Under EXISTS the row's values are substituted into the pattern (18.6):
+// they are constants there, so they make no variable the two sides of a
+// MINUS share.
+TEST(EvaluatorPatternTest, MinusInsideExistsSharesOnlyThePatternsVariables) {
+  TestDataset data(R"(ex:a ex:p ex:b . ex:c ex:r ex:d . ex:e ex:s ex:f .)");
+  EXPECT_EQ(rows(run(data,
+                     "SELECT ?x WHERE { ?x ex:p ?o FILTER EXISTS "
+                     "{ ?y ex:r ?z MINUS { ?w ex:s ?v } } }")),
+            (Rows{"x=<http://example.org/a>"}));
+  EXPECT_TRUE(rows(run(data,
+                       "SELECT ?x WHERE { ?x ex:p ?o FILTER NOT EXISTS "
+                       "{ ?y ex:r ?z MINUS { ?w ex:s ?v } } }"))
+                  .empty());
+  // A variable the sides do share still removes: ?y is ex:c on both.
+  EXPECT_TRUE(rows(run(data,
+                       "SELECT ?x WHERE { ?x ex:p ?o FILTER EXISTS "
+                       "{ ?y ex:r ?z MINUS { ?y ?q ?z } } }"))
+                  .empty());
+  // ?x is the row's: substituted, it is ex:a in both sides, shared by none.
+  EXPECT_EQ(rows(run(data,
+                     "SELECT ?x WHERE { ?x ex:p ?o FILTER EXISTS "
+                     "{ ?x ex:p ?o MINUS { ?x ex:p ?z } } }")),
+            (Rows{"x=<http://example.org/a>"}));
+}
+
 }  // namespace
 }  // namespace quiver::eval::testing

@@ -80,6 +80,28 @@ TEST_F(TransactionTest, ReadsInsideSeeTheTransactionsOwnChangesInOrder) {
   EXPECT_EQ(store_.snapshot()->count(q), 1u);
 }
 
+// Reading a transaction once it is over is a caller's mistake, but it must
+// not crash: it sees the store as it is, and every write is refused.
+TEST_F(TransactionTest, ReadsAfterTheEndSeeTheStoreAndWritesAreRefused) {
+  add_trig(store_, "<http://e/a> <http://e/p> <http://e/b> .");
+  auto tx = begin();
+  const QuadIds q{iri(*tx, "x"), iri(*tx, "y"), iri(*tx, "z"), kDefaultGraph};
+  ASSERT_TRUE(tx->insert(q).ok());
+  tx->rollback();
+  EXPECT_EQ(tx->size(), 1u);
+  EXPECT_EQ(tx->count(QuadIds{kAnyTerm, kAnyTerm, kAnyTerm, kAnyTerm}), 1u);
+  EXPECT_FALSE(tx->insert(q).ok());
+  EXPECT_FALSE(tx->commit().ok());
+  auto committed = begin();
+  ASSERT_TRUE(committed
+                  ->insert(QuadIds{iri(*committed, "x"), iri(*committed, "y"), iri(*committed, "z"),
+                                   kDefaultGraph})
+                  .ok());
+  ASSERT_TRUE(committed->commit().ok());
+  EXPECT_EQ(committed->size(), 2u);
+  EXPECT_FALSE(committed->remove(q).ok());
+}
+
 TEST_F(TransactionTest, RollbackLeavesNothingNotEvenTerms) {
   add_trig(store_, "<http://e/a> <http://e/p> <http://e/b> .");
   const std::size_t terms = store_.term_count();
