@@ -228,7 +228,7 @@ int run_query(const std::vector<std::string>& args) {
   // As arq --time: the load apart, so the query's own cost can be compared.
   if (vm.count("time")) {
     const auto seconds = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
-    std::fprintf(stderr, "time: load %.3f s, query %.3f s (plan, run and write)\n",
+    std::fprintf(stderr, "time: load %.6f s, query %.6f s (plan, run and write)\n",
                  seconds(queried - started), seconds(Clock::now() - queried));
   }
   // The plan with the rows each operator produced: known once the answer is out.

@@ -21,7 +21,10 @@ bool has_exists(const sparql::Expr& expr);
 /// lives unchanged (the planner's): asked at every level of a chain, they
 /// are computed once per node instead of once per node per level.
 struct VariableMemo {
-  std::unordered_map<const sparql::Op*, VarSet> certain, possible;
+  /// certain_variables() of each node already asked.
+  std::unordered_map<const sparql::Op*, VarSet> certain;
+  /// possible_variables() of each node already asked.
+  std::unordered_map<const sparql::Op*, VarSet> possible;
 };
 
 /// Variables bound in every solution of `op` (a safe under-approximation).

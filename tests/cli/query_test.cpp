@@ -297,7 +297,7 @@ TEST_F(QueryTest, TimePrintsLoadAndQueryApartToStderr) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, scratch_.quiver("query -q sel.rq -d d.ttl --format tsv").out);
   EXPECT_TRUE(std::regex_match(
-      r.err, std::regex("time: load [0-9]+\\.[0-9]{3} s, query [0-9]+\\.[0-9]{3} s \\(plan, run "
+      r.err, std::regex("time: load [0-9]+\\.[0-9]{6} s, query [0-9]+\\.[0-9]{6} s \\(plan, run "
                         "and write\\)\n")))
       << r.err;
   // Remote queries are timed by the server, not here.
