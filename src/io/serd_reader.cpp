@@ -278,8 +278,10 @@ SerdStatus SerdState::on_error(void* handle, const SerdError* error) {
   va_end(args);
   std::string text(message);
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  Error e{ErrorKind::Syntax, SourceLocation{self->name_, error->line, error->col + 1},
-          std::move(text)};
+  // Serd 0.30 starts the first line at column 1 and every later one at 0,
+  // counting the bytes before the error: only later lines need the + 1.
+  const unsigned col = error->line == 1 ? error->col : error->col + 1;
+  Error e{ErrorKind::Syntax, SourceLocation{self->name_, error->line, col}, std::move(text)};
   if (self->options_.on_error) self->options_.on_error(e);
   self->result_.add_error(std::move(e));
   if (self->options_.lax) ++self->result_.skipped;

@@ -14,6 +14,9 @@
 
 namespace quiver::io {
 
+/// The number of `\n` bytes in `text` (lines are counted on every page read).
+std::uint64_t count_newlines(std::string_view text);
+
 /// The last two pages of input handed to the parser, with the line and column
 /// each starts at, for placing errors Serd does not locate itself.
 class SourceWindow {

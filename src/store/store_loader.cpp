@@ -1,5 +1,7 @@
 #include "store/store_loader.hpp"
 
+#include "io/pipelined_reader.hpp"
+
 namespace quiver::store {
 namespace {
 
@@ -55,7 +57,7 @@ Status StoreLoader::on_quad(const QuadRef& quad) {
 Expected<std::uint64_t> load_file(Transaction& transaction, const std::string& path,
                                   const io::ReadOptions& options, TermId graph) {
   return load(transaction, options, graph,
-              [&](io::QuadSink& sink) { return io::read_file(path, options, sink); });
+              [&](io::QuadSink& sink) { return io::read_file_pipelined(path, options, sink); });
 }
 
 Expected<std::uint64_t> load_string(Transaction& transaction, std::string_view text,
@@ -67,8 +69,9 @@ Expected<std::uint64_t> load_string(Transaction& transaction, std::string_view t
 
 Expected<std::uint64_t> load_file(Store& store, const std::string& path,
                                   const io::ReadOptions& options, TermId graph) {
-  return load_committed(store, options, graph,
-                        [&](io::QuadSink& sink) { return io::read_file(path, options, sink); });
+  return load_committed(store, options, graph, [&](io::QuadSink& sink) {
+    return io::read_file_pipelined(path, options, sink);
+  });
 }
 
 Expected<std::uint64_t> load_string(Store& store, std::string_view text, std::string_view name,

@@ -83,6 +83,18 @@ TEST(ReaderTest, UndefinedPrefixIsAnErrorWithLocation) {
   EXPECT_NE(result.errors[0].message.find("nope"), std::string::npos);
 }
 
+// Serd counts the first line's columns from 1 and the others' from 0: the
+// same mistake on line 1 and line 2 must be reported at the same column.
+TEST(ReaderTest, SerdErrorColumnsAreTheSameOnTheFirstLineAndLater) {
+  const std::string bad = "<http://e/bad> <http://e/p> oops .\n";
+  for (const std::string& text : {bad, "<http://e/s> <http://e/p> <http://e/o> .\n" + bad}) {
+    CollectingSink sink;
+    const auto result = read(text, Format::NTriples, sink);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.errors[0].where.column, 29u) << text;  // the 'o' of oops
+  }
+}
+
 TEST(ReaderTest, EscapedSurrogateIsRejectedWhereItIs) {
   CollectingSink sink;
   const auto result = read("<http://s> <http://p> \"ok\" .\n<http://s> <http://p> \"\\ud800\" .\n",
