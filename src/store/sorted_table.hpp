@@ -36,9 +36,35 @@ struct PrefixLess {
   }
 };
 
-/// Sorts rows lexicographically. Large inputs take a least-significant-
-/// digit radix sort (16-bit digits, skipping digits all rows share): several
-/// times faster than std::sort on millions of rows, for one extra copy.
+/// Least-significant-digit radix sort of `rows` on columns `first`..N-1
+/// (16-bit digits, skipping digits all rows share), through `buffer` (as
+/// long as `rows`); the result ends in `rows`.
+template <std::size_t N>
+void radix_sort_columns(std::span<Row<N>> rows, std::span<Row<N>> buffer, std::size_t first,
+                        std::vector<std::uint32_t>& offsets) {
+  offsets.assign(std::size_t{1} << 16, 0);
+  std::span<Row<N>> from = rows, to = buffer;
+  for (std::size_t col = N; col-- > first;) {
+    for (const unsigned shift : {0u, 16u}) {
+      std::fill(offsets.begin(), offsets.end(), 0);
+      for (const Row<N>& row : from) ++offsets[(row[col] >> shift) & 0xFFFF];
+      if (offsets[(from[0][col] >> shift) & 0xFFFF] == from.size()) continue;
+      std::uint32_t sum = 0;
+      for (std::uint32_t& o : offsets) sum += std::exchange(o, sum);
+      for (const Row<N>& row : from) to[offsets[(row[col] >> shift) & 0xFFFF]++] = row;
+      std::swap(from, to);
+    }
+  }
+  if (from.data() != rows.data()) std::copy(from.begin(), from.end(), rows.begin());
+}
+
+/// Sorts rows lexicographically. Large inputs take radix sorts: several
+/// times faster than std::sort on millions of rows. When column 0's values
+/// are few enough to count, rows are first moved in place into one run per
+/// value (an American flag sort: no second copy of the rows), and each run
+/// is radix sorted on the other columns through a buffer as long as the
+/// longest run: a bulk load's peak memory is then one table less than with
+/// a whole-table buffer (13 MiB of 75 on WatDiv 1M).
 template <std::size_t N>
 void sort_rows(std::vector<Row<N>>& rows) {
   constexpr std::size_t kRadixMin = 1 << 14;
@@ -46,17 +72,41 @@ void sort_rows(std::vector<Row<N>>& rows) {
     std::sort(rows.begin(), rows.end());
     return;
   }
-  std::vector<Row<N>> buffer(rows.size());
-  std::vector<std::size_t> offsets(std::size_t{1} << 16);
-  for (std::size_t col = N; col-- > 0;) {
-    for (const unsigned shift : {0u, 16u}) {
-      std::fill(offsets.begin(), offsets.end(), 0);
-      for (const Row<N>& row : rows) ++offsets[(row[col] >> shift) & 0xFFFF];
-      if (offsets[(rows[0][col] >> shift) & 0xFFFF] == rows.size()) continue;
-      std::size_t sum = 0;
-      for (std::size_t& o : offsets) sum += std::exchange(o, sum);
-      for (const Row<N>& row : rows) buffer[offsets[(row[col] >> shift) & 0xFFFF]++] = row;
-      rows.swap(buffer);
+  std::vector<std::uint32_t> offsets;
+  std::uint32_t max = 0;
+  for (const Row<N>& row : rows) max = std::max(max, row[0]);
+  // Two counters per value must cost well under the buffer they replace.
+  const std::size_t values = std::size_t{max} + 1;
+  if (rows.size() > 0xFFFFFFFFu ||
+      values * 2 * sizeof(std::uint32_t) > rows.size() * sizeof(Row<N>) / 2) {
+    std::vector<Row<N>> buffer(rows.size());
+    radix_sort_columns<N>(rows, buffer, 0, offsets);
+    return;
+  }
+  // start[v] .. start[v + 1]: where the run of value v goes.
+  std::vector<std::uint32_t> start(values + 1, 0);
+  for (const Row<N>& row : rows) ++start[row[0] + 1];
+  for (std::size_t v = 1; v <= values; ++v) start[v] += start[v - 1];
+  std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+  std::size_t longest = 0;
+  for (std::size_t v = 0; v < values; ++v) {
+    longest = std::max<std::size_t>(longest, start[v + 1] - start[v]);
+    // Each row taken out is carried to its run, displacing the row there,
+    // until one belongs to run v.
+    while (fill[v] < start[v + 1]) {
+      Row<N> row = rows[fill[v]];
+      while (row[0] != v) std::swap(row, rows[fill[row[0]]++]);
+      rows[fill[v]++] = row;
+    }
+  }
+  std::vector<std::uint32_t>().swap(fill);
+  std::vector<Row<N>> buffer(longest >= kRadixMin ? longest : 0);
+  for (std::size_t v = 0; v < values; ++v) {
+    const std::span<Row<N>> run(rows.data() + start[v], start[v + 1] - start[v]);
+    if (run.size() < kRadixMin) {
+      std::sort(run.begin(), run.end());
+    } else {
+      radix_sort_columns<N>(run, std::span<Row<N>>(buffer.data(), run.size()), 1, offsets);
     }
   }
 }

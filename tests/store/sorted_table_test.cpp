@@ -21,6 +21,26 @@ TEST(SortRowsTest, RadixSortAgreesWithStdSort) {
   }
 }
 
+// The in-place path (runs of column 0 sorted one by one) on skewed data:
+// one run of most rows (radix sorted through a run-sized buffer), many
+// short ones (std::sort), empty values between them; triples and quads.
+TEST(SortRowsTest, InPlaceRunsAgreeWithStdSortOnSkewedData) {
+  std::mt19937 engine(11);
+  auto rng = [&] { return static_cast<std::uint32_t>(engine()); };
+  std::vector<Row<3>> triples(200000);
+  for (auto& row : triples) row = {rng() % 10 == 0 ? rng() % 5000 : 42u, rng(), rng() % 7};
+  auto want3 = triples;
+  std::sort(want3.begin(), want3.end());
+  sort_rows(triples);
+  EXPECT_EQ(triples, want3);
+  std::vector<Row<4>> quads(50000);
+  for (auto& row : quads) row = {rng() % 3, rng() % 100, rng(), rng() % 2};
+  auto want4 = quads;
+  std::sort(want4.begin(), want4.end());
+  sort_rows(quads);
+  EXPECT_EQ(quads, want4);
+}
+
 TEST(SortedTableTest, RangesOverBoundPrefixes) {
   const SortedTable<3> pos({1, 2, 0}, {{1, 10, 100}, {2, 10, 100}, {2, 11, 101}, {3, 10, 101}});
   // Stored as (p, o, s).
