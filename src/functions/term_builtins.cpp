@@ -38,12 +38,18 @@ Value fn_datatype(Args args, FunctionContext&) {
   return Term::iri(args[0].datatype());
 }
 
+// A string that is no IRI (a space, `<`, `>`, a quote...) is an error, as
+// in Oxigraph: made into an IRI it would be written as one that no reader
+// takes back, or, unescaped, as several terms (issue 16).
 Value fn_iri(Args args, FunctionContext& ctx) {
   const Term& t = args[0];
   if (t.is_iri()) return t;
   if (!is_simple_string(t)) return std::nullopt;
-  if (ctx.base_iri.empty() || has_scheme(t.value())) return Term::iri(t.value());
-  return Term::iri(resolve_iri(ctx.base_iri, t.value()));
+  std::string iri = ctx.base_iri.empty() || has_scheme(t.value())
+                        ? t.value()
+                        : resolve_iri(ctx.base_iri, t.value());
+  if (!is_plain_iriref(iri)) return std::nullopt;
+  return Term::iri(iri);
 }
 
 namespace {

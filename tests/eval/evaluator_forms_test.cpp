@@ -141,5 +141,23 @@ TEST(EvaluatorFormsTest, IriUsesTheQueryBase) {
   EXPECT_EQ(rows(r), (Rows{"i=<http://example.org/base/x>"}));
 }
 
+// Issue 16: a string that is no IRI made an IRI term that, written as
+// N-Triples, was either unreadable or (unescaped) several statements.
+TEST(EvaluatorFormsTest, IriOfAStringThatIsNoIriIsAnError) {
+  TestDataset data(kData);
+  // As written in the query's string literal (SPARQL escapes for " and \).
+  for (const char* bad :
+       {"http://e/a b", "http://e/a> <http://e/p> <http://e/q", R"(http://e/\"x)", "http://e/{x}",
+        R"(http://e/a\\b)", "http://e/^", "http://e/`", "http://e/|", "http://e/\\t"}) {
+    auto r = run(data, std::string("SELECT (IRI(\"") + bad + "\") AS ?i) WHERE { }");
+    EXPECT_EQ(rows(r), (Rows{""})) << bad;
+    auto c = run(
+        data, std::string("CONSTRUCT { ?i ex:p ex:o } WHERE { BIND(IRI(\"") + bad + "\") AS ?i) }");
+    EXPECT_EQ(triples(c), Rows{}) << bad;
+  }
+  auto ok = run(data, "SELECT (IRI(\"http://e/x?q=1&r=%20#f\") AS ?i) WHERE { }");
+  EXPECT_EQ(rows(ok), (Rows{"i=<http://e/x?q=1&r=%20#f>"}));
+}
+
 }  // namespace
 }  // namespace quiver::eval::testing
