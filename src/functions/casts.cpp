@@ -53,7 +53,7 @@ std::string shortest(const Numeric& n) {
 std::string numeric_to_string(const Numeric& n) {
   switch (n.type) {
     case NumericType::Integer:
-      return format_integer(n.integer);
+      return n.big ? format_decimal(n.decimal) : format_integer(n.integer);
     case NumericType::Decimal: {
       std::string s = format_decimal(n.decimal.canonical());
       if (s.ends_with(".0")) s.resize(s.size() - 2);
@@ -147,14 +147,21 @@ Value cast_to_numeric(const Term& t, const Source& s, std::string_view target_ir
       if (target == NumericType::Integer) {
         // Truncation toward zero; NaN, INF and huge values cannot be integers.
         const Numeric t = numeric_truncate(n);
-        if (t.type == NumericType::Decimal && t.decimal.scale == 0 &&
-            t.decimal.unscaled >= std::numeric_limits<std::int64_t>::min() &&
-            t.decimal.unscaled <= std::numeric_limits<std::int64_t>::max()) {
-          value = Numeric::of_integer(static_cast<std::int64_t>(t.decimal.unscaled));
+        if (t.type == NumericType::Integer) {
+          value = t;
+        } else if (t.type == NumericType::Decimal && t.decimal.scale == 0) {
+          value = Numeric::of_integer(t.decimal.unscaled);
         } else {
           const long double v = t.as_long_double();
-          if (!std::isfinite(v) || std::fabs(v) >= 9.2e18L) return std::nullopt;
-          value = Numeric::of_integer(static_cast<std::int64_t>(v));
+          if (!std::isfinite(v)) return std::nullopt;
+          if (std::fabs(v) < 9.2e18L) {
+            value = Numeric::of_integer(static_cast<std::int64_t>(v));
+          } else {
+            // A huge float or double is a whole number: its 18 digits exact.
+            value = Numeric::of_integer(
+                xsd::round_decimal(xsd::Decimal::from_long_double(v), xsd::Rounding::Trunc)
+                    .unscaled);
+          }
         }
       } else if (target == NumericType::Decimal) {
         value = to_decimal(n);
@@ -173,9 +180,9 @@ Value cast_to_numeric(const Term& t, const Source& s, std::string_view target_ir
   value->plain = false;
   if (target == NumericType::Decimal) value->decimal = value->decimal.canonical();
   if (target != NumericType::Integer) return numeric_term(*value);
-  if (value->type != NumericType::Integer) return std::nullopt;  // beyond int64
+  if (value->type != NumericType::Integer) return std::nullopt;
   if (!in_integer_range(target_iri, value->as_long_double())) return std::nullopt;
-  return Term::literal(format_integer(value->integer), target_iri);
+  return Term::literal(numeric_term(*value).value(), target_iri);
 }
 
 Value cast_to_datetime(const Term& t, const Source& s, bool to_date) {

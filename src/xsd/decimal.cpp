@@ -4,43 +4,24 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 namespace quiver::xsd {
 namespace {
 
-using Int128 = __int128;
-using UInt128 = unsigned __int128;
-// std::numeric_limits knows __int128 only in the GNU dialects.
-constexpr UInt128 kUInt128Max = ~UInt128{0};
-constexpr Int128 kInt128Max = static_cast<Int128>(kUInt128Max >> 1);
+using boost::multiprecision::abs;
 
-/// 10^n for 0 <= n <= 38.
-Int128 pow10(int n) {
-  Int128 p = 1;
-  for (int i = 0; i < n; ++i) p *= 10;
-  return p;
+/// kMaxDigits in bits: the cap is checked on the binary length, which costs
+/// nothing, rather than on the decimal one.
+constexpr unsigned kMaxBits = static_cast<unsigned>(kMaxDigits * 3.3219280948873623);
+
+bool too_long(const BigInt& v) {
+  return v != 0 && boost::multiprecision::msb(BigInt(abs(v))) >= kMaxBits;
 }
+bool scale_ok(long scale) { return scale >= -kMaxDigits && scale <= kMaxDigits; }
 
-/// Multiplies `v` by 10^n (n >= 0); false on overflow.
-bool scale_up(Int128& v, int n) {
-  if (v == 0) return true;
-  for (int i = 0; i < n; ++i) {
-    if (__builtin_mul_overflow(v, 10, &v)) return false;
-  }
-  return true;
-}
-
-UInt128 magnitude(Int128 v) { return v < 0 ? -static_cast<UInt128>(v) : static_cast<UInt128>(v); }
-
-std::string digits_of(UInt128 v) {
-  std::string out;
-  do {
-    out += static_cast<char>('0' + static_cast<int>(v % 10));
-    v /= 10;
-  } while (v != 0);
-  std::reverse(out.begin(), out.end());
-  return out;
-}
+/// 10^n for 0 <= n <= 2 × kMaxDigits.
+BigInt pow10(long n) { return boost::multiprecision::pow(BigInt(10), static_cast<unsigned>(n)); }
 
 /// Fraction digits a quotient keeps when it does not terminate (Jena's
 /// DIVIDE_PRECISION).
@@ -51,7 +32,7 @@ constexpr int kDivideScale = 24;
 Decimal parse_decimal(std::string_view s) {
   const bool negative = s[0] == '-';
   if (s[0] == '+' || s[0] == '-') s.remove_prefix(1);
-  Int128 v = 0;
+  std::string digits;
   int scale = 0;
   bool in_fraction = false;
   for (const char c : s) {
@@ -59,20 +40,15 @@ Decimal parse_decimal(std::string_view s) {
       in_fraction = true;
       continue;
     }
-    const int digit = c - '0';
-    Int128 next;
-    if (__builtin_mul_overflow(v, 10, &next) || __builtin_add_overflow(next, digit, &next)) {
-      if (!in_fraction) {
-        const long double approx = std::strtold(std::string(s).c_str(), nullptr);
-        return Decimal::from_long_double(negative ? -approx : approx);
-      }
-      if (digit >= 5 && v < kInt128Max) ++v;
-      break;
-    }
-    v = next;
+    if (!digits.empty() || c != '0') digits += c;  // leading zeros say nothing
     if (in_fraction) ++scale;
   }
-  return {negative ? -v : v, scale};
+  if (digits.size() > static_cast<std::size_t>(kMaxDigits) || scale > kMaxDigits) {
+    const long double approx = std::strtold(std::string(s).c_str(), nullptr);
+    return Decimal::from_long_double(negative ? -approx : approx);
+  }
+  BigInt v = digits.empty() ? BigInt(0) : BigInt(digits);
+  return {negative ? BigInt(-v) : v, scale};
 }
 
 Decimal parse_exponent_form(std::string_view s) {
@@ -84,54 +60,49 @@ Decimal parse_exponent_form(std::string_view s) {
 
 std::optional<Decimal> exact_add(const Decimal& a, const Decimal& b, bool subtract) {
   const int scale = std::max(a.scale, b.scale);
-  Int128 x = a.unscaled;
-  Int128 y = b.unscaled;
-  if (!scale_up(x, scale - a.scale) || !scale_up(y, scale - b.scale)) return std::nullopt;
-  Int128 r;
-  if (subtract ? __builtin_sub_overflow(x, y, &r) : __builtin_add_overflow(x, y, &r)) {
+  if (!scale_ok(scale) || !scale_ok(static_cast<long>(scale) - a.scale) ||
+      !scale_ok(static_cast<long>(scale) - b.scale)) {
     return std::nullopt;
   }
-  return Decimal{r, scale};
+  const BigInt x = scale == a.scale ? a.unscaled : a.unscaled * pow10(scale - a.scale);
+  const BigInt y = scale == b.scale ? b.unscaled : b.unscaled * pow10(scale - b.scale);
+  BigInt r = subtract ? BigInt(x - y) : BigInt(x + y);
+  if (too_long(r)) return std::nullopt;
+  return Decimal{std::move(r), scale};
 }
 
 std::optional<Decimal> exact_multiply(const Decimal& a, const Decimal& b) {
-  Int128 r;
-  if (__builtin_mul_overflow(a.unscaled, b.unscaled, &r)) return std::nullopt;
-  return Decimal{r, a.scale + b.scale};
+  const long scale = static_cast<long>(a.scale) + b.scale;
+  if (!scale_ok(scale)) return std::nullopt;
+  BigInt r = a.unscaled * b.unscaled;
+  if (too_long(r)) return std::nullopt;
+  return Decimal{std::move(r), static_cast<int>(scale)};
 }
 
 std::optional<Decimal> exact_divide(const Decimal& a, const Decimal& b) {
-  const UInt128 limit = static_cast<UInt128>(pow10(37));
-  const UInt128 m = magnitude(b.unscaled);
-  if (m >= limit) return std::nullopt;
-  UInt128 q = magnitude(a.unscaled) / m;
-  UInt128 r = magnitude(a.unscaled) % m;
-  // a/b = (|a.unscaled| / m) × 10^(b.scale - a.scale); each digit adds one
-  // to the scale.
-  int scale = a.scale - b.scale;
-  while (r != 0 && scale < kDivideScale && q < limit) {
-    r *= 10;
-    q = q * 10 + r / m;
-    r %= m;
-    ++scale;
-  }
-  if (r != 0 && (2 * r > m || (2 * r == m && q % 2 == 1))) ++q;
-  if (q > static_cast<UInt128>(kInt128Max)) return std::nullopt;
-  const Int128 value = static_cast<Int128>(q);
+  const BigInt m = abs(b.unscaled);
+  if (m == 0) return std::nullopt;
+  // a/b = (|a.unscaled| × 10^k / m) × 10^-(a.scale - b.scale + k): k more
+  // digits, enough for kDivideScale fraction digits; canonical() drops
+  // the zeros of a quotient that terminates earlier.
+  long scale = static_cast<long>(a.scale) - b.scale;
+  const long k = std::max(0L, kDivideScale - scale);
+  if (!scale_ok(scale) || k > 2L * kMaxDigits) return std::nullopt;
+  const BigInt numerator = abs(a.unscaled) * pow10(k);
+  BigInt q = numerator / m;
+  const BigInt r = numerator % m;
+  scale += k;
+  if (r != 0 && (2 * r > m || (2 * r == m && (q & 1) != 0))) ++q;
+  if (too_long(q) || !scale_ok(scale)) return std::nullopt;
   const bool negative = (a.unscaled < 0) != (b.unscaled < 0);
-  return Decimal{negative ? -value : value, scale}.canonical();
+  return Decimal{negative ? BigInt(-q) : q, static_cast<int>(scale)}.canonical();
 }
 
 Decimal round_decimal(const Decimal& d, Rounding mode) {
   if (d.scale <= 0) return d;
-  Int128 q = 0;
-  Int128 r = d.unscaled;
-  UInt128 p = kUInt128Max;  // scale > 38: |value| < 1, every |r| is below p
-  if (d.scale <= 38) {
-    p = static_cast<UInt128>(pow10(d.scale));
-    q = d.unscaled / static_cast<Int128>(p);
-    r = d.unscaled % static_cast<Int128>(p);
-  }
+  const BigInt p = pow10(d.scale);
+  BigInt q = d.unscaled / p;  // toward zero
+  const BigInt r = d.unscaled % p;
   switch (mode) {
     case Rounding::Ceil:
       if (r > 0) ++q;
@@ -140,13 +111,13 @@ Decimal round_decimal(const Decimal& d, Rounding mode) {
       if (r < 0) --q;
       break;
     case Rounding::HalfUp:  // halves toward positive infinity
-      if (r > 0 && 2 * magnitude(r) >= p) ++q;
-      if (r < 0 && 2 * magnitude(r) > p) --q;
+      if (r > 0 && 2 * abs(r) >= p) ++q;
+      if (r < 0 && 2 * abs(r) > p) --q;
       break;
     case Rounding::Trunc:
       break;
   }
-  return {q, 0};
+  return {std::move(q), 0};
 }
 
 Decimal Decimal::from_long_double(long double v) {
@@ -158,8 +129,7 @@ Decimal Decimal::from_long_double(long double v) {
 }
 
 long double Decimal::to_long_double() const {
-  const long double v = static_cast<long double>(unscaled);
-  // Powers of ten up to 10^27 are exact in a long double.
+  const long double v = unscaled.convert_to<long double>();
   return scale >= 0 ? v / std::pow(10.0L, scale) : v * std::pow(10.0L, -scale);
 }
 
@@ -171,8 +141,8 @@ Decimal Decimal::canonical() const {
     --d.scale;
   }
   if (d.scale < 1) {
-    Int128 v = d.unscaled;
-    if (scale_up(v, 1 - d.scale)) d = {v, 1};  // else too large: keep the zeros implicit
+    d.unscaled *= pow10(1 - d.scale);
+    d.scale = 1;
   }
   return d;
 }
@@ -180,7 +150,7 @@ Decimal Decimal::canonical() const {
 // Appends rather than inserts: GCC 12 misreads std::string::insert here
 // as an overlapping copy (-Wrestrict, GCC PR 105329).
 std::string format_decimal(const Decimal& v) {
-  const std::string digits = digits_of(magnitude(v.unscaled));
+  const std::string digits = BigInt(abs(v.unscaled)).str();
   std::string out = v.unscaled < 0 ? "-" : "";
   if (v.scale <= 0) {
     out += digits;
@@ -200,9 +170,6 @@ std::string format_decimal(const Decimal& v) {
   return out;
 }
 
-std::optional<Decimal> exact_negate(const Decimal& a) {
-  if (a.unscaled == -kInt128Max - 1) return std::nullopt;
-  return Decimal{-a.unscaled, a.scale};  // the scale stays
-}
+std::optional<Decimal> exact_negate(const Decimal& a) { return Decimal{-a.unscaled, a.scale}; }
 
 }  // namespace quiver::xsd

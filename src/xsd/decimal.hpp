@@ -1,24 +1,35 @@
 #pragma once
 /// @file
-/// xsd:decimal values as `unscaled × 10^-scale` in 128 bits, with the
-/// exact operations the XPath numeric operators need: the scale is the
-/// number of fraction digits as written or as computed, as Java's
-/// BigDecimal (and so Apache Jena) keeps it. Results that do not fit fall
-/// back to long double; callers see that as a nullopt from the exact_*
-/// functions.
+/// xsd:decimal values as `unscaled × 10^-scale` with an arbitrary-precision
+/// integer (Boost.Multiprecision's cpp_int: header-only, already installed
+/// with Boost.Program_options, and as fast as a machine integer for small
+/// values), with the exact operations the XPath numeric operators need: the
+/// scale is the number of fraction digits as written or as computed, as
+/// Java's BigDecimal (and so Apache Jena) keeps it. XSD decimals and
+/// integers are of arbitrary precision; so that a hostile query cannot
+/// grow one without bound, values stop at kMaxDigits digits: the exact_*
+/// functions answer nullopt past it, and parsing falls back to long double.
 
+#include <boost/multiprecision/cpp_int.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace quiver::xsd {
 
-/// An xsd:decimal as `unscaled × 10^-scale`, exact to 38 digits. The scale
-/// is negative only for values beyond 10^38, which fall back to long double
-/// precision (18 significant digits), as do results that overflow.
+/// The integers of decimals and of xsd:integer values past int64.
+using BigInt = boost::multiprecision::cpp_int;
+
+/// Digits a decimal's unscaled value, and its scale, may have: far beyond
+/// any real data (XSD asks for at least 16), far below what costs time.
+inline constexpr int kMaxDigits = 4096;
+
+/// An xsd:decimal as `unscaled × 10^-scale`, exact to kMaxDigits digits.
+/// The scale is negative only for values written in exponent form
+/// (doubles cast to decimal) with trailing zeros left implicit.
 struct Decimal {
   /// The digits as an integer: 1.50 is 150 with scale 2.
-  __int128 unscaled = 0;
+  BigInt unscaled = 0;
   /// The power of ten dividing `unscaled`: the fraction digits printed.
   int scale = 0;
 
@@ -33,9 +44,8 @@ struct Decimal {
 };
 
 /// A lexical form matching `[+-]?(digits(.digits?)?|.digits)` (checked by
-/// the caller) as a decimal with the scale as written. Fraction digits
-/// beyond 38 significant digits are rounded off; a longer integer part
-/// falls back to long double.
+/// the caller) as a decimal with the scale as written, exactly; past
+/// kMaxDigits digits it falls back to long double.
 Decimal parse_decimal(std::string_view lexical);
 
 /// `[-]d[.ddd]E[-]n` (printf's or XSD's exponent form) as a decimal.
@@ -45,15 +55,15 @@ Decimal parse_exponent_form(std::string_view text);
 /// `-0.50`), as Java's BigDecimal.toPlainString.
 std::string format_decimal(const Decimal& v);
 
-/// a + b (or a - b with `subtract`) at the larger scale; nullopt on overflow.
+/// a + b (or a - b with `subtract`) at the larger scale; nullopt past kMaxDigits.
 std::optional<Decimal> exact_add(const Decimal& a, const Decimal& b, bool subtract);
-/// a × b with the sum of the scales; nullopt on overflow.
+/// a × b with the sum of the scales; nullopt past kMaxDigits.
 std::optional<Decimal> exact_multiply(const Decimal& a, const Decimal& b);
 /// a / b (b not zero), exact when the quotient terminates within 24
 /// fraction digits (Jena's DIVIDE_PRECISION), else rounded half to even
-/// there; in canonical form. nullopt when the divisor is too large.
+/// there; in canonical form. nullopt past kMaxDigits.
 std::optional<Decimal> exact_divide(const Decimal& a, const Decimal& b);
-/// -a; nullopt for the one unscaled value whose negation overflows.
+/// -a (always exact; optional for the callers written for 128 bits).
 std::optional<Decimal> exact_negate(const Decimal& a);
 
 /// How round_decimal() rounds to a whole number.

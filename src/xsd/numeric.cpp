@@ -64,8 +64,9 @@ std::optional<Numeric> parse_integer_lexical(std::string_view s) {
     const int digit = s[i] - '0';
     if (__builtin_mul_overflow(value, 10, &value) ||
         __builtin_add_overflow(value, negative ? -digit : digit, &value)) {
-      // Too big for int64: keep the value, as a decimal.
-      return Numeric::of_decimal(parse_decimal(s));
+      // Past int64: exact, up to kMaxDigits digits (beyond, an error).
+      if (s.size() - start > static_cast<std::size_t>(kMaxDigits)) return std::nullopt;
+      return Numeric::of_integer(parse_decimal(s).unscaled);
     }
   }
   return Numeric::of_integer(value);
@@ -107,10 +108,20 @@ std::string special_floating(double v) {
 
 }  // namespace
 
+Numeric Numeric::of_integer(const BigInt& v) {
+  if (v >= std::numeric_limits<std::int64_t>::min() &&
+      v <= std::numeric_limits<std::int64_t>::max()) {
+    return of_integer(v.convert_to<std::int64_t>());
+  }
+  Numeric n{NumericType::Integer, 0, Decimal{v, 0}, 0, false};
+  n.big = true;
+  return n;
+}
+
 long double Numeric::as_long_double() const {
   switch (type) {
     case NumericType::Integer:
-      return static_cast<long double>(integer);
+      return big ? decimal.to_long_double() : static_cast<long double>(integer);
     case NumericType::Decimal:
       return decimal.to_long_double();
     default:
@@ -235,7 +246,7 @@ Term numeric_term(const Numeric& value) {
   std::string lexical;
   switch (value.type) {
     case NumericType::Integer:
-      lexical = format_integer(value.integer);
+      lexical = value.big ? format_decimal(value.decimal) : format_integer(value.integer);
       break;
     case NumericType::Decimal:
       lexical = format_decimal(value.decimal);
@@ -258,7 +269,7 @@ Numeric promote(const Numeric& value, NumericType type) {
   const bool plain = value.type == NumericType::Float ? value.plain : true;
   switch (type) {
     case NumericType::Decimal:
-      return Numeric::of_decimal(Decimal{value.integer, 0});
+      return Numeric::of_decimal(Decimal{value.big_integer(), 0});
     case NumericType::Float:
       return Numeric::of_float(static_cast<float>(value.as_long_double()), plain);
     default:
@@ -296,15 +307,17 @@ std::optional<Numeric> numeric_arithmetic(char op, const Numeric& a, const Numer
   switch (type) {
     case NumericType::Integer: {
       std::int64_t r = 0;
-      bool overflow = false;
-      if (op == '+') overflow = __builtin_add_overflow(x.integer, y.integer, &r);
-      if (op == '-') overflow = __builtin_sub_overflow(x.integer, y.integer, &r);
-      if (op == '*') overflow = __builtin_mul_overflow(x.integer, y.integer, &r);
-      // Out of int64 range: carry on as a decimal rather than wrap.
-      if (overflow) {
-        return numeric_arithmetic(op, promote(x, NumericType::Decimal), y);
-      }
-      return Numeric::of_integer(r);
+      bool overflow = x.big || y.big;
+      if (!overflow && op == '+') overflow = __builtin_add_overflow(x.integer, y.integer, &r);
+      if (!overflow && op == '-') overflow = __builtin_sub_overflow(x.integer, y.integer, &r);
+      if (!overflow && op == '*') overflow = __builtin_mul_overflow(x.integer, y.integer, &r);
+      if (!overflow) return Numeric::of_integer(r);
+      // Past int64: exact, as XSD's integers are (nullopt past kMaxDigits).
+      const Decimal p{x.big_integer(), 0};
+      const Decimal q{y.big_integer(), 0};
+      const auto exact = op == '*' ? exact_multiply(p, q) : exact_add(p, q, op == '-');
+      if (!exact) return std::nullopt;
+      return Numeric::of_integer(exact->unscaled);
     }
     case NumericType::Decimal: {
       const auto r = decimal_arithmetic(op, x.decimal, y.decimal);
@@ -337,8 +350,8 @@ Numeric numeric_negate(const Numeric& value) {
   Numeric r = value;
   switch (value.type) {
     case NumericType::Integer:
-      if (value.integer == std::numeric_limits<std::int64_t>::min()) {
-        return Numeric::of_decimal(Decimal{-static_cast<__int128>(value.integer), 0});
+      if (value.big || value.integer == std::numeric_limits<std::int64_t>::min()) {
+        return Numeric::of_integer(BigInt(-value.big_integer()));
       }
       r.integer = -value.integer;
       break;
@@ -358,6 +371,11 @@ Numeric numeric_negate(const Numeric& value) {
 std::optional<int> numeric_compare(const Numeric& a, const Numeric& b) {
   if (a.is_nan() || b.is_nan()) return std::nullopt;
   if (a.type == NumericType::Integer && b.type == NumericType::Integer) {
+    if (a.big || b.big) {
+      const BigInt x = a.big_integer();
+      const BigInt y = b.big_integer();
+      return (x > y) - (x < y);
+    }
     return (a.integer > b.integer) - (a.integer < b.integer);
   }
   const NumericType type = std::max(a.type, b.type);
@@ -386,7 +404,7 @@ Numeric map_non_integer(const Numeric& value, Rounding mode, Fn fn) {
 }  // namespace
 
 Numeric numeric_abs(const Numeric& value) {
-  const bool negative = value.type == NumericType::Integer   ? value.integer < 0
+  const bool negative = value.type == NumericType::Integer   ? value.big_integer() < 0
                         : value.type == NumericType::Decimal ? value.decimal.unscaled < 0
                                                              : std::signbit(value.floating);
   return negative ? numeric_negate(value) : value;

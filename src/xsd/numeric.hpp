@@ -4,8 +4,8 @@
 /// from integer): strict lexical parsing, canonical lexical forms and the
 /// XPath numeric operators with type promotion.
 ///
-/// Integers are int64; an integer lexical form or result that does not fit
-/// becomes a decimal (arbitrary size is not required by SPARQL).
+/// Integers are of arbitrary precision, as XSD says (up to kMaxDigits
+/// digits): int64 while they fit, a BigInt past it, still xsd:integer.
 ///
 /// Lexical forms of computed values follow what the W3C tests expect:
 /// - Decimals carry a scale, as Java's BigDecimal (and so Apache Jena) does:
@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "terms/term.hpp"
 #include "xsd/decimal.hpp"
@@ -30,7 +31,8 @@
 namespace quiver::xsd {
 
 /// The four primitive numeric types, in promotion order: `Integer`
-/// (xsd:integer and its derived types, held in an int64), `Decimal` (held
+/// (xsd:integer and its derived types, held in an int64, or past it in
+/// `decimal` with scale 0 and `big` set), `Decimal` (held
 /// as a Decimal), `Float` (held as a double rounded to float precision) and
 /// `Double`.
 enum class NumericType { Integer, Decimal, Float, Double };
@@ -41,19 +43,25 @@ enum class NumericType { Integer, Decimal, Float, Double };
 struct Numeric {
   /// Which primitive type the value has; selects the meaningful field.
   NumericType type = NumericType::Integer;
-  /// The value of an Integer.
+  /// The value of an Integer that fits int64 (`big` false).
   std::int64_t integer = 0;
-  /// The value of a Decimal.
+  /// The value of a Decimal, or of an Integer past int64 (`big`).
   Decimal decimal;
   /// The value of a Float (rounded to float precision) or Double.
   double floating = 0;
   /// Float/Double written without exponent: prints positionally.
   bool plain = false;
+  /// An Integer too large for int64: its value is `decimal.unscaled`.
+  bool big = false;
 
   /// An xsd:integer value.
   static Numeric of_integer(std::int64_t v) { return {NumericType::Integer, v, {}, 0, false}; }
+  /// An xsd:integer value of any size: int64 when it fits.
+  static Numeric of_integer(const BigInt& v);
   /// An xsd:decimal value, keeping the scale of `v`.
-  static Numeric of_decimal(Decimal v) { return {NumericType::Decimal, 0, v, 0, false}; }
+  static Numeric of_decimal(Decimal v) { return {NumericType::Decimal, 0, std::move(v), 0, false}; }
+  /// The value of an Integer, whatever its size.
+  BigInt big_integer() const { return big ? decimal.unscaled : BigInt(integer); }
   /// The canonical decimal nearest `v` (18 significant digits).
   static Numeric of_decimal(long double v) { return of_decimal(Decimal::from_long_double(v)); }
   /// An xsd:float value; `plain` when it was written without exponent.

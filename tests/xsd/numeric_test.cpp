@@ -46,10 +46,26 @@ TEST(XsdNumeric, DerivedIntegerTypesCheckTheirRange) {
   EXPECT_EQ(parse_numeric(xsd("5", "int"))->type, NumericType::Integer);
 }
 
-TEST(XsdNumeric, HugeIntegersBecomeDecimals) {
+// xsd:integer is of arbitrary precision (XSD 3.4.13): past int64 a value
+// stays an exact xsd:integer (it was a lossy decimal before issue 16).
+TEST(XsdNumeric, HugeIntegersStayExactIntegers) {
   const auto n = parse_numeric(integer("123456789012345678901234"));
   ASSERT_TRUE(n);
-  EXPECT_EQ(n->type, NumericType::Decimal);
+  EXPECT_EQ(n->type, NumericType::Integer);
+  EXPECT_EQ(show(numeric_term(*n)), "\"123456789012345678901234\"^^xsd:integer");
+  const auto min = parse_numeric(integer("9223372036854775808"));
+  ASSERT_TRUE(min);
+  EXPECT_EQ(show(numeric_term(numeric_negate(*min))), "\"-9223372036854775808\"^^xsd:integer");
+  EXPECT_FALSE(numeric_negate(*min).big);  // back in int64
+  // Comparisons are exact too: these differ only in the last digit.
+  const auto a = parse_numeric(integer("100000000000000000000000000001"));
+  const auto b = parse_numeric(integer("100000000000000000000000000000"));
+  EXPECT_EQ(numeric_compare(*a, *b), 1);
+  EXPECT_EQ(numeric_compare(*b, *b), 0);
+  EXPECT_EQ(numeric_compare(Numeric::of_integer(5), *b), -1);
+  EXPECT_EQ(
+      numeric_compare(*b, Numeric::of_decimal(parse_decimal("100000000000000000000000000000.5"))),
+      -1);
 }
 
 TEST(XsdNumeric, DecimalsKeepTheScaleAsWritten) {
@@ -134,10 +150,40 @@ TEST(XsdNumeric, PromotionAndDivision) {
   EXPECT_EQ(show(numeric_term(*f)), "\"2.5E0\"^^xsd:float");
 }
 
-TEST(XsdNumeric, IntegerOverflowContinuesAsDecimal) {
+// Integer arithmetic past int64 stays exact and xsd:integer (it went on as
+// a decimal of 38 digits, then long double, before issue 16).
+TEST(XsdNumeric, IntegerOverflowStaysAnExactInteger) {
   const auto r = numeric_arithmetic('*', Numeric::of_integer(INT64_MAX), Numeric::of_integer(2));
   ASSERT_TRUE(r);
-  EXPECT_EQ(r->type, NumericType::Decimal);
+  EXPECT_EQ(r->type, NumericType::Integer);
+  EXPECT_EQ(show(numeric_term(*r)), "\"18446744073709551614\"^^xsd:integer");
+  const auto back = numeric_arithmetic('-', *r, Numeric::of_integer(INT64_MAX));
+  EXPECT_EQ(show(numeric_term(*back)), "\"9223372036854775807\"^^xsd:integer");
+  EXPECT_FALSE(back->big);
+  const auto big = parse_numeric(integer("1234567890123456789012345678901234567890"));
+  const auto sum = numeric_arithmetic('+', *big, Numeric::of_integer(1));
+  EXPECT_EQ(show(numeric_term(*sum)), "\"1234567890123456789012345678901234567891\"^^xsd:integer");
+  const auto half = numeric_arithmetic('/', *big, Numeric::of_integer(2));
+  EXPECT_EQ(show(numeric_term(*half)),
+            "\"617283945061728394506172839450617283945.0\"^^xsd:decimal");
+}
+
+// Decimals are exact past 38 digits too, and stop at kMaxDigits digits with
+// an error rather than grow without bound.
+TEST(XsdNumeric, DecimalsAreExactUpToTheDigitLimit) {
+  const auto d = parse_numeric(decimal("1234567890123456789012345678901234567890.123456789"));
+  const auto r = numeric_arithmetic('+', *d, Numeric::of_integer(1));
+  EXPECT_EQ(show(numeric_term(*r)),
+            "\"1234567890123456789012345678901234567891.123456789\"^^xsd:decimal");
+  Numeric n = *parse_numeric(integer("99999999999999999999"));
+  std::optional<Numeric> p = n;
+  int steps = 0;
+  while (p && steps < 20) {  // 20 digits squared each step: past 4096 digits by step 8
+    p = numeric_arithmetic('*', *p, *p);
+    ++steps;
+  }
+  EXPECT_FALSE(p.has_value());
+  EXPECT_LE(steps, 9);
 }
 
 TEST(XsdNumeric, RoundingKeepsType) {
