@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <ctime>
 
-
 namespace quiver::eval {
 namespace {
 
@@ -31,6 +30,7 @@ EvalContext::EvalContext(const QueryDataset& dataset, const EvalOptions& options
                          VariableTable vars)
     : data_(dataset.data), options_(&options), vars_(std::move(vars)) {
   functions_.now = now_literal();
+  functions_.deadline = options.deadline;
   default_graphs_ = dataset.default_graphs;
   if (default_graphs_.empty()) default_graphs_.push_back(kDefaultGraph);
   named_graphs_ = dataset.named_graphs ? *dataset.named_graphs : data_->graph_names();
@@ -40,6 +40,14 @@ TermId EvalContext::encode(const Term& term) {
   TermId id = find(term);
   if (id != kAnyTerm) return id;
   id = kFirstLocalId + local_terms_.size();
+  // Kept twice: in the deque and as the map's key.
+  local_bytes_ +=
+      2 * (sizeof(Term) + term.value().size() + term.datatype().size() + term.language().size());
+  if (local_bytes_ > options_->max_computed_bytes) {
+    fail(Error{ErrorKind::Limit, "the query's computed values passed " +
+                                     std::to_string(options_->max_computed_bytes >> 20) +
+                                     " MiB: it stops rather than take the machine's memory"});
+  }
   local_terms_.push_back(term);
   local_ids_.emplace(term, id);
   return id;

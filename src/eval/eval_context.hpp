@@ -93,6 +93,7 @@ class EvalContext {
   std::vector<TermId> default_graphs_;
   std::vector<TermId> named_graphs_;
   ExistsRunner* exists_ = nullptr;
+  std::uint64_t local_bytes_ = 0;  // the computed terms' strings, roughly
   std::uint64_t work_ = 0;
   std::uint64_t next_check_ = 0;
   bool stopped_ = false;

@@ -34,6 +34,10 @@ struct EvalOptions {
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
   /// Set from another thread to stop the query.
   const std::atomic<bool>* cancel = nullptr;
+  /// Bytes of terms the query may compute and keep (BIND, projected
+  /// expressions, aggregates): past it the query stops with a Limit error
+  /// instead of taking the machine's memory (a CONCAT doubling a string).
+  std::uint64_t max_computed_bytes = std::uint64_t{1} << 30;
 };
 
 /// One query running: its answer as a stream (rows are computed as the

@@ -109,6 +109,9 @@ Value eval_special_form(EvalContext& ctx, const Expr& expr, const TermId* row) {
   }
 }
 
+// Longer than any literal a query has reason to compute.
+constexpr std::size_t kMaxComputedString = std::size_t{64} << 20;
+
 // Calls the registry's implementation. Every function that is not a special
 // form is strict, so the first error argument is the call's value; the
 // arguments of the common calls stay on the stack.
@@ -124,7 +127,22 @@ Value eval_call(EvalContext& ctx, const Expr& expr, const TermId* row) {
     if (!v) return std::nullopt;
     args[i] = std::move(*v);
   }
-  return functions::call_builtin(expr.function, functions::Args(args, n), ctx.functions());
+  Value out = functions::call_builtin(expr.function, functions::Args(args, n), ctx.functions());
+  if (auto& fatal = ctx.functions().fatal) {
+    ctx.fail(std::move(*fatal));
+    fatal.reset();
+    return std::nullopt;
+  }
+  // Each call may multiply its input's length (CONCAT of a value with
+  // itself, ENCODE_FOR_URI): a chain of them must stop at a clear error,
+  // not at the end of the machine's memory.
+  if (out && out->value().size() > kMaxComputedString) {
+    ctx.fail(Error{ErrorKind::Limit, "a computed string is longer than " +
+                                         std::to_string(kMaxComputedString >> 20) +
+                                         " MiB: the query stops"});
+    return std::nullopt;
+  }
+  return out;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -99,12 +100,50 @@ std::optional<Regex> cached_regex(const std::string& pattern, const std::string&
   return regex;
 }
 
-/// pcre2_match at `start`; >0 on a match, 0 for none, <0 on an error.
+// PCRE2 backtracks: `(a+)+b` on a long run of a's takes exponential time
+// in one call, where no deadline check can see it. One call may take this
+// many steps of PCRE2's matcher (a few milliseconds) and this much heap.
+constexpr uint32_t kMatchLimit = 1'000'000;
+constexpr uint32_t kHeapLimitKiB = 64 * 1024;
+
+struct MatchContextDeleter {
+  void operator()(pcre2_match_context* c) const { pcre2_match_context_free(c); }
+};
+
+// Read-only once made, so shared by every thread.
+pcre2_match_context* match_context() {
+  static const std::unique_ptr<pcre2_match_context, MatchContextDeleter> context = [] {
+    std::unique_ptr<pcre2_match_context, MatchContextDeleter> c(
+        pcre2_match_context_create(nullptr));
+    pcre2_set_match_limit(c.get(), kMatchLimit);
+    pcre2_set_heap_limit(c.get(), kHeapLimitKiB);
+    return c;
+  }();
+  return context.get();
+}
+
+/// pcre2_match at `start`; >0 on a match, 0 for none, <0 on an error. The
+/// subject's UTF-8 is checked on the first call only: PCRE2 checks all of
+/// it on every call, which made REPLACE quadratic in the length. A
+/// match past the limits above, or past the query's deadline, stops the
+/// whole query (ctx.fatal): an error value would silently drop rows.
 int match_at(const Regex& regex, std::string_view subject, std::size_t start,
-             pcre2_match_data* data) {
-  const int rc = pcre2_match(regex.code.get(), reinterpret_cast<PCRE2_SPTR>(subject.data()),
-                             subject.size(), start, 0, data, nullptr);
+             pcre2_match_data* data, FunctionContext& ctx) {
+  if (std::chrono::steady_clock::now() >= ctx.deadline) {
+    ctx.fatal = Error{ErrorKind::Timeout, "query timed out (in REGEX or REPLACE)"};
+    return -1;
+  }
+  const int rc =
+      pcre2_match(regex.code.get(), reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
+                  start, start == 0 ? 0 : PCRE2_NO_UTF_CHECK, data, match_context());
   if (rc == PCRE2_ERROR_NOMATCH) return 0;
+  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT) {
+    ctx.fatal =
+        Error{ErrorKind::Limit, "a regular expression backtracks too much on a value of " +
+                                    std::to_string(subject.size()) + " bytes (more than " +
+                                    std::to_string(kMatchLimit) +
+                                    " steps): rewrite the pattern without nested repetition"};
+  }
   return rc < 0 ? -1 : rc;
 }
 
@@ -118,12 +157,12 @@ std::optional<Regex> regex_argument(const Term& pattern, const Term* flags) {
 
 }  // namespace
 
-Value fn_regex(Args args, FunctionContext&) {
+Value fn_regex(Args args, FunctionContext& ctx) {
   if (!is_string_literal(args[0])) return std::nullopt;
   const auto regex = regex_argument(args[1], args.size() == 3 ? &args[2] : nullptr);
   if (!regex) return std::nullopt;
   MatchDataPtr data(pcre2_match_data_create_from_pattern(regex->code.get(), nullptr));
-  const int rc = match_at(*regex, args[0].value(), 0, data.get());
+  const int rc = match_at(*regex, args[0].value(), 0, data.get(), ctx);
   if (rc < 0) return std::nullopt;
   return make_bool(rc > 0);
 }
@@ -165,7 +204,7 @@ bool expand_replacement(std::string& out, std::string_view replacement, std::str
 
 }  // namespace
 
-Value fn_replace(Args args, FunctionContext&) {
+Value fn_replace(Args args, FunctionContext& ctx) {
   if (!is_string_literal(args[0]) || !is_simple_string(args[2])) {
     return std::nullopt;
   }
@@ -173,7 +212,7 @@ Value fn_replace(Args args, FunctionContext&) {
   if (!regex) return std::nullopt;
   MatchDataPtr data(pcre2_match_data_create_from_pattern(regex->code.get(), nullptr));
   // err:FORX0003: a pattern that matches the empty string is an error.
-  if (match_at(*regex, "", 0, data.get()) != 0) return std::nullopt;
+  if (match_at(*regex, "", 0, data.get(), ctx) != 0) return std::nullopt;
   const std::string_view subject = args[0].value();
   const std::string_view replacement = args[2].value();
   uint32_t group_count = 0;
@@ -182,7 +221,7 @@ Value fn_replace(Args args, FunctionContext&) {
   std::string out;
   std::size_t pos = 0;
   while (pos <= subject.size()) {
-    const int rc = match_at(*regex, subject, pos, data.get());
+    const int rc = match_at(*regex, subject, pos, data.get(), ctx);
     if (rc < 0) return std::nullopt;
     if (rc == 0) break;
     const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(data.get());

@@ -7,6 +7,7 @@
 /// argument, ...) is a nullopt Value: by the spec it is not a C++ error, it
 /// leaves a variable unbound or a filter false.
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <random>
@@ -15,6 +16,7 @@
 
 #include "functions/function.hpp"
 #include "terms/term.hpp"
+#include "util/error.hpp"
 
 namespace quiver::functions {
 
@@ -34,6 +36,12 @@ struct FunctionContext {
   std::unordered_map<std::string, std::string> bnode_labels;
   /// Counter for fresh blank node labels.
   std::uint64_t next_bnode = 0;
+  /// The query's deadline, for the functions one call of which may take
+  /// long (REGEX, REPLACE): they look at it themselves.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  /// Set by a function that must stop the whole query rather than give an
+  /// error value (a time or resource limit): the evaluator fails with it.
+  std::optional<Error> fatal;
 };
 
 /// Effective boolean value (17.2.2); nullopt when it is an error.

@@ -23,6 +23,9 @@ using sparql::OpPtr;
 
 namespace {
 
+// A plan keeps its constants: larger ones stay calls.
+constexpr std::size_t kMaxFoldedString = std::size_t{1} << 20;
+
 bool foldable(const Expr& call) {
   if (call.kind != ExprKind::Call) return false;
   const functions::FunctionInfo& info = functions::function_info(call.function);
@@ -36,7 +39,11 @@ bool foldable(const Expr& call) {
   for (const auto& arg : call.args) values.push_back(arg->constant);
   functions::FunctionContext ctx;
   ctx.base_iri = context.base_iri;
-  return functions::call_builtin(call.function, values, ctx);
+  functions::Value v = functions::call_builtin(call.function, values, ctx);
+  // A limit met here (a runaway REGEX) or a huge constant (a CONCAT chain)
+  // is left to the evaluator, which stops the query with the error.
+  if (ctx.fatal || (v && v->value().size() > kMaxFoldedString)) return std::nullopt;
+  return v;
 }
 
 ExprPtr fold(const ExprPtr& e, const PassContext& context) {
