@@ -41,8 +41,8 @@ struct PushProgress {
 /// Everything `push` needs to know.
 struct PushOptions {
   std::string endpoint;  ///< Graph Store URL, or the Update endpoint
-  PushProtocol protocol = PushProtocol::GraphStore;
-  GraphTarget target = GraphTarget::KeepGraphs;
+  PushProtocol protocol = PushProtocol::GraphStore;  ///< how the quads are sent
+  GraphTarget target = GraphTarget::KeepGraphs;      ///< which graphs they go to
   std::string graph;     ///< with GraphTarget::OneGraph
   bool replace = false;  ///< replace the target graphs' content
   /// Triples per request; 0 picks 100,000 (Graph Store) or 1,000 (Update,
@@ -52,7 +52,7 @@ struct PushOptions {
   /// First wait before a retry; doubled each time.
   std::chrono::milliseconds retry_wait{500};
   std::chrono::milliseconds timeout{std::chrono::minutes(10)};  ///< per request
-  std::optional<http::Credentials> credentials;
+  std::optional<http::Credentials> credentials;  ///< user and password, if the store asks
   /// Where to count the triples afterwards. Empty: the Update endpoint
   /// itself, or for the Graph Store a GET of each graph.
   std::string query_endpoint;
