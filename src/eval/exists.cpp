@@ -27,10 +27,10 @@ std::optional<bool> ExistsRunner::test(const sparql::Expr& expr, const TermId* r
   return std::nullopt;
 }
 
-std::vector<std::pair<bool, plan::Shape>> ExistsRunner::executed() const {
-  std::vector<std::pair<bool, plan::Shape>> out;
+std::vector<plan::Shape::Exists> ExistsRunner::executed() const {
+  std::vector<plan::Shape::Exists> out;
   for (const auto& [e, op] : patterns_) {
-    out.emplace_back(e->kind == sparql::ExprKind::NotExists, op->executed());
+    out.push_back({e->kind == sparql::ExprKind::NotExists, op->executed()});
   }
   return out;
 }

@@ -40,7 +40,7 @@ class ExistsRunner {
   std::optional<bool> test(const sparql::Expr& expr, const TermId* row);
 
   /// The trees that ran, for the plan check.
-  std::vector<std::pair<bool, plan::Shape>> executed() const;
+  std::vector<plan::Shape::Exists> executed() const;
   /// Adds their row counts.
   void count(plan::Counts& counts) const;
   /// True when the node has no EXISTS.

@@ -236,8 +236,9 @@ std::vector<std::pair<std::string, std::string>> RdfXmlWriter::used_prefixes() c
   for (const auto& [name, iri] : by_name) {
     // Raptor declares rdf: itself.
     if (!is_ncname(name) || name == "rdf" || iri.empty() || iri == vocab::kRdf) continue;
+    const std::string& ns = iri;  // clang 14 cannot capture a structured binding
     if (std::any_of(element_iris.begin(), element_iris.end(),
-                    [&](std::string_view e) { return e.starts_with(iri); })) {
+                    [&](std::string_view e) { return e.starts_with(ns); })) {
       used.emplace_back(name, iri);
     }
   }

@@ -81,7 +81,6 @@ class SerdState {
   std::uint64_t bytes_read_ = 0;
   std::uint64_t serd_errors_ = 0;
   std::jmp_buf escape_;
-  bool saw_nul_ = false;
 };
 
 void SerdState::fail_at(std::string_view needle, std::string_view needle2, std::string message) {

@@ -187,7 +187,7 @@ Shape shape_of(const Node& root) {
   }
   for (const auto& child : root.children) out.children.push_back(shape_of(*child));
   for (const auto& e : root.exists) {
-    out.exists.emplace_back(e.expr->kind == sparql::ExprKind::NotExists, shape_of(*e.root));
+    out.exists.push_back({e.expr->kind == sparql::ExprKind::NotExists, shape_of(*e.root)});
   }
   return out;
 }

@@ -122,6 +122,7 @@ std::string expression_list(const std::vector<sparql::ExprPtr>& exprs);
 /// the evaluator's operators give the one they ran, and the plan check
 /// compares the two texts.
 struct Shape {
+  struct Exists;
   /// The node it stands for (where its row counts are kept).
   const Node* node = nullptr;
   /// Its line, as describe() prints it.
@@ -130,8 +131,17 @@ struct Shape {
   std::vector<std::string> patterns;
   /// Its inputs.
   std::vector<Shape> children;
-  /// Its EXISTS patterns, as (is NOT EXISTS, tree).
-  std::vector<std::pair<bool, Shape>> exists;
+  /// Its EXISTS patterns.
+  std::vector<Exists> exists;
+};
+
+/// One EXISTS pattern of a Shape. (Not a std::pair<bool, Shape>: a pair
+/// may not hold the incomplete Shape, which clang's libstdc++ checks.)
+struct Shape::Exists {
+  /// NOT EXISTS.
+  bool negated = false;
+  /// The pattern's tree.
+  Shape tree;
 };
 
 /// The shape of the plan under `root`.
