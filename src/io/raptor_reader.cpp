@@ -4,10 +4,14 @@
 
 #include <cstring>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "io/source_window.hpp"
+#include "terms/iri.hpp"
 #include "terms/term_reader.hpp"
+#include "util/ascii.hpp"
 
 namespace quiver::io {
 namespace {
@@ -38,9 +42,11 @@ class RaptorState {
   /// Set when the sink refused a statement: reading stops there.
   bool sink_failed = false;
 
+  /// Where `needle` (or `needle2`) last appears in the window.
+  SourceLocation locate(std::string_view needle, std::string_view needle2);
+
  private:
   bool convert(raptor_term* term, std::string& scratch, TermRef& ref);
-  SourceLocation locate(std::string_view needle, std::string_view needle2);
   void fail(SourceLocation where, std::string message);
 
   const std::string& name_;
@@ -93,11 +99,38 @@ bool RaptorState::convert(raptor_term* term, std::string& scratch, TermRef& ref)
 void RaptorState::on_statement(void* handle, raptor_statement* statement) {
   auto* self = static_cast<RaptorState*>(handle);
   QuadRef q;
-  if (!self->convert(statement->subject, self->scratch_[0], q.subject) ||
+  // Raptor hands over what it could build: under memory pressure a term
+  // may be missing (a statement written as `<s> <p>  .` before). That is
+  // no statement to keep, and no input to go on with.
+  if (statement->subject == nullptr || statement->predicate == nullptr ||
+      statement->object == nullptr ||
+      !self->convert(statement->subject, self->scratch_[0], q.subject) ||
       !self->convert(statement->predicate, self->scratch_[1], q.predicate) ||
       !self->convert(statement->object, self->scratch_[2], q.object) ||
       !self->convert(statement->graph, self->scratch_[3], q.graph)) {
+    self->fail(SourceLocation{self->name_, 0, 0},
+               "Raptor gave an incomplete statement (out of memory?): the read stops");
+    raptor_parser_parse_abort(self->parser);
     return;
+  }
+  // Raptor takes IRIs with spaces, quotes or `<>`, or without a valid
+  // scheme (in rdf:about, a namespace, rdf:datatype): no writer could write
+  // them back as the absolute IRIs RDF wants.
+  for (const TermRef* t : {&q.subject, &q.predicate, &q.object, &q.graph}) {
+    const std::string_view iri = t->kind == TermKind::Iri       ? t->value
+                                 : t->kind == TermKind::Literal ? t->datatype
+                                                                : std::string_view();
+    if (!iri.empty() && (!is_plain_iriref(iri) || !has_scheme(iri))) {
+      const std::string text(iri);
+      self->fail(
+          self->locate(text, {}),
+          "invalid IRI <" + text + ">: " +
+              (is_plain_iriref(iri)
+                   ? "not absolute (it must start with a scheme such as http:)"
+                   : "spaces, quotes, <, >, {, }, |, ^, ` and \\ are not allowed in an IRI"));
+      if (!self->options_.lax) raptor_parser_parse_abort(self->parser);
+      return;
+    }
   }
   // Raptor takes any xml:lang value; RDF wants the BCP 47 shape.
   if (!q.object.language.empty() && !is_language_tag(q.object.language)) {
@@ -156,6 +189,57 @@ void RaptorState::fail(SourceLocation where, std::string message) {
   if (options_.lax) ++result.skipped;
 }
 
+/// The name of the first external entity (`<!ENTITY [%] name SYSTEM ...`
+/// or `PUBLIC`) declared in `text`, or nullopt.
+std::optional<std::string> external_entity(std::string_view text) {
+  for (std::size_t at = text.find("<!ENTITY"); at != std::string_view::npos;
+       at = text.find("<!ENTITY", at + 1)) {
+    std::size_t p = at + 8;
+    const auto skip_space = [&] {
+      while (p < text.size() && is_space(text[p])) ++p;
+    };
+    skip_space();
+    if (p < text.size() && text[p] == '%') {
+      ++p;
+      skip_space();
+    }
+    const std::size_t name = p;
+    while (p < text.size() && !is_space(text[p]) && text[p] != '>') ++p;
+    const std::string_view entity = text.substr(name, p - name);
+    skip_space();
+    const std::string_view keyword = text.substr(p, 6);
+    if (keyword == "SYSTEM" || keyword == "PUBLIC") return std::string(entity);
+  }
+  return std::nullopt;
+}
+
+/// Watches the prolog: a DOCTYPE declaring an external entity is refused.
+/// Raptor (with file and network access off, as here) replaces such an
+/// entity by nothing, so `&e;` in a literal silently read as "".
+class PrologCheck {
+ public:
+  /// Takes the next page; the entity's name once one is declared.
+  std::optional<std::string> feed(std::string_view page) {
+    if (done_) return std::nullopt;
+    prolog_.append(page);
+    auto found = external_entity(prolog_);
+    // No DOCTYPE in the first page, or its internal subset closed, or past
+    // 1 MiB: nothing more to watch.
+    const std::size_t doctype = prolog_.find("<!DOCTYPE");
+    if (doctype == std::string::npos || prolog_.find("]>", doctype) != std::string::npos ||
+        prolog_.size() > (std::size_t{1} << 20)) {
+      done_ = true;
+      prolog_.clear();
+      prolog_.shrink_to_fit();
+    }
+    return found;
+  }
+
+ private:
+  std::string prolog_;
+  bool done_ = false;
+};
+
 }  // namespace
 
 ReadResult read_with_raptor(ByteSource& source, const std::string& name, const ReadOptions& options,
@@ -186,9 +270,19 @@ ReadResult read_with_raptor(ByteSource& source, const std::string& name, const R
     return std::move(state.result);
   }
   std::vector<char> buf(1 << 16);
+  PrologCheck prolog;
   for (;;) {
     const std::size_t got = source.read(buf.data(), buf.size());
     state.window.add_page(std::string_view(buf.data(), got));
+    if (const auto entity = prolog.feed(std::string_view(buf.data(), got))) {
+      Error e{ErrorKind::Unsupported, state.locate("<!ENTITY", {}),
+              "the document declares the external entity '" + *entity +
+                  "': Quiver reads no file or URL a document names (put its text in the "
+                  "document instead)"};
+      if (options.on_error) options.on_error(e);
+      state.result.add_error(std::move(e));
+      break;
+    }
     const int is_end = got == 0 ? 1 : 0;
     const int rc = raptor_parser_parse_chunk(
         parser.get(), reinterpret_cast<const unsigned char*>(buf.data()), got, is_end);
