@@ -9,6 +9,8 @@
 #include <utility>
 
 #include "results/readers_internal.hpp"
+#include "terms/term_reader.hpp"
+#include "terms/utf8.hpp"
 
 namespace quiver::results {
 namespace {
@@ -86,7 +88,44 @@ Expected<IndexedSolution> read_solution(const Statements& graph, const Term& nod
 
 }  // namespace
 
-Expected<QueryResult> read_results(std::string_view text, ResultFormat format) {
+namespace {
+
+// What makes a term unwritable, or empty when it is a term: strict UTF-8
+// everywhere, IRIs (datatypes too) without the characters no syntax can
+// write, well-formed language tags.
+std::string term_problem(const Term& t) {
+  for (const std::string& part : {t.value(), t.datatype(), t.language()}) {
+    if (!is_valid_utf8(part)) return "ill-formed UTF-8";
+  }
+  if (t.is_iri() && !is_plain_iriref(t.value())) return "<" + t.value() + "> is no IRI";
+  if (t.is_literal() && !is_plain_iriref(t.datatype())) {
+    return "datatype <" + t.datatype() + "> is no IRI";
+  }
+  if (t.is_literal() && !t.language().empty() && !is_language_tag(t.language())) {
+    return "malformed language tag @" + t.language();
+  }
+  return {};
+}
+
+// A remote store's answer is input like any other: a term no writer could
+// write back (found by the read_results fuzz target: TSV took ill-formed
+// UTF-8 in an IRI) is an error, in every format alike.
+Expected<QueryResult> checked(Expected<QueryResult> result) {
+  if (!result) return result;
+  for (std::size_t row = 0; row < result->solutions.size(); ++row) {
+    const Solution& s = result->solutions[row];
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (!s[i]) continue;
+      if (const std::string problem = term_problem(*s[i]); !problem.empty()) {
+        return read_error("solution " + std::to_string(row + 1) + ", ?" + result->variables[i] +
+                          ": " + problem);
+      }
+    }
+  }
+  return result;
+}
+
+Expected<QueryResult> read_any(std::string_view text, ResultFormat format) {
   switch (format) {
     case ResultFormat::Json:
       return detail::read_json(text);
@@ -100,6 +139,12 @@ Expected<QueryResult> read_results(std::string_view text, ResultFormat format) {
       break;
   }
   return read_error("the text table cannot be read back");
+}
+
+}  // namespace
+
+Expected<QueryResult> read_results(std::string_view text, ResultFormat format) {
+  return checked(read_any(text, format));
 }
 
 Expected<QueryResult> read_result_set_graph(const std::vector<Quad>& quads) {
