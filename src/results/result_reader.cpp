@@ -107,11 +107,18 @@ std::string term_problem(const Term& t) {
   return {};
 }
 
-// A remote store's answer is input like any other: a term no writer could
-// write back (found by the read_results fuzz target: TSV took ill-formed
-// UTF-8 in an IRI) is an error, in every format alike.
+// A remote store's answer is input like any other: a variable or a term no
+// writer could write back (found by the read_results fuzz target: TSV took
+// ill-formed UTF-8 in an IRI and in a variable's name) is an error, in
+// every format alike.
 Expected<QueryResult> checked(Expected<QueryResult> result) {
   if (!result) return result;
+  for (const std::string& v : result->variables) {
+    if (!is_varname(v)) {
+      return read_error("`" + (is_valid_utf8(v) ? v : std::string("(ill-formed UTF-8)")) +
+                        "` is no SPARQL variable name");
+    }
+  }
   for (std::size_t row = 0; row < result->solutions.size(); ++row) {
     const Solution& s = result->solutions[row];
     for (std::size_t i = 0; i < s.size(); ++i) {

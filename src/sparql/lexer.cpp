@@ -11,25 +11,6 @@
 namespace quiver::sparql {
 namespace {
 
-// [164] PN_CHARS_BASE
-bool is_pn_chars_base(char32_t c) {
-  return is_alpha(c) || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) ||
-         (c >= 0xF8 && c <= 0x2FF) || (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) ||
-         (c >= 0x200C && c <= 0x200D) || (c >= 0x2070 && c <= 0x218F) ||
-         (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF) ||
-         (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD) ||
-         (c >= 0x10000 && c <= 0xEFFFF);
-}
-// [165] PN_CHARS_U
-bool is_pn_chars_u(char32_t c) { return is_pn_chars_base(c) || c == '_'; }
-// [166] VARNAME continuation characters, also the tail of [167] PN_CHARS
-bool is_name_tail(char32_t c) {
-  return is_pn_chars_u(c) || is_digit(c) || c == 0xB7 || (c >= 0x300 && c <= 0x36F) ||
-         (c >= 0x203F && c <= 0x2040);
-}
-// [167] PN_CHARS
-bool is_pn_chars(char32_t c) { return is_name_tail(c) || c == '-'; }
-
 // [173] PN_LOCAL_ESC characters
 bool is_local_escape(char c) { return c != '\0' && std::strchr("_~.-!$&'()*+,;=/?#@%", c); }
 

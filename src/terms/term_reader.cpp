@@ -40,6 +40,33 @@ constexpr std::array<bool, 128> kIrirefAscii = [] {
 
 bool is_iriref_char(char32_t c) { return c >= 0x80 || kIrirefAscii[c]; }
 
+bool is_pn_chars_base(char32_t c) {
+  return is_alpha(c) || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) ||
+         (c >= 0xF8 && c <= 0x2FF) || (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) ||
+         (c >= 0x200C && c <= 0x200D) || (c >= 0x2070 && c <= 0x218F) ||
+         (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF) ||
+         (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0xEFFFF);
+}
+
+bool is_name_tail(char32_t c) {
+  return is_pn_chars_u(c) || is_digit(c) || c == 0xB7 || (c >= 0x300 && c <= 0x36F) ||
+         (c >= 0x203F && c <= 0x2040);
+}
+
+bool is_varname(std::string_view name) {
+  if (name.empty()) return false;
+  for (std::size_t pos = 0; pos < name.size();) {
+    const Utf8Char ch = decode_utf8(name, pos);
+    if (ch.length == 0) return false;
+    const bool ok = pos == 0 ? is_pn_chars_u(ch.code_point) || is_digit(ch.code_point)
+                             : is_name_tail(ch.code_point);
+    if (!ok) return false;
+    pos += ch.length;
+  }
+  return true;
+}
+
 bool is_plain_iriref(std::string_view iri) {
   for (const char c : iri) {
     const auto b = static_cast<unsigned char>(c);

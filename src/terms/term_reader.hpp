@@ -84,6 +84,18 @@ inline bool is_language_tag(std::string_view tag) {
   return !tag.empty() && scan_language_tag(tag) == tag.size();
 }
 
+/// SPARQL's and Turtle's [164] PN_CHARS_BASE.
+bool is_pn_chars_base(char32_t c);
+/// [165] PN_CHARS_U: PN_CHARS_BASE or `_`.
+inline bool is_pn_chars_u(char32_t c) { return is_pn_chars_base(c) || c == '_'; }
+/// [166] VARNAME's continuation characters, also the tail of [167] PN_CHARS.
+bool is_name_tail(char32_t c);
+/// [167] PN_CHARS: a name tail or `-`.
+inline bool is_pn_chars(char32_t c) { return is_name_tail(c) || c == '-'; }
+/// True when all of `name` is a SPARQL [166] VARNAME (the `?` left out), in
+/// well-formed UTF-8.
+bool is_varname(std::string_view name);
+
 /// Which number production a token matches.
 enum class NumberKind { None, Integer, Decimal, Double };
 

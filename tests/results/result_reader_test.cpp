@@ -92,6 +92,19 @@ TEST(ReadResultsTest, RefusesTermsNoWriterCouldWriteBack) {
   }
 }
 
+TEST(ReadResultsTest, RefusesVariablesThatAreNoVariableNames) {
+  for (const auto& [format, text] :
+       {std::pair{ResultFormat::Tsv, std::string("?a\t?\xC3\x07b\n")},
+        std::pair{ResultFormat::Csv, std::string("a,b c\r\n")},
+        std::pair{ResultFormat::Json,
+                  std::string(R"({"head":{"vars":["a-b"]},"results":{"bindings":[]}})")}}) {
+    const auto r = read_results(text, format);
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_NE(r.error().message.find("no SPARQL variable name"), std::string::npos)
+        << r.error().message;
+  }
+}
+
 TEST(CsvReaderTest, GuessesTermKindsFromPlainStrings) {
   auto text = results_to_string(testing::select_fixture(), ResultFormat::Csv);
   ASSERT_TRUE(text.ok());
