@@ -19,6 +19,8 @@ packages=(
   libcurl4-gnutls-dev libcpp-httplib-dev curl python3-sparqlwrapper python3-rdflib
   # Apache Jena checks that our exports load cleanly in another toolkit.
   libapache-jena-java unzip
+  # The fuzz targets: clang with its libFuzzer and sanitizer runtimes.
+  clang libclang-rt-dev
 )
 # A machine may already have its own Java or Node.js; only add Debian's if none.
 command -v java >/dev/null || packages+=(default-jre-headless)

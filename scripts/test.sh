@@ -2,7 +2,8 @@
 # Every test: install what is missing, start a private Virtuoso on loopback
 # (for the tests labelled `virtuoso`), build and run the tests, then build
 # and run them again under AddressSanitizer + UndefinedBehaviorSanitizer,
-# then build the documentation, whose build checks itself.
+# then run every fuzz target for a minute, then build the documentation,
+# whose build checks itself.
 # The W3C suites are read from $QUIVER_W3C_DIR, else ../shared/rdf-tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,11 @@ cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE virtuoso 2>&1 | tee build-asan/ctest.log
 
+echo "== fuzzing: every libFuzzer target for a bounded slice (ASan+UBSan, clang)"
+# Long campaigns are bench/fuzz.sh; a crash found here fails the run and
+# its reproducer goes to tests/fuzz/regressions/.
+scripts/fuzz.sh --seconds "${QUIVER_FUZZ_SECONDS:-60}" 2>&1 | tee build-asan/fuzz.log
+
 echo "== documentation (man page, ontology page, pictures, guide examples, API, Chromium check)"
 make -f Makefile.docs QUIVER_BUILD=build JOBS="$jobs"
 
@@ -35,5 +41,7 @@ echo "== summary"
 summary() { grep -E "tests passed|tests failed|Not Run|\(Skipped\)|Total Test time" "$1"; }
 echo "ASan+UBSan build:"
 summary build-asan/ctest.log
+echo "fuzzing:"
+grep -E "^fuzz " build-asan/fuzz.log
 echo "release build (Virtuoso tests included):"
 summary build/ctest.log
