@@ -198,7 +198,10 @@ CommandSpec serve_spec() {
       "queries running at once; more get HTTP 503")(
       "max-request-bytes", po::value<Count>()->default_value(Count{64u << 20}, "67108864"),
       "largest request body; larger gets HTTP 413")("threads", po::value<int>()->default_value(8),
-                                                    "connection threads");
+                                                    "connection threads")(
+      "allow-host", po::value<std::vector<std::string>>()->composing(),
+      "a name the Host header may give (repeatable); on a loopback --bind, localhost, "
+      "127.0.0.1 and [::1] are allowed and any other name gets HTTP 403 (DNS rebinding)");
   spec.examples =
       "  quiver serve --data data/article.trig\n"
       "  quiver serve --data big.nt --port 8080 --bind 0.0.0.0 --timeout 60\n"

@@ -38,6 +38,20 @@ int run_serve(const std::vector<std::string>& args) {
   http_options.threads = vm["threads"].as<int>();
   if (http_options.threads < 1) return usage("--threads wants 1 or more");
   http_options.max_request_bytes = vm["max-request-bytes"].as<Count>().value;
+  // A server on loopback answers only to its own names, unless told more;
+  // one on other interfaces to any name, unless told which.
+  if (vm.count("allow-host")) {
+    for (const auto& h : vm["allow-host"].as<std::vector<std::string>>()) {
+      service_options.allowed_hosts.push_back(server::host_name(h));
+    }
+  }
+  const std::string& bind = http_options.bind;
+  if (bind == "localhost" || bind == "::1" || bind.rfind("127.", 0) == 0) {
+    for (const char* own : {"localhost", "127.0.0.1", "[::1]"}) {
+      service_options.allowed_hosts.emplace_back(own);
+    }
+    if (bind != "localhost" && bind != "::1") service_options.allowed_hosts.push_back(bind);
+  }
 
   // Block the signals before any thread starts, so every thread inherits the mask.
   sigset_t signals;

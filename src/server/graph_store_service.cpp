@@ -71,6 +71,10 @@ Reply Service::graph_store_read(const Call& call, const std::optional<std::strin
   const auto type = negotiate(call.accept, offers);
   if (!type) return text_reply(406, "cannot answer in '" + call.accept + "'");
 
+  // A read costs what a query does (issue 16: GETs ran beside
+  // --max-concurrent queries, unbounded).
+  const QuerySlot slot(running_, options_.max_concurrent);
+  if (auto refused = refuse_without(slot)) return std::move(*refused);
   const std::shared_ptr<const Dataset> snapshot = engine_.store().snapshot();
   const Dataset& store = *snapshot;
   TermId graph_id = kDefaultGraph;

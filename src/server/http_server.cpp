@@ -17,6 +17,8 @@ Call to_call(const httplib::Request& req) {
   call.path = req.path;
   call.accept = req.get_header_value("Accept");
   call.content_type = req.get_header_value("Content-Type");
+  call.host = req.get_header_value("Host");
+  call.origin = req.get_header_value("Origin");
   call.body = req.body;
   // cpp-httplib merges URL parameters and form fields into an unordered
   // multimap; re-read both in order, decoded the same way.

@@ -99,25 +99,6 @@ std::optional<std::string> format_override(const Call& call, bool graph) {
   return std::nullopt;
 }
 
-// Holds one of the `max` query slots, or none when all are taken.
-class Slot {
- public:
-  Slot(std::atomic<int>& running, int max) : running_(running) {
-    taken_ = running_.fetch_add(1) < max;
-    if (!taken_) running_.fetch_sub(1);
-  }
-  ~Slot() {
-    if (taken_) running_.fetch_sub(1);
-  }
-  Slot(const Slot&) = delete;
-  Slot& operator=(const Slot&) = delete;
-  bool taken() const { return taken_; }
-
- private:
-  std::atomic<int>& running_;
-  bool taken_ = false;
-};
-
 }  // namespace
 
 Reply Service::query(const Call& call) {
@@ -183,14 +164,8 @@ Reply Service::run_query(const Call& call, const std::string& text) {
     query.from_named = named;
   }
 
-  Slot slot(running_, options_.max_concurrent);
-  if (stopping_.load()) return text_reply(503, "the server is shutting down");
-  if (!slot.taken()) {
-    Reply reply = text_reply(503, "busy: " + std::to_string(options_.max_concurrent) +
-                                      " queries are running; try again");
-    reply.headers.emplace_back("Retry-After", "1");
-    return reply;
-  }
+  const QuerySlot slot(running_, options_.max_concurrent);
+  if (auto refused = refuse_without(slot)) return std::move(*refused);
   engine::QueryOptions run_options;
   run_options.timeout = options_.timeout;
   run_options.cancel = &stopping_;

@@ -1,5 +1,7 @@
 #include "server/service.hpp"
 
+#include <algorithm>
+
 #include "server/query_page.hpp"
 #include "util/ascii.hpp"
 
@@ -29,7 +31,60 @@ std::vector<std::string> param_values(const Call& call, const std::string& name)
 Service::Service(engine::Engine& engine, ServiceOptions options)
     : engine_(engine), options_(options) {}
 
+std::string host_name(std::string_view host) {
+  if (const auto scheme = host.find("://"); scheme != std::string_view::npos) {
+    host.remove_prefix(scheme + 3);
+  }
+  std::size_t end = host.find('/');
+  if (!host.empty() && host.front() == '[') {
+    end = host.find(']');
+    end = end == std::string_view::npos ? host.size() : end + 1;
+  } else {
+    end = std::min(end, host.find(':'));
+  }
+  return ascii_lower(host.substr(0, end));
+}
+
+std::optional<Reply> Service::refuse_foreign(const Call& call) const {
+  const auto allowed = [&](const std::string& name) {
+    return options_.allowed_hosts.empty() ||
+           std::find(options_.allowed_hosts.begin(), options_.allowed_hosts.end(), name) !=
+               options_.allowed_hosts.end();
+  };
+  const std::string host = host_name(call.host);
+  if (!call.host.empty() && !allowed(host)) {
+    return text_reply(403, "Host '" + host +
+                               "' is not a name of this server (a guard against DNS "
+                               "rebinding); start quiver serve with --allow-host " +
+                               host + " to accept it");
+  }
+  // A web page may send a write to any server it names; its Origin says
+  // whose page it is. Reads stay open to other origins (query pages).
+  const bool write = call.method != "GET" && call.method != "HEAD" && call.method != "OPTIONS";
+  if (write && !call.origin.empty() && call.origin != "null") {
+    const std::string origin = host_name(call.origin);
+    const bool same = options_.allowed_hosts.empty() ? origin == host : allowed(origin);
+    if (!same) {
+      return text_reply(403, "a write from the web page of '" + origin +
+                                 "' is refused: only pages of this server may write");
+    }
+  } else if (write && call.origin == "null") {
+    return text_reply(403, "a write from an opaque origin (Origin: null) is refused");
+  }
+  return std::nullopt;
+}
+
+std::optional<Reply> Service::refuse_without(const QuerySlot& slot) const {
+  if (stopping_.load()) return text_reply(503, "the server is shutting down");
+  if (slot.taken()) return std::nullopt;
+  Reply reply = text_reply(503, "busy: " + std::to_string(options_.max_concurrent) +
+                                    " queries or reads are running; try again");
+  reply.headers.emplace_back("Retry-After", "1");
+  return reply;
+}
+
 Reply Service::handle(const Call& call) {
+  if (auto refused = refuse_foreign(call)) return std::move(*refused);
   if (call.path == "/sparql" || call.path == "/query") return query(call);
   if (call.path == "/store") return graph_store(call);
   if (call.path == "/" || call.path == "/index.html") {

@@ -26,6 +26,8 @@ struct Call {
   std::string accept;        ///< the Accept header, as sent
   std::string content_type;  ///< the Content-Type header, as sent
   std::string body;          ///< the request body
+  std::string host;          ///< the Host header, as sent (empty when absent)
+  std::string origin;        ///< the Origin header, as sent (empty when absent)
 };
 
 /// The answer to a Call.
@@ -43,6 +45,39 @@ struct ServiceOptions {
   std::uint64_t max_rows = 1000000;  ///< result rows (or triples) before a 500
   int max_concurrent = 4;            ///< queries at once before a 503
   bool writable = false;             ///< Graph Store PUT / POST / DELETE
+  /// Names (no port; `[::1]` with brackets) a request's Host header may
+  /// give, and a write's Origin must give; empty accepts any. A server on
+  /// loopback lists its own names, so that a web page whose DNS name is
+  /// re-pointed at 127.0.0.1 (DNS rebinding) cannot reach it.
+  std::vector<std::string> allowed_hosts;
+};
+
+/// The host of a Host header or of an Origin's authority, lower case,
+/// without the port (`[::1]` keeps its brackets).
+std::string host_name(std::string_view host);
+
+/// One of the server's `max` reading slots (queries and Graph Store reads),
+/// held for the object's life, or none when all are taken.
+class QuerySlot {
+ public:
+  /// Takes a slot if fewer than `max` are taken.
+  QuerySlot(std::atomic<int>& running, int max) : running_(running) {
+    taken_ = running_.fetch_add(1) < max;
+    if (!taken_) running_.fetch_sub(1);
+  }
+  ~QuerySlot() {
+    if (taken_) running_.fetch_sub(1);
+  }
+  /// Not copyable: it holds a slot.
+  QuerySlot(const QuerySlot&) = delete;
+  /// Not copyable: it holds a slot.
+  QuerySlot& operator=(const QuerySlot&) = delete;
+  /// True when the slot was free and is now held.
+  bool taken() const { return taken_; }
+
+ private:
+  std::atomic<int>& running_;
+  bool taken_ = false;
 };
 
 /// Routes: `/` (query page), `/sparql` and `/query` (SPARQL Protocol),
@@ -67,6 +102,10 @@ class Service {
   Reply graph_store(const Call& call);
   Reply graph_store_read(const Call& call, const std::optional<std::string>& graph);
   Reply graph_store_write(const Call& call, const std::optional<std::string>& graph);
+  /// The 403 to answer to a Host or Origin this server does not go by.
+  std::optional<Reply> refuse_foreign(const Call& call) const;
+  /// The 503 to answer when `slot` is not held or the server is stopping.
+  std::optional<Reply> refuse_without(const QuerySlot& slot) const;
 
   engine::Engine& engine_;
   ServiceOptions options_;

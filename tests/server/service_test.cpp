@@ -104,6 +104,88 @@ TEST_F(ServiceTest, ShutDownStopsQueries) {
   EXPECT_NE(reply.body.find("shutting down"), std::string::npos);
 }
 
+// Issue 16: Graph Store reads ran outside --max-concurrent, so any number
+// of GET /store could run at once beside the limited queries. With no
+// slot to be had, both answer 503; after a shutdown too.
+TEST_F(ServiceTest, GraphStoreReadsTakeAQuerySlot) {
+  ServiceOptions options;
+  options.max_concurrent = 0;
+  Service busy(engine_, options);
+  Call read;
+  read.method = "GET";
+  read.path = "/store";
+  read.params = {{"default", ""}};
+  const Reply store = busy.handle(read);
+  EXPECT_EQ(store.status, 503) << store.body;
+  EXPECT_NE(store.body.find("busy"), std::string::npos);
+  EXPECT_EQ(get(busy, "ASK {}").status, 503);
+  Service free(engine_, {});
+  EXPECT_EQ(free.handle(read).status, 200);
+  free.shut_down();
+  EXPECT_EQ(free.handle(read).status, 503);
+}
+
+// Issue 16: Host and Origin were never checked, so a web page whose DNS
+// name is re-pointed at 127.0.0.1 (DNS rebinding) could query a server on
+// loopback, and a page of any origin could write to it.
+TEST_F(ServiceTest, HostAndOriginGuardAgainstRebindingAndCrossOriginWrites) {
+  ServiceOptions options;
+  options.writable = true;
+  options.allowed_hosts = {"localhost", "127.0.0.1", "[::1]"};
+  Service service(engine_, options);
+  Call call;
+  call.method = "GET";
+  call.path = "/sparql";
+  call.params = {{"query", "ASK {}"}};
+  for (const char* own : {"localhost:7878", "LOCALHOST", "127.0.0.1:80", "[::1]:7878", ""}) {
+    call.host = own;
+    EXPECT_EQ(service.handle(call).status, 200) << own;
+  }
+  for (const char* foreign : {"evil.example:7878", "evil.example", "127.0.0.2", "localhost.evil"}) {
+    call.host = foreign;
+    const Reply reply = service.handle(call);
+    EXPECT_EQ(reply.status, 403) << foreign;
+    EXPECT_NE(reply.body.find("DNS rebinding"), std::string::npos) << reply.body;
+  }
+  Call put;
+  put.method = "PUT";
+  put.path = "/store";
+  put.params = {{"graph", "http://example.org/new"}};
+  put.content_type = "text/turtle";
+  put.body = "<http://e/a> <http://e/b> <http://e/c> .";
+  put.host = "localhost:7878";
+  for (const char* foreign : {"http://evil.example", "https://localhost.evil:7878", "null"}) {
+    put.origin = foreign;
+    const Reply reply = service.handle(put);
+    EXPECT_EQ(reply.status, 403) << foreign;
+  }
+  put.origin = "http://localhost:7878";
+  EXPECT_LT(service.handle(put).status, 300);
+  put.origin = "";  // curl and other non-browser clients send none
+  EXPECT_LT(service.handle(put).status, 300);
+  // A cross-origin read stays allowed: query pages of other sites may ask.
+  call.host = "127.0.0.1:7878";
+  call.origin = "http://other.example";
+  EXPECT_EQ(service.handle(call).status, 200);
+}
+
+TEST_F(ServiceTest, WithoutAllowedHostsAWriteMustComeFromThePagesOfItsOwnHost) {
+  ServiceOptions options;
+  options.writable = true;
+  Service service(engine_, options);
+  Call put;
+  put.method = "DELETE";
+  put.path = "/store";
+  put.params = {{"graph", "http://example.org/g"}};
+  put.host = "data.example.org";
+  put.origin = "http://evil.example";
+  EXPECT_EQ(service.handle(put).status, 403);
+  put.origin = "https://data.example.org";
+  EXPECT_LT(service.handle(put).status, 300);
+  EXPECT_EQ(host_name("https://[::1]:8080/x"), "[::1]");
+  EXPECT_EQ(host_name("Data.Example.org:80"), "data.example.org");
+}
+
 TEST_F(ServiceTest, BadQueryIs400WithPosition) {
   Service service(engine_, {});
   const Reply reply = get(service, "SELECT ?x WHERE {\n  ?x ?y }");
