@@ -1,7 +1,11 @@
 #include "store/layered_index.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <iterator>
+#include <optional>
+#include <system_error>
+#include <thread>
 
 namespace quiver::store {
 namespace {
@@ -70,11 +74,45 @@ SortedTable<N> changed_table(const typename SortedTable<N>::Order& order,
 
 }  // namespace
 
+// Past this many rows the permutations are sorted side by side, one thread
+// each: the sorts are what is left of a bulk load once the parse is done.
+// Each sorts in place (sort_rows), so building them at once costs only
+// their run buffers, not another copy of the rows.
+constexpr std::size_t kParallelRows = 1 << 18;
+
 template <std::size_t N>
 Permutations<N>::Permutations(const Orders& orders, std::vector<Row<N>> canonical) {
+  std::vector<std::optional<SortedTable<N>>> built(orders.size());
+  std::vector<std::exception_ptr> failed(orders.size());
+  const auto build = [&](std::size_t t) {
+    try {
+      built[t].emplace(orders[t], canonical);
+    } catch (...) {
+      failed[t] = std::current_exception();
+    }
+  };
+  const bool parallel =
+      canonical.size() >= kParallelRows && std::thread::hardware_concurrency() >= 2;
+  std::vector<std::thread> threads;
+  for (std::size_t t = 2; t < orders.size(); ++t) {
+    if (parallel) {
+      try {
+        threads.emplace_back(build, t);
+        continue;
+      } catch (const std::system_error&) {
+        // no thread to be had: sort it here
+      }
+    }
+    build(t);
+  }
+  if (orders.size() > 1) build(1);
+  for (auto& thread : threads) thread.join();
+  for (const auto& e : failed) {
+    if (e) std::rethrow_exception(e);
+  }
   tables_.reserve(orders.size());
-  for (std::size_t t = 1; t < orders.size(); ++t) tables_.emplace_back(orders[t], canonical);
-  tables_.insert(tables_.begin(), SortedTable<N>::from_sorted(orders[0], std::move(canonical)));
+  tables_.push_back(SortedTable<N>::from_sorted(orders[0], std::move(canonical)));
+  for (std::size_t t = 1; t < orders.size(); ++t) tables_.push_back(std::move(*built[t]));
 }
 
 template <std::size_t N>
