@@ -43,21 +43,21 @@ seed_corpus() {  # TARGET DIR
   [[ -d "$w3c" ]] || return 0
   case "$target" in
     read)
-      seed_with_byte "$dir" 00 $(find "$w3c/rdf/rdf11/rdf-turtle" -name '*.ttl' | sort | head -150)
-      seed_with_byte "$dir" 01 $(find "$w3c/rdf/rdf11/rdf-trig" -name '*.trig' | sort | head -100)
-      seed_with_byte "$dir" 02 $(find "$w3c/rdf/rdf11/rdf-n-triples" -name '*.nt' | sort | head -60)
-      seed_with_byte "$dir" 03 $(find "$w3c/rdf/rdf11/rdf-n-quads" -name '*.nq' | sort | head -60)
-      seed_with_byte "$dir" 04 $(find "$w3c/rdf/rdf11/rdf-xml" -name '*.rdf' | sort | head -100)
+      seed_with_byte "$dir" 00 $(find "$w3c/rdf/rdf11/rdf-turtle" -name '*.ttl' | sort | sed -n '1,150p')
+      seed_with_byte "$dir" 01 $(find "$w3c/rdf/rdf11/rdf-trig" -name '*.trig' | sort | sed -n '1,100p')
+      seed_with_byte "$dir" 02 $(find "$w3c/rdf/rdf11/rdf-n-triples" -name '*.nt' | sort | sed -n '1,60p')
+      seed_with_byte "$dir" 03 $(find "$w3c/rdf/rdf11/rdf-n-quads" -name '*.nq' | sort | sed -n '1,60p')
+      seed_with_byte "$dir" 04 $(find "$w3c/rdf/rdf11/rdf-xml" -name '*.rdf' | sort | sed -n '1,100p')
       ;;
     parse_query | query)
       find "$w3c/sparql/sparql11" "$w3c/sparql/sparql10" -name '*.rq' -size -16k 2>/dev/null |
-        sort | head -600 | while read -r f; do cp "$f" "$dir/w3c-$(basename "$(dirname "$f")")-$(basename "$f")"; done
+        sort | sed -n '1,600p' | while read -r f; do cp "$f" "$dir/w3c-$(basename "$(dirname "$f")")-$(basename "$f")"; done
       ;;
     read_results)
-      seed_with_byte "$dir" 00 $(find "$w3c/sparql" -name '*.srj' -size -16k | sort | head -100)
-      seed_with_byte "$dir" 01 $(find "$w3c/sparql" -name '*.srx' -size -16k | sort | head -100)
-      seed_with_byte "$dir" 02 $(find "$w3c/sparql" -name '*.csv' -size -16k | sort | head -40)
-      seed_with_byte "$dir" 03 $(find "$w3c/sparql" -name '*.tsv' -size -16k | sort | head -40)
+      seed_with_byte "$dir" 00 $(find "$w3c/sparql" -name '*.srj' -size -16k | sort | sed -n '1,100p')
+      seed_with_byte "$dir" 01 $(find "$w3c/sparql" -name '*.srx' -size -16k | sort | sed -n '1,100p')
+      seed_with_byte "$dir" 02 $(find "$w3c/sparql" -name '*.csv' -size -16k | sort | sed -n '1,40p')
+      seed_with_byte "$dir" 03 $(find "$w3c/sparql" -name '*.tsv' -size -16k | sort | sed -n '1,40p')
       ;;
   esac
 }
