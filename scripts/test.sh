@@ -2,7 +2,8 @@
 # Every test: install what is missing, start a private Virtuoso on loopback
 # (for the tests labelled `virtuoso`), build and run the tests, then build
 # and run them again under AddressSanitizer + UndefinedBehaviorSanitizer,
-# then run every fuzz target for a minute, then build the documentation,
+# then the threaded code's tests under ThreadSanitizer, then run every
+# fuzz target for a minute, then build the documentation,
 # whose build checks itself.
 # The W3C suites are read from $QUIVER_W3C_DIR, else ../shared/rdf-tests.
 set -euo pipefail
@@ -28,6 +29,13 @@ cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE virtuoso 2>&1 | tee build-asan/ctest.log
 
+echo "== ThreadSanitizer: the tests of the code that runs threads (store, io, engine, server)"
+cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQUIVER_TSAN=ON >/dev/null
+cmake --build build-tsan -j"$jobs" --target store_test io_test engine_test server_test
+for t in store/store_test io/io_test engine/engine_test server/server_test; do
+  TSAN_OPTIONS="halt_on_error=1" "build-tsan/tests/$t" --gtest_brief=1 || exit 1
+done 2>&1 | tee build-tsan/tsan.log
+
 echo "== fuzzing: every libFuzzer target for a bounded slice (ASan+UBSan, clang)"
 # Long campaigns are bench/fuzz.sh; a crash found here fails the run and
 # its reproducer goes to tests/fuzz/regressions/.
@@ -41,6 +49,8 @@ echo "== summary"
 summary() { grep -E "tests passed|tests failed|Not Run|\(Skipped\)|Total Test time" "$1"; }
 echo "ASan+UBSan build:"
 summary build-asan/ctest.log
+echo "ThreadSanitizer:"
+grep -E "tests? (ran|passed)|PASSED|FAILED|ThreadSanitizer" build-tsan/tsan.log
 echo "fuzzing:"
 grep -E "^fuzz " build-asan/fuzz.log
 echo "release build (Virtuoso tests included):"
