@@ -62,6 +62,26 @@ HttpServer::HttpServer(Service& service, HttpOptions options)
       res.set_content(std::move(reply.body), reply.content_type.c_str());
     }
   };
+  // Two Content-Length headers that disagree, or one beside chunked
+  // encoding, frame the body two ways: a proxy in front may read another
+  // request than this server does (request smuggling). cpp-httplib takes
+  // the first; such a request gets 400 and the connection is closed.
+  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    const std::size_t lengths = req.get_header_value_count("Content-Length");
+    bool conflicting = lengths > 0 && req.has_header("Transfer-Encoding");
+    for (std::size_t i = 1; i < lengths && !conflicting; ++i) {
+      conflicting =
+          req.get_header_value("Content-Length", i) != req.get_header_value("Content-Length", 0);
+    }
+    if (!conflicting) return httplib::Server::HandlerResponse::Unhandled;
+    res.status = 400;
+    // The body's end is unknown, so is the next request's start: close
+    // (cpp-httplib says so itself when the client asked to).
+    if (req.get_header_value("Connection") != "close") res.set_header("Connection", "close");
+    res.set_content("conflicting Content-Length / Transfer-Encoding headers\n",
+                    "text/plain; charset=utf-8");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   const std::string any = ".*";
   server.Get(any, handler);
   server.Post(any, handler);

@@ -480,6 +480,41 @@ class ProtocolTest(unittest.TestCase):
         rows = [(r["g"]["value"], int(r["n"]["value"])) for r in json.loads(response.body)["results"]["bindings"]]
         self.assertEqual(rows, [(SENTENCE_GRAPH, len(local_graph_triples(SENTENCE_GRAPH)))])
 
+    def raw_exchange(self, request):
+        """Sends bytes as they are (no client library would send these) and reads until the server closes."""
+        import socket
+        with socket.create_connection(("127.0.0.1", SERVER.port), timeout=10) as conn:
+            conn.sendall(request)
+            received = b""
+            while True:
+                chunk = conn.recv(65536)
+                if not chunk:
+                    return received
+                received += chunk
+
+    def test_conflicting_content_lengths_are_400(self):
+        # Issue 16: two Content-Length headers that disagree were accepted (the
+        # first one won): a proxy reading the other could be made to smuggle.
+        head = (b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                b"Content-Type: application/sparql-query\r\n")
+        reply = self.raw_exchange(head + b"Content-Length: 6\r\nContent-Length: 12\r\n\r\nASK {}ASK {}")
+        self.assertTrue(reply.startswith(b"HTTP/1.1 400"), reply[:200])
+        self.assertIn(b"conflicting Content-Length", reply)
+        reply = self.raw_exchange(head + b"Content-Length: 6\r\nTransfer-Encoding: chunked\r\n"
+                                  b"Connection: close\r\n\r\n6\r\nASK {}\r\n0\r\n\r\n")
+        self.assertTrue(reply.startswith(b"HTTP/1.1 400"), reply[:200])
+        # The same length twice is one length.
+        reply = self.raw_exchange(head + b"Content-Length: 6\r\nContent-Length: 6\r\n"
+                                  b"Connection: close\r\n\r\nASK {}")
+        self.assertTrue(reply.startswith(b"HTTP/1.1 200"), reply[:200])
+
+    def test_a_host_that_is_not_the_servers_is_403(self):
+        # Issue 16 (DNS rebinding): a loopback server answers only to its own names.
+        response = curl(SERVER.url("/sparql?query=ASK%7B%7D"), "-H", "Host: rebound.example:7878")
+        self.assertEqual(response.status, 403, response)
+        self.assertIn("DNS rebinding", response.text())
+        self.assertEqual(curl(SERVER.url("/sparql?query=ASK%7B%7D"), "-H", "Host: localhost").status, 200)
+
     def test_index_page(self):
         response = curl(SERVER.url("/"))
         self.assertEqual(response.status, 200, response)
