@@ -40,11 +40,11 @@ struct PushProgress {
 
 /// Everything `push` needs to know.
 struct PushOptions {
-  std::string endpoint;  ///< Graph Store URL, or the Update endpoint
+  std::string endpoint;                              ///< Graph Store URL, or the Update endpoint
   PushProtocol protocol = PushProtocol::GraphStore;  ///< how the quads are sent
   GraphTarget target = GraphTarget::KeepGraphs;      ///< which graphs they go to
-  std::string graph;     ///< with GraphTarget::OneGraph
-  bool replace = false;  ///< replace the target graphs' content
+  std::string graph;                                 ///< with GraphTarget::OneGraph
+  bool replace = false;                              ///< replace the target graphs' content
   /// Triples per request; 0 picks 100,000 (Graph Store) or 1,000 (Update,
   /// Virtuoso's limit for one INSERT DATA).
   std::size_t chunk = 0;

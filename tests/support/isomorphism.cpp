@@ -341,8 +341,8 @@ void list_missing(std::string& out, const std::vector<Quad>& from, const std::ve
     out += " only: ";
     // Blank nodes print as `_:*`, a shape rather than a label (which the
     // N-Triples writer would not let through).
-    for (const Term* t : {&missing[i].subject, &missing[i].predicate, &missing[i].object,
-                          &missing[i].graph}) {
+    for (const Term* t :
+         {&missing[i].subject, &missing[i].predicate, &missing[i].object, &missing[i].graph}) {
       if (t->is_none()) continue;
       if (t->is_blank()) {
         out += "_:*";
