@@ -22,6 +22,11 @@ std::optional<Format> format_from_path(std::string_view path);
 std::string_view format_name(Format format);
 /// True for the formats that can carry named graphs (N-Quads, TriG).
 bool format_has_graphs(Format format);
+/// True for N-Triples and N-Quads: one statement per line, so a file can
+/// be cut at any line end and each piece read alone.
+inline bool is_line_based(Format format) {
+  return format == Format::NTriples || format == Format::NQuads;
+}
 /// False for the output-only formats (DOT).
 bool format_is_readable(Format format);
 /// The registered media type, e.g. `text/turtle`, `application/n-triples`

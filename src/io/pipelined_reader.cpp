@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "io/ntriples_reader.hpp"
 #include "io/source_window.hpp"
 
 namespace quiver::io {
@@ -26,7 +27,7 @@ namespace {
 
 constexpr std::uintmax_t kPipelineMinBytes = 1 << 20;
 // N-Triples and N-Quads files this large are cut at line ends into chunks
-// parsed side by side: Serd alone then no longer sets the pace.
+// parsed side by side: one parser alone then no longer sets the pace.
 constexpr std::uintmax_t kChunkedMinBytes = 8 << 20;
 constexpr std::size_t kChunkBytes = 1 << 19;
 constexpr unsigned kChunkParsers = 2;
@@ -419,12 +420,10 @@ void parse_chunks(Board& board, const File& file, std::uint64_t size, const std:
                    return failed;
                  }
                  newlines = count_newlines(text);
-                 return read_string(text, path, o, sink);
+                 return read_ntriples(text, path, o, sink, *chunk == 0);
                });
   }
 }
-
-bool line_based(Format format) { return format == Format::NTriples || format == Format::NQuads; }
 
 /// Starts `count` threads running `body`; returns how many started.
 template <class Body>
@@ -481,7 +480,7 @@ ReadResult read_file_pipelined(const std::string& path, const ReadOptions& optio
   const bool regular = std::filesystem::is_regular_file(path, ec);
   const std::uintmax_t size = regular ? std::filesystem::file_size(path, ec) : 0;
   if (ec || size < kPipelineMinBytes) return read_file(path, options, sink);
-  if (line_based(options.format) && size >= kChunkedMinBytes && !path.ends_with(".gz")) {
+  if (is_line_based(options.format) && size >= kChunkedMinBytes && !path.ends_with(".gz")) {
     return read_chunked(path, size, options, sink);
   }
   return read_on_a_thread(path, options, sink);

@@ -1,10 +1,10 @@
 #pragma once
 /// @file
-/// Reading on a second thread: the parser (Serd or Raptor, with Quiver's
-/// checks) runs on a thread of its own and hands statements over in
+/// Reading on other threads: the parser (Quiver's line reader, Serd or
+/// Raptor) runs on a thread of its own and hands statements over in
 /// batches, while the caller's thread runs only the sink (a store's
-/// dictionary and indexes). On a 1M-triple N-Triples file the two halves
-/// cost about the same, so a load takes about half the time on two cores.
+/// dictionary and indexes), so parsing and the dictionary no longer take
+/// turns.
 
 #include <string>
 

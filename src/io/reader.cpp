@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "io/byte_source.hpp"
+#include "io/ntriples_reader.hpp"
 #include "io/raptor_reader.hpp"
 #include "io/serd_reader.hpp"
 #include "util/ascii.hpp"
@@ -23,6 +24,7 @@ ReadResult read_source(ByteSource& source, const std::string& name, const ReadOp
     return result;
   }
   if (options.format == Format::RdfXml) return read_with_raptor(source, name, options, sink);
+  if (is_line_based(options.format)) return read_ntriples(source, name, options, sink);
   return read_with_serd(source, name, options, sink);
 }
 
@@ -75,6 +77,7 @@ ReadResult read_file(const std::string& path, const ReadOptions& options, QuadSi
 
 ReadResult read_string(std::string_view text, std::string_view name, const ReadOptions& options,
                        QuadSink& sink) {
+  if (is_line_based(options.format)) return read_ntriples(text, std::string(name), options, sink);
   auto source = string_byte_source(text);
   return read_source(*source, std::string(name), options, sink);
 }

@@ -1,7 +1,8 @@
 #pragma once
 /// @file
-/// Streaming readers: Turtle, TriG, N-Triples and N-Quads through Serd,
-/// RDF/XML through Raptor2. Memory stays constant whatever the input size.
+/// Streaming readers: Turtle and TriG through Serd, N-Triples and N-Quads
+/// by Quiver's own line reader, RDF/XML through Raptor2. Memory stays
+/// constant whatever the input size.
 
 #include <cstdint>
 #include <functional>

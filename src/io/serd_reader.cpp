@@ -52,9 +52,6 @@ class SerdState {
   static std::size_t on_read(void* buf, std::size_t size, std::size_t nmemb, void* stream);
   static int on_stream_error(void* stream);
 
-  bool is_line_format() const {
-    return options_.format == Format::NTriples || options_.format == Format::NQuads;
-  }
   // Converts a Serd node into `ref`, using `scratch` when the text changes.
   bool convert(const SerdNode* node, std::string& scratch, TermRef& ref);
   bool convert_iri(std::string_view raw, std::string& scratch, std::string_view& out);
@@ -127,11 +124,6 @@ bool SerdState::convert_iri(std::string_view raw, std::string& scratch, std::str
   if (has_scheme(raw)) {
     out = raw;
     return true;
-  }
-  if (is_line_format()) {
-    fail_at(raw, {},
-            "relative IRI <" + std::string(raw) + "> (N-Triples and N-Quads need absolute IRIs)");
-    return false;
   }
   if (base_.empty()) {
     fail_at(raw, {}, "relative IRI <" + std::string(raw) + "> and no base IRI (use --base)");
@@ -321,18 +313,7 @@ int SerdState::on_stream_error(void* stream) {
   return static_cast<SerdState*>(stream)->read_failed_ ? 1 : 0;
 }
 
-SerdSyntax serd_syntax(Format format) {
-  switch (format) {
-    case Format::NTriples:
-      return SERD_NTRIPLES;
-    case Format::NQuads:
-      return SERD_NQUADS;
-    case Format::TriG:
-      return SERD_TRIG;
-    default:
-      return SERD_TURTLE;
-  }
-}
+SerdSyntax serd_syntax(Format format) { return format == Format::TriG ? SERD_TRIG : SERD_TURTLE; }
 
 ReadResult SerdState::run() {
   std::unique_ptr<SerdReader, decltype(&serd_reader_free)> reader(

@@ -1,5 +1,5 @@
 #pragma once
-// Turtle, TriG, N-Triples and N-Quads through Serd 0.30, with the checks
+// Turtle and TriG through Serd 0.30, with the checks
 // Serd leaves out (escaped surrogates, RFC 3986 resolution, IRI characters).
 
 #include "io/byte_source.hpp"

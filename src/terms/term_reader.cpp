@@ -119,22 +119,26 @@ TokenScan read_quoted_string(std::string_view text, std::size_t pos, std::string
       ++i;
       continue;
     }
-    char32_t cp;
-    const TokenScan uchar = read_uchar(text, i, cp);
-    if (uchar.status == Scan::Malformed) return uchar;
-    if (uchar.status == Scan::Matched) {
-      append_utf8(value, cp);
-      i = uchar.end;
-      continue;
-    }
-    // [159] ECHAR
-    static constexpr std::string_view kFrom = "tbnrf\"'\\", kTo = "\t\b\n\r\f\"'\\";
-    const auto k = kFrom.find(at(i + 1));
-    if (at(i + 1) == '\0' || k == std::string_view::npos)
-      return malformed(i, "bad escape in a string");
-    value += kTo[k];
-    i += 2;
+    const TokenScan escape = read_string_escape(text, i, value);
+    if (escape.status != Scan::Matched) return escape;
+    i = escape.end;
   }
+}
+
+TokenScan read_string_escape(std::string_view text, std::size_t pos, std::string& value) {
+  char32_t cp;
+  const TokenScan uchar = read_uchar(text, pos, cp);
+  if (uchar.status == Scan::Malformed) return uchar;
+  if (uchar.status == Scan::Matched) {
+    append_utf8(value, cp);
+    return uchar;
+  }
+  // [159] ECHAR
+  static constexpr std::string_view kFrom = "tbnrf\"'\\", kTo = "\t\b\n\r\f\"'\\";
+  const auto k = pos + 1 < text.size() ? kFrom.find(text[pos + 1]) : std::string_view::npos;
+  if (k == std::string_view::npos) return malformed(pos, "bad escape in a string");
+  value += kTo[k];
+  return matched(pos + 2);
 }
 
 TokenScan read_iriref(std::string_view text, std::size_t pos, std::string& value,

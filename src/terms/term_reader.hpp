@@ -56,6 +56,11 @@ TokenScan read_uchar(std::string_view text, std::size_t pos, char32_t& code_poin
 /// a bad escape.
 TokenScan read_quoted_string(std::string_view text, std::size_t pos, std::string& value);
 
+/// Reads one escape in a string (ECHAR `\t`, `\"`, ... or UCHAR) whose `\`
+/// is at `pos`, appending what it stands for to `value`. Malformed for an
+/// unknown escape or a bad UCHAR.
+TokenScan read_string_escape(std::string_view text, std::size_t pos, std::string& value);
+
 /// Which characters a `\u` escape in an IRIREF may stand for.
 enum class IriEscapes {
   /// Only those IRIREF allows unescaped (as the SPARQL lexer and Serd

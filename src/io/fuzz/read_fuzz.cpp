@@ -1,8 +1,10 @@
-// Fuzz target: every reader (Turtle, TriG, N-Triples, N-Quads through Serd
-// and Quiver's checks on top; RDF/XML through Raptor), strict and lax, and
-// the writers behind them: what a reader accepts, written as N-Quads and
-// Turtle/TriG, must read back strictly to as many statements. The first
-// byte picks the format and the mode; the rest is the document.
+// Fuzz target: every reader (Turtle and TriG through Serd and Quiver's
+// checks on top; N-Triples and N-Quads by Quiver's own reader; RDF/XML
+// through Raptor), strict and lax, and the writers behind them: what a
+// reader accepts, written as N-Quads and Turtle/TriG, must read back
+// strictly to as many statements. N-Triples is a subset of Turtle: what
+// the line reader accepts strictly, Serd must read to the same statements.
+// The first byte picks the format and the mode; the rest is the document.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -77,6 +79,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
   const auto result = quiver::io::read_string(text, "fuzz", options, sink);
   if (!result.ok() || sink.quads.empty()) return 0;
+  // Serd 0.30 takes a NUL byte in a comment for the end of its input: a
+  // document with one is left out of the comparison.
+  if (options.format == Format::NTriples && !options.lax &&
+      text.find('\0') == std::string_view::npos) {
+    quiver::io::ReadOptions as_turtle = options;
+    as_turtle.format = Format::Turtle;
+    Collect serd;
+    const auto again = quiver::io::read_string(text, "fuzz", as_turtle, serd);
+    if (!again.ok() || serd.quads != sink.quads) {
+      std::fprintf(stderr, "the line reader and Serd disagree on:\n%.*s\n",
+                   static_cast<int>(text.size()), text.data());
+      std::abort();
+    }
+  }
   // Distinct statements may collapse (duplicates in the input); never grow.
   if (round_trip(sink.quads, Format::NQuads) > sink.quads.size()) std::abort();
   if (round_trip(sink.quads, Format::TriG) > sink.quads.size()) std::abort();
