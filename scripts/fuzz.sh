@@ -18,7 +18,7 @@ while [[ $# -gt 0 ]]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[[ ${#targets[@]} -gt 0 ]] || targets=(read parse_query query read_results service)
+[[ ${#targets[@]} -gt 0 ]] || targets=(read parse_query query read_results service http_request)
 w3c="${QUIVER_W3C_DIR:-$root/../shared/rdf-tests}"
 build="$root/build-fuzz"
 
@@ -67,6 +67,7 @@ dictionary_of() {
     parse_query | query) echo sparql ;;
     read_results) echo results ;;
     service) echo service ;;
+    http_request) echo http ;;
   esac
 }
 

@@ -197,8 +197,14 @@ CommandSpec serve_spec() {
       "max-concurrent", po::value<int>()->default_value(4),
       "queries running at once; more get HTTP 503")(
       "max-request-bytes", po::value<Count>()->default_value(Count{64u << 20}, "67108864"),
-      "largest request body; larger gets HTTP 413")("threads", po::value<int>()->default_value(8),
-                                                    "connection threads")(
+      "largest request body; larger gets HTTP 413")(
+      "threads", po::value<int>()->default_value(8),
+      "worker threads: requests answered at once (slow clients never hold one)")(
+      "max-connections", po::value<int>()->default_value(128),
+      "open connections; more are answered HTTP 503 and closed")(
+      "client-timeout", po::value<double>()->default_value(10),
+      "seconds a request's headers may take to arrive, and its body may pause "
+      "(then HTTP 408); also how long an idle connection stays open")(
       "allow-host", po::value<std::vector<std::string>>()->composing(),
       "a name the Host header may give (repeatable); on a loopback --bind, localhost, "
       "127.0.0.1 and [::1] are allowed and any other name gets HTTP 403 (DNS rebinding)");

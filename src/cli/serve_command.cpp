@@ -38,6 +38,12 @@ int run_serve(const std::vector<std::string>& args) {
   http_options.threads = vm["threads"].as<int>();
   if (http_options.threads < 1) return usage("--threads wants 1 or more");
   http_options.max_request_bytes = vm["max-request-bytes"].as<Count>().value;
+  http_options.max_connections = vm["max-connections"].as<int>();
+  if (http_options.max_connections < 1) return usage("--max-connections wants 1 or more");
+  const double client_timeout = vm["client-timeout"].as<double>();
+  if (!(client_timeout > 0)) return usage("--client-timeout wants a positive number of seconds");
+  http_options.client_timeout =
+      std::chrono::milliseconds(static_cast<std::int64_t>(std::min(client_timeout, 1e8) * 1000));
   // A server on loopback answers only to its own names, unless told more;
   // one on other interfaces to any name, unless told which.
   if (vm.count("allow-host")) {

@@ -1,8 +1,14 @@
 #pragma once
 /// @file
-/// The HTTP side of `quiver serve`, over cpp-httplib: accepts connections
-/// on a thread pool and hands each request to a Service.
+/// The HTTP/1.1 side of `quiver serve`: one event loop reads requests from
+/// every connection without blocking, under limits (head size, a deadline
+/// for each request to arrive, body size and a budget for all bodies at
+/// once, a connection cap), and hands each whole request to a pool of
+/// worker threads that run the Service. A slow or hostile client holds a
+/// connection slot at most, never a worker; pipelined requests are answered
+/// in order.
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -15,8 +21,13 @@ namespace quiver::server {
 struct HttpOptions {
   std::string bind = "127.0.0.1";             ///< address to listen on
   int port = 7878;                            ///< 0: any free port
-  int threads = 8;                            ///< connection threads
+  int threads = 8;                            ///< worker threads (requests answered at once)
   std::size_t max_request_bytes = 64u << 20;  ///< larger bodies get 413
+  int max_connections = 128;                  ///< more are answered 503 and closed
+  /// A request's head must arrive within this of its first byte, and its
+  /// body keep arriving (no pause this long); past it: 408 and close. Also
+  /// how long an idle keep-alive connection and an unread response wait.
+  std::chrono::milliseconds client_timeout{std::chrono::seconds(10)};
 };
 
 /// An HTTP server in front of a Service.

@@ -220,6 +220,16 @@ def accept(media_type):
     return ("-H", "Accept: " + media_type)
 
 
+def read_all(conn):
+    """Everything a socket receives until the server closes it."""
+    received = b""
+    while True:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return received
+        received += chunk
+
+
 def start_server(add_cleanup, *args):
     """A server over the article; add_cleanup registers its stop, so it ends even when a test fails."""
     server = Server(QUIVER, ["--data", DATA, *args])
@@ -485,12 +495,7 @@ class ProtocolTest(unittest.TestCase):
         import socket
         with socket.create_connection(("127.0.0.1", SERVER.port), timeout=10) as conn:
             conn.sendall(request)
-            received = b""
-            while True:
-                chunk = conn.recv(65536)
-                if not chunk:
-                    return received
-                received += chunk
+            return read_all(conn)
 
     def test_conflicting_content_lengths_are_400(self):
         # Issue 16: two Content-Length headers that disagree were accepted (the
@@ -645,6 +650,126 @@ class LimitsTest(unittest.TestCase):
         self.assertIn("retry-after", busy[0].headers, busy[0])
         self.assertEqual(slow["response"].status, 503, slow["response"])  # it timed out
         self.assertEqual(get_query(self.server, "ASK { ?s ?p ?o }").status, 200, "the slot was not given back")
+
+    @classmethod
+    def tearDownClass(cls):
+        check_clean_exit(cls.server)
+
+
+class HostileClientsTest(unittest.TestCase):
+    """Issue 16: clients that send slowly, never finish, send too much or too
+    many requests at once. Each must cost a connection slot at most, for a
+    bounded time, while everyone else is answered as usual."""
+
+    TIMEOUT = 1  # --client-timeout
+    MAX_BYTES = 2048
+    MAX_CONNECTIONS = 24
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = start_server(cls.addClassCleanup, "--client-timeout", str(cls.TIMEOUT),
+                                  "--max-request-bytes", str(cls.MAX_BYTES), "--threads", "2",
+                                  "--max-connections", str(cls.MAX_CONNECTIONS))
+
+    def connect(self):
+        import socket
+        conn = socket.create_connection(("127.0.0.1", self.server.port), timeout=10)
+        self.addCleanup(conn.close)
+        return conn
+
+    def assert_answers_quickly(self):
+        started = time.monotonic()
+        response = get_query(self.server, "ASK { ?s ?p ?o }")
+        self.assertEqual(response.status, 200, response)
+        self.assertLess(time.monotonic() - started, 1.0, "a normal query waited behind hostile clients")
+
+    def test_slowly_sent_headers_get_408_and_hold_no_worker(self):
+        slow = [self.connect() for _ in range(6)]
+        deadline = time.monotonic() + 3 * self.TIMEOUT
+        replies = {}
+        for conn in slow:
+            conn.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\n")
+        # A byte now and then: each alone is within any per-read timeout.
+        while time.monotonic() < deadline and len(replies) < len(slow):
+            for i, conn in enumerate(slow):
+                if i in replies:
+                    continue
+                try:
+                    conn.sendall(b"X")
+                except OSError:
+                    replies[i] = b"(closed)"
+                    continue
+                conn.setblocking(False)
+                try:
+                    data = conn.recv(65536)
+                    if data:
+                        replies[i] = data
+                except BlockingIOError:
+                    pass
+                finally:
+                    conn.setblocking(True)
+            self.assert_answers_quickly()
+            time.sleep(0.2)
+        self.assertEqual(len(replies), len(slow), "slow headers were never cut off")
+        for reply in replies.values():
+            self.assertTrue(reply.startswith(b"HTTP/1.1 408") or reply == b"(closed)", reply[:100])
+
+    def test_unfinished_bodies_hold_no_worker(self):
+        # More than --threads connections announce a body and send half of it.
+        hanging = [self.connect() for _ in range(8)]
+        for conn in hanging:
+            conn.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                         b"Content-Type: application/sparql-query\r\nContent-Length: 100\r\n\r\nASK")
+        self.assert_answers_quickly()
+        for conn in hanging:
+            self.assertTrue(read_all(conn).startswith(b"HTTP/1.1 408"))
+        # A POST without any length has an empty body: answered at once.
+        conn = self.connect()
+        conn.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     b"Content-Type: application/sparql-query\r\nConnection: close\r\n\r\n")
+        self.assertTrue(read_all(conn).startswith(b"HTTP/1.1 400"))
+
+    def test_chunked_bodies_obey_max_request_bytes(self):
+        big = "ASK {}\n" + "#" * (4 * self.MAX_BYTES) + "\n"
+        response = curl(self.server.url("/sparql"), "-H", "Transfer-Encoding: chunked", "-H",
+                        "Content-Type: application/sparql-query", "--data-binary", big)
+        self.assertEqual(response.status, 413, response)
+        small = "ASK { ?s ?p ?o }"
+        response = curl(self.server.url("/sparql"), "-H", "Transfer-Encoding: chunked", "-H",
+                        "Content-Type: application/sparql-query", "--data-binary", small)
+        self.assertEqual(response.status, 200, response)
+        self.assertEqual(json.loads(response.body)["boolean"], True)
+
+    def test_pipelined_requests_are_all_answered_in_order(self):
+        conn = self.connect()
+        ask = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        missing = b"GET /nothing-here HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        last = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        conn.sendall(ask + missing + last)
+        replies = re.findall(rb"HTTP/1\.1 (\d{3})", read_all(conn))
+        self.assertEqual(replies, [b"200", b"404", b"200"])
+
+    def test_huge_headers_are_431(self):
+        conn = self.connect()
+        conn.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + b"a" * (100 << 10) + b"\r\n\r\n")
+        self.assertTrue(read_all(conn).startswith(b"HTTP/1.1 431"))
+        self.assert_answers_quickly()
+
+    def test_a_connection_flood_locks_nobody_out(self):
+        # At the cap, the connection waiting longest without a request makes
+        # room: twice as many idle connections as allowed, and a client that
+        # sends its request is still answered at once.
+        idle = [self.connect() for _ in range(2 * self.MAX_CONNECTIONS)]
+        time.sleep(0.2)
+        self.assert_answers_quickly()
+        closed = 0
+        for conn in idle[:self.MAX_CONNECTIONS]:
+            conn.settimeout(2)
+            try:
+                closed += conn.recv(1) == b""
+            except OSError:
+                closed += 1
+        self.assertEqual(closed, self.MAX_CONNECTIONS, "the oldest idle connections were not closed")
 
     @classmethod
     def tearDownClass(cls):
