@@ -201,7 +201,8 @@ CommandSpec serve_spec() {
       "threads", po::value<int>()->default_value(8),
       "worker threads: requests answered at once (slow clients never hold one)")(
       "max-connections", po::value<int>()->default_value(128),
-      "open connections; more are answered HTTP 503 and closed")(
+      "open connections; past it the oldest one without a request under way is "
+      "closed to make room, or the new one gets HTTP 503")(
       "client-timeout", po::value<double>()->default_value(10),
       "seconds a request's headers may take to arrive, and its body may pause "
       "(then HTTP 408); also how long an idle connection stays open")(

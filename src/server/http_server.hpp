@@ -23,7 +23,9 @@ struct HttpOptions {
   int port = 7878;                            ///< 0: any free port
   int threads = 8;                            ///< worker threads (requests answered at once)
   std::size_t max_request_bytes = 64u << 20;  ///< larger bodies get 413
-  int max_connections = 128;                  ///< more are answered 503 and closed
+  /// Open connections; past it the oldest without a request under way is
+  /// closed to make room, or the new one is answered 503.
+  int max_connections = 128;
   /// A request's head must arrive within this of its first byte, and its
   /// body keep arriving (no pause this long); past it: 408 and close. Also
   /// how long an idle keep-alive connection and an unread response wait.
