@@ -1,5 +1,6 @@
 // `quiver`: git-style dispatch to the subcommands.
 
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/memory_limit.hpp"
 #include "cli/options.hpp"
 
 #ifndef QUIVER_VERSION
@@ -100,7 +102,11 @@ int main(int argc, char** argv) {
   } catch (const std::bad_alloc&) {
     // Whatever the command, running out of memory is an error message and
     // exit status 1, not an abort.
-    std::cerr << "quiver: out of memory\n";
+    std::cerr << "quiver: out of memory";
+    if (const std::uint64_t limit = memory_limit()) {
+      std::cerr << " (--max-memory " << limit << " bytes)";
+    }
+    std::cerr << "\n";
     return kFailed;
   }
   // What went to standard output must have arrived (a full disk, a closed

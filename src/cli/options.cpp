@@ -1,7 +1,10 @@
 #include "cli/options.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <iostream>
+#include <string_view>
 
 namespace quiver::cli {
 
@@ -13,6 +16,29 @@ void validate(boost::any& v, const std::vector<std::string>& values, Count*, int
     throw po::invalid_option_value(text);
   }
   v = Count{std::stoull(text)};
+}
+
+void validate(boost::any& v, const std::vector<std::string>& values, ByteSize*, int) {
+  po::validators::check_first_occurrence(v);
+  const std::string& text = po::validators::get_single_string(values);
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  std::string unit = text.substr(digits);
+  for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (unit.ends_with("IB")) unit.resize(unit.size() - 2);
+  if (unit.size() == 2 && unit.back() == 'B') unit.pop_back();
+  if (unit == "B") unit.clear();
+  static constexpr std::string_view kUnits = "KMGT";
+  std::size_t power = 0;
+  if (!unit.empty()) {
+    const std::size_t k = kUnits.find(unit);
+    if (unit.size() != 1 || k == std::string_view::npos) throw po::invalid_option_value(text);
+    power = k + 1;
+  }
+  if (digits == 0 || digits > 15) throw po::invalid_option_value(text);
+  const std::uint64_t number = std::stoull(text.substr(0, digits));
+  if (number > (UINT64_MAX >> (10 * power))) throw po::invalid_option_value(text);
+  v = ByteSize{number << (10 * power)};
 }
 
 CommandSpec convert_spec() {
@@ -100,6 +126,8 @@ CommandSpec query_spec() {
       "explain", "print the optimized plan with estimated and actual row counts to stderr")(
       "time", "print to stderr how long loading the data and answering the query took")(
       "timeout", po::value<double>(), "stop the query after SECONDS")(
+      "max-memory", po::value<ByteSize>(),
+      "fail with 'out of memory' rather than use more than SIZE (e.g. 4G, 512M)")(
       "syntax-only", "only parse the query: report errors, exit 0 or 2")(
       "endpoint,e", po::value<std::string>(),
       "run the query at this SPARQL endpoint URL instead of over local data")(
@@ -192,6 +220,9 @@ CommandSpec serve_spec() {
       "address to listen on (0.0.0.0 for every interface)")(
       "writable", "accept Graph Store PUT, POST and DELETE")(
       "timeout", po::value<double>()->default_value(30), "seconds a query may run")(
+      "max-memory", po::value<ByteSize>(),
+      "memory the server may use (e.g. 4G); a query that needs more gets HTTP 500 "
+      "'out of memory' and the server goes on")(
       "max-rows", po::value<Count>()->default_value(Count{1000000}, "1000000"),
       "refuse (HTTP 500) results with more rows or triples than this")(
       "max-concurrent", po::value<int>()->default_value(4),

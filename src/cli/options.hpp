@@ -24,6 +24,16 @@ struct Count {
 /// Boost.Program_options' parser for Count: digits only.
 void validate(boost::any& v, const std::vector<std::string>& values, Count*, int);
 
+/// A size in bytes as an option value: digits with an optional binary
+/// suffix, K, M, G or T (`512M`, `2G`; `KiB`, `MB` and the like read the same).
+struct ByteSize {
+  /// The size in bytes.
+  std::uint64_t value = 0;
+};
+
+/// Boost.Program_options' parser for ByteSize.
+void validate(boost::any& v, const std::vector<std::string>& values, ByteSize*, int);
+
 /// A command's synopsis, description and options, for `--help` and the parser.
 struct CommandSpec {
   /// The command's name, as typed after `quiver`.

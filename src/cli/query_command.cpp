@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/credentials.hpp"
 #include "cli/data_options.hpp"
+#include "cli/memory_limit.hpp"
 #include "cli/options.hpp"
 #include "engine/engine.hpp"
 #include "io/output.hpp"
@@ -181,6 +182,13 @@ int run_query(const std::vector<std::string>& args) {
     // Beyond a few years is no limit (and would overflow the clock).
     if (seconds < 1e8) {
       options.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
+    }
+  }
+
+  if (vm.count("max-memory")) {
+    if (const auto why = limit_memory(vm["max-memory"].as<ByteSize>().value)) {
+      std::cerr << "quiver query: " << *why << "\n";
+      return kUsage;
     }
   }
 

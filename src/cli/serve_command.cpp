@@ -11,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/data_options.hpp"
+#include "cli/memory_limit.hpp"
 #include "cli/options.hpp"
 #include "engine/engine.hpp"
 #include "server/http_server.hpp"
@@ -27,6 +28,11 @@ int run_serve(const std::vector<std::string>& args) {
   if (!(timeout > 0)) return usage("--timeout wants a positive number of seconds");
   service_options.timeout =
       std::chrono::milliseconds(static_cast<std::int64_t>(std::min(timeout, 1e8) * 1000));
+  if (vm.count("max-memory")) {
+    if (const auto why = limit_memory(vm["max-memory"].as<ByteSize>().value)) {
+      return usage(*why);
+    }
+  }
   service_options.max_rows = vm["max-rows"].as<Count>().value;
   service_options.max_concurrent = vm["max-concurrent"].as<int>();
   if (service_options.max_concurrent < 1) return usage("--max-concurrent wants 1 or more");

@@ -17,6 +17,7 @@
 #include <cstring>
 #include <deque>
 #include <mutex>
+#include <new>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -542,6 +543,17 @@ struct HttpServer::Impl {
     }
   }
 
+  void drop(int fd) {
+    const auto it = connections.find(fd);
+    if (it == connections.end()) return;
+    if (it->second->phase == Phase::Working) {
+      ::epoll_ctl(poller.get(), EPOLL_CTL_DEL, fd, nullptr);
+      it->second->gone = true;
+    } else {
+      close(*it->second);
+    }
+  }
+
   void on_event(int fd, std::uint32_t events) {
     const auto it = connections.find(fd);
     if (it == connections.end()) return;
@@ -578,15 +590,25 @@ struct HttpServer::Impl {
       const int n = ::epoll_wait(poller.get(), events, 64, 200);
       for (int i = 0; i < n; ++i) {
         const int fd = events[i].data.fd;
-        if (fd == listener.get()) {
-          accept_all();
-        } else if (fd == wake.get()) {
-          take_answers();
-        } else {
-          on_event(fd, events[i].events);
+        // Out of memory (--max-memory) while serving one connection ends
+        // that connection, not the server.
+        try {
+          if (fd == listener.get()) {
+            accept_all();
+          } else if (fd == wake.get()) {
+            take_answers();
+          } else {
+            on_event(fd, events[i].events);
+          }
+        } catch (const std::bad_alloc&) {
+          drop(fd);
         }
       }
-      expire();
+      try {
+        expire();
+      } catch (const std::bad_alloc&) {
+        // the next round tries again, with what was freed meanwhile
+      }
     }
   }
 };

@@ -120,5 +120,34 @@ TEST_F(QueryBadInputTest, OneMegabyteQuery) {
   EXPECT_NE(bad.err.find("q.rq:2:"), std::string::npos) << bad.err.substr(0, 300);
 }
 
+// Issue 16: running out of memory aborted the process; with --max-memory a
+// query that needs more than its ceiling ends with a clear error.
+TEST_F(QueryBadInputTest, MaxMemoryEndsAHungryQueryWithAClearError) {
+  std::string data = "@prefix ex: <http://ex/> .\n";
+  for (int i = 0; i < 300; ++i) {
+    data += "ex:s" + std::to_string(i) + " ex:p ex:o" + std::to_string(i) + " .\n";
+  }
+  scratch_.write("big.ttl", data);
+  scratch_.write("hungry.rq", "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g\n");
+  const RunResult r =
+      scratch_.quiver("query --max-memory 100M --data big.ttl --query hungry.rq --format tsv");
+  if (r.err.find("sanitizer build") != std::string::npos) GTEST_SKIP() << r.err;
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("out of memory (--max-memory 104857600 bytes)"), std::string::npos) << r.err;
+  // A query within the ceiling runs as usual.
+  const RunResult ok = scratch_.quiver(
+      "query --max-memory 1G --data big.ttl --format tsv 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }'");
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_EQ(ok.out, "?n\n300\n");
+}
+
+TEST_F(QueryBadInputTest, MaxMemoryTakesSizesWithUnits) {
+  for (const char* bad : {"12X", "M", "-1G", "1.5G", "99999999999999999T"}) {
+    const RunResult r = query("ASK {}", std::string("--max-memory ") + bad);
+    EXPECT_EQ(r.exit_code, 2) << bad;
+    EXPECT_NE(r.err.find("max-memory"), std::string::npos) << r.err;
+  }
+}
+
 }  // namespace
 }  // namespace quiver::cli::testing

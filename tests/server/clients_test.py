@@ -771,6 +771,22 @@ class HostileClientsTest(unittest.TestCase):
                 closed += 1
         self.assertEqual(closed, self.MAX_CONNECTIONS, "the oldest idle connections were not closed")
 
+    def test_max_memory_fails_one_query_not_the_server(self):
+        server = Server(QUIVER, ["--data", DATA, "--max-memory", "200M"])
+        self.addCleanup(server.stop)
+        try:
+            server.start()
+        except RuntimeError as error:
+            if "sanitizer build" in str(error):
+                self.skipTest("--max-memory is not available in a sanitizer build")
+            raise
+        hungry = "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g"
+        response = get_query(server, hungry)
+        self.assertEqual(response.status, 500, response)
+        self.assertIn("out of memory", response.text())
+        self.assertEqual(get_query(server, "ASK { ?s ?p ?o }").status, 200)
+        check_clean_exit(server)
+
     @classmethod
     def tearDownClass(cls):
         check_clean_exit(cls.server)
