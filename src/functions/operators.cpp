@@ -13,6 +13,9 @@ namespace quiver::functions {
 
 using vocab::kXsdDate;
 using vocab::kXsdDateTime;
+constexpr std::string_view kXsdTime = "http://www.w3.org/2001/XMLSchema#time";
+constexpr std::string_view kXsdGYear = "http://www.w3.org/2001/XMLSchema#gYear";
+constexpr std::string_view kXsdGYearMonth = "http://www.w3.org/2001/XMLSchema#gYearMonth";
 using xsd::compare_datetime;
 using xsd::DateTime;
 using xsd::format_integer;
@@ -57,8 +60,38 @@ namespace {
 
 using detail::make_bool;
 
-/// The value spaces the operator mapping table (17.3) knows.
-enum class LiteralClass { Numeric, String, Boolean, DateTime, Date, Unknown };
+/// The value spaces the operator mapping table (17.3) knows, and the other
+/// temporal types of XSD (time, gYear, gYearMonth), which Jena and Oxigraph
+/// compare too (17.3.1, operator extensibility): each is its own space.
+enum class LiteralClass {
+  Numeric,
+  String,
+  Boolean,
+  DateTime,
+  Date,
+  Time,
+  GYear,
+  GYearMonth,
+  Unknown
+};
+
+/// The temporal type of a temporal class, for xsd::parse_temporal.
+std::optional<xsd::TemporalType> temporal_type(LiteralClass c) {
+  switch (c) {
+    case LiteralClass::DateTime:
+      return xsd::TemporalType::DateTime;
+    case LiteralClass::Date:
+      return xsd::TemporalType::Date;
+    case LiteralClass::Time:
+      return xsd::TemporalType::Time;
+    case LiteralClass::GYear:
+      return xsd::TemporalType::GYear;
+    case LiteralClass::GYearMonth:
+      return xsd::TemporalType::GYearMonth;
+    default:
+      return std::nullopt;
+  }
+}
 
 /// How a term takes part in comparisons: its class, and Unknown for
 /// invalid lexical forms and datatypes outside the table.
@@ -74,6 +107,12 @@ LiteralClass classify(const Term& t) {
     return parse_datetime(t.value()) ? LiteralClass::DateTime : LiteralClass::Unknown;
   }
   if (dt == kXsdDate) return parse_date(t.value()) ? LiteralClass::Date : LiteralClass::Unknown;
+  for (const auto& [datatype, c] :
+       {std::pair{kXsdTime, LiteralClass::Time}, std::pair{kXsdGYear, LiteralClass::GYear},
+        std::pair{kXsdGYearMonth, LiteralClass::GYearMonth}}) {
+    if (dt != datatype) continue;
+    return xsd::parse_temporal(*temporal_type(c), t.value()) ? c : LiteralClass::Unknown;
+  }
   return LiteralClass::Unknown;
 }
 
@@ -145,11 +184,15 @@ Order value_order(const Term& a, const Term& b) {
       c = int(*parse_boolean(a)) - int(*parse_boolean(b));
       break;
     case LiteralClass::DateTime:
-      c = compare_datetime(*parse_datetime(a.value()), *parse_datetime(b.value()));
-      break;
     case LiteralClass::Date:
-      c = compare_datetime(*parse_date(a.value()), *parse_date(b.value()));
+    case LiteralClass::Time:
+    case LiteralClass::GYear:
+    case LiteralClass::GYearMonth: {
+      const xsd::TemporalType type = *temporal_type(ca);
+      c = compare_datetime(*xsd::parse_temporal(type, a.value()),
+                           *xsd::parse_temporal(type, b.value()));
       break;
+    }
     case LiteralClass::Unknown:
       break;
   }

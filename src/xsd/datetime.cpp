@@ -175,6 +175,10 @@ std::optional<DateTime> parse_datetime(std::string_view s) {
 
 std::optional<DateTime> parse_date(std::string_view s) { return parse(s, TemporalType::Date); }
 
+std::optional<DateTime> parse_temporal(TemporalType type, std::string_view s) {
+  return parse(s, type);
+}
+
 long double DateTime::timeline() const {
   const long double days = static_cast<long double>(days_from_civil(year, month, day));
   long double t =

@@ -55,6 +55,12 @@ std::optional<DateTime> parse_datetime(std::string_view lexical);
 /// has more than 15 digits.
 std::optional<DateTime> parse_date(std::string_view lexical);
 
+/// A value of any of the temporal types, for comparisons within one type:
+/// the fields a type lacks are filled alike (date fields of a time, the
+/// day of a gYearMonth, ...), so values of the same type order by
+/// compare_datetime(). Nothing when `lexical` is not in the type's space.
+std::optional<DateTime> parse_temporal(TemporalType type, std::string_view lexical);
+
 /// Three-way comparison in the XSD order; nullopt when the order is
 /// indeterminate (one value with a timezone, one without, close together).
 std::optional<int> compare_datetime(const DateTime& a, const DateTime& b);

@@ -88,6 +88,25 @@ TEST(Compare, RdfTermEqualForOtherTerms) {
   EXPECT_EQ(cmp(Equal, str("1"), integer("1")), kFalse);
 }
 
+// The differential tester against Oxigraph found `"2024-12"^^xsd:gYearMonth
+// = 2.5` an error here and false in Oxigraph and Jena: time, gYear and
+// gYearMonth are value spaces of their own now, ordered within themselves.
+TEST(Compare, TimesAndGregorianYearsAreValueSpacesOfTheirOwn) {
+  const Term gym = xsd("2024-12", "gYearMonth");
+  EXPECT_EQ(cmp(Equal, gym, decimal("2.5")), kFalse);
+  EXPECT_EQ(cmp(NotEqual, gym, str("2024-12")), kTrue);
+  EXPECT_EQ(cmp(Equal, gym, xsd("2024-12Z", "gYearMonth")), "error");  // a timezone on one side
+  EXPECT_EQ(cmp(Equal, gym, xsd("2024-12", "gYearMonth")), kTrue);
+  EXPECT_EQ(cmp(Less, xsd("2020", "gYear"), xsd("2024", "gYear")), kTrue);
+  EXPECT_EQ(cmp(Greater, xsd("2020Z", "gYear"), xsd("2020+05:00", "gYear")), kTrue);
+  EXPECT_EQ(cmp(Less, xsd("09:30:00", "time"), xsd("10:00:00.5", "time")), kTrue);
+  // Different temporal types are different spaces: equal is false, order an error.
+  EXPECT_EQ(cmp(Equal, xsd("2024", "gYear"), xsd("2024-01-01", "date")), kFalse);
+  EXPECT_EQ(cmp(Less, xsd("2024", "gYear"), xsd("2024-01", "gYearMonth")), "error");
+  // An invalid lexical form stays unknown: a type error against another literal.
+  EXPECT_EQ(cmp(Equal, xsd("20x4", "gYear"), integer("1")), "error");
+}
+
 TEST(Arithmetic, PromotesAndGivesCanonicalForms) {
   EXPECT_EQ(show(arithmetic(Add, integer("1"), integer("2"))), "\"3\"^^xsd:integer");
   EXPECT_EQ(show(arithmetic(Add, integer("1"), decimal("2.0"))), "\"3.0\"^^xsd:decimal");
