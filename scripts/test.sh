@@ -3,8 +3,8 @@
 # (for the tests labelled `virtuoso`), build and run the tests, then build
 # and run them again under AddressSanitizer + UndefinedBehaviorSanitizer,
 # then the threaded code's tests under ThreadSanitizer, then run every
-# fuzz target for a minute, then build the documentation,
-# whose build checks itself.
+# fuzz target for a minute, then a slice of differential testing against
+# Oxigraph, then build the documentation, whose build checks itself.
 # The W3C suites are read from $QUIVER_W3C_DIR, else ../shared/rdf-tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +41,9 @@ echo "== fuzzing: every libFuzzer target for a bounded slice (ASan+UBSan, clang)
 # its reproducer goes to tests/fuzz/regressions/.
 scripts/fuzz.sh --seconds "${QUIVER_FUZZ_SECONDS:-60}" 2>&1 | tee build-asan/fuzz.log
 
+echo "== differential testing against Oxigraph (a bounded slice; tests/differential/)"
+scripts/differential.sh "${QUIVER_DIFFERENTIAL_QUERIES:-5000}" 2>&1 | tee build/differential.log
+
 echo "== documentation (man page, ontology page, pictures, guide examples, API, Chromium check)"
 make -f Makefile.docs QUIVER_BUILD=build JOBS="$jobs"
 
@@ -53,5 +56,7 @@ echo "ThreadSanitizer:"
 grep -E "tests? (ran|passed)|PASSED|FAILED|ThreadSanitizer" build-tsan/tsan.log
 echo "fuzzing:"
 grep -E "^fuzz " build-asan/fuzz.log
+echo "differential testing:"
+grep -E "^differential:" build/differential.log
 echo "release build (Virtuoso tests included):"
 summary build/ctest.log
