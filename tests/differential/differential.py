@@ -41,15 +41,15 @@ NUMERIC = {XSD + t for t in ("integer", "decimal", "double", "float", "int", "lo
                              "nonPositiveInteger", "unsignedInt", "unsignedLong")}
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
-def min_max_over_unbound(query, ours, theirs):
-    """README 1: MIN/MAX where some values of a group are unbound. Quiver
-    skips them (as Jena, Virtuoso and Stardog), Oxigraph leaves the
-    aggregate unbound: the answers differ only in groups where ours is
-    bound and theirs is not."""
+
+def aggregates_by_group(query, ours, theirs):
+    """For a MIN/MAX query answered by both engines: each answer's ?agg
+    values keyed by the rest of the row (the group), or None when the
+    query is not one or the groups differ."""
     if not re.search(r"\((MIN|MAX)\(", query) or not (ours.get("ok") and theirs.get("ok")):
-        return False
+        return None
     if ours.get("kind") != "bindings" or theirs.get("kind") != "bindings":
-        return False
+        return None
 
     def keyed(rows):
         out = {}
@@ -59,8 +59,18 @@ def min_max_over_unbound(query, ours, theirs):
         return out
 
     a, b = keyed(ours["rows"]), keyed(theirs["rows"])
-    if a.keys() != b.keys():
+    return (a, b) if a.keys() == b.keys() else None
+
+
+def min_max_over_unbound(query, ours, theirs):
+    """README 1: MIN/MAX where some values of a group are unbound. Quiver
+    skips them (as Jena, Virtuoso and Stardog), Oxigraph leaves the
+    aggregate unbound: the answers differ only in groups where ours is
+    bound and theirs is not."""
+    groups = aggregates_by_group(query, ours, theirs)
+    if groups is None:
         return False
+    a, b = groups
     return all(x == y or (y == [None] and x != [None]) for key in a for x, y in [(a[key], b[key])])
 
 
@@ -76,21 +86,10 @@ def min_max_across_kinds(query, ours, theirs):
     without a language tag), whose relative order SPARQL leaves undefined
     (15.1): the engines differ only in groups where each picked a literal
     of another kind."""
-    if not re.search(r"\((MIN|MAX)\(", query) or not (ours.get("ok") and theirs.get("ok")):
+    groups = aggregates_by_group(query, ours, theirs)
+    if groups is None:
         return False
-    if ours.get("kind") != "bindings" or theirs.get("kind") != "bindings":
-        return False
-
-    def keyed(rows):
-        out = {}
-        for row in rows:
-            key = tuple(sorted((k, normalize_term(v)) for k, v in row.items() if k != "agg" and v is not None))
-            out.setdefault(key, []).append(normalize_term(row.get("agg")))
-        return out
-
-    a, b = keyed(ours["rows"]), keyed(theirs["rows"])
-    if a.keys() != b.keys():
-        return False
+    a, b = groups
     for key in a:
         x, y = a[key], b[key]
         if x == y:

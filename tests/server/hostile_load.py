@@ -27,6 +27,7 @@ import socket
 import sys
 import threading
 import time
+from urllib.parse import urlencode
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 from serve_process import Server, paths_from_argv, sanitizer_lines
@@ -64,9 +65,7 @@ def query(port, text, timeout=30):
     started = time.monotonic()
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        conn.request("GET", "/sparql?query=" + text.replace(" ", "%20").replace("{", "%7B")
-                     .replace("}", "%7D").replace("?", "%3F").replace("*", "%2A")
-                     .replace("(", "%28").replace(")", "%29"))
+        conn.request("GET", "/sparql?" + urlencode({"query": text}))
         response = conn.getresponse()
         response.read()
         return response.status, time.monotonic() - started
