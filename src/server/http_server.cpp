@@ -247,8 +247,10 @@ struct HttpServer::Impl {
               [](const Connection* a, const Connection* b) { return a->serial < b->serial; });
     for (Connection* c : waiting) {
       char byte;
+      // Nothing waiting, or only the peer's end (a flood's connections
+      // are handed over when they close).
       const bool sent_nothing =
-          c->idle && ::recv(c->fd.get(), &byte, 1, MSG_PEEK | MSG_DONTWAIT) < 0;
+          c->idle && ::recv(c->fd.get(), &byte, 1, MSG_PEEK | MSG_DONTWAIT) <= 0;
       if (sent_nothing) {
         close(*c);
         return true;
@@ -638,6 +640,15 @@ Expected<int> HttpServer::bind() {
     if (!fd.valid()) continue;
     const int one = 1;
     ::setsockopt(fd.get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    // A connection is handed over only once its first bytes arrive (as
+    // nginx's "deferred"): a flood of connections that send nothing waits
+    // in the kernel instead of taking slots, and a client that sends its
+    // request at once never holds a silent slot that the cap could take
+    // from it. One that stays silent is handed over after about
+    // --client-timeout, and then cut off like any other.
+    const int defer_seconds = static_cast<int>(std::max<std::chrono::seconds::rep>(
+        1, std::chrono::ceil<std::chrono::seconds>(s.options.client_timeout).count()));
+    ::setsockopt(fd.get(), IPPROTO_TCP, TCP_DEFER_ACCEPT, &defer_seconds, sizeof defer_seconds);
     if (::bind(fd.get(), a->ai_addr, a->ai_addrlen) != 0 || ::listen(fd.get(), SOMAXCONN) != 0) {
       continue;
     }
