@@ -35,6 +35,10 @@ std::string Parser::fresh_name(std::string_view stem) {
 }
 
 PatternTerm Parser::blank_node(std::string_view label) {
+  if (!no_blank_nodes_.empty()) {
+    fail_at(tokens_[pos_ > 0 ? pos_ - 1 : 0],
+            "blank nodes are not allowed in " + std::string(no_blank_nodes_));
+  }
   if (template_mode_) return PatternTerm::constant(Term::blank(label));
   return PatternTerm::var("_:" + std::string(label));
 }
@@ -77,6 +81,7 @@ bool Parser::at_verb() const {
 Verb Parser::parse_verb() {
   Verb verb;
   if (at_kind(TokenKind::Var)) {
+    check_variable_allowed();
     verb.term = PatternTerm::var(next().text);
   } else if (!allow_paths_) {
     const Token& t = peek();
@@ -267,6 +272,7 @@ PatternTerm Parser::parse_var_or_term() {
   const Token& t = peek();
   switch (t.kind) {
     case TokenKind::Var:
+      check_variable_allowed();
       return PatternTerm::var(next().text);
     case TokenKind::IriRef:
     case TokenKind::Pname:
@@ -278,6 +284,12 @@ PatternTerm Parser::parse_var_or_term() {
     case TokenKind::Double:
       return PatternTerm::constant(parse_numeric_literal());
     case TokenKind::BlankLabel: {
+      if (data_operation_ != 0) {
+        const auto [it, inserted] = data_labels_.emplace(t.text, data_operation_);
+        if (!inserted && it->second != data_operation_) {
+          fail_at(t, "blank node label _:" + t.text + " is used in two INSERT DATA operations");
+        }
+      }
       if (!template_mode_) {  // 4.1.4: a label belongs to one basic graph pattern
         const auto [it, inserted] = label_bgp_.emplace(t.text, current_bgp_);
         if (!inserted && it->second != current_bgp_) {
@@ -307,7 +319,10 @@ PatternTerm Parser::parse_var_or_term() {
 
 // [107] VarOrIri
 PatternTerm Parser::parse_var_or_iri() {
-  if (at_kind(TokenKind::Var)) return PatternTerm::var(next().text);
+  if (at_kind(TokenKind::Var)) {
+    check_variable_allowed();
+    return PatternTerm::var(next().text);
+  }
   if (!at_kind(TokenKind::IriRef) && !at_kind(TokenKind::Pname)) {
     fail_expected("a variable or IRI");
   }

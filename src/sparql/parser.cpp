@@ -464,18 +464,7 @@ std::optional<Term> Parser::parse_data_block_value() {
 }  // namespace detail
 
 Expected<Query> parse_query(std::string_view text, const ParseOptions& options) {
-  auto tokens = tokenize(text);
-  if (!tokens) return tokens.error();
-  try {
-    detail::Parser parser(text, std::move(*tokens), options);
-    return parser.parse();
-  } catch (const SyntaxError& e) {
-    Error error;
-    error.kind = ErrorKind::Syntax;
-    locate(text, e.offset, error.where.line, error.where.column);
-    error.message = e.message;
-    return error;
-  }
+  return detail::run_parser(text, options, [](detail::Parser& p) { return p.parse(); });
 }
 
 }  // namespace quiver::sparql

@@ -18,11 +18,13 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "sparql/algebra.hpp"
 #include "sparql/lexer.hpp"
 #include "sparql/parser.hpp"
+#include "sparql/update.hpp"
 
 namespace quiver::sparql::detail {
 
@@ -87,6 +89,7 @@ class Parser {
  public:
   Parser(std::string_view text, std::vector<Token> tokens, const ParseOptions& options);
   Query parse();
+  Update parse_update();
 
  private:
   // --- tokens (parser.cpp)
@@ -132,6 +135,18 @@ class Parser {
   OpPtr parse_data_block();                       // [62]
   std::optional<Term> parse_data_block_value();   // [65]
   std::int64_t parse_integer();
+
+  // --- update requests (parse_update.cpp)
+  void parse_update_operation(UpdateOperation& op);  // [30]
+  void parse_modify(UpdateOperation& op);            // [41]
+  std::vector<QuadPattern> parse_quads();            // [48]-[52]
+  void parse_triples_template(std::vector<QuadPattern>& out,
+                              const std::optional<PatternTerm>& graph);  // [52]
+  GraphTarget parse_graph_ref_all();                                     // [47]
+  GraphTarget parse_graph_or_default();                                  // [45]
+  std::string parse_graph_ref();                                         // [46]
+  OpPtr quads_as_pattern(const std::vector<QuadPattern>& quads);
+  void check_variable_allowed() const;
 
   // --- translation of a query level (translate.cpp)
   OpPtr translate_select(const SelectClause& select, OpPtr where, Modifiers& modifiers,
@@ -203,10 +218,39 @@ class Parser {
   int current_bgp_ = 0;         // where blank node labels are being used now
   bool template_mode_ = false;  // blank nodes are terms, not variables
   bool allow_paths_ = true;
+  // Update: where variables or blank nodes are refused, the construct
+  // named in the error ("DELETE DATA"); empty where they are allowed.
+  std::string_view no_variables_;
+  std::string_view no_blank_nodes_;
+  // Update: the INSERT DATA operation being parsed (from 1; 0 outside),
+  // and which operation used each blank node label first: one label in
+  // two INSERT DATA operations of a request is an error (19.6).
+  int data_operation_ = 0;
+  int insert_data_operations_ = 0;
+  std::unordered_map<std::string, int> data_labels_;
   std::uint64_t fresh_counter_ = 0;
   AggregateScope* aggregates_ = nullptr;
   int depth_ = 0;
 };
+
+/// Tokenizes `text` and runs `parse` (a Parser member's call) on it, a
+/// thrown SyntaxError becoming an Error with its line and column.
+template <class Parse>
+auto run_parser(std::string_view text, const ParseOptions& options, Parse parse)
+    -> Expected<decltype(parse(std::declval<Parser&>()))> {
+  auto tokens = tokenize(text);
+  if (!tokens) return tokens.error();
+  try {
+    Parser parser(text, std::move(*tokens), options);
+    return parse(parser);
+  } catch (const SyntaxError& e) {
+    Error error;
+    error.kind = ErrorKind::Syntax;
+    locate(text, e.offset, error.where.line, error.where.column);
+    error.message = e.message;
+    return error;
+  }
+}
 
 /// A builder for Expr nodes.
 ExprPtr make_call(functions::Function function, std::vector<ExprPtr> args);

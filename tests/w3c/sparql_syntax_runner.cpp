@@ -1,7 +1,6 @@
-// w3c_sparql_syntax: runs the W3C SPARQL 1.0 and 1.1 query syntax tests
-// (mf:PositiveSyntaxTest[11] must parse, mf:NegativeSyntaxTest[11] must
-// fail) against Quiver's SPARQL parser. Update syntax tests are skipped:
-// Quiver parses queries only.
+// w3c_sparql_syntax: runs the W3C SPARQL 1.0 and 1.1 query and update
+// syntax tests (mf:PositiveSyntaxTest[11] and mf:PositiveUpdateSyntaxTest11
+// must parse, the Negative ones must fail) against Quiver's SPARQL parser.
 //
 // Usage: w3c_sparql_syntax [-v] [FILTER]   FILTER keeps tests whose
 // `suite/name` contains it; -v prints passing tests too. Exit code 0 when
@@ -19,6 +18,7 @@
 #include "manifest.hpp"
 #include "report.hpp"
 #include "sparql/parser.hpp"
+#include "sparql/update.hpp"
 #include "sparql_known_failures.hpp"
 
 namespace quiver::w3c {
@@ -30,16 +30,24 @@ constexpr std::string_view kManifests[] = {
     "sparql10/manifest-syntax.ttl",
     "sparql11/manifest-sparql11-query.ttl",
     "sparql11/syntax-fed/manifest.ttl",
+    "sparql11/manifest-sparql11-update.ttl",
 };
 
 enum class Expect { Parse, Fail, Skip };
 
-Expect expectation(std::string_view type_iri) {
-  if (!type_iri.starts_with(vocab::kMf)) return Expect::Skip;
+struct Expectation {
+  Expect expect = Expect::Skip;
+  bool update = false;  // an Update request, not a query
+};
+
+Expectation expectation(std::string_view type_iri) {
+  if (!type_iri.starts_with(vocab::kMf)) return {};
   const std::string_view type = type_iri.substr(vocab::kMf.size());
-  if (type == "PositiveSyntaxTest" || type == "PositiveSyntaxTest11") return Expect::Parse;
-  if (type == "NegativeSyntaxTest" || type == "NegativeSyntaxTest11") return Expect::Fail;
-  return Expect::Skip;  // evaluation tests and the Update syntax tests
+  if (type == "PositiveSyntaxTest" || type == "PositiveSyntaxTest11") return {Expect::Parse, false};
+  if (type == "NegativeSyntaxTest" || type == "NegativeSyntaxTest11") return {Expect::Fail, false};
+  if (type == "PositiveUpdateSyntaxTest11") return {Expect::Parse, true};
+  if (type == "NegativeUpdateSyntaxTest11") return {Expect::Fail, true};
+  return {};  // evaluation tests
 }
 
 bool read_file(const std::string& path, std::string& out) {
@@ -83,29 +91,33 @@ class SyntaxRunner {
   }
 
   bool run_entry(const std::string& suite, const Manifest& manifest, const ManifestEntry& entry) {
-    const Expect expect = expectation(entry.type);
+    const auto [expect, update] = expectation(entry.type);
     if (expect == Expect::Skip) return false;
     const std::string action_iri = entry.action.value();
-    if (action_iri.ends_with(".ru")) return false;  // an Update request
     if (!filter_.empty() && (suite + "/" + entry.name).find(filter_) == std::string::npos) {
       return false;
     }
     const std::string path = manifest.local_path(action_iri);
     std::string text;
     if (path.empty() || !read_file(path, text)) {
-      report_.record(suite, entry.name, "cannot read the query " + action_iri);
+      report_.record(suite, entry.name, "cannot read the request " + action_iri);
       return true;
     }
     sparql::ParseOptions options;
     options.base_iri = action_iri;
-    const auto query = sparql::parse_query(text, options);
+    Status parsed;
+    if (update) {
+      if (auto u = sparql::parse_update(text, options); !u) parsed = u.error();
+    } else {
+      if (auto q = sparql::parse_query(text, options); !q) parsed = q.error();
+    }
     if (expect == Expect::Parse) {
       report_.record(suite, entry.name,
-                     query ? Failure()
-                           : Failure("parse failed: " +
-                                     sparql::format_parse_error(text, query.error(), path)));
+                     parsed ? Failure()
+                            : Failure("parse failed: " +
+                                      sparql::format_parse_error(text, parsed.error(), path)));
     } else {
-      report_.record(suite, entry.name, query ? Failure("parsed but must fail") : Failure());
+      report_.record(suite, entry.name, parsed ? Failure("parsed but must fail") : Failure());
     }
     return true;
   }

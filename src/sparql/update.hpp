@@ -1,0 +1,99 @@
+#pragma once
+/// @file
+/// SPARQL 1.1 Update requests (SPARQL 1.1 Update, section 3): a sequence of
+/// operations, each parsed into the form the executor runs.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sparql/algebra.hpp"
+#include "sparql/parser.hpp"
+#include "util/expected.hpp"
+
+namespace quiver::sparql {
+
+/// A quad of a template or of quad data: a triple and its graph, a
+/// variable or an IRI; none for the default graph (or the WITH graph).
+struct QuadPattern {
+  TriplePattern triple;                                 ///< the triple
+  std::optional<PatternTerm> graph;                     ///< GRAPH's variable or IRI, if any
+  bool operator==(const QuadPattern&) const = default;  ///< field-wise
+};
+
+/// The graphs an operation on whole graphs names: GraphRef, GraphRefAll and
+/// GraphOrDefault of the grammar.
+struct GraphTarget {
+  /// Which graphs.
+  enum class Kind {
+    Default,   ///< DEFAULT: the default graph
+    Named,     ///< GRAPH <iri>: one graph
+    AllNamed,  ///< NAMED: every named graph
+    All,       ///< ALL: the default graph and every named graph
+  };
+  Kind kind = Kind::Default;                            ///< which graphs
+  std::string iri;                                      ///< the graph of Kind::Named
+  bool operator==(const GraphTarget&) const = default;  ///< field-wise
+};
+
+/// The kinds of update operation.
+enum class UpdateKind {
+  InsertData,    ///< INSERT DATA
+  DeleteData,    ///< DELETE DATA
+  DeleteInsert,  ///< DELETE/INSERT ... WHERE, and DELETE WHERE
+  Load,          ///< LOAD
+  Clear,         ///< CLEAR
+  Create,        ///< CREATE
+  Drop,          ///< DROP
+  Add,           ///< ADD
+  Move,          ///< MOVE
+  Copy,          ///< COPY
+};
+
+/// One operation of a request.
+struct UpdateOperation {
+  UpdateKind kind = UpdateKind::InsertData;  ///< which operation
+  bool silent = false;                       ///< SILENT: failures are not errors
+  /// DELETE DATA's quads, or the DELETE template.
+  std::vector<QuadPattern> delete_quads;
+  /// INSERT DATA's quads, or the INSERT template. Blank nodes of a template
+  /// are fresh for each solution; those of INSERT DATA, for the operation.
+  std::vector<QuadPattern> insert_quads;
+  /// WITH: the graph the templates and (without USING) WHERE default to.
+  std::optional<std::string> with;
+  std::vector<std::string> using_graphs;  ///< USING: the WHERE's default graph
+  std::vector<std::string> using_named;   ///< USING NAMED: the WHERE's named graphs
+  /// The WHERE pattern of DeleteInsert (for DELETE WHERE, its quads as a pattern).
+  OpPtr where;
+  /// The variables `where` binds, in order: the columns of its solutions.
+  std::vector<std::string> variables;
+  std::string source;  ///< LOAD: the document's IRI
+  /// CLEAR, DROP, CREATE: the graphs; LOAD: INTO's graph (Default without
+  /// INTO); ADD, MOVE, COPY: the destination.
+  GraphTarget target;
+  GraphTarget from;          ///< ADD, MOVE, COPY: the source
+  std::uint32_t line = 0;    ///< where the operation starts (from 1)
+  std::uint32_t column = 0;  ///< where the operation starts (from 1)
+};
+
+/// A parsed request.
+struct Update {
+  std::vector<UpdateOperation> operations;  ///< in request order
+  /// PREFIX declarations in order (name without ':', namespace IRI).
+  std::vector<std::pair<std::string, std::string>> prefixes;
+};
+
+/// Parses a SPARQL 1.1 Update request: operations separated by `;`, each
+/// after its own (optional) prologue, prefixes and BASE carrying over. A
+/// syntax error carries the line and column of the offending token, as
+/// parse_query's do; format_parse_error shows it.
+Expected<Update> parse_update(std::string_view text, const ParseOptions& options = {});
+
+/// The keyword an operation starts with, as a request spells it ("INSERT
+/// DATA", "DROP", ...), for messages.
+std::string_view update_keyword(UpdateKind kind);
+
+}  // namespace quiver::sparql
