@@ -1,6 +1,7 @@
 #include "engine/engine.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "eval/evaluator.hpp"
 #include "io/reader.hpp"
@@ -147,8 +148,22 @@ Expected<std::unique_ptr<Answer>> Engine::query(const sparql::Query& parsed,
                        std::move(timings));
 }
 
-Status Engine::update(std::string_view) {
-  return Error(ErrorKind::Unsupported, "SPARQL Update is not supported yet");
+Status Engine::dump(io::QuadSink& sink) const {
+  const std::shared_ptr<const Dataset> snapshot = store_->snapshot();
+  QuadIds all;
+  all.graph = kAnyTerm;
+  const auto cursor = snapshot->match(all);
+  std::array<QuadIds, 256> batch;
+  while (const std::size_t n = cursor->next(batch.data(), batch.size())) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const QuadIds& q = batch[i];
+      const QuadRef quad{snapshot->term(q.subject), snapshot->term(q.predicate),
+                         snapshot->term(q.object),
+                         q.graph == kDefaultGraph ? TermRef{} : snapshot->term(q.graph)};
+      if (Status st = sink.on_quad(quad); !st) return st;
+    }
+  }
+  return {};
 }
 
 }  // namespace quiver::engine

@@ -16,7 +16,9 @@
 #include "dataset/store.hpp"
 #include "engine/answer.hpp"
 #include "io/format.hpp"
+#include "io/sink.hpp"
 #include "sparql/algebra.hpp"
+#include "sparql/update.hpp"
 #include "util/expected.hpp"
 
 namespace quiver::engine {
@@ -27,6 +29,30 @@ struct QueryOptions {
   std::optional<std::chrono::milliseconds> timeout;
   /// When set and it turns true, the query stops with "query cancelled".
   const std::atomic<bool>* cancel = nullptr;
+};
+
+/// How to run one update request.
+struct UpdateOptions {
+  /// Stop the request (nothing applied) after this long.
+  std::optional<std::chrono::milliseconds> timeout;
+  /// When set and it turns true, the request stops (nothing applied).
+  const std::atomic<bool>* cancel = nullptr;
+  /// LOAD may read `file:` IRIs (the command line; never a server).
+  bool load_files = false;
+  /// LOAD of any other IRI: fills `transaction`'s `graph` from the document
+  /// at `iri` (as store::load_file would). Unset: such a LOAD is refused.
+  std::function<Expected<std::uint64_t>(Transaction& transaction, const std::string& iri,
+                                        TermId graph)>
+      load;
+};
+
+/// What an update request did.
+struct UpdateSummary {
+  std::uint64_t inserted = 0;  ///< quads added (ones already there not counted)
+  std::uint64_t removed = 0;   ///< quads removed
+  /// What was skipped as the spec says, each said once: "a literal in
+  /// subject position was not inserted", ...
+  std::vector<std::string> notes;
 };
 
 /// Maps a FROM / FROM NAMED IRI to a local file to load, or nullopt.
@@ -67,8 +93,15 @@ class Engine {
   /// it does not have is an error.
   Expected<std::unique_ptr<Answer>> query(const sparql::Query& query,
                                           const QueryOptions& options = {});
-  /// SPARQL Update: not yet supported (an Unsupported error).
-  Status update(std::string_view update_text);
+  /// Runs an update request as one transaction: every operation in order,
+  /// each seeing the ones before; if one fails (and is not SILENT) nothing
+  /// is applied, and the error says which operation (its line:col) and
+  /// why. Queries meanwhile see the state before or after, never between.
+  Expected<UpdateSummary> update(const sparql::Update& update, const UpdateOptions& options = {});
+
+  /// Writes every quad of a snapshot of the store to `sink` (default graph
+  /// first, then the named graphs), stopping at the sink's first error.
+  Status dump(io::QuadSink& sink) const;
 
   /// The store.
   Store& store() { return *store_; }
@@ -79,6 +112,9 @@ class Engine {
 
   std::unique_ptr<Store> store_;
   std::uint64_t loaded_files_ = 0;
+  // Fresh blank nodes of updates are labelled b<n>_..., n counting the
+  // operations that made some: never the label of a loaded node (f<n>_...).
+  std::atomic<std::uint64_t> blank_scopes_ = 0;
 };
 
 /// The file behind a `file://` IRI, if it is one (and names no NUL byte).

@@ -24,13 +24,6 @@ TEST(EngineTest, QueriesNeverLoadFilesAndMissingGraphsAreNotFound) {
   EXPECT_EQ(answer.error().kind, ErrorKind::NotFound);
 }
 
-TEST(EngineTest, UpdateIsNotSupportedYet) {
-  Engine engine;
-  const Status st = engine.update("INSERT DATA { <http://e/a> <http://e/b> <http://e/c> }");
-  ASSERT_FALSE(st.ok());
-  EXPECT_EQ(st.error().kind, ErrorKind::Unsupported);
-}
-
 // `n` copies of `item` joined by `sep`.
 std::string chain(const std::string& item, const std::string& sep, int n) {
   std::string out = item;
