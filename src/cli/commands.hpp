@@ -13,6 +13,7 @@ enum ExitCode : int { kOk = 0, kFailed = 1, kUsage = 2 };
 int run_convert(const std::vector<std::string>& args);
 int run_validate(const std::vector<std::string>& args);
 int run_query(const std::vector<std::string>& args);
+int run_update(const std::vector<std::string>& args);
 int run_push(const std::vector<std::string>& args);
 int run_serve(const std::vector<std::string>& args);
 

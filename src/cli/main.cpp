@@ -26,6 +26,7 @@ void print_usage(std::ostream& os) {
         "  convert    convert RDF between Turtle, TriG, N-Triples, N-Quads and RDF/XML\n"
         "  validate   check the syntax of RDF files and report every error\n"
         "  query      run a SPARQL 1.1 query over RDF files or at a remote endpoint\n"
+        "  update     apply a SPARQL 1.1 Update to RDF files or at a remote endpoint\n"
         "  push       upload RDF files to a triplestore (Graph Store Protocol or Update)\n"
         "  serve      serve RDF files as a SPARQL 1.1 Protocol endpoint\n"
         "  help       show the help of a command\n\n"
@@ -44,6 +45,8 @@ bool print_command_help(const std::string& command) {
     print_help(validate_spec());
   } else if (command == "query") {
     print_help(query_spec());
+  } else if (command == "update") {
+    print_help(update_spec());
   } else if (command == "push") {
     print_help(push_spec());
   } else if (command == "serve") {
@@ -80,6 +83,7 @@ int dispatch(const std::string& command, const std::vector<std::string>& args) {
   if (command == "convert") return run_convert(args);
   if (command == "validate") return run_validate(args);
   if (command == "query") return run_query(args);
+  if (command == "update") return run_update(args);
   if (command == "push") return run_push(args);
   if (command == "serve") return run_serve(args);
   std::cerr << "quiver: no command '" << command << "'\n\n";

@@ -154,6 +154,53 @@ CommandSpec query_spec() {
   return spec;
 }
 
+CommandSpec update_spec() {
+  CommandSpec spec{"update",
+                   "quiver update (--update FILE | UPDATE) [--data FILE]... [options]",
+                   "Applies a SPARQL 1.1 Update request to the given data, as one transaction, and "
+                   "writes the resulting dataset; or sends the request to a remote endpoint.",
+                   po::options_description("Options"),
+                   {},
+                   {}};
+  spec.options.add_options()("help,h", "show this help")(
+      "update", po::value<std::string>(), "read the update request from FILE (- for stdin)")(
+      "data,d", po::value<std::vector<std::string>>()->composing(),
+      "load FILE into the default graph (TriG/N-Quads keep their named graphs; repeatable)")(
+      "named,n", po::value<std::vector<std::string>>()->composing(),
+      "load FILE as a named graph, named by its file:// IRI, or IRI=FILE (repeatable)")(
+      "base,b", po::value<std::string>(),
+      "base IRI of the request (default: the update file's file:// IRI)")(
+      "format,f", po::value<std::string>(),
+      "how to write the result: nquads, trig, turtle or ntriples (the last two only for a "
+      "dataset without named graphs). Default: from the --output name, else nquads")(
+      "output,o", po::value<std::string>(),
+      "write the resulting dataset to FILE, replaced only when all went well (default: stdout)")(
+      "explain", "print each operation and its WHERE plan with row counts to stderr")(
+      "timeout", po::value<double>(), "stop the update after SECONDS (nothing is applied)")(
+      "max-memory", po::value<ByteSize>(),
+      "fail with 'out of memory' rather than use more than SIZE (e.g. 4G, 512M)")(
+      "syntax-only", "only parse the request: report errors, exit 0 or 2")(
+      "endpoint,e", po::value<std::string>(),
+      "send the request to this SPARQL Update endpoint URL instead")(
+      "using-graph-uri", po::value<std::vector<std::string>>()->composing(),
+      "with --endpoint: the protocol's USING graph IRI (repeatable)")(
+      "using-named-graph-uri", po::value<std::vector<std::string>>()->composing(),
+      "with --endpoint: the protocol's USING NAMED graph IRI (repeatable)")(
+      "user,u", po::value<std::string>(), "with --endpoint: user name for the server")(
+      "password,p", po::value<std::string>(),
+      "with --endpoint: password (default: $QUIVER_PASSWORD)")(
+      "auth", po::value<std::string>()->default_value("any"),
+      "with --endpoint: any, basic or digest")("text", po::value<std::vector<std::string>>(),
+                                               "the update text");
+  spec.positional.add("text", -1);
+  spec.examples =
+      "  quiver update --data data.ttl 'DELETE WHERE { ?s <http://ex/old> ?o }' -o data.nq\n"
+      "  quiver update --data data.trig --update fix.ru --format trig -o fixed.trig\n"
+      "  quiver update --update fix.ru --syntax-only\n"
+      "  quiver update --endpoint http://localhost:8890/sparql --user dba --update fix.ru\n";
+  return spec;
+}
+
 CommandSpec push_spec() {
   CommandSpec spec{"push",
                    "quiver push FILE... --endpoint URL [--graph IRI | --default-graph] [options]",

@@ -55,6 +55,7 @@ CommandSpec convert_spec();
 /// The spec of `quiver validate`: options, usage line and examples.
 CommandSpec validate_spec();
 /// The spec of `quiver query`: options, usage line and examples.
+CommandSpec update_spec();
 CommandSpec query_spec();
 /// The spec of `quiver push`: options, usage line and examples.
 CommandSpec push_spec();

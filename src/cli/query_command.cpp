@@ -5,9 +5,7 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <variant>
 
 #include "cli/commands.hpp"
@@ -15,6 +13,7 @@
 #include "cli/data_options.hpp"
 #include "cli/memory_limit.hpp"
 #include "cli/options.hpp"
+#include "cli/request_text.hpp"
 #include "engine/engine.hpp"
 #include "io/output.hpp"
 #include "io/reader.hpp"
@@ -24,45 +23,6 @@
 
 namespace quiver::cli {
 namespace {
-
-struct QueryText {
-  std::string text;
-  std::string name;  // for messages
-  std::string base;  // default base IRI
-};
-
-// The query text, or the exit code when there is none: a usage mistake (2)
-// or a query file that cannot be read (1).
-std::variant<QueryText, int> read_query(const CommandSpec& spec, const po::variables_map& vm) {
-  if (vm.count("query") && vm.count("text")) {
-    std::cerr << "quiver query: give the query either with --query FILE or as text, not both\n";
-    return kUsage;
-  }
-  if (vm.count("query")) {
-    const std::string path = vm["query"].as<std::string>();
-    std::stringstream ss;
-    if (path == "-") {
-      ss << std::cin.rdbuf();
-      return QueryText{ss.str(), "<stdin>", ""};
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      std::cerr << path << ": error: cannot read the query file\n";
-      return kFailed;
-    }
-    ss << in.rdbuf();
-    return QueryText{ss.str(), path, io::file_iri(path)};
-  }
-  if (vm.count("text")) {
-    std::string text;
-    for (const auto& part : vm["text"].as<std::vector<std::string>>()) {
-      if (!text.empty()) text += ' ';
-      text += part;
-    }
-    return QueryText{text, "<query>", ""};
-  }
-  return usage_error(spec, "no query given");
-}
 
 // How the result is written: a graph syntax for CONSTRUCT / DESCRIBE, a
 // result format for SELECT / ASK.
@@ -127,7 +87,7 @@ std::vector<std::string> strings(const po::variables_map& vm, const char* name) 
 // one. A query Quiver cannot parse (`local_error`) is sent as it is: the
 // server may speak a dialect (Virtuoso's bif:, DEFINE); if it refuses too,
 // both messages are shown.
-int run_remote(const po::variables_map& vm, const QueryText& text, const sparql::Query* query,
+int run_remote(const po::variables_map& vm, const RequestText& text, const sparql::Query* query,
                const std::string& local_error, const engine::QueryOptions& local) {
   if (vm.count("data") || vm.count("named") || vm.count("explain") || vm.count("time")) {
     std::cerr << "quiver query: --endpoint runs the query remotely; --data, --named, "
@@ -166,24 +126,16 @@ int run_query(const std::vector<std::string>& args) {
   const CommandSpec spec = query_spec();
   po::variables_map vm;
   if (const auto done = parse_command_line(spec, args, vm)) return *done;
-  const auto read = read_query(spec, vm);
+  const auto read = read_request_text(spec, vm, "query");
   if (const int* code = std::get_if<int>(&read)) return *code;
-  const QueryText* text = &std::get<QueryText>(read);
+  const RequestText* text = &std::get<RequestText>(read);
   sparql::ParseOptions parse_options;
   parse_options.base_iri = vm.count("base") ? vm["base"].as<std::string>() : text->base;
   engine::QueryOptions options;
   const bool explain = vm.count("explain") > 0;
-  if (vm.count("timeout")) {
-    const double seconds = vm["timeout"].as<double>();
-    if (!(seconds > 0)) {
-      std::cerr << "quiver query: --timeout wants a positive number of seconds\n";
-      return kUsage;
-    }
-    // Beyond a few years is no limit (and would overflow the clock).
-    if (seconds < 1e8) {
-      options.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
-    }
-  }
+  const auto timeout = timeout_option(spec, vm);
+  if (const int* code = std::get_if<int>(&timeout)) return *code;
+  options.timeout = std::get<0>(timeout);
 
   if (vm.count("max-memory")) {
     if (const auto why = limit_memory(vm["max-memory"].as<ByteSize>().value)) {

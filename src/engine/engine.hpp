@@ -44,6 +44,10 @@ struct UpdateOptions {
   std::function<Expected<std::uint64_t>(Transaction& transaction, const std::string& iri,
                                         TermId graph)>
       load;
+  /// When set, each operation is described here as it runs: its keyword
+  /// and place, and for DELETE/INSERT the WHERE's plan with the rows each
+  /// operator produced (what `quiver update --explain` prints).
+  std::string* explain = nullptr;
 };
 
 /// What an update request did.

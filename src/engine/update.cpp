@@ -296,6 +296,11 @@ class UpdateRun {
       }
     }
     if ((*where)->error()) return *(*where)->error();
+    if (options_.explain && plan.root) {
+      const plan::Counts counts = (*where)->counts();
+      *options_.explain +=
+          "  WHERE plan (estimated and actual rows):\n" + plan::to_text(*plan.root, &counts);
+    }
     where->reset();  // its cursors end before the store changes
 
     if (Status st = remove_all(removals); !st) return st;
@@ -443,6 +448,11 @@ Expected<UpdateSummary> Engine::update(const sparql::Update& update, const Updat
   const std::size_t count = update.operations.size();
   for (std::size_t i = 0; i < count; ++i) {
     const UpdateOperation& op = update.operations[i];
+    if (options.explain) {
+      *options.explain += "operation " + std::to_string(i + 1) + ": " +
+                          std::string(sparql::update_keyword(op.kind)) + " at " +
+                          std::to_string(op.line) + ":" + std::to_string(op.column) + "\n";
+    }
     const Transaction::Savepoint point = (*tx)->savepoint();
     Status st = run.run(op);
     if (st) continue;

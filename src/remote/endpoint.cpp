@@ -60,10 +60,33 @@ Expected<std::vector<Triple>> parse_graph(const std::string& text, const std::st
   return triples;
 }
 
+Status update_endpoint(http::Client& client, const std::string& endpoint, const std::string& update,
+                       const EndpointOptions& options) {
+  std::vector<std::pair<std::string, std::string>> fields;
+  for (const auto& g : options.default_graphs) fields.emplace_back("using-graph-uri", g);
+  for (const auto& g : options.named_graphs) fields.emplace_back("using-named-graph-uri", g);
+  http::Request request;
+  request.method = "POST";
+  request.timeout = options.timeout;
+  request.url = endpoint;
+  if (!fields.empty()) {
+    request.url +=
+        (endpoint.find('?') == std::string::npos ? "?" : "&") + http::form_encode(fields);
+  }
+  request.headers.emplace_back("Content-Type", "application/sparql-update");
+  request.body = update;
+  // An update done twice may not be the same as once (INSERT of blank nodes).
+  request.idempotent = false;
+  http::Result sent = client.send(request);
+  if (auto* failure = std::get_if<http::TransportError>(&sent)) return failure->error;
+  const http::Response& response = std::get<http::Response>(sent);
+  if (response.status < 200 || response.status >= 300) return http_error(endpoint, response);
+  return {};
+}
+
 Expected<QueryResult> query_endpoint(http::Client& client, const std::string& endpoint,
-                                             const std::string& query,
-                                             std::optional<QueryForm> form,
-                                             const EndpointOptions& options) {
+                                     const std::string& query, std::optional<QueryForm> form,
+                                     const EndpointOptions& options) {
   std::vector<std::pair<std::string, std::string>> fields{{"query", query}};
   for (const auto& g : options.default_graphs) fields.emplace_back("default-graph-uri", g);
   for (const auto& g : options.named_graphs) fields.emplace_back("named-graph-uri", g);

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "http/client.hpp"
-#include "sparql/algebra.hpp"
 #include "solutions/query_result.hpp"
+#include "sparql/algebra.hpp"
 #include "util/expected.hpp"
 
 namespace quiver::remote {
@@ -36,9 +36,15 @@ inline constexpr std::size_t kMaxGetQueryBytes = 2000;
 /// accepts both kinds and the answer's type decides. A refusal comes back
 /// as an error with the status and the server's own message.
 Expected<QueryResult> query_endpoint(http::Client& client, const std::string& endpoint,
-                                             const std::string& query,
-                                             std::optional<QueryForm> form,
-                                             const EndpointOptions& options = {});
+                                     const std::string& query, std::optional<QueryForm> form,
+                                     const EndpointOptions& options = {});
+
+/// Sends the SPARQL Update request `update` to `endpoint` (a POST with
+/// `application/sparql-update`; `using-graph-uri` / `using-named-graph-uri`
+/// from `options`' graphs, in the URL). Any 2xx is success; a refusal comes
+/// back as an error with the status and the server's own message.
+Status update_endpoint(http::Client& client, const std::string& endpoint, const std::string& update,
+                       const EndpointOptions& options);
 
 /// Runs a `SELECT (COUNT(*) AS ?n)` at `endpoint` and returns the number.
 Expected<std::uint64_t> count_query(http::Client& client, const std::string& endpoint,
