@@ -249,14 +249,15 @@ CommandSpec push_spec() {
 }
 
 CommandSpec serve_spec() {
-  CommandSpec spec{"serve",
-                   "quiver serve [--data FILE]... [--named IRI=FILE]... [options]",
-                   "Serves the data as a SPARQL 1.1 Protocol endpoint (/sparql, also /query) "
-                   "and a Graph Store (/store), with a query page at /. Read-only unless "
-                   "--writable. Stops cleanly on SIGINT or SIGTERM.",
-                   po::options_description("Options"),
-                   {},
-                   {}};
+  CommandSpec spec{
+      "serve",
+      "quiver serve [--data FILE]... [--named IRI=FILE]... [options]",
+      "Serves the data as a SPARQL 1.1 Protocol endpoint (/sparql, also /query) "
+      "and a Graph Store (/store), with a query page at /. Read-only unless "
+      "--writable (SPARQL Update and Graph Store writes). Stops cleanly on SIGINT or SIGTERM.",
+      po::options_description("Options"),
+      {},
+      {}};
   spec.options.add_options()("help,h", "show this help")(
       "data,d", po::value<std::vector<std::string>>()->composing(),
       "load FILE into the default graph (TriG/N-Quads keep their named graphs; repeatable)")(
@@ -265,7 +266,10 @@ CommandSpec serve_spec() {
       "port", po::value<int>()->default_value(7878), "TCP port; 0 picks a free one")(
       "bind", po::value<std::string>()->default_value("127.0.0.1"),
       "address to listen on (0.0.0.0 for every interface)")(
-      "writable", "accept Graph Store PUT, POST and DELETE")(
+      "writable", "accept SPARQL Update and Graph Store PUT, POST and DELETE")(
+      "allow-load",
+      "with --writable: let an update LOAD http(s) documents (never local files); without it, "
+      "LOAD is refused, so that the server is no one's proxy")(
       "timeout", po::value<double>()->default_value(30), "seconds a query may run")(
       "max-memory", po::value<ByteSize>(),
       "memory the server may use (e.g. 4G); a query that needs more gets HTTP 500 "

@@ -13,6 +13,7 @@
 #include "cli/data_options.hpp"
 #include "cli/memory_limit.hpp"
 #include "cli/options.hpp"
+#include "cli/web_loader.hpp"
 #include "engine/engine.hpp"
 #include "server/http_server.hpp"
 #include "server/service.hpp"
@@ -37,6 +38,10 @@ int run_serve(const std::vector<std::string>& args) {
   service_options.max_concurrent = vm["max-concurrent"].as<int>();
   if (service_options.max_concurrent < 1) return usage("--max-concurrent wants 1 or more");
   service_options.writable = vm.count("writable") > 0;
+  if (vm.count("allow-load")) {
+    if (!service_options.writable) return usage("--allow-load goes with --writable");
+    service_options.load = web_loader(service_options.timeout);
+  }
   server::HttpOptions http_options;
   http_options.bind = vm["bind"].as<std::string>();
   http_options.port = vm["port"].as<int>();

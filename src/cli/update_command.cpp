@@ -11,6 +11,7 @@
 #include "cli/memory_limit.hpp"
 #include "cli/options.hpp"
 #include "cli/request_text.hpp"
+#include "cli/web_loader.hpp"
 #include "engine/engine.hpp"
 #include "io/output.hpp"
 #include "io/writer.hpp"
@@ -116,6 +117,7 @@ int run_update(const std::vector<std::string>& args) {
   options.timeout = std::get<0>(timeout);
   // The command line may LOAD local files, as it may read --data.
   options.load_files = true;
+  options.load = web_loader(options.timeout.value_or(std::chrono::minutes(10)));
   std::string explained;
   if (vm.count("explain")) options.explain = &explained;
   const auto done = engine.update(*update, options);

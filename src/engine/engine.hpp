@@ -31,6 +31,12 @@ struct QueryOptions {
   const std::atomic<bool>* cancel = nullptr;
 };
 
+/// Fills `transaction`'s `graph` from the document at `iri` (SPARQL
+/// Update's LOAD of an IRI that is not a local file), returning the number
+/// of statements read, as store::load_file does.
+using DocumentLoader = std::function<Expected<std::uint64_t>(Transaction& transaction,
+                                                             const std::string& iri, TermId graph)>;
+
 /// How to run one update request.
 struct UpdateOptions {
   /// Stop the request (nothing applied) after this long.
@@ -41,9 +47,7 @@ struct UpdateOptions {
   bool load_files = false;
   /// LOAD of any other IRI: fills `transaction`'s `graph` from the document
   /// at `iri` (as store::load_file would). Unset: such a LOAD is refused.
-  std::function<Expected<std::uint64_t>(Transaction& transaction, const std::string& iri,
-                                        TermId graph)>
-      load;
+  DocumentLoader load;
   /// When set, each operation is described here as it runs: its keyword
   /// and place, and for DELETE/INSERT the WHERE's plan with the rows each
   /// operator produced (what `quiver update --explain` prints).

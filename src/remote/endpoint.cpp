@@ -60,6 +60,31 @@ Expected<std::vector<Triple>> parse_graph(const std::string& text, const std::st
   return triples;
 }
 
+Expected<Document> fetch_document(http::Client& client, const std::string& iri,
+                                  std::chrono::milliseconds timeout) {
+  if (!iri.starts_with("http://") && !iri.starts_with("https://")) {
+    return Error(ErrorKind::Unsupported, "<" + iri + ">: only http and https IRIs are fetched");
+  }
+  http::Request request;
+  request.url = iri;
+  request.timeout = timeout;
+  request.headers.emplace_back(
+      "Accept",
+      "text/turtle, application/n-triples, application/n-quads, application/trig, "
+      "application/rdf+xml;q=0.9, text/plain;q=0.1");
+  http::Result sent = client.send(request);
+  if (auto* failure = std::get_if<http::TransportError>(&sent)) return failure->error;
+  http::Response& response = std::get<http::Response>(sent);
+  if (response.status < 200 || response.status >= 300) return http_error(iri, response);
+  auto format = io::format_from_media_type(response.content_type);
+  if (!format || !io::format_is_readable(*format)) format = io::format_from_path(iri);
+  if (!format || !io::format_is_readable(*format)) {
+    return Error(ErrorKind::Unsupported, iri + ": the server sent '" + response.content_type +
+                                             "', which is not an RDF syntax");
+  }
+  return Document{std::move(response.body), *format};
+}
+
 Status update_endpoint(http::Client& client, const std::string& endpoint, const std::string& update,
                        const EndpointOptions& options) {
   std::vector<std::pair<std::string, std::string>> fields;

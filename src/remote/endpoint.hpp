@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "http/client.hpp"
+#include "io/format.hpp"
 #include "solutions/query_result.hpp"
 #include "sparql/algebra.hpp"
 #include "util/expected.hpp"
@@ -45,6 +46,18 @@ Expected<QueryResult> query_endpoint(http::Client& client, const std::string& en
 /// back as an error with the status and the server's own message.
 Status update_endpoint(http::Client& client, const std::string& endpoint, const std::string& update,
                        const EndpointOptions& options);
+
+/// An RDF document fetched from the web.
+struct Document {
+  std::string body;   ///< its bytes
+  io::Format format;  ///< its syntax, from the Content-Type (else the IRI's extension)
+};
+
+/// GETs the RDF document at `iri` (http or https only), asking for the
+/// syntaxes Quiver reads (SPARQL Update's LOAD). An answer that is not 2xx,
+/// or not RDF, is an error.
+Expected<Document> fetch_document(http::Client& client, const std::string& iri,
+                                  std::chrono::milliseconds timeout);
 
 /// Runs a `SELECT (COUNT(*) AS ?n)` at `endpoint` and returns the number.
 Expected<std::uint64_t> count_query(http::Client& client, const std::string& endpoint,

@@ -116,8 +116,7 @@ Reply Service::query(const Call& call) {
   }
   if (!param_values(call, "update").empty() ||
       media_type(call.content_type) == "application/sparql-update") {
-    if (!options_.writable) return text_reply(403, "this endpoint is read-only: no SPARQL Update");
-    return text_reply(501, "SPARQL Update is not supported; use the Graph Store at /store");
+    return update(call);
   }
   std::vector<std::string> queries = param_values(call, "query");
   if (call.method == "POST" && media_type(call.content_type) == "application/sparql-query") {

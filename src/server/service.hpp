@@ -44,7 +44,11 @@ struct ServiceOptions {
   std::chrono::milliseconds timeout{std::chrono::seconds(30)};  ///< per query
   std::uint64_t max_rows = 1000000;  ///< result rows (or triples) before a 500
   int max_concurrent = 4;            ///< queries at once before a 503
-  bool writable = false;             ///< Graph Store PUT / POST / DELETE
+  bool writable = false;             ///< SPARQL Update and Graph Store PUT / POST / DELETE
+  /// LOAD <iri> in an update (--allow-load): fills a transaction's graph
+  /// from the document at the IRI. Unset: LOAD is refused (403), so that a
+  /// public endpoint is no one's proxy. Local files are never loaded.
+  engine::DocumentLoader load;
   /// Names (no port; `[::1]` with brackets) a request's Host header may
   /// give, and a write's Origin must give; empty accepts any. A server on
   /// loopback lists its own names, so that a web page whose DNS name is
@@ -99,6 +103,7 @@ class Service {
  private:
   Reply query(const Call& call);
   Reply run_query(const Call& call, const std::string& text);
+  Reply update(const Call& call);
   Reply graph_store(const Call& call);
   Reply graph_store_read(const Call& call, const std::optional<std::string>& graph);
   Reply graph_store_write(const Call& call, const std::optional<std::string>& graph);

@@ -572,6 +572,83 @@ class GraphStoreTest(unittest.TestCase):
         self.assertEqual(triples(response.body, "nt"), local_graph_triples(SENTENCE_GRAPH))
 
 
+class UpdateProtocolTest(unittest.TestCase):
+    """Issue 11: SPARQL 1.1 Protocol updates, from SPARQLWrapper, rdflib's
+    SPARQLUpdateStore and curl; LOAD from a web server only with --allow-load."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.server = start_server(cls.addClassCleanup, "--writable", "--allow-load", "--max-request-bytes", "1048576")
+        cls.docs = tempfile.TemporaryDirectory()
+        cls.addClassCleanup(cls.docs.cleanup)
+        with open(os.path.join(cls.docs.name, "doc.ttl"), "w", encoding="utf-8") as f:
+            f.write("<urn:quiver:loaded> <urn:quiver:p> _:b .\n_:b <urn:quiver:p> 7 .\n")
+        import http.server
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=cls.docs.name)
+        handler.log_message = lambda *args: None
+        cls.web = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=cls.web.serve_forever, daemon=True).start()
+        cls.addClassCleanup(cls.web.shutdown)
+
+    def ask(self, pattern, server=None):
+        response = post_query(server or self.server, "ASK { %s }" % pattern)
+        return json.loads(response.body)["boolean"]
+
+    def test_sparqlwrapper_update(self):
+        wrapper = Wrapper(self.server.url("/sparql"))
+        wrapper.setMethod("POST")
+        wrapper.setQuery("INSERT DATA { <urn:quiver:w> <urn:quiver:p> \"from SPARQLWrapper\" }")
+        wrapper.query()
+        self.assertTrue(self.ask("<urn:quiver:w> <urn:quiver:p> ?o"))
+
+    def test_rdflib_update_store(self):
+        from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+        store = SPARQLUpdateStore(self.server.url("/sparql"), self.server.url("/sparql"))
+        store.update("INSERT DATA { GRAPH <urn:quiver:g> { <urn:quiver:r> <urn:quiver:p> 1 } }")
+        self.assertTrue(self.ask("GRAPH <urn:quiver:g> { <urn:quiver:r> <urn:quiver:p> 1 }"))
+        store.update("DROP GRAPH <urn:quiver:g>")
+        self.assertFalse(self.ask("GRAPH <urn:quiver:g> { ?s ?p ?o }"))
+
+    def test_status_codes(self):
+        url = self.server.url("/sparql")
+        ok = curl(url, "-H", "Content-Type: application/sparql-update", "--data-binary",
+                  "INSERT DATA { <urn:quiver:c> <urn:quiver:p> 2 }")
+        self.assertEqual(ok.status, 204, ok)
+        bad = curl(url, "-H", "Content-Type: application/sparql-update", "--data-binary",
+                   "INSERT DATA {\n <urn:quiver:c> <urn:quiver:p> ?x }")
+        self.assertEqual(bad.status, 400, bad)
+        self.assertIn(b"<update>:2:32: error: variables are not allowed in INSERT DATA", bad.body)
+        with tempfile.NamedTemporaryFile("w", suffix=".ru") as body:
+            body.write("INSERT DATA { <urn:quiver:c> <urn:quiver:p> \"%s\" }" % ("x" * (2 << 20)))
+            body.flush()
+            big = curl(url, "-H", "Content-Type: application/sparql-update", "--data-binary", "@" + body.name)
+        self.assertEqual(big.status, 413, big)
+
+    def test_load_from_the_web_only_with_allow_load(self):
+        doc = "http://127.0.0.1:%d/doc.ttl" % self.web.server_address[1]
+        response = curl(self.server.url("/sparql"), "--data-urlencode",
+                        "update=LOAD <%s> INTO GRAPH <urn:quiver:loaded>" % doc)
+        self.assertEqual(response.status, 204, response)
+        self.assertTrue(self.ask("GRAPH <urn:quiver:loaded> { <urn:quiver:loaded> <urn:quiver:p> [ <urn:quiver:p> 7 ] }"))
+        missing = curl(self.server.url("/sparql"), "--data-urlencode",
+                       "update=CLEAR ALL ; LOAD <%s>" % doc.replace("doc", "nothing"))
+        self.assertEqual(missing.status, 400, missing)
+        self.assertIn(b"404", missing.body)
+        self.assertTrue(self.ask("GRAPH <urn:quiver:loaded> { ?s ?p ?o }"))
+        self.assertEqual(curl(self.server.url("/sparql"), "--data-urlencode",
+                              "update=LOAD <file://%s>" % DATA).status, 403)
+        plain = Server(QUIVER, ["--writable"])
+        self.addCleanup(plain.stop)
+        plain.start()
+        refused = curl(plain.url("/sparql"), "--data-urlencode", "update=LOAD <%s>" % doc)
+        self.assertEqual(refused.status, 403, refused)
+        self.assertFalse(self.ask("<urn:quiver:loaded> ?p ?o", plain))
+
+    @classmethod
+    def tearDownClass(cls):
+        check_clean_exit(cls.server)
+
+
 class LimitsTest(unittest.TestCase):
     """A second server with tiny limits, so each limit can be hit on purpose
     and a request just inside it shows the limit is not hit by everything."""

@@ -418,3 +418,106 @@ TEST_F(ServiceTest, PageAndUnknownPaths) {
 
 }  // namespace
 }  // namespace quiver::server
+
+namespace quiver::server {
+namespace {
+
+// Issue 11: SPARQL 1.1 Protocol updates.
+class UpdateServiceTest : public ServiceTest {
+ protected:
+  Reply post_update(Service& service, const std::string& update,
+                    std::vector<std::pair<std::string, std::string>> params = {}) {
+    Call call;
+    call.method = "POST";
+    call.path = "/sparql";
+    call.content_type = "application/sparql-update";
+    call.body = update;
+    call.params = std::move(params);
+    return service.handle(call);
+  }
+  bool ask(Service& service, const std::string& pattern) {
+    return get(service, "ASK { " + pattern + " }").body.find("true") != std::string::npos;
+  }
+};
+
+TEST_F(UpdateServiceTest, AppliedWith204AsABodyOrAFormField) {
+  ServiceOptions options;
+  options.writable = true;
+  Service service(engine_, options);
+  Reply reply = post_update(service,
+                            "PREFIX ex: <http://example.org/>\n"
+                            "DELETE { ?s ex:age ?a } INSERT { ?s ex:age 43 } "
+                            "WHERE { ?s ex:age ?a }");
+  EXPECT_EQ(reply.status, 204) << reply.body;
+  EXPECT_TRUE(ask(service, "<http://example.org/a> <http://example.org/age> 43"));
+  EXPECT_FALSE(ask(service, "<http://example.org/a> <http://example.org/age> 42"));
+  Call form;
+  form.method = "POST";
+  form.path = "/sparql";
+  form.content_type = "application/x-www-form-urlencoded";
+  form.params = {{"update", "INSERT DATA { <http://e/x> <http://e/y> 1 }"}};
+  EXPECT_EQ(service.handle(form).status, 204);
+  EXPECT_TRUE(ask(service, "<http://e/x> <http://e/y> 1"));
+  form.method = "GET";
+  EXPECT_EQ(service.handle(form).status, 405);
+  form.method = "POST";
+  form.content_type = "text/plain";
+  EXPECT_EQ(service.handle(form).status, 415);
+}
+
+TEST_F(UpdateServiceTest, ProtocolUsingGraphsApplyToEveryWhere) {
+  ServiceOptions options;
+  options.writable = true;
+  Service service(engine_, options);
+  // The WHERE reads graph ex:g as its default graph; the insert goes to the store's.
+  Reply reply = post_update(service, "INSERT { ?s <http://e/in-g> ?o } WHERE { ?s ?p ?o }",
+                            {{"using-graph-uri", "http://example.org/g"}});
+  EXPECT_EQ(reply.status, 204) << reply.body;
+  EXPECT_TRUE(ask(service, "<http://example.org/a> <http://e/in-g> <http://example.org/b>"));
+  EXPECT_FALSE(ask(service, "?s <http://e/in-g> 42"));
+  reply = post_update(service, "WITH <http://e/w> INSERT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+                      {{"using-graph-uri", "http://example.org/g"}});
+  EXPECT_EQ(reply.status, 400);
+}
+
+TEST_F(UpdateServiceTest, RefusalsAndErrorsApplyNothing) {
+  {
+    Service read_only(engine_, {});
+    EXPECT_EQ(post_update(read_only, "CLEAR ALL").status, 403);
+  }
+  ServiceOptions options;
+  options.writable = true;
+  Service service(engine_, options);
+  Reply reply = post_update(service, "INSERT DATA { <s> <p> ?o }");
+  EXPECT_EQ(reply.status, 400);
+  EXPECT_NE(reply.body.find("<update>:1:23: error: variables are not allowed in INSERT DATA"),
+            std::string::npos)
+      << reply.body;
+  // A server never reads local files, and without --allow-load no LOAD at all.
+  reply = post_update(service, "CLEAR ALL ; LOAD <file:///etc/hostname>");
+  EXPECT_EQ(reply.status, 403) << reply.body;
+  reply = post_update(service, "CLEAR ALL ; LOAD <http://example.org/data.ttl>");
+  EXPECT_EQ(reply.status, 403) << reply.body;
+  reply = post_update(service, "CLEAR ALL ; CREATE GRAPH <http://example.org/g>");
+  EXPECT_EQ(reply.status, 400) << reply.body;
+  EXPECT_NE(reply.body.find("already exists; nothing was applied"), std::string::npos);
+  EXPECT_TRUE(ask(service, "?s <http://example.org/age> 42"));
+}
+
+TEST_F(UpdateServiceTest, ATimeoutIs503AndAppliesNothing) {
+  ServiceOptions options;
+  options.writable = true;
+  options.timeout = std::chrono::milliseconds(50);
+  Service service(engine_, options);
+  std::string where;
+  for (int i = 0; i < 24; ++i)
+    where +=
+        "?s" + std::to_string(i) + " ?p" + std::to_string(i) + " ?o" + std::to_string(i) + " . ";
+  const Reply reply = post_update(
+      service, "DROP GRAPH <http://example.org/g> ; INSERT { <x> <y> ?o0 } WHERE { " + where + "}");
+  EXPECT_EQ(reply.status, 503) << reply.body;
+  EXPECT_TRUE(ask(service, "?s <http://example.org/age> 42"));
+}
+
+}  // namespace
+}  // namespace quiver::server
