@@ -124,7 +124,10 @@ CommandSpec query_spec() {
       "table, json, xml, csv, tsv (SELECT/ASK); turtle, ntriples, nquads, trig, rdfxml, dot "
       "(CONSTRUCT/DESCRIBE). Default: table on a terminal, else tsv; turtle for graphs")(
       "explain", "print the optimized plan with estimated and actual row counts to stderr")(
-      "time", "print to stderr how long loading the data and answering the query took")(
+      "union-default-graph",
+      "without FROM, the default graph is the union of all named graphs (as Jena TDB and "
+      "Oxigraph offer)")("time",
+                         "print to stderr how long loading the data and answering the query took")(
       "timeout", po::value<double>(), "stop the query after SECONDS")(
       "max-memory", po::value<ByteSize>(),
       "fail with 'out of memory' rather than use more than SIZE (e.g. 4G, 512M)")(
@@ -176,6 +179,8 @@ CommandSpec update_spec() {
       "output,o", po::value<std::string>(),
       "write the resulting dataset to FILE, replaced only when all went well (default: stdout)")(
       "explain", "print each operation and its WHERE plan with row counts to stderr")(
+      "union-default-graph",
+      "a WHERE without USING or WITH reads the union of all named graphs as its default graph")(
       "timeout", po::value<double>(), "stop the update after SECONDS (nothing is applied)")(
       "max-memory", po::value<ByteSize>(),
       "fail with 'out of memory' rather than use more than SIZE (e.g. 4G, 512M)")(
@@ -267,6 +272,9 @@ CommandSpec serve_spec() {
       "bind", po::value<std::string>()->default_value("127.0.0.1"),
       "address to listen on (0.0.0.0 for every interface)")(
       "writable", "accept SPARQL Update and Graph Store PUT, POST and DELETE")(
+      "union-default-graph",
+      "a query without FROM (and an update's WHERE without USING or WITH) reads the union of "
+      "all named graphs as its default graph")(
       "allow-load",
       "with --writable: let an update LOAD http(s) documents (never local files); without it, "
       "LOAD is refused, so that the server is no one's proxy")(

@@ -89,9 +89,10 @@ std::vector<std::string> strings(const po::variables_map& vm, const char* name) 
 // both messages are shown.
 int run_remote(const po::variables_map& vm, const RequestText& text, const sparql::Query* query,
                const std::string& local_error, const engine::QueryOptions& local) {
-  if (vm.count("data") || vm.count("named") || vm.count("explain") || vm.count("time")) {
+  if (vm.count("data") || vm.count("named") || vm.count("explain") || vm.count("time") ||
+      vm.count("union-default-graph")) {
     std::cerr << "quiver query: --endpoint runs the query remotely; --data, --named, "
-                 "--explain and --time do not apply\n";
+                 "--explain, --time and --union-default-graph do not apply\n";
     return kUsage;
   }
   const CredentialsOption credentials = credentials_option("query", vm);
@@ -136,6 +137,7 @@ int run_query(const std::vector<std::string>& args) {
   const auto timeout = timeout_option(spec, vm);
   if (const int* code = std::get_if<int>(&timeout)) return *code;
   options.timeout = std::get<0>(timeout);
+  options.union_default_graph = vm.count("union-default-graph") > 0;
 
   if (vm.count("max-memory")) {
     if (const auto why = limit_memory(vm["max-memory"].as<ByteSize>().value)) {

@@ -38,6 +38,7 @@ int run_serve(const std::vector<std::string>& args) {
   service_options.max_concurrent = vm["max-concurrent"].as<int>();
   if (service_options.max_concurrent < 1) return usage("--max-concurrent wants 1 or more");
   service_options.writable = vm.count("writable") > 0;
+  service_options.union_default_graph = vm.count("union-default-graph") > 0;
   if (vm.count("allow-load")) {
     if (!service_options.writable) return usage("--allow-load goes with --writable");
     service_options.load = web_loader(service_options.timeout);

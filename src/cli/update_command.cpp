@@ -48,9 +48,9 @@ int run_remote(const po::variables_map& vm, const RequestText& text,
                const std::optional<std::chrono::milliseconds>& timeout,
                const std::string& local_error) {
   if (vm.count("data") || vm.count("named") || vm.count("output") || vm.count("format") ||
-      vm.count("explain")) {
+      vm.count("explain") || vm.count("union-default-graph")) {
     std::cerr << "quiver update: --endpoint runs the update remotely; --data, --named, "
-                 "--output, --format and --explain do not apply\n";
+                 "--output, --format, --explain and --union-default-graph do not apply\n";
     return kUsage;
   }
   const CredentialsOption credentials = credentials_option("update", vm);
@@ -117,6 +117,7 @@ int run_update(const std::vector<std::string>& args) {
   options.timeout = std::get<0>(timeout);
   // The command line may LOAD local files, as it may read --data.
   options.load_files = true;
+  options.union_default_graph = vm.count("union-default-graph") > 0;
   options.load = web_loader(options.timeout.value_or(std::chrono::minutes(10)));
   std::string explained;
   if (vm.count("explain")) options.explain = &explained;

@@ -23,7 +23,8 @@ using TermId = std::uint64_t;
 inline constexpr TermId kAnyTerm = 0;
 /// In the graph position: the default graph.
 inline constexpr TermId kDefaultGraph = 1;
-/// In the graph position of a pattern: any named graph (not the default graph).
+/// In the graph position of a pattern: any named graph (not the default
+/// graph). As a query's default graph: the union of the named graphs.
 inline constexpr TermId kAnyNamedGraph = 2;
 /// In the graph position: a graph that holds nothing (the default graph of
 /// a query with FROM NAMED but no FROM).

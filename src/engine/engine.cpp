@@ -131,6 +131,8 @@ Expected<std::unique_ptr<Answer>> Engine::query(const sparql::Query& parsed,
     // Only FROM NAMED: the default graph is empty.
     if (dataset.default_graphs.empty()) dataset.default_graphs.push_back(kNoGraph);
     dataset.named_graphs = std::move(*named);
+  } else if (options.union_default_graph) {
+    dataset.default_graphs = {kAnyNamedGraph};
   }
 
   optimizer::PassContext context{snapshot.get(), dataset.default_graphs};

@@ -29,6 +29,9 @@ struct QueryOptions {
   std::optional<std::chrono::milliseconds> timeout;
   /// When set and it turns true, the query stops with "query cancelled".
   const std::atomic<bool>* cancel = nullptr;
+  /// Without FROM / FROM NAMED, the default graph is the union (merge) of
+  /// the named graphs, as Jena TDB's and Oxigraph's option makes it.
+  bool union_default_graph = false;
 };
 
 /// Fills `transaction`'s `graph` from the document at `iri` (SPARQL
@@ -43,6 +46,9 @@ struct UpdateOptions {
   std::optional<std::chrono::milliseconds> timeout;
   /// When set and it turns true, the request stops (nothing applied).
   const std::atomic<bool>* cancel = nullptr;
+  /// A WHERE without USING or WITH reads the union of the named graphs as
+  /// its default graph. (Templates still write to the real default graph.)
+  bool union_default_graph = false;
   /// LOAD may read `file:` IRIs (the command line; never a server).
   bool load_files = false;
   /// LOAD of any other IRI: fills `transaction`'s `graph` from the document

@@ -216,6 +216,8 @@ class UpdateRun {
       dataset.named_graphs = std::move(named);
     } else if (op.with) {
       dataset.default_graphs = {id_or_none(*op.with)};
+    } else if (options_.union_default_graph) {
+      dataset.default_graphs = {kAnyNamedGraph};
     }
     return dataset;
   }

@@ -61,6 +61,12 @@ class EvalContext {
   const std::vector<TermId>& named_graphs() const { return named_graphs_; }
   /// The default graphs of the query dataset.
   const std::vector<TermId>& default_graphs() const { return default_graphs_; }
+  /// True when matching in `graphs` may find one triple more than once
+  /// (several graphs, or the union of the named graphs): the default graph
+  /// is their merge, where it counts once.
+  static bool merges(const std::vector<TermId>& graphs) {
+    return graphs.size() > 1 || (graphs.size() == 1 && graphs.front() == kAnyNamedGraph);
+  }
 
   /// The EXISTS patterns of the operator evaluating expressions now, or null.
   ExistsRunner* exists() const { return exists_; }

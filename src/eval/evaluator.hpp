@@ -22,7 +22,8 @@ namespace quiver::eval {
 struct QueryDataset {
   /// The store queried; must not be null.
   const Dataset* data = nullptr;
-  /// Graphs merged into the default graph; empty means {kDefaultGraph}.
+  /// Graphs merged into the default graph; empty means {kDefaultGraph};
+  /// {kAnyNamedGraph} means the union of all named graphs.
   std::vector<TermId> default_graphs;
   /// Named graphs visible to GRAPH; nullopt means all of data's named graphs.
   std::optional<std::vector<TermId>> named_graphs;

@@ -136,7 +136,7 @@ class BgpOperator final : public Operator {
       level.done = true;
       return;
     }
-    if (graphs_->size() == 1) {
+    if (!EvalContext::merges(*graphs_)) {
       q.graph = graphs_->front();
       level.cursor = ctx_.data().match(q);
       return;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <unordered_set>
 #include <utility>
 
@@ -61,7 +62,8 @@ bool PathEvaluator::eval_link(TermId predicate, TermId start, TermId end, const 
     auto cursor = ctx_.data().match({start, predicate, end, g});
     while (std::size_t n = cursor->next(batch.data(), kBatch)) {
       for (std::size_t i = 0; i < n; ++i) {
-        if (graphs.size() > 1 && !seen.emplace(batch[i].subject, batch[i].object).second) {
+        if (EvalContext::merges(graphs) &&
+            !seen.emplace(batch[i].subject, batch[i].object).second) {
           continue;
         }
         if (!sink(batch[i].subject, batch[i].object)) return false;
@@ -107,11 +109,18 @@ bool PathEvaluator::eval_negated(const sparql::Path& path, TermId start, TermId 
   if (EvalContext::is_local(start) || EvalContext::is_local(end)) return true;
   auto scan = [&](TermId s, TermId o, const std::vector<TermId>& set, bool backward) {
     std::array<QuadIds, kBatch> batch;
+    // Over a merged default graph a triple in several graphs counts once.
+    std::set<std::array<TermId, 3>> seen;
+    const bool merges = EvalContext::merges(graphs_);
     for (TermId g : graphs_) {
       auto cursor = ctx_.data().match({s, kAnyTerm, o, g});
       while (std::size_t n = cursor->next(batch.data(), kBatch)) {
         for (std::size_t i = 0; i < n; ++i) {
           if (excluded(set, batch[i].predicate)) continue;
+          if (merges &&
+              !seen.insert({batch[i].subject, batch[i].predicate, batch[i].object}).second) {
+            continue;
+          }
           bool go = backward ? sink(batch[i].object, batch[i].subject)
                              : sink(batch[i].subject, batch[i].object);
           if (!go) return false;

@@ -49,6 +49,9 @@ struct ServiceOptions {
   /// from the document at the IRI. Unset: LOAD is refused (403), so that a
   /// public endpoint is no one's proxy. Local files are never loaded.
   engine::DocumentLoader load;
+  /// Queries without FROM (and WHEREs without USING or WITH) read the union
+  /// of the named graphs as their default graph.
+  bool union_default_graph = false;
   /// Names (no port; `[::1]` with brackets) a request's Host header may
   /// give, and a write's Origin must give; empty accepts any. A server on
   /// loopback lists its own names, so that a web page whose DNS name is

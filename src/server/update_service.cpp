@@ -53,6 +53,7 @@ Reply Service::update(const Call& call) {
   options.timeout = options_.timeout;
   options.cancel = &stopping_;
   options.load = options_.load;
+  options.union_default_graph = options_.union_default_graph;
   const auto done = engine_.update(*parsed, options);
   if (done) return Reply{204, {}, {}, {}};
   const Error& error = done.error();

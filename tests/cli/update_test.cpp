@@ -108,3 +108,28 @@ TEST_F(UpdateTest, QuadsLeftOutAreSaidOnceAndNamedGraphsNeedADatasetFormat) {
 
 }  // namespace
 }  // namespace quiver::cli::testing
+
+namespace quiver::cli::testing {
+namespace {
+
+TEST_F(UpdateTest, UnionDefaultGraphForQueryAndUpdate) {
+  scratch_.write("g.trig",
+                 "<http://e/g1> { <http://e/a> <http://e/p> <http://e/b> }\n"
+                 "<http://e/g2> { <http://e/b> <http://e/p> <http://e/c> }\n");
+  const RunResult q = scratch_.quiver(
+      "query --union-default-graph --data g.trig --format csv "
+      "'SELECT ?o { <http://e/a> <http://e/p>+ ?o } ORDER BY ?o'");
+  EXPECT_EQ(q.exit_code, 0) << q.err;
+  EXPECT_EQ(q.out, "o\r\nhttp://e/b\r\nhttp://e/c\r\n");
+  const RunResult u = update(
+      "--union-default-graph --data g.trig 'INSERT { ?s <http://e/via> ?o } WHERE { ?s "
+      "<http://e/p>/<http://e/p> ?o }'");
+  EXPECT_EQ(u.exit_code, 0) << u.err;
+  EXPECT_NE(u.out.find("<http://e/a> <http://e/via> <http://e/c> .\n"), std::string::npos) << u.out;
+  const RunResult remote =
+      scratch_.quiver("query --union-default-graph --endpoint http://127.0.0.1:9/sparql 'ASK {}'");
+  EXPECT_EQ(remote.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace quiver::cli::testing

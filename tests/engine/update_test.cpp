@@ -201,3 +201,45 @@ TEST(EngineUpdate, ConcurrentQueriesNeverSeeHalfARequest) {
 
 }  // namespace
 }  // namespace quiver::engine
+
+namespace quiver::engine {
+namespace {
+
+std::size_t count_with(Engine& engine, std::string_view query_text, QueryOptions options) {
+  auto query = sparql::parse_query(query_text);
+  EXPECT_TRUE(query.ok());
+  auto answer = engine.query(*query, options);
+  EXPECT_TRUE(answer.ok());
+  SolutionView row;
+  std::size_t n = 0;
+  while ((*answer)->next(row)) ++n;
+  return n;
+}
+
+// --union-default-graph: the default graph is the merge of the named graphs
+// (a triple in two of them counts once), paths cross graphs, FROM wins.
+TEST(UnionDefaultGraph, QueriesAndUpdateWheresReadTheMergeOfNamedGraphs) {
+  Engine engine;
+  ASSERT_TRUE(run(engine,
+                  "INSERT DATA { <d> <p> <d> . GRAPH <g1> { <a> <p> <b> } "
+                  "GRAPH <g2> { <a> <p> <b> . <b> <p> <c> } }")
+                  .ok());
+  QueryOptions plain, merged;
+  merged.union_default_graph = true;
+  EXPECT_EQ(count_with(engine, "SELECT * { ?s ?p ?o }", plain), 1U);
+  EXPECT_EQ(count_with(engine, "SELECT * { ?s ?p ?o }", merged), 2U);
+  EXPECT_EQ(count_with(engine, "SELECT * { <a> <p>+ ?o }", merged), 2U);
+  EXPECT_EQ(count_with(engine, "SELECT * { <a> !<q> ?o }", merged), 1U);
+  EXPECT_EQ(count_with(engine, "SELECT * { <a> <p>+ ?o }", plain), 0U);
+  EXPECT_EQ(count_with(engine, "SELECT * FROM <g1> { ?s ?p ?o }", merged), 1U);
+  EXPECT_EQ(count_with(engine, "SELECT * { GRAPH ?g { ?s ?p ?o } }", merged), 3U);
+  UpdateOptions options;
+  options.union_default_graph = true;
+  const auto done = run(engine, "INSERT { ?s <copied> ?o } WHERE { ?s <p> ?o }", options);
+  ASSERT_TRUE(done.ok());
+  EXPECT_EQ(done->inserted, 2U);
+  EXPECT_EQ(count_with(engine, "SELECT * { ?s <copied> ?o }", plain), 2U);
+}
+
+}  // namespace
+}  // namespace quiver::engine

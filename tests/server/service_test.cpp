@@ -504,6 +504,23 @@ TEST_F(UpdateServiceTest, RefusalsAndErrorsApplyNothing) {
   EXPECT_TRUE(ask(service, "?s <http://example.org/age> 42"));
 }
 
+TEST_F(UpdateServiceTest, UnionDefaultGraphForQueriesAndUpdates) {
+  ServiceOptions options;
+  options.writable = true;
+  options.union_default_graph = true;
+  Service service(engine_, options);
+  // ex:knows is only in graph ex:g; without FROM the default graph is the union.
+  EXPECT_TRUE(ask(service, "<http://example.org/a> <http://example.org/knows> ?o"));
+  EXPECT_FALSE(ask(service, "<http://example.org/a> <http://example.org/age> 42"));
+  EXPECT_EQ(post_update(service,
+                        "INSERT { ?s <http://e/k> ?o } WHERE { ?s "
+                        "<http://example.org/knows> ?o }")
+                .status,
+            204);
+  Service plain(engine_, {});
+  EXPECT_TRUE(ask(plain, "<http://example.org/a> <http://e/k> <http://example.org/b>"));
+}
+
 TEST_F(UpdateServiceTest, ATimeoutIs503AndAppliesNothing) {
   ServiceOptions options;
   options.writable = true;
