@@ -157,6 +157,12 @@ bool SerdState::convert(const SerdNode* node, std::string& scratch, TermRef& ref
       return true;
     }
     case SERD_BLANK:
+      // Serd 0.30 takes some labels the grammar refuses (`_:‿`: U+203F may
+      // not start one), which no writer could then write back.
+      if (!is_blank_node_label(raw)) {
+        fail_at(raw, {}, "invalid blank node label _:" + std::string(raw));
+        return false;
+      }
       ref.kind = TermKind::Blank;
       if (options_.blank_prefix.empty()) {
         ref.value = raw;

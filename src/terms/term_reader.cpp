@@ -54,6 +54,19 @@ bool is_name_tail(char32_t c) {
          (c >= 0x203F && c <= 0x2040);
 }
 
+bool is_blank_node_label(std::string_view label) {
+  if (label.empty() || label.back() == '.') return false;
+  for (std::size_t pos = 0; pos < label.size();) {
+    const Utf8Char ch = decode_utf8(label, pos);
+    if (ch.length == 0) return false;
+    const bool ok = pos == 0 ? is_pn_chars_u(ch.code_point) || is_digit(ch.code_point)
+                             : is_pn_chars(ch.code_point) || ch.code_point == '.';
+    if (!ok) return false;
+    pos += ch.length;
+  }
+  return true;
+}
+
 bool is_varname(std::string_view name) {
   if (name.empty()) return false;
   for (std::size_t pos = 0; pos < name.size();) {

@@ -97,6 +97,10 @@ inline bool is_pn_chars_u(char32_t c) { return is_pn_chars_base(c) || c == '_'; 
 bool is_name_tail(char32_t c);
 /// [167] PN_CHARS: a name tail or `-`.
 inline bool is_pn_chars(char32_t c) { return is_name_tail(c) || c == '-'; }
+/// True when all of `label` is a BLANK_NODE_LABEL after its `_:` (the same
+/// in N-Triples, Turtle and SPARQL): `(PN_CHARS_U | [0-9]) ((PN_CHARS |
+/// '.')* PN_CHARS)?`, in well-formed UTF-8.
+bool is_blank_node_label(std::string_view label);
 /// True when all of `name` is a SPARQL [166] VARNAME (the `?` left out), in
 /// well-formed UTF-8.
 bool is_varname(std::string_view name);

@@ -118,13 +118,7 @@ void append_nquads_line(std::string& out, const QuadRef& quad) {
 // way for the label to end the term early.
 void append_blank_label(std::string& out, std::string_view label) {
   out += "_:";
-  const bool plain =
-      !label.empty() && label.front() != '-' && label.front() != '.' && label.back() != '.' &&
-      std::all_of(
-          label.begin(), label.end(),
-          [](char c) { return is_name_char(c) || static_cast<unsigned char>(c) >= 0x80; }) &&
-      is_valid_utf8(label);
-  if (plain) {
+  if (is_blank_node_label(label)) {
     out += label;
     return;
   }

@@ -79,6 +79,17 @@ TEST(TermWriter, NoTermCanEndEarly) {
   append_ntriples(out, Term::blank("b0").ref());
   EXPECT_EQ(out, "_:b0");
   out.clear();
+  // Found by fuzzing: U+203F may continue a label but not start it, and
+  // U+00D7 may do neither; such labels (from Serd, say) are hex-encoded.
+  append_ntriples(out, Term::blank("\u203F.\u2040").ref());
+  EXPECT_EQ(out, "_:he280bf2ee28180");
+  out.clear();
+  append_ntriples(out, Term::blank("a\u00D7").ref());
+  EXPECT_EQ(out, "_:h61c397");
+  out.clear();
+  append_ntriples(out, Term::blank("a\u203F\u00B7b").ref());
+  EXPECT_EQ(out, "_:a\u203F\u00B7b");
+  out.clear();
   append_ntriples(out, Term::literal("x", {}, "en .\n<a> <b> <c>").ref());
   EXPECT_EQ(out, "\"x\"@enabc");
   out.clear();
