@@ -18,7 +18,7 @@ while [[ $# -gt 0 ]]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[[ ${#targets[@]} -gt 0 ]] || targets=(read parse_query query read_results service http_request)
+[[ ${#targets[@]} -gt 0 ]] || targets=(read parse_query query update read_results service http_request)
 w3c="${QUIVER_W3C_DIR:-$root/../shared/rdf-tests}"
 build="$root/build-fuzz"
 
@@ -53,6 +53,10 @@ seed_corpus() {  # TARGET DIR
       find "$w3c/sparql/sparql11" "$w3c/sparql/sparql10" -name '*.rq' -size -16k 2>/dev/null |
         sort | sed -n '1,600p' | while read -r f; do cp "$f" "$dir/w3c-$(basename "$(dirname "$f")")-$(basename "$f")"; done
       ;;
+    update)
+      find "$w3c/sparql/sparql11" -name '*.ru' -size -16k 2>/dev/null |
+        sort | sed -n '1,400p' | while read -r f; do cp "$f" "$dir/w3c-$(basename "$(dirname "$f")")-$(basename "$f")"; done
+      ;;
     read_results)
       seed_with_byte "$dir" 00 $(find "$w3c/sparql" -name '*.srj' -size -16k | sort | sed -n '1,100p')
       seed_with_byte "$dir" 01 $(find "$w3c/sparql" -name '*.srx' -size -16k | sort | sed -n '1,100p')
@@ -64,7 +68,7 @@ seed_corpus() {  # TARGET DIR
 dictionary_of() {
   case "$1" in
     read) echo rdf ;;
-    parse_query | query) echo sparql ;;
+    parse_query | query | update) echo sparql ;;
     read_results) echo results ;;
     service) echo service ;;
     http_request) echo http ;;

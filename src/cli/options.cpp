@@ -275,6 +275,10 @@ CommandSpec serve_spec() {
       "union-default-graph",
       "a query without FROM (and an update's WHERE without USING or WITH) reads the union of "
       "all named graphs as its default graph")(
+      "allow-service",
+      "let queries and updates use SERVICE to reach other endpoints (http and https); "
+      "without it, SERVICE is refused (SERVICE SILENT yields nothing), so that the server is "
+      "no one's proxy")(
       "allow-load",
       "with --writable: let an update LOAD http(s) documents (never local files); without it, "
       "LOAD is refused, so that the server is no one's proxy")(

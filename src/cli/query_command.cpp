@@ -18,6 +18,7 @@
 #include "io/output.hpp"
 #include "io/reader.hpp"
 #include "remote/endpoint.hpp"
+#include "remote/service_client.hpp"
 #include "results/result_writer.hpp"
 #include "sparql/parser.hpp"
 
@@ -138,6 +139,8 @@ int run_query(const std::vector<std::string>& args) {
   if (const int* code = std::get_if<int>(&timeout)) return *code;
   options.timeout = std::get<0>(timeout);
   options.union_default_graph = vm.count("union-default-graph") > 0;
+  const remote::HttpServiceClient service;
+  options.service = &service;
 
   if (vm.count("max-memory")) {
     if (const auto why = limit_memory(vm["max-memory"].as<ByteSize>().value)) {

@@ -13,7 +13,7 @@ namespace quiver::cli {
 
 /// A query or update as given.
 struct RequestText {
-  std::string text;
+  std::string text;  ///< the request itself
   std::string name;  ///< for messages: the file, `<stdin>`, or `<query>` / `<update>`
   std::string base;  ///< the default base IRI: the file's file:// IRI, else empty
 };

@@ -15,6 +15,7 @@
 #include "cli/options.hpp"
 #include "cli/web_loader.hpp"
 #include "engine/engine.hpp"
+#include "remote/service_client.hpp"
 #include "server/http_server.hpp"
 #include "server/service.hpp"
 
@@ -39,6 +40,8 @@ int run_serve(const std::vector<std::string>& args) {
   if (service_options.max_concurrent < 1) return usage("--max-concurrent wants 1 or more");
   service_options.writable = vm.count("writable") > 0;
   service_options.union_default_graph = vm.count("union-default-graph") > 0;
+  const remote::HttpServiceClient federation;
+  if (vm.count("allow-service")) service_options.service = &federation;
   if (vm.count("allow-load")) {
     if (!service_options.writable) return usage("--allow-load goes with --writable");
     service_options.load = web_loader(service_options.timeout);

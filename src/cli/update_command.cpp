@@ -16,6 +16,7 @@
 #include "io/output.hpp"
 #include "io/writer.hpp"
 #include "remote/endpoint.hpp"
+#include "remote/service_client.hpp"
 #include "sparql/parser.hpp"
 #include "sparql/update.hpp"
 
@@ -118,6 +119,8 @@ int run_update(const std::vector<std::string>& args) {
   // The command line may LOAD local files, as it may read --data.
   options.load_files = true;
   options.union_default_graph = vm.count("union-default-graph") > 0;
+  const remote::HttpServiceClient service;
+  options.service = &service;
   options.load = web_loader(options.timeout.value_or(std::chrono::minutes(10)));
   std::string explained;
   if (vm.count("explain")) options.explain = &explained;

@@ -146,6 +146,7 @@ Expected<std::unique_ptr<Answer>> Engine::query(const sparql::Query& parsed,
   eval::EvalOptions eval_options;
   if (options.timeout) eval_options.deadline = std::chrono::steady_clock::now() + *options.timeout;
   eval_options.cancel = options.cancel;
+  eval_options.service = options.service;
   return Answer::start(std::move(snapshot), std::move(dataset), std::move(plan), eval_options,
                        std::move(timings));
 }

@@ -32,6 +32,8 @@ struct QueryOptions {
   /// Without FROM / FROM NAMED, the default graph is the union (merge) of
   /// the named graphs, as Jena TDB's and Oxigraph's option makes it.
   bool union_default_graph = false;
+  /// Runs SERVICE patterns; null refuses them (SERVICE SILENT yields its seed).
+  const ServiceClient* service = nullptr;
 };
 
 /// Fills `transaction`'s `graph` from the document at `iri` (SPARQL
@@ -49,6 +51,8 @@ struct UpdateOptions {
   /// A WHERE without USING or WITH reads the union of the named graphs as
   /// its default graph. (Templates still write to the real default graph.)
   bool union_default_graph = false;
+  /// Runs SERVICE patterns in WHEREs; null refuses them.
+  const ServiceClient* service = nullptr;
   /// LOAD may read `file:` IRIs (the command line; never a server).
   bool load_files = false;
   /// LOAD of any other IRI: fills `transaction`'s `graph` from the document

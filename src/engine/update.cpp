@@ -237,6 +237,7 @@ class UpdateRun {
     eval::EvalOptions eval_options;
     eval_options.deadline = deadline_;
     eval_options.cancel = options_.cancel;
+    eval_options.service = options_.service;
     auto where = eval::QueryRun::start(plan, dataset, eval_options);
     if (!where) return where.error();
 

@@ -35,6 +35,8 @@ class EvalContext {
 
   /// The dataset queried (ids below kFirstLocalId are its terms).
   const Dataset& data() const { return *data_; }
+  /// The limits and services of this execution.
+  const EvalOptions& options() const { return *options_; }
   /// The query's variables and their slots.
   const VariableTable& vars() const { return vars_; }
   /// Number of variable slots: the width of every row.

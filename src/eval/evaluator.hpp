@@ -13,6 +13,7 @@
 #include "dataset/dataset.hpp"
 #include "plan/plan.hpp"
 #include "solutions/result_stream.hpp"
+#include "solutions/service_client.hpp"
 #include "util/expected.hpp"
 
 namespace quiver::eval {
@@ -39,6 +40,9 @@ struct EvalOptions {
   /// expressions, aggregates): past it the query stops with a Limit error
   /// instead of taking the machine's memory (a CONCAT doubling a string).
   std::uint64_t max_computed_bytes = std::uint64_t{1} << 30;
+  /// Runs SERVICE patterns at their endpoints; null refuses SERVICE (SERVICE
+  /// SILENT then yields its seed, as for any failure).
+  const ServiceClient* service = nullptr;
 };
 
 /// One query running: its answer as a stream (rows are computed as the

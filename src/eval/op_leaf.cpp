@@ -1,14 +1,12 @@
-// The leaves that need no index: the empty pattern (the seed, once),
-// inline data (VALUES) joined with the seed, and SERVICE.
+// The leaves that need no index: the empty pattern (the seed, once) and
+// inline data (VALUES) joined with the seed.
 
 #include "eval/operators.hpp"
 
 namespace quiver::eval {
 namespace {
 
-// The seed, once. Federated queries are not supported yet: SERVICE SILENT
-// gives the seed too (the spec's answer for a failed SERVICE SILENT), any
-// other SERVICE stops the query.
+// The seed, once.
 class UnitOperator final : public Operator {
  public:
   using Operator::Operator;
@@ -22,10 +20,6 @@ class UnitOperator final : public Operator {
     out.clear();
     if (done_ || ctx_.stopped()) return false;
     done_ = true;
-    if (node_.kind == plan::NodeKind::Service && !node_.op->silent) {
-      ctx_.fail(Error{ErrorKind::Unsupported, "SERVICE is not supported"});
-      return false;
-    }
     out.push(seed_);
     return true;
   }

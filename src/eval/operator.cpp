@@ -40,8 +40,9 @@ std::unique_ptr<Operator> make_operator(EvalContext& ctx, const plan::Node& node
   switch (node.kind) {
     case NodeKind::Unit:
     case NodeKind::Values:
-    case NodeKind::Service:
       return make_leaf(ctx, node);
+    case NodeKind::Service:
+      return make_service(ctx, node);
     case NodeKind::Bgp:
       return make_bgp(ctx, node);
     case NodeKind::Path:

@@ -15,8 +15,10 @@ std::vector<Slot> slots_of(const EvalContext& ctx, const std::vector<std::string
 /// The names of `slots`, as the plan prints variables (` ?a ?b`).
 std::string slot_names(const EvalContext& ctx, const std::vector<Slot>& slots);
 
-/// Unit, Values and Service.
+/// Unit and Values.
 std::unique_ptr<Operator> make_leaf(EvalContext& ctx, const plan::Node& node);
+/// SERVICE, through EvalOptions::service.
+std::unique_ptr<Operator> make_service(EvalContext& ctx, const plan::Node& node);
 /// A BGP by index nested loops.
 std::unique_ptr<Operator> make_bgp(EvalContext& ctx, const plan::Node& node);
 /// A property path pattern.

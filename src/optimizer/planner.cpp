@@ -58,6 +58,9 @@ std::vector<std::string> intersection(const VarSet& a, const VarSet& b) {
 // into their patterns: the right side of a bind join.
 bool seedable(const Op& op) {
   if (op.kind == OpKind::Bgp || op.kind == OpKind::PathPattern) return true;
+  // SERVICE ?endpoint learns its endpoint from the seed; the other SERVICE
+  // patterns run once and are joined (their answer is cached per request).
+  if (op.kind == OpKind::Service) return op.graph.is_variable;
   return op.kind == OpKind::Join && op.children.size() == 2 && seedable(*op.children[0]) &&
          seedable(*op.children[1]);
 }

@@ -195,6 +195,7 @@ VarSet own_possible_variables(const Op& op, VariableMemo* memo) {
     case OpKind::Minus:
       return possible_variables(*op.children[0], memo);
     case OpKind::Graph:
+    case OpKind::Service:
       vars = possible_variables(*op.children[0], memo);
       add_term(vars, op.graph);
       return vars;

@@ -36,7 +36,7 @@ enum class NodeKind : std::uint8_t {
   Distinct,  ///< children[0] without repeats, compared on `keys`
   Reduced,   ///< children[0] (repeats may stay)
   Slice,     ///< children[0] from op->offset, at most op->limit rows
-  Service,   ///< SERVICE (not supported: the seed if SILENT, else an error)
+  Service,   ///< SERVICE: the pattern runs at the endpoint (EvalOptions::service)
 };
 
 /// How a join runs.

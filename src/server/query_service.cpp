@@ -169,6 +169,7 @@ Reply Service::run_query(const Call& call, const std::string& text) {
   run_options.timeout = options_.timeout;
   run_options.cancel = &stopping_;
   run_options.union_default_graph = options_.union_default_graph;
+  run_options.service = options_.service;
   // The query reads a snapshot: writes commit meanwhile without waiting,
   // and the server never reads local files for a FROM a client names.
   auto answer = engine_.query(query, run_options);
@@ -182,6 +183,8 @@ Reply Service::run_query(const Call& call, const std::string& text) {
     }
     if (error.kind == ErrorKind::Cancelled) return text_reply(503, "the server is shutting down");
     if (error.kind == ErrorKind::Limit) return text_reply(500, error.message);
+    // SERVICE without --allow-service, or to an endpoint no server may reach.
+    if (error.kind == ErrorKind::Unsupported) return text_reply(403, error.message);
     return text_reply(500, "query failed: " + error.to_string());
   };
   if (!answer) {

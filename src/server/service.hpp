@@ -45,13 +45,16 @@ struct ServiceOptions {
   std::uint64_t max_rows = 1000000;  ///< result rows (or triples) before a 500
   int max_concurrent = 4;            ///< queries at once before a 503
   bool writable = false;             ///< SPARQL Update and Graph Store PUT / POST / DELETE
-  /// LOAD <iri> in an update (--allow-load): fills a transaction's graph
+  /// LOAD of an IRI in an update (--allow-load): fills a transaction's graph
   /// from the document at the IRI. Unset: LOAD is refused (403), so that a
   /// public endpoint is no one's proxy. Local files are never loaded.
   engine::DocumentLoader load;
   /// Queries without FROM (and WHEREs without USING or WITH) read the union
   /// of the named graphs as their default graph.
   bool union_default_graph = false;
+  /// Runs SERVICE patterns (--allow-service); null refuses them, so that a
+  /// public endpoint is no one's proxy.
+  const ServiceClient* service = nullptr;
   /// Names (no port; `[::1]` with brackets) a request's Host header may
   /// give, and a write's Origin must give; empty accepts any. A server on
   /// loopback lists its own names, so that a web page whose DNS name is

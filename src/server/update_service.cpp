@@ -54,6 +54,7 @@ Reply Service::update(const Call& call) {
   options.cancel = &stopping_;
   options.load = options_.load;
   options.union_default_graph = options_.union_default_graph;
+  options.service = options_.service;
   const auto done = engine_.update(*parsed, options);
   if (done) return Reply{204, {}, {}, {}};
   const Error& error = done.error();

@@ -201,9 +201,13 @@ struct Op {
   std::int64_t offset = 0;
   /// Slice: at most this many solutions (LIMIT); -1 means no limit.
   std::int64_t limit = -1;
-  /// Service: SERVICE SILENT; as SERVICE is not evaluated, it then yields the
-  /// seed solution instead of an error.
+  /// Service: SERVICE SILENT: a failure yields the seed solution, not an error.
   bool silent = false;
+  /// Service: the query sent to the endpoint, as written: the prologue in
+  /// force (BASE, PREFIX), then `SELECT * WHERE`, then `service_pattern`.
+  std::string service_prologue;
+  /// Service: the group graph pattern's text, braces included.
+  std::string service_pattern;
   /// Levels from here to the deepest leaf below, expressions and paths
   /// included (1 for a leaf); make_op() sets it. Every pass over the
   /// algebra recurses, so the parser bounds it (kMaxHeight).

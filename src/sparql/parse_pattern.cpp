@@ -141,7 +141,15 @@ void Parser::parse_graph_pattern_not_triples(GroupBuilder& g) {
     op.kind = OpKind::Service;
     op.silent = accept_word("SILENT");
     op.graph = parse_var_or_iri();
+    // The endpoint gets the pattern as written, in the prologue's terms.
+    const std::size_t start = peek().offset;
     op.children = {parse_group_graph_pattern()};
+    const Token& close = tokens_[pos_ - 1];
+    op.service_pattern = std::string(text_.substr(start, close.offset + close.length - start));
+    if (!base_.empty()) op.service_prologue = "BASE " + Term::iri(base_).to_ntriples() + "\n";
+    for (const auto& [name, iri] : declared_prefixes_) {
+      op.service_prologue += "PREFIX " + name + ": " + Term::iri(iri).to_ntriples() + "\n";
+    }
     join_into(g, make_op(std::move(op)));
   } else if (at_word("BIND")) {
     parse_bind(g);

@@ -34,6 +34,7 @@ void Parser::check_variable_allowed() const {
 // and after the last one too.
 Update Parser::parse_update() {
   Update update;
+  absolute_iris_ = true;
   for (;;) {
     parse_prologue();
     if (at_kind(TokenKind::Eof)) break;

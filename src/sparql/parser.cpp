@@ -82,6 +82,12 @@ void Parser::fail_too_tall() const {
 }
 
 std::string Parser::resolve(std::string_view iri) const {
+  if (base_.empty() && !has_scheme(iri) && absolute_iris_) {
+    // The IRI token was just read.
+    fail_at(tokens_[pos_ > 0 ? pos_ - 1 : 0],
+            "relative IRI <" + std::string(iri) +
+                "> and no base IRI: write a BASE, or give one (quiver update --base)");
+  }
   if (base_.empty() || has_scheme(iri)) return std::string(iri);
   return resolve_iri(base_, iri);
 }

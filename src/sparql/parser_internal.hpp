@@ -225,6 +225,9 @@ class Parser {
   // Update: the INSERT DATA operation being parsed (from 1; 0 outside),
   // and which operation used each blank node label first: one label in
   // two INSERT DATA operations of a request is an error (19.6).
+  // Update: every IRI must resolve to an absolute one, since what a
+  // request inserts is stored (a query may match relative ones as written).
+  bool absolute_iris_ = false;
   int data_operation_ = 0;
   int insert_data_operations_ = 0;
   std::unordered_map<std::string, int> data_labels_;

@@ -30,7 +30,7 @@ struct GraphTarget {
   /// Which graphs.
   enum class Kind {
     Default,   ///< DEFAULT: the default graph
-    Named,     ///< GRAPH <iri>: one graph
+    Named,     ///< GRAPH with an IRI: one graph
     AllNamed,  ///< NAMED: every named graph
     All,       ///< ALL: the default graph and every named graph
   };
@@ -87,7 +87,9 @@ struct Update {
 };
 
 /// Parses a SPARQL 1.1 Update request: operations separated by `;`, each
-/// after its own (optional) prologue, prefixes and BASE carrying over. A
+/// after its own (optional) prologue, prefixes and BASE carrying over.
+/// Every IRI must resolve to an absolute IRI (a relative one without a base
+/// is a syntax error: what a request inserts is stored). A
 /// syntax error carries the line and column of the offending token, as
 /// parse_query's do; format_parse_error shows it.
 Expected<Update> parse_update(std::string_view text, const ParseOptions& options = {});

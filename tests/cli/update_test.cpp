@@ -50,11 +50,11 @@ TEST_F(UpdateTest, HarnessFormWithBaseNamedGraphsAndAFile) {
 TEST_F(UpdateTest, AFailedUpdateLeavesTheOutputFileAlone) {
   scratch_.write("out.nq", "old\n");
   const RunResult r = update(
-      "--data d.ttl -o out.nq 'INSERT DATA { <s> <p> <o> } ; CREATE GRAPH <g> ; "
+      "--base http://b/ --data d.ttl -o out.nq 'INSERT DATA { <s> <p> <o> } ; CREATE GRAPH <g> ; "
       "CREATE GRAPH <g>'");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
-            "quiver update: CREATE at 1:50 (operation 3 of 3): graph <g> already exists; "
+            "quiver update: CREATE at 1:50 (operation 3 of 3): graph <http://b/g> already exists; "
             "nothing was applied\n");
   EXPECT_EQ(slurp(scratch_.path("out.nq")), "old\n");
   EXPECT_EQ(scratch_.listing().find(".tmp"), std::string::npos) << scratch_.listing();
@@ -64,7 +64,7 @@ TEST_F(UpdateTest, AFailedUpdateLeavesTheOutputFileAlone) {
 }
 
 TEST_F(UpdateTest, SyntaxErrorsShowACaretAndExit2) {
-  const RunResult r = update("'DELETE DATA { <s> <p> _:b }'");
+  const RunResult r = update("'DELETE DATA { <s> <p> _:b }' --base http://b/");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
             "<update>:1:23: error: blank nodes are not allowed in DELETE DATA\n"

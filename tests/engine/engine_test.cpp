@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <string>
+#include <vector>
+
 #include "sparql/parser.hpp"
 
 namespace quiver::engine {
@@ -69,6 +73,78 @@ TEST(EngineTest, QueriesAsTallAsTheParserAllowsRunToTheEnd) {
     EXPECT_FALSE((*answer)->explain().empty());
     EXPECT_EQ((*answer)->executed_text(), (*answer)->plan_text()) << text.substr(0, 60);
   }
+}
+
+}  // namespace
+}  // namespace quiver::engine
+
+namespace quiver::engine {
+namespace {
+
+// Records every SERVICE request and answers each with one row binding ?name.
+class RecordingClient final : public ServiceClient {
+ public:
+  Expected<QueryResult> select(const std::string& endpoint, const std::string& query,
+                               std::chrono::steady_clock::time_point) const override {
+    requests.push_back(endpoint + "\n" + query);
+    QueryResult result;
+    result.variables = {"name"};
+    result.solutions.push_back({Term::literal("from " + endpoint)});
+    return result;
+  }
+  mutable std::vector<std::string> requests;
+};
+
+TEST(EngineService, BoundVariablesTravelAsValuesAndEachRequestIsMadeOnce) {
+  Engine engine;
+  const std::string path = ::testing::TempDir() + "engine_service.ttl";
+  std::ofstream(path) << "<http://e/a> <http://e/at> <http://one/sparql> .\n"
+                         "<http://e/b> <http://e/at> <http://one/sparql> .\n"
+                         "<http://e/c> <http://e/at> <http://two/sparql> .\n";
+  ASSERT_TRUE(engine.load(path).ok());
+  RecordingClient client;
+  QueryOptions options;
+  options.service = &client;
+  auto query = sparql::parse_query(
+      "PREFIX e: <http://e/> SELECT * { ?s e:at ?where SERVICE ?where { ?x e:name ?name } }");
+  ASSERT_TRUE(query.ok());
+  auto answer = engine.query(*query, options);
+  ASSERT_TRUE(answer.ok()) << answer.error().to_string();
+  auto result = collect(**answer);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result->solutions.size(), 3U);
+  // Two endpoints, one request each, in the prologue's terms.
+  ASSERT_EQ(client.requests.size(), 2U);
+  EXPECT_EQ(client.requests[0],
+            "http://one/sparql\nPREFIX e: <http://e/>\nSELECT * WHERE { { ?x e:name ?name } }");
+
+  client.requests.clear();
+  query = sparql::parse_query(
+      "SELECT * { ?s <http://e/at> ?where SERVICE ?where { ?s <http://e/name> ?name } }");
+  ASSERT_TRUE(query.ok());
+  answer = engine.query(*query, options);
+  ASSERT_TRUE(answer.ok());
+  ASSERT_TRUE(collect(**answer).ok());
+  // ?s is bound by then: each request carries it as a VALUES row.
+  ASSERT_EQ(client.requests.size(), 3U);
+  EXPECT_EQ(client.requests[0],
+            "http://one/sparql\nSELECT * WHERE { VALUES ( ?s ) { ( <http://e/a> ) } { ?s "
+            "<http://e/name> ?name } }");
+
+  // No client: refused, unless SILENT.
+  query = sparql::parse_query("SELECT * { SERVICE <http://one/sparql> { ?s ?p ?o } }");
+  ASSERT_TRUE(query.ok());
+  answer = engine.query(*query);
+  ASSERT_TRUE(answer.ok());
+  const auto refused = collect(**answer);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, ErrorKind::Unsupported);
+  query = sparql::parse_query("SELECT * { SERVICE SILENT <http://one/sparql> { ?s ?p ?o } }");
+  answer = engine.query(*query);
+  ASSERT_TRUE(answer.ok());
+  const auto silent = collect(**answer);
+  ASSERT_TRUE(silent.ok());
+  EXPECT_EQ(silent->solutions.size(), 1U);
 }
 
 }  // namespace

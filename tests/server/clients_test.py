@@ -649,6 +649,66 @@ class UpdateProtocolTest(unittest.TestCase):
         check_clean_exit(cls.server)
 
 
+class FederationTest(unittest.TestCase):
+    """Issue 11: SERVICE from `quiver query` and from a server started with
+    --allow-service to another `quiver serve`; refused without it."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.addClassCleanup(cls.tmp.cleanup)
+        cls.remote_data = os.path.join(cls.tmp.name, "remote.nt")
+        with open(cls.remote_data, "w", encoding="utf-8") as f:
+            f.write('<urn:quiver:a> <urn:quiver:name> "remote a" .\n<urn:quiver:b> <urn:quiver:name> "remote b" .\n')
+        cls.remote = Server(QUIVER, ["--data", cls.remote_data])
+        cls.addClassCleanup(cls.remote.stop)
+        cls.remote.start()
+        cls.federating = start_server(cls.addClassCleanup, "--allow-service")
+
+    def service_query(self, endpoint, silent=False):
+        return ("SELECT ?s ?name WHERE { VALUES ?s { <urn:quiver:a> <urn:quiver:c> } "
+                "OPTIONAL { SERVICE %s<%s> { ?s <urn:quiver:name> ?name } } } ORDER BY ?s"
+                % ("SILENT " if silent else "", endpoint))
+
+    def test_cli_query_joins_a_remote_endpoint(self):
+        proc = subprocess.run([QUIVER, "query", "--format", "csv", self.service_query(self.remote.url("/sparql"))],
+                              capture_output=True, text=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        # (text mode reads CSV's CRLF as \n)
+        self.assertEqual(proc.stdout, "s,name\nurn:quiver:a,remote a\nurn:quiver:c,\n")
+
+    def test_endpoint_down(self):
+        down = "http://127.0.0.1:1/sparql"
+        proc = subprocess.run([QUIVER, "query", "--format", "csv", self.service_query(down)],
+                              capture_output=True, text=True, timeout=60)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn("SERVICE <%s>" % down, proc.stderr)
+        proc = subprocess.run([QUIVER, "query", "--format", "csv", self.service_query(down, silent=True)],
+                              capture_output=True, text=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertEqual(proc.stdout, "s,name\nurn:quiver:a,\nurn:quiver:c,\n")
+
+    def test_server_with_allow_service(self):
+        response = post_query(self.federating, self.service_query(self.remote.url("/sparql")),
+                              *accept("text/csv"))
+        self.assertEqual(response.status, 200, response)
+        self.assertEqual(response.body, b"s,name\r\nurn:quiver:a,remote a\r\nurn:quiver:c,\r\n")
+
+    def test_server_without_allow_service_refuses(self):
+        response = post_query(SERVER, self.service_query(self.remote.url("/sparql")), *accept("text/csv"))
+        self.assertEqual(response.status, 403, response)
+        self.assertIn(b"--allow-service", response.body)
+        silent = post_query(SERVER, self.service_query(self.remote.url("/sparql"), silent=True),
+                            *accept("text/csv"))
+        self.assertEqual(silent.body, b"s,name\r\nurn:quiver:a,\r\nurn:quiver:c,\r\n")
+        local_file = post_query(self.federating, "SELECT * { SERVICE <file:///etc/hostname> { ?s ?p ?o } }")
+        self.assertEqual(local_file.status, 403, local_file)
+
+    @classmethod
+    def tearDownClass(cls):
+        check_clean_exit(cls.federating)
+
+
 class LimitsTest(unittest.TestCase):
     """A second server with tiny limits, so each limit can be hit on purpose
     and a request just inside it shows the limit is not hit by everything."""

@@ -488,9 +488,9 @@ TEST_F(UpdateServiceTest, RefusalsAndErrorsApplyNothing) {
   ServiceOptions options;
   options.writable = true;
   Service service(engine_, options);
-  Reply reply = post_update(service, "INSERT DATA { <s> <p> ?o }");
+  Reply reply = post_update(service, "INSERT DATA { <http://e/s> <http://e/p> ?o }");
   EXPECT_EQ(reply.status, 400);
-  EXPECT_NE(reply.body.find("<update>:1:23: error: variables are not allowed in INSERT DATA"),
+  EXPECT_NE(reply.body.find("<update>:1:41: error: variables are not allowed in INSERT DATA"),
             std::string::npos)
       << reply.body;
   // A server never reads local files, and without --allow-load no LOAD at all.
@@ -531,7 +531,9 @@ TEST_F(UpdateServiceTest, ATimeoutIs503AndAppliesNothing) {
     where +=
         "?s" + std::to_string(i) + " ?p" + std::to_string(i) + " ?o" + std::to_string(i) + " . ";
   const Reply reply = post_update(
-      service, "DROP GRAPH <http://example.org/g> ; INSERT { <x> <y> ?o0 } WHERE { " + where + "}");
+      service,
+      "DROP GRAPH <http://example.org/g> ; INSERT { <http://e/x> <http://e/y> ?o0 } WHERE { " +
+          where + "}");
   EXPECT_EQ(reply.status, 503) << reply.body;
   EXPECT_TRUE(ask(service, "?s <http://example.org/age> 42"));
 }

@@ -17,8 +17,8 @@ Update parsed(std::string_view text) {
   return update ? *update : Update{};
 }
 
-std::string error_of(std::string_view text) {
-  const auto update = parse_update(text);
+std::string error_of(std::string_view text, const ParseOptions& options = {"http://base/"}) {
+  const auto update = parse_update(text, options);
   if (update) return "(parsed)";
   return std::to_string(update.error().where.line) + ":" +
          std::to_string(update.error().where.column) + ": " + update.error().message;
@@ -109,6 +109,11 @@ TEST(UpdateParser, Errors) {
   EXPECT_EQ(error_of("SELECT * {}"),
             "1:1: expected an update operation (INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, ADD, "
             "MOVE or COPY) but found 'SELECT'");
+  // What a request inserts is stored: its IRIs must be absolute.
+  EXPECT_EQ(error_of("INSERT DATA { <http://e/s> <p> 1 }", {}),
+            "1:28: relative IRI <p> and no base IRI: write a BASE, or give one (quiver update "
+            "--base)");
+  EXPECT_EQ(error_of("BASE <http://e/> INSERT DATA { <s> <p> 1 }", {}), "(parsed)");
   // The same label in two graphs of one INSERT DATA is one node: fine.
   EXPECT_EQ(error_of("INSERT DATA { GRAPH <a> { _:b <p> 1 } GRAPH <c> { _:b <p> 1 } }"),
             "(parsed)");

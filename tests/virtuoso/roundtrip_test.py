@@ -14,7 +14,9 @@ python3-rdflib. Checks, in order:
   d. 500,000 WatDiv triples pushed in chunks, timed against a plain curl PUT;
   e. errors: wrong password, Basic on a digest endpoint, a malformed query, a
      query Virtuoso refuses, a refused connection, a store that keeps nothing;
-  f. SELECT in json, xml, csv, tsv, table; ASK; a query over 10 KB; non-ASCII.
+  f. SELECT in json, xml, csv, tsv, table; ASK; a query over 10 KB; non-ASCII;
+  g. `quiver update --endpoint` (anonymous; digest auth on /sparql-auth, a wrong
+     password refused) and SERVICE from a local query to Virtuoso.
 Prints one line per check and `virtuoso round trip: N checks passed, M failed`.
 """
 
@@ -452,6 +454,43 @@ def check_errors(edge_file, edge_size):
         server.shutdown()
 
 
+def check_update_and_service(tmp):
+    """g. `quiver update --endpoint` (anonymous, and with digest auth on /sparql-auth) and
+    SERVICE from a local query to Virtuoso."""
+    graph = G + "update"
+    created_graphs.add(graph)
+    drop(graph)
+    insert = (f"PREFIX t: <{G}> INSERT DATA {{ GRAPH <{graph}> {{ t:a t:p 1 . t:a t:p 2 . "
+              f"t:b t:p \"zwei\"@de }} }}")
+    run = quiver("update", "--endpoint", SPARQL, insert, timeout=30)
+    check("g. update --endpoint /sparql: INSERT DATA of 3 triples", run.returncode == 0 and count(graph) == 3,
+          f"exit {run.returncode}, Virtuoso counts {count(graph)}; {short(run.stderr.strip(), 160)}", run)
+    auth = f"{E}/sparql-auth"
+    delete = f"PREFIX t: <{G}> WITH <{graph}> DELETE {{ ?s t:p ?o }} WHERE {{ ?s t:p ?o FILTER(isNumeric(?o)) }}"
+    run = quiver("update", "--endpoint", auth, "--user", "dba", "--password", "wrong", "--auth", "digest",
+                 delete, timeout=30)
+    check("g. update --endpoint /sparql-auth with a wrong password: exit 1, says 401, nothing deleted",
+          run.returncode == 1 and re.search(r"401|authenticat|unauthori", run.stderr, re.I) is not None
+          and count(graph) == 3, short(run.stderr.strip(), 160), run)
+    run = quiver("update", "--endpoint", auth, "--user", "dba", "--password", "dba", "--auth", "digest",
+                 delete, timeout=30)
+    check("g. update --endpoint /sparql-auth --auth digest: DELETE WHERE leaves 1 triple",
+          run.returncode == 0 and count(graph) == 1,
+          f"exit {run.returncode}, Virtuoso counts {count(graph)}; {short(run.stderr.strip(), 160)}", run)
+    local = tmp / "service-local.nt"
+    local.write_text(f"<{G}a> <{G}q> \"local a\" .\n<{G}b> <{G}q> \"local b\" .\n", encoding="utf-8")
+    query = (f"SELECT ?s ?l ?o WHERE {{ ?s <{G}q> ?l OPTIONAL {{ SERVICE <{SPARQL}> {{ GRAPH <{graph}> "
+             f"{{ ?s <{G}p> ?o }} }} }} }} ORDER BY ?s")
+    run = quiver("query", "--data", local, "--format", "csv", query, timeout=30)
+    expected = f"s,l,o\r\n{G}a,local a,\r\n{G}b,local b,zwei\r\n"
+    check("g. SERVICE to Virtuoso joined with local data", run.returncode == 0 and run.stdout == expected,
+          short(run.stdout + run.stderr, 200), run)
+    run = quiver("query", "--data", local, f"SELECT * {{ ?s ?p ?o SERVICE <{E}/no-such-endpoint> {{ ?s ?p ?x }} }}",
+                 timeout=30)
+    check("g. SERVICE to a path Virtuoso does not serve: exit 1, names the endpoint",
+          run.returncode == 1 and "no-such-endpoint" in run.stderr, short(run.stderr.strip(), 160), run)
+
+
 def check_bulk(tmp):
     """d. 500,000 WatDiv triples: quiver push in chunks of 100,000 against one curl PUT."""
     if not check("d. WatDiv 1M file present", WATDIV.exists(), str(WATDIV)):
@@ -508,6 +547,7 @@ def main():
             for name, section in (("a-c pushes and read-back", lambda: check_pushes(files, article, edge)),
                                   ("f formats", check_formats),
                                   ("e errors", lambda: check_errors(HERE / "edge_cases.ttl", edge_size)),
+                                  ("g update and SERVICE", lambda: check_update_and_service(tmp)),
                                   ("d 500k", lambda: check_bulk(tmp))):
                 section_start = time.monotonic()
                 section()

@@ -11,6 +11,8 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -31,10 +33,9 @@ constexpr std::string_view kQt = "http://www.w3.org/2001/sw/DataAccess/tests/tes
 
 // The manifests of the query evaluation suites, relative to the suites root.
 constexpr std::string_view kTopManifests[] = {
-    "sparql/sparql10/manifest-evaluation.ttl",
-    "sparql/sparql11/manifest-sparql11-query.ttl",
-    "sparql/sparql11/csv-tsv-res/manifest.ttl",
-    "sparql/sparql11/json-res/manifest.ttl",
+    "sparql/sparql10/manifest-evaluation.ttl",   "sparql/sparql11/manifest-sparql11-query.ttl",
+    "sparql/sparql11/csv-tsv-res/manifest.ttl",  "sparql/sparql11/json-res/manifest.ttl",
+    "sparql/sparql11/manifest-sparql11-fed.ttl",
 };
 
 std::string slurp(const std::string& path) {
@@ -79,6 +80,35 @@ Expected<QueryResult> read_expected(const std::string& path, const std::string& 
   return results::read_result_set_graph(graph.quads);
 }
 
+// The endpoints of a test's qt:serviceData, each a local engine over its
+// qt:data; an IRI without one is an endpoint that cannot be reached.
+class LocalEndpoints final : public ServiceClient {
+ public:
+  Status add(const std::string& endpoint, const std::string& path, const std::string& base) {
+    auto& engine = engines_[endpoint];
+    if (!engine) engine = std::make_unique<engine::Engine>();
+    auto loaded = engine->load(path, std::nullopt, base);
+    return loaded ? Status() : Status(loaded.error());
+  }
+
+  Expected<QueryResult> select(const std::string& endpoint, const std::string& text,
+                               std::chrono::steady_clock::time_point) const override {
+    const auto it = engines_.find(endpoint);
+    if (it == engines_.end()) return Error(ErrorKind::Io, "cannot reach " + endpoint);
+    auto query = sparql::parse_query(text);
+    if (!query) return query.error();
+    engine::QueryOptions options;
+    options.timeout = std::chrono::seconds(20);
+    options.service = this;
+    auto answer = it->second->query(*query, options);
+    if (!answer) return answer.error();
+    return collect(**answer);
+  }
+
+ private:
+  std::map<std::string, std::unique_ptr<engine::Engine>> engines_;
+};
+
 // With --plan-check each query's plan is compared with what ran, instead of
 // its result with the expected one.
 bool plan_check = false;
@@ -112,8 +142,20 @@ Failure run_test(const Manifest& manifest, const ManifestEntry& entry) {
         return std::nullopt;
       });
   if (!graphs) return "FROM: " + graphs.error().to_string();
+  LocalEndpoints endpoints;
+  for (const Term& service : manifest.objects(entry.action, qt("serviceData"))) {
+    const Term endpoint = manifest.object(service, qt("endpoint"));
+    for (const Term& data : manifest.objects(service, qt("data"))) {
+      if (Status st =
+              endpoints.add(endpoint.value(), manifest.local_path(data.value()), data.value());
+          !st) {
+        return "serviceData: " + st.error().to_string();
+      }
+    }
+  }
   engine::QueryOptions options;
   options.timeout = std::chrono::seconds(20);
+  options.service = &endpoints;
   auto answer = engine.query(*query, options);
   if (!answer) return "evaluation error: " + answer.error().message;
   auto outcome = collect(**answer);
