@@ -179,6 +179,7 @@ CommandSpec update_spec() {
       "output,o", po::value<std::string>(),
       "write the resulting dataset to FILE, replaced only when all went well (default: stdout)")(
       "explain", "print each operation and its WHERE plan with row counts to stderr")(
+      "time", "print to stderr how long loading, the update and writing the result took")(
       "union-default-graph",
       "a WHERE without USING or WITH reads the union of all named graphs as its default graph")(
       "timeout", po::value<double>(), "stop the update after SECONDS (nothing is applied)")(

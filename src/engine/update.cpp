@@ -29,25 +29,27 @@ struct Slot {
   Kind kind = Kind::Constant;
   Term term;  // Constant; Blank: its label in the template
   std::size_t column = 0;
+  TermId id = kAnyTerm;  // Constant, DefaultGraph: the store's id (kAnyTerm: not there)
 };
 using QuadSlots = std::array<Slot, 4>;
 
 Slot compile(const sparql::PatternTerm& t, const std::vector<std::string>& columns) {
   if (t.is_variable) {
     const auto it = std::find(columns.begin(), columns.end(), t.variable);
-    if (it == columns.end()) return {Slot::Kind::Unbound, {}, 0};
-    return {Slot::Kind::Column, {}, static_cast<std::size_t>(it - columns.begin())};
+    if (it == columns.end()) return {Slot::Kind::Unbound, {}, 0, kAnyTerm};
+    return {Slot::Kind::Column, {}, static_cast<std::size_t>(it - columns.begin()), kAnyTerm};
   }
-  return {t.term.is_blank() ? Slot::Kind::Blank : Slot::Kind::Constant, t.term, 0};
+  return {t.term.is_blank() ? Slot::Kind::Blank : Slot::Kind::Constant, t.term, 0, kAnyTerm};
 }
 
 std::vector<QuadSlots> compile(const std::vector<QuadPattern>& quads,
                                const std::vector<std::string>& columns) {
   std::vector<QuadSlots> out;
   for (const QuadPattern& q : quads) {
-    out.push_back({compile(q.triple.subject, columns), compile(q.triple.predicate, columns),
-                   compile(q.triple.object, columns),
-                   q.graph ? compile(*q.graph, columns) : Slot{Slot::Kind::DefaultGraph, {}, 0}});
+    out.push_back(
+        {compile(q.triple.subject, columns), compile(q.triple.predicate, columns),
+         compile(q.triple.object, columns),
+         q.graph ? compile(*q.graph, columns) : Slot{Slot::Kind::DefaultGraph, {}, 0, kAnyTerm}});
   }
   return out;
 }
@@ -241,62 +243,83 @@ class UpdateRun {
     auto where = eval::QueryRun::start(plan, dataset, eval_options);
     if (!where) return where.error();
 
-    const std::vector<QuadSlots> deletes = compile(op.delete_quads, op.variables);
-    const std::vector<QuadSlots> inserts = compile(op.insert_quads, op.variables);
+    std::vector<QuadSlots> deletes = compile(op.delete_quads, op.variables);
+    std::vector<QuadSlots> inserts = compile(op.insert_quads, op.variables);
     const Term with = op.with ? Term::iri(*op.with) : Term();
+    // The store's ids of the templates' constants, looked up once.
+    for (auto* list : {&deletes, &inserts}) {
+      for (QuadSlots& slots : *list) {
+        for (Slot& slot : slots) {
+          if (slot.kind == Slot::Kind::Constant) slot.id = tx_.find_id(slot.term.ref());
+          if (slot.kind == Slot::Kind::DefaultGraph) {
+            slot.id = op.with ? tx_.find_id(with.ref()) : kDefaultGraph;
+          }
+        }
+      }
+    }
     const std::string prefix = fresh_prefix();
     std::vector<QuadIds> removals;
     std::vector<QuadIds> known_inserts;  // every term already in the store
     std::vector<Quad> new_inserts;
     std::array<std::string, 4> labels;  // this solution's fresh blank node labels
-    SolutionView row;
+    std::vector<TermId> row;            // the solution as ids: no term is decoded
     std::uint64_t solution = 0;
-    const auto instantiate = [&](const QuadSlots& slots, QuadRef& quad) {
-      std::array<TermRef, 4> terms;
+    // A quad to delete: every term must be in the store, or it is not there.
+    const auto deleted = [&](const QuadSlots& slots) {
+      std::array<TermId, 4> ids{};
       for (std::size_t i = 0; i < 4; ++i) {
         const Slot& slot = slots[i];
+        ids[i] = slot.kind == Slot::Kind::Column ? row[slot.column] : slot.id;
+        if (slot.kind == Slot::Kind::Unbound || ids[i] == kAnyTerm || ids[i] >= kFirstLocalId) {
+          return;
+        }
+      }
+      removals.push_back({ids[0], ids[1], ids[2], ids[3]});
+    };
+    const auto inserted = [&](const QuadSlots& slots) {
+      std::array<TermRef, 4> terms;
+      std::array<TermId, 4> ids{};
+      bool known = true;
+      for (std::size_t i = 0; i < 4; ++i) {
+        const Slot& slot = slots[i];
+        ids[i] = slot.id;
         switch (slot.kind) {
           case Slot::Kind::Constant:
             terms[i] = slot.term.ref();
             break;
           case Slot::Kind::Column:
-            terms[i] = row[slot.column];
-            if (terms[i].is_none()) return false;
+            ids[i] = row[slot.column];
+            if (ids[i] == kAnyTerm) return;
+            terms[i] = ids[i] >= kFirstLocalId ? (*where)->term(ids[i]) : tx_.term(ids[i]);
+            if (ids[i] >= kFirstLocalId) ids[i] = kAnyTerm;
             break;
           case Slot::Kind::Unbound:
-            return false;
+            return;
           case Slot::Kind::Blank:
             labels[i] = prefix + std::to_string(solution) + "_" + slot.term.value();
             terms[i] = TermRef{TermKind::Blank, labels[i], {}, {}};
+            ids[i] = kAnyTerm;
             break;
           case Slot::Kind::DefaultGraph:
             terms[i] = with.ref();
             break;
         }
+        known = known && ids[i] != kAnyTerm;
       }
-      quad = QuadRef{terms[0], terms[1], terms[2], terms[3]};
+      const QuadRef quad{terms[0], terms[1], terms[2], terms[3]};
       if (const char* why = ill_formed(quad)) {
         note(why);
-        return false;
+      } else if (known) {
+        known_inserts.push_back({ids[0], ids[1], ids[2], ids[3]});
+      } else {
+        new_inserts.emplace_back(Term(quad.subject), Term(quad.predicate), Term(quad.object),
+                                 Term(quad.graph));
       }
-      return true;
     };
-    while ((*where)->next(row)) {
+    while ((*where)->next_ids(row)) {
       ++solution;
-      QuadRef quad;
-      for (const QuadSlots& slots : deletes) {
-        if (!instantiate(slots, quad)) continue;
-        if (auto ids = find_ids(quad)) removals.push_back(*ids);
-      }
-      for (const QuadSlots& slots : inserts) {
-        if (!instantiate(slots, quad)) continue;
-        if (auto ids = find_ids(quad)) {
-          known_inserts.push_back(*ids);
-        } else {
-          new_inserts.emplace_back(Term(quad.subject), Term(quad.predicate), Term(quad.object),
-                                   Term(quad.graph));
-        }
-      }
+      for (const QuadSlots& slots : deletes) deleted(slots);
+      for (const QuadSlots& slots : inserts) inserted(slots);
     }
     if ((*where)->error()) return *(*where)->error();
     if (options_.explain && plan.root) {

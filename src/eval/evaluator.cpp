@@ -74,6 +74,18 @@ class Run final : public QueryRun {
     return true;
   }
 
+  bool next_ids(std::vector<TermId>& row) override {
+    const TermId* ids = nullptr;
+    if (!next_row(ids)) return false;
+    row.assign(slots_.size(), kAnyTerm);
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+      if (slots_[i] != kNoSlot) row[i] = ids[slots_[i]];
+    }
+    return true;
+  }
+
+  TermRef term(TermId id) const override { return ctx_.decode_ref(id); }
+
   bool next(TripleView& triple) override {
     if (describe_ && !described_) {
       described_ = true;

@@ -54,6 +54,13 @@ class QueryRun : public ResultStream {
   static Expected<std::unique_ptr<QueryRun>> start(const plan::Plan& plan,
                                                    const QueryDataset& dataset,
                                                    const EvalOptions& options = {});
+  /// SELECT: the next solution as ids, one per result variable: the
+  /// dataset's id of a term it holds, kAnyTerm when unbound, or an id at or
+  /// above kFirstLocalId for a term the query computed (see term()). For
+  /// callers that go back to the store (updates): no term is decoded.
+  virtual bool next_ids(std::vector<TermId>& row) = 0;
+  /// The term behind an id from next_ids(), valid while the run lives.
+  virtual TermRef term(TermId id) const = 0;
   /// The rows each plan node has produced so far.
   virtual plan::Counts counts() const = 0;
   /// The operator tree that ran, as plan::to_text() prints a plan without counts.
