@@ -14,25 +14,20 @@ namespace {
 // [173] PN_LOCAL_ESC characters
 bool is_local_escape(char c) { return c != '\0' && std::strchr("_~.-!$&'()*+,;=/?#@%", c); }
 
-class Lexer {
- public:
-  explicit Lexer(std::string_view text) : text_(text) {}
+}  // namespace
 
-  std::vector<Token> run() {
-    std::vector<Token> tokens;
-    tokens.reserve(text_.size() / 4 + 1);
-    for (;;) {
-      skip_space();
-      Token t;
-      t.offset = static_cast<std::uint32_t>(pos_);
-      if (pos_ >= text_.size()) {
-        tokens.push_back(std::move(t));
-        return tokens;
-      }
-      read_token(t);
-      t.length = static_cast<std::uint32_t>(pos_ - t.offset);
-      tokens.push_back(std::move(t));
-    }
+class Lexer::Impl {
+ public:
+  explicit Impl(std::string_view text) : text_(text) {}
+
+  Token next() {
+    skip_space();
+    Token t;
+    t.offset = static_cast<std::uint32_t>(pos_);
+    if (pos_ >= text_.size()) return t;
+    read_token(t);
+    t.length = static_cast<std::uint32_t>(pos_ - t.offset);
+    return t;
   }
 
  private:
@@ -306,8 +301,6 @@ class Lexer {
   std::size_t pos_ = 0;
 };
 
-}  // namespace
-
 void locate(std::string_view text, std::size_t offset, std::uint64_t& line, std::uint64_t& column) {
   const std::string_view before = text.substr(0, offset);
   const std::size_t line_start = before.rfind('\n') + 1;  // npos + 1 == 0
@@ -315,7 +308,12 @@ void locate(std::string_view text, std::size_t offset, std::uint64_t& line, std:
   column = 1 + count_code_points(before.substr(line_start));
 }
 
-Expected<std::vector<Token>> tokenize(std::string_view text) {
+Lexer::Lexer(std::string_view text) : impl_(std::make_unique<Impl>(text)) {}
+Lexer::~Lexer() = default;
+Lexer::Lexer(Lexer&&) noexcept = default;
+Token Lexer::next() { return impl_->next(); }
+
+Status check_request_text(std::string_view text) {
   auto error_at = [&](std::size_t offset, std::string message) {
     Error e;
     e.kind = ErrorKind::Syntax;
@@ -329,11 +327,25 @@ Expected<std::vector<Token>> tokenize(std::string_view text) {
   if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
     return error_at(bad, "invalid UTF-8");
   }
+  return {};
+}
+
+Expected<std::vector<Token>> tokenize(std::string_view text) {
+  if (Status st = check_request_text(text); !st) return st.error();
+  std::vector<Token> tokens;
   try {
-    return Lexer(text).run();
+    Lexer lexer(text);
+    do {
+      tokens.push_back(lexer.next());
+    } while (tokens.back().kind != TokenKind::Eof);
   } catch (const SyntaxError& e) {
-    return error_at(e.offset, e.message);
+    Error error;
+    error.kind = ErrorKind::Syntax;
+    locate(text, e.offset, error.where.line, error.where.column);
+    error.message = e.message;
+    return error;
   }
+  return tokens;
 }
 
 std::string describe_token(std::string_view text, const Token& token) {

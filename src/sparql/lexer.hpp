@@ -6,6 +6,7 @@
 /// before it invents fresh names.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,28 @@ struct SyntaxError {
   /// What is wrong; the line and column are derived from `offset`.
   std::string message;
 };
+
+/// Tokens one at a time, as a parser asks for them: memory stays that of
+/// the tokens the parser holds, however long the text (a large INSERT DATA).
+/// next() throws SyntaxError on text no token starts with; check the text
+/// with check_request_text() first. Eof comes last, and again after that.
+class Lexer {
+ public:
+  /// Tokens of `text`, which must outlive the lexer.
+  explicit Lexer(std::string_view text);
+  ~Lexer();
+  /// Movable: it owns its state.
+  Lexer(Lexer&&) noexcept;
+  /// The next token.
+  Token next();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Refuses text the lexer cannot take: invalid UTF-8, 4 GiB or more.
+Status check_request_text(std::string_view text);
 
 /// Splits `text` into tokens, the last being Eof. Fails on invalid UTF-8,
 /// an unterminated string, a bad escape or a character no token starts with.

@@ -87,7 +87,7 @@ ExprPtr Parser::parse_additive() {
       const bool minus = peek().text[0] == '-';
       Token unsigned_token = peek();
       unsigned_token.text.erase(0, 1);
-      tokens_[pos_] = unsigned_token;
+      token_at(pos_) = unsigned_token;
       ExprPtr right = make_constant(parse_numeric_literal());
       for (;;) {
         if (accept_punct(symbol(Function::Multiply))) {

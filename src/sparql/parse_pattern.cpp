@@ -144,7 +144,7 @@ void Parser::parse_graph_pattern_not_triples(GroupBuilder& g) {
     // The endpoint gets the pattern as written, in the prologue's terms.
     const std::size_t start = peek().offset;
     op.children = {parse_group_graph_pattern()};
-    const Token& close = tokens_[pos_ - 1];
+    const Token& close = previous();
     op.service_pattern = std::string(text_.substr(start, close.offset + close.length - start));
     if (!base_.empty()) op.service_prologue = "BASE " + Term::iri(base_).to_ntriples() + "\n";
     for (const auto& [name, iri] : declared_prefixes_) {

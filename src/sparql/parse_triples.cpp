@@ -36,8 +36,7 @@ std::string Parser::fresh_name(std::string_view stem) {
 
 PatternTerm Parser::blank_node(std::string_view label) {
   if (!no_blank_nodes_.empty()) {
-    fail_at(tokens_[pos_ > 0 ? pos_ - 1 : 0],
-            "blank nodes are not allowed in " + std::string(no_blank_nodes_));
+    fail_at(previous(), "blank nodes are not allowed in " + std::string(no_blank_nodes_));
   }
   if (template_mode_) return PatternTerm::constant(Term::blank(label));
   return PatternTerm::var("_:" + std::string(label));

@@ -16,21 +16,44 @@ constexpr int kMaxDepth = 400;
 
 }  // namespace
 
-Parser::Parser(std::string_view text, std::vector<Token> tokens, const ParseOptions& options)
-    : text_(text), tokens_(std::move(tokens)), base_(options.base_iri) {
-  for (const Token& t : tokens_) {
-    if (t.kind == TokenKind::BlankLabel) used_labels_.insert(t.text);
+Parser::Parser(std::string_view text, const ParseOptions& options)
+    : text_(text), lexer_(text), base_(options.base_iri) {
+  // Every `_:label` the text may hold (a few more, from strings and
+  // comments, do no harm): fresh names must differ from them all.
+  for (std::size_t at = text.find("_:"); at != std::string_view::npos; at = text.find("_:", at)) {
+    at += 2;
+    std::size_t end = at;
+    while (end < text.size() &&
+           (is_alnum(text[end]) || text[end] == '_' || text[end] == '-' || text[end] == '.' ||
+            static_cast<unsigned char>(text[end]) >= 0x80)) {
+      ++end;
+    }
+    std::string_view label = text.substr(at, end - at);
+    used_labels_.emplace(label);
+    while (label.ends_with('.')) label.remove_suffix(1);
+    used_labels_.emplace(label);
   }
 }
 
 const Token& Parser::peek(std::size_t ahead) const {
-  const std::size_t i = pos_ + ahead;
-  return i < tokens_.size() ? tokens_[i] : tokens_.back();
+  // Reading ahead changes only what is buffered, not what the parser sees.
+  auto& self = const_cast<Parser&>(*this);
+  const std::size_t index = pos_ + ahead;
+  while (window_start_ + window_.size() <= index &&
+         (window_.empty() || window_.back().kind != TokenKind::Eof)) {
+    self.window_.push_back(self.lexer_.next());
+  }
+  return index < window_start_ + window_.size() ? token_at(index) : window_.back();
 }
 
 const Token& Parser::next() {
   const Token& t = peek();
-  if (pos_ + 1 < tokens_.size()) ++pos_;
+  if (t.kind != TokenKind::Eof) ++pos_;
+  // Keep a few consumed tokens: messages and callers still look at them.
+  while (pos_ - window_start_ > 16) {
+    window_.pop_front();
+    ++window_start_;
+  }
   return t;
 }
 
@@ -84,9 +107,8 @@ void Parser::fail_too_tall() const {
 std::string Parser::resolve(std::string_view iri) const {
   if (base_.empty() && !has_scheme(iri) && absolute_iris_) {
     // The IRI token was just read.
-    fail_at(tokens_[pos_ > 0 ? pos_ - 1 : 0],
-            "relative IRI <" + std::string(iri) +
-                "> and no base IRI: write a BASE, or give one (quiver update --base)");
+    fail_at(previous(), "relative IRI <" + std::string(iri) +
+                            "> and no base IRI: write a BASE, or give one (quiver update --base)");
   }
   if (base_.empty() || has_scheme(iri)) return std::string(iri);
   return resolve_iri(base_, iri);
@@ -176,7 +198,7 @@ OpPtr Parser::parse_sub_select() {
 // [9] SelectClause
 SelectClause Parser::parse_select_clause() {
   SelectClause select;
-  select.token = static_cast<std::uint32_t>(pos_);
+  select.token = peek();
   expect_word("SELECT");
   if (accept_word("DISTINCT")) {
     select.distinct = true;
@@ -188,7 +210,7 @@ SelectClause Parser::parse_select_clause() {
     return select;
   }
   for (;;) {
-    const auto token = static_cast<std::uint32_t>(pos_);
+    const Token token = peek();
     if (at_kind(TokenKind::Var)) {
       select.items.push_back({next().text, nullptr, token});
     } else if (accept_punct("(")) {

@@ -13,6 +13,7 @@
 // recursive calls by hand would hide the grammar.
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,7 +33,7 @@ namespace quiver::sparql::detail {
 struct SelectItem {
   std::string variable;
   ExprPtr expr;  // null for a plain variable
-  std::uint32_t token = 0;
+  Token token;   // where it starts, for messages
 };
 
 struct SelectClause {
@@ -40,7 +41,7 @@ struct SelectClause {
   bool distinct = false;
   bool reduced = false;
   std::vector<SelectItem> items;
-  std::uint32_t token = 0;  // the SELECT keyword
+  Token token;  // the SELECT keyword
 };
 
 /// GROUP BY, HAVING, ORDER BY, LIMIT and OFFSET, plus a trailing VALUES.
@@ -87,7 +88,7 @@ struct GroupBuilder {
 
 class Parser {
  public:
-  Parser(std::string_view text, std::vector<Token> tokens, const ParseOptions& options);
+  Parser(std::string_view text, const ParseOptions& options);
   Query parse();
   Update parse_update();
 
@@ -207,12 +208,20 @@ class Parser {
   bool at_builtin_call() const;
 
   std::string_view text_;
-  std::vector<Token> tokens_;
-  std::size_t pos_ = 0;
+  // The tokens read ahead and the last few consumed (messages point at
+  // them, and callers hold references to them a while): the lexer runs as
+  // the parser asks, so a huge request never holds all its tokens.
+  Lexer lexer_;
+  std::deque<Token> window_;
+  std::size_t window_start_ = 0;  // the index of window_.front()
+  std::size_t pos_ = 0;           // the index of the next token
+  Token& token_at(std::size_t index) { return window_[index - window_start_]; }
+  const Token& token_at(std::size_t index) const { return window_[index - window_start_]; }
+  const Token& previous() const { return token_at(pos_ > 0 ? pos_ - 1 : 0); }
   std::string base_;
   std::unordered_map<std::string, std::string> prefixes_;
   std::vector<std::pair<std::string, std::string>> declared_prefixes_;
-  std::unordered_set<std::string> used_labels_;     // every `_:x` in the query
+  std::unordered_set<std::string> used_labels_;     // every `_:x` in the text
   std::unordered_map<std::string, int> label_bgp_;  // label -> its basic graph pattern
   int bgp_counter_ = 0;
   int current_bgp_ = 0;         // where blank node labels are being used now
@@ -241,10 +250,9 @@ class Parser {
 template <class Parse>
 auto run_parser(std::string_view text, const ParseOptions& options, Parse parse)
     -> Expected<decltype(parse(std::declval<Parser&>()))> {
-  auto tokens = tokenize(text);
-  if (!tokens) return tokens.error();
+  if (Status st = check_request_text(text); !st) return st.error();
   try {
-    Parser parser(text, std::move(*tokens), options);
+    Parser parser(text, options);
     return parse(parser);
   } catch (const SyntaxError& e) {
     Error error;

@@ -97,14 +97,13 @@ OpPtr Parser::translate_select(const SelectClause& select, OpPtr where, Modifier
   bool grouped = false;
   OpPtr pattern = apply_grouping(std::move(where), m, grouped);
   if (grouped && select.star) {
-    fail_at(tokens_[select.token],
-            "SELECT * is not allowed in a query with GROUP BY or aggregates");
+    fail_at(select.token, "SELECT * is not allowed in a query with GROUP BY or aggregates");
   }
 
   // 18.2.4.4 SELECT expressions
   std::unordered_set<std::string> projected;  // by this clause so far
   for (const SelectItem& item : select.items) {
-    const Token& at = tokens_[item.token];
+    const Token& at = item.token;
     if (item.expr) {
       if (in_scope.contains(item.variable) || projected.contains(item.variable)) {
         fail_at(at, "?" + item.variable + " is already in scope; it cannot be bound by AS");
