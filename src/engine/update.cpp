@@ -137,19 +137,17 @@ class UpdateRun {
 
   Status insert_data(const UpdateOperation& op) {
     const std::string prefix = fresh_prefix();
+    // INSERT DATA's blank nodes are new nodes: relabelled once per term.
+    std::vector<Term> fresh(op.data.terms.size());
+    for (std::size_t i = 0; i < op.data.terms.size(); ++i) {
+      if (op.data.terms[i].is_blank()) fresh[i] = Term::blank(prefix + op.data.terms[i].value());
+    }
     return counted(summary.inserted, true, [&]() -> Status {
-      std::array<Term, 2> blanks;  // subject and object relabelled
-      for (const QuadPattern& q : op.insert_quads) {
-        QuadRef quad{q.triple.subject.term.ref(), q.triple.predicate.term.ref(),
-                     q.triple.object.term.ref(), q.graph ? q.graph->term.ref() : TermRef{}};
-        if (quad.subject.kind == TermKind::Blank) {
-          blanks[0] = Term::blank(prefix + q.triple.subject.term.value());
-          quad.subject = blanks[0].ref();
-        }
-        if (quad.object.kind == TermKind::Blank) {
-          blanks[1] = Term::blank(prefix + q.triple.object.term.value());
-          quad.object = blanks[1].ref();
-        }
+      for (std::size_t i = 0; i < op.data.quads.size(); ++i) {
+        QuadRef quad = op.data.quad(i);
+        const auto& q = op.data.quads[i];
+        if (!fresh[q[0]].is_none()) quad.subject = fresh[q[0]].ref();
+        if (!fresh[q[2]].is_none()) quad.object = fresh[q[2]].ref();
         if (const char* why = ill_formed(quad)) {
           note(why);
           continue;
@@ -162,9 +160,8 @@ class UpdateRun {
 
   Status delete_data(const UpdateOperation& op) {
     std::vector<QuadIds> removals;
-    for (const QuadPattern& q : op.delete_quads) {
-      const QuadRef quad{q.triple.subject.term.ref(), q.triple.predicate.term.ref(),
-                         q.triple.object.term.ref(), q.graph ? q.graph->term.ref() : TermRef{}};
+    for (std::size_t i = 0; i < op.data.quads.size(); ++i) {
+      const QuadRef quad = op.data.quad(i);
       if (const char* why = ill_formed(quad)) {
         note(why);
         continue;

@@ -84,21 +84,21 @@ void Parser::parse_update_operation(UpdateOperation& op) {
     op.kind = UpdateKind::InsertData;
     Scoped no_variables(no_variables_, std::string_view("INSERT DATA"));
     Scoped data(data_operation_, ++insert_data_operations_);
-    op.insert_quads = parse_quads();
+    op.data = parse_quad_data();
   } else if (at_word("DELETE") && at_word("DATA", 1)) {
     next();
     next();
     op.kind = UpdateKind::DeleteData;
     Scoped no_variables(no_variables_, std::string_view("DELETE DATA"));
     Scoped no_blank_nodes(no_blank_nodes_, std::string_view("DELETE DATA"));
-    op.delete_quads = parse_quads();
+    op.data = parse_quad_data();
   } else if (at_word("DELETE") && at_word("WHERE", 1)) {
     next();
     next();
     op.kind = UpdateKind::DeleteInsert;
     {
       Scoped no_blank_nodes(no_blank_nodes_, std::string_view("DELETE WHERE"));
-      op.delete_quads = parse_quads();
+      op.delete_quads = parse_quad_pattern();
     }
     op.where = quads_as_pattern(op.delete_quads);
     op.variables = in_scope_variables(*op.where);
@@ -114,10 +114,10 @@ void Parser::parse_modify(UpdateOperation& op) {
   const bool deletes = at_word("DELETE");
   if (accept_word("DELETE")) {
     Scoped no_blank_nodes(no_blank_nodes_, std::string_view("a DELETE template"));
-    op.delete_quads = parse_quads();
+    op.delete_quads = parse_quad_pattern();
   }
   if (accept_word("INSERT")) {
-    op.insert_quads = parse_quads();
+    op.insert_quads = parse_quad_pattern();
   } else if (!deletes) {
     fail_expected(op.with ? "DELETE or INSERT"
                           : "an update operation (INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, "
@@ -136,11 +136,10 @@ void Parser::parse_modify(UpdateOperation& op) {
 
 // [48] QuadPattern, [49] QuadData, [50] Quads, [51] QuadsNotTriples. Blank
 // nodes are terms here (fresh when the template is used), and triples
-// cannot have paths.
-std::vector<QuadPattern> Parser::parse_quads() {
+// cannot have paths. Each quad goes to `out` as soon as it is read.
+void Parser::parse_quads(const QuadSink& out) {
   Scoped in_template(template_mode_, true);
   Scoped no_paths(allow_paths_, false);
-  std::vector<QuadPattern> out;
   expect_punct("{");
   parse_triples_template(out, std::nullopt);
   while (accept_word("GRAPH")) {
@@ -152,19 +151,40 @@ std::vector<QuadPattern> Parser::parse_quads() {
     parse_triples_template(out, std::nullopt);
   }
   expect_punct("}");
-  return out;
+}
+
+std::vector<QuadPattern> Parser::parse_quad_pattern() {
+  std::vector<QuadPattern> quads;
+  parse_quads([&](QuadPattern&& q) { quads.push_back(std::move(q)); });
+  return quads;
+}
+
+QuadData Parser::parse_quad_data() {
+  QuadData data;
+  std::unordered_map<Term, std::uint32_t> ids;
+  const auto id = [&](const Term& term) -> std::uint32_t {
+    if (term.is_none()) return 0;
+    const auto [it, added] = ids.try_emplace(term, static_cast<std::uint32_t>(data.terms.size()));
+    if (added) data.terms.push_back(term);
+    return it->second;
+  };
+  parse_quads([&](QuadPattern&& q) {
+    data.quads.push_back({id(q.triple.subject.term), id(q.triple.predicate.term),
+                          id(q.triple.object.term), q.graph ? id(q.graph->term) : 0});
+  });
+  return data;
 }
 
 // [52] TriplesTemplate
-void Parser::parse_triples_template(std::vector<QuadPattern>& out,
-                                    const std::optional<PatternTerm>& graph) {
+void Parser::parse_triples_template(const QuadSink& out, const std::optional<PatternTerm>& graph) {
   TriplesBlock block;
   while (!at_punct("}") && !at_word("GRAPH") && !at_kind(TokenKind::Eof)) {
     parse_triples_same_subject(block);
+    for (Op& op : block.items) {
+      for (TriplePattern& t : op.triples) out({std::move(t), graph});
+    }
+    block.items.clear();
     if (!accept_punct(".")) break;
-  }
-  for (Op& op : block.items) {
-    for (TriplePattern& t : op.triples) out.push_back({std::move(t), graph});
   }
 }
 

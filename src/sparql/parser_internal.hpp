@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -140,8 +141,11 @@ class Parser {
   // --- update requests (parse_update.cpp)
   void parse_update_operation(UpdateOperation& op);  // [30]
   void parse_modify(UpdateOperation& op);            // [41]
-  std::vector<QuadPattern> parse_quads();            // [48]-[52]
-  void parse_triples_template(std::vector<QuadPattern>& out,
+  using QuadSink = std::function<void(QuadPattern&&)>;
+  void parse_quads(const QuadSink& out);  // [48]-[51]
+  std::vector<QuadPattern> parse_quad_pattern();
+  QuadData parse_quad_data();
+  void parse_triples_template(const QuadSink& out,
                               const std::optional<PatternTerm>& graph);  // [52]
   GraphTarget parse_graph_ref_all();                                     // [47]
   GraphTarget parse_graph_or_default();                                  // [45]

@@ -3,6 +3,7 @@
 /// SPARQL 1.1 Update requests (SPARQL 1.1 Update, section 3): a sequence of
 /// operations, each parsed into the form the executor runs.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,6 +23,21 @@ struct QuadPattern {
   TriplePattern triple;                                 ///< the triple
   std::optional<PatternTerm> graph;                     ///< GRAPH's variable or IRI, if any
   bool operator==(const QuadPattern&) const = default;  ///< field-wise
+};
+
+/// The quads of INSERT DATA or DELETE DATA, dictionary-encoded as they are
+/// read, so that a request of a million triples holds each distinct term
+/// once rather than every occurrence.
+struct QuadData {
+  /// The distinct terms; index 0 is the absent term (the default graph).
+  std::vector<Term> terms{Term()};
+  /// Subject, predicate, object and graph of each quad, as indexes into terms.
+  std::vector<std::array<std::uint32_t, 4>> quads;
+  /// The quad at `i`, as views into terms.
+  QuadRef quad(std::size_t i) const {
+    const auto& q = quads[i];
+    return {terms[q[0]].ref(), terms[q[1]].ref(), terms[q[2]].ref(), terms[q[3]].ref()};
+  }
 };
 
 /// The graphs an operation on whole graphs names: GraphRef, GraphRefAll and
@@ -57,10 +73,12 @@ enum class UpdateKind {
 struct UpdateOperation {
   UpdateKind kind = UpdateKind::InsertData;  ///< which operation
   bool silent = false;                       ///< SILENT: failures are not errors
-  /// DELETE DATA's quads, or the DELETE template.
+  /// INSERT DATA's or DELETE DATA's quads. Blank nodes of INSERT DATA are
+  /// fresh for the operation.
+  QuadData data;
+  /// The DELETE template (for DELETE WHERE, its quads).
   std::vector<QuadPattern> delete_quads;
-  /// INSERT DATA's quads, or the INSERT template. Blank nodes of a template
-  /// are fresh for each solution; those of INSERT DATA, for the operation.
+  /// The INSERT template. Its blank nodes are fresh for each solution.
   std::vector<QuadPattern> insert_quads;
   /// WITH: the graph the templates and (without USING) WHERE default to.
   std::optional<std::string> with;

@@ -33,15 +33,15 @@ TEST(UpdateParser, OperationsAndPrologues) {
   ASSERT_EQ(u.operations.size(), 9U);
   const auto& insert = u.operations[0];
   EXPECT_EQ(insert.kind, UpdateKind::InsertData);
-  ASSERT_EQ(insert.insert_quads.size(), 1U);
-  EXPECT_EQ(insert.insert_quads[0].triple.subject.term, Term::iri("http://ex/a"));
-  EXPECT_FALSE(insert.insert_quads[0].graph);
+  ASSERT_EQ(insert.data.quads.size(), 1U);
+  EXPECT_EQ(Term(insert.data.quad(0).subject), Term::iri("http://ex/a"));
+  EXPECT_TRUE(insert.data.quad(0).graph.is_none());
   EXPECT_EQ(insert.line, 2U);
   const auto& del = u.operations[1];
   EXPECT_EQ(del.kind, UpdateKind::DeleteData);
-  ASSERT_EQ(del.delete_quads.size(), 1U);
-  EXPECT_EQ(del.delete_quads[0].graph->term, Term::iri("http://ex/g"));
-  EXPECT_EQ(del.delete_quads[0].triple.predicate.term, Term::iri("http://e/b"));
+  ASSERT_EQ(del.data.quads.size(), 1U);
+  EXPECT_EQ(Term(del.data.quad(0).graph), Term::iri("http://ex/g"));
+  EXPECT_EQ(Term(del.data.quad(0).predicate), Term::iri("http://e/b"));
   EXPECT_EQ(u.operations[2].kind, UpdateKind::Clear);
   EXPECT_TRUE(u.operations[2].silent);
   EXPECT_EQ(u.operations[2].target, (GraphTarget{GraphTarget::Kind::Named, "http://base/g"}));
@@ -55,6 +55,19 @@ TEST(UpdateParser, OperationsAndPrologues) {
   EXPECT_EQ(u.prefixes.size(), 2U);
   EXPECT_TRUE(parsed("").operations.empty());
   EXPECT_TRUE(parsed("PREFIX : <http://ex/>").operations.empty());
+}
+
+// Quad data holds each distinct term once, however often it occurs.
+TEST(UpdateParser, QuadDataIsDictionaryEncoded) {
+  const Update u = parsed(
+      "INSERT DATA { <a> <p> <b>, <c> . <b> <p> <a> . GRAPH <g> { <a> <p> \"x\"@en, _:n } }");
+  const QuadData& data = u.operations.at(0).data;
+  ASSERT_EQ(data.quads.size(), 5U);
+  EXPECT_EQ(data.terms.size(), 1U + 7U);  // none, a, p, b, c, g, "x"@en, _:n
+  EXPECT_EQ(data.quads[0][0], data.quads[2][2]);
+  EXPECT_EQ(Term(data.quad(3).object), Term::literal("x", {}, "en"));
+  EXPECT_EQ(Term(data.quad(4).object), Term::blank("n"));
+  EXPECT_EQ(Term(data.quad(4).graph), Term::iri("http://base/g"));
 }
 
 TEST(UpdateParser, ModifyWithUsingAndWhere) {
