@@ -14,10 +14,13 @@ namespace {
 // copying it per commit stays cheap, large enough that the O(base) fold
 // is rare. A small base is always folded: it is cheap, and the statistics
 // (computed on the base) then count everything.
+constexpr std::size_t kSmall = 1 << 16;
+
 std::size_t fold_threshold(std::size_t base) {
-  constexpr std::size_t kSmall = 1 << 16;
   return base < kSmall ? 0 : std::min<std::size_t>(base / 16, 32768);
 }
+
+std::size_t transaction_threshold(std::size_t base) { return base < kSmall ? 0 : base / 4; }
 
 template <std::size_t N>
 std::span<const Row<N>> rows_of(const std::shared_ptr<const Permutations<N>>& p, std::size_t t) {
@@ -149,7 +152,7 @@ bool LayeredIndex<N>::contains(const Row<N>& row) const {
 }
 
 template <std::size_t N>
-LayeredIndex<N> LayeredIndex<N>::with_inserted(std::vector<Row<N>> rows) const {
+LayeredIndex<N> LayeredIndex<N>::with_inserted(std::vector<Row<N>> rows, Fold fold) const {
   sort_unique(rows);
   const auto base = base_->table(0).rows();
   const auto added = rows_of(added_, 0);
@@ -161,11 +164,11 @@ LayeredIndex<N> LayeredIndex<N>::with_inserted(std::vector<Row<N>> rows) const {
     if (!present.empty()) rows = difference<N>(rows, present);
   }
   if (back.empty() && rows.empty()) return *this;
-  return with_delta(std::move(rows), std::move(back));
+  return with_delta(std::move(rows), std::move(back), fold);
 }
 
 template <std::size_t N>
-LayeredIndex<N> LayeredIndex<N>::with_removed(std::vector<Row<N>> rows) const {
+LayeredIndex<N> LayeredIndex<N>::with_removed(std::vector<Row<N>> rows, Fold fold) const {
   sort_unique(rows);
   const auto added = rows_of(added_, 0);
   const auto removed = rows_of(removed_, 0);
@@ -190,13 +193,25 @@ LayeredIndex<N> LayeredIndex<N>::with_removed(std::vector<Row<N>> rows) const {
     out.removed_ = std::make_shared<const Permutations<N>>(std::move(t));
   }
   out.size_ = size_ - unadded.size() - gone.size();
-  return out.delta_size() > fold_threshold(out.base_->size()) ? out.folded() : out;
+  return out.folded_past(fold);
+}
+
+template <std::size_t N>
+LayeredIndex<N> LayeredIndex<N>::folded_past(Fold fold) const {
+  const std::size_t threshold = fold == Fold::Published ? fold_threshold(base_->size())
+                                                        : transaction_threshold(base_->size());
+  return delta_size() > threshold ? folded() : *this;
+}
+
+template <std::size_t N>
+LayeredIndex<N> LayeredIndex<N>::settled() const {
+  return folded_past(Fold::Published);
 }
 
 // `fresh` joins the added layer; `back` leaves the removed layer.
 template <std::size_t N>
-LayeredIndex<N> LayeredIndex<N>::with_delta(std::vector<Row<N>> fresh,
-                                            std::vector<Row<N>> back) const {
+LayeredIndex<N> LayeredIndex<N>::with_delta(std::vector<Row<N>> fresh, std::vector<Row<N>> back,
+                                            Fold fold) const {
   LayeredIndex out = *this;
   const std::size_t tables = orders_.size();
   out.size_ = size_ + fresh.size() + back.size();
@@ -221,7 +236,7 @@ LayeredIndex<N> LayeredIndex<N>::with_delta(std::vector<Row<N>> fresh,
     out.removed_ =
         t[0].size() == 0 ? nullptr : std::make_shared<const Permutations<N>>(std::move(t));
   }
-  return out.delta_size() > fold_threshold(out.base_->size()) ? out.folded() : out;
+  return out.folded_past(fold);
 }
 
 template <std::size_t N>

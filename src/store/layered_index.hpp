@@ -82,10 +82,17 @@ class LayeredIndex {
   /// True when the index holds the canonical row `row`.
   bool contains(const Row<N>& row) const;
 
+  /// When a delta is folded into a new base: past the published threshold
+  /// (what readers of snapshots see), or, inside a transaction, only past a
+  /// quarter of the base, so that one request's operations do not fold
+  /// again and again what its commit folds once (settled()).
+  enum class Fold { Published, InTransaction };
   /// This index with `rows` (canonical; any order, duplicates allowed) added.
-  LayeredIndex with_inserted(std::vector<Row<N>> rows) const;
+  LayeredIndex with_inserted(std::vector<Row<N>> rows, Fold fold = Fold::Published) const;
   /// This index with `rows` (canonical; any order, duplicates allowed) removed.
-  LayeredIndex with_removed(std::vector<Row<N>> rows) const;
+  LayeredIndex with_removed(std::vector<Row<N>> rows, Fold fold = Fold::Published) const;
+  /// This index, its delta folded if it is past the published threshold.
+  LayeredIndex settled() const;
   /// True when the base changed since `other` (a fold happened), so
   /// statistics computed on the base are stale.
   bool same_base(const LayeredIndex& other) const { return base_ == other.base_; }
@@ -94,7 +101,8 @@ class LayeredIndex {
   std::size_t memory_usage() const;
 
  private:
-  LayeredIndex with_delta(std::vector<Row<N>> added, std::vector<Row<N>> removed) const;
+  LayeredIndex with_delta(std::vector<Row<N>> added, std::vector<Row<N>> removed, Fold fold) const;
+  LayeredIndex folded_past(Fold fold) const;
   LayeredIndex folded() const;
 
   Orders orders_;

@@ -32,10 +32,13 @@ void MemoryTransaction::stage() const {
   if (pending_ == Pending::None) return;
   const Version& v = *staged_;
   const bool inserting = pending_ == Pending::Insert;
-  LayeredIndex<3> triples = inserting ? v.triples().with_inserted(std::move(triples_))
-                                      : v.triples().with_removed(std::move(triples_));
-  LayeredIndex<4> quads = inserting ? v.quads().with_inserted(std::move(quads_))
-                                    : v.quads().with_removed(std::move(quads_));
+  // The commit folds what is left (Version::settled).
+  constexpr auto kFold = LayeredIndex<3>::Fold::InTransaction;
+  constexpr auto kFold4 = LayeredIndex<4>::Fold::InTransaction;
+  LayeredIndex<3> triples = inserting ? v.triples().with_inserted(std::move(triples_), kFold)
+                                      : v.triples().with_removed(std::move(triples_), kFold);
+  LayeredIndex<4> quads = inserting ? v.quads().with_inserted(std::move(quads_), kFold4)
+                                    : v.quads().with_removed(std::move(quads_), kFold4);
   std::vector<TermId> graphs = v.graphs();
   if (!new_graphs_.empty()) {
     std::sort(new_graphs_.begin(), new_graphs_.end());
@@ -223,6 +226,7 @@ Status MemoryTransaction::commit() {
   if (Status st = check_active(); !st) return st;
   try {
     stage();
+    staged_ = staged_->settled();
   } catch (const std::bad_alloc&) {
     rollback();
     return Error(ErrorKind::Limit, "out of memory while committing; nothing was changed");

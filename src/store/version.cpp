@@ -78,6 +78,10 @@ std::shared_ptr<const Version> Version::with(LayeredIndex<3> triples, LayeredInd
   return next;
 }
 
+std::shared_ptr<const Version> Version::settled() const {
+  return with(triples_.settled(), quads_.settled(), *graphs_, terms_);
+}
+
 TermId Version::find_id(const TermRef& term) const {
   const TermInterner::Index i = terms_.find(term);
   return i == TermInterner::kNotFound ? kAnyTerm : id_of(i);

@@ -49,6 +49,9 @@ class Version final : public Dataset {
   /// are recomputed for a part whose base changed.
   std::shared_ptr<const Version> with(LayeredIndex<3> triples, LayeredIndex<4> quads,
                                       std::vector<TermId> graphs, TermInterner::View terms) const;
+  /// This version with its deltas folded where they are past the published
+  /// threshold (what a commit publishes).
+  std::shared_ptr<const Version> settled() const;
 
   TermId find_id(const TermRef& term) const override;
   TermRef term(TermId id) const override { return terms_.term(index_of(id)); }
