@@ -291,8 +291,8 @@ CommandSpec serve_spec() {
       "refuse (HTTP 500) results with more rows or triples than this")(
       "max-concurrent", po::value<int>()->default_value(4),
       "queries running at once; more get HTTP 503")(
-      "max-request-bytes", po::value<Count>()->default_value(Count{64u << 20}, "67108864"),
-      "largest request body; larger gets HTTP 413")(
+      "max-request-bytes", po::value<ByteSize>()->default_value(ByteSize{64u << 20}, "64M"),
+      "largest request body (e.g. 1M, 512K); larger gets HTTP 413")(
       "threads", po::value<int>()->default_value(8),
       "worker threads: requests answered at once (slow clients never hold one)")(
       "max-connections", po::value<int>()->default_value(128),

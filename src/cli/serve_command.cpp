@@ -52,7 +52,7 @@ int run_serve(const std::vector<std::string>& args) {
   if (http_options.port < 0 || http_options.port > 65535) return usage("--port is 0 to 65535");
   http_options.threads = vm["threads"].as<int>();
   if (http_options.threads < 1) return usage("--threads wants 1 or more");
-  http_options.max_request_bytes = vm["max-request-bytes"].as<Count>().value;
+  http_options.max_request_bytes = vm["max-request-bytes"].as<ByteSize>().value;
   http_options.max_connections = vm["max-connections"].as<int>();
   if (http_options.max_connections < 1) return usage("--max-connections wants 1 or more");
   const double client_timeout = vm["client-timeout"].as<double>();

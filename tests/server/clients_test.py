@@ -578,7 +578,7 @@ class UpdateProtocolTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.server = start_server(cls.addClassCleanup, "--writable", "--allow-load", "--max-request-bytes", "1048576")
+        cls.server = start_server(cls.addClassCleanup, "--writable", "--allow-load", "--max-request-bytes", "1M")
         cls.docs = tempfile.TemporaryDirectory()
         cls.addClassCleanup(cls.docs.cleanup)
         with open(os.path.join(cls.docs.name, "doc.ttl"), "w", encoding="utf-8") as f:
