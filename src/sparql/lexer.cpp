@@ -313,19 +313,20 @@ Lexer::~Lexer() = default;
 Lexer::Lexer(Lexer&&) noexcept = default;
 Token Lexer::next() { return impl_->next(); }
 
+Error syntax_error(std::string_view text, std::size_t offset, std::string message) {
+  Error e;
+  e.kind = ErrorKind::Syntax;
+  locate(text, offset, e.where.line, e.where.column);
+  e.message = std::move(message);
+  return e;
+}
+
 Status check_request_text(std::string_view text) {
-  auto error_at = [&](std::size_t offset, std::string message) {
-    Error e;
-    e.kind = ErrorKind::Syntax;
-    locate(text, offset, e.where.line, e.where.column);
-    e.message = std::move(message);
-    return e;
-  };
   if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
-    return error_at(0, "query too large");
+    return syntax_error(text, 0, "query too large");
   }
   if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
-    return error_at(bad, "invalid UTF-8");
+    return syntax_error(text, bad, "invalid UTF-8");
   }
   return {};
 }
@@ -339,11 +340,7 @@ Expected<std::vector<Token>> tokenize(std::string_view text) {
       tokens.push_back(lexer.next());
     } while (tokens.back().kind != TokenKind::Eof);
   } catch (const SyntaxError& e) {
-    Error error;
-    error.kind = ErrorKind::Syntax;
-    locate(text, e.offset, error.where.line, error.where.column);
-    error.message = e.message;
-    return error;
+    return syntax_error(text, e.offset, e.message);
   }
   return tokens;
 }

@@ -75,6 +75,9 @@ class Lexer {
   std::unique_ptr<Impl> impl_;
 };
 
+/// A Syntax error at byte `offset` of `text`, with its line and column.
+Error syntax_error(std::string_view text, std::size_t offset, std::string message);
+
 /// Refuses text the lexer cannot take: invalid UTF-8, 4 GiB or more.
 Status check_request_text(std::string_view text);
 

@@ -259,11 +259,7 @@ auto run_parser(std::string_view text, const ParseOptions& options, Parse parse)
     Parser parser(text, options);
     return parse(parser);
   } catch (const SyntaxError& e) {
-    Error error;
-    error.kind = ErrorKind::Syntax;
-    locate(text, e.offset, error.where.line, error.where.column);
-    error.message = e.message;
-    return error;
+    return syntax_error(text, e.offset, e.message);
   }
 }
 
