@@ -184,6 +184,7 @@ void Parser::parse_triples_template(const QuadSink& out, const std::optional<Pat
       for (TriplePattern& t : op.triples) out({std::move(t), graph});
     }
     block.items.clear();
+    release_consumed();
     if (!accept_punct(".")) break;
   }
 }

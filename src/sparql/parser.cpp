@@ -49,12 +49,15 @@ const Token& Parser::peek(std::size_t ahead) const {
 const Token& Parser::next() {
   const Token& t = peek();
   if (t.kind != TokenKind::Eof) ++pos_;
-  // Keep a few consumed tokens: messages and callers still look at them.
+  return t;
+}
+
+void Parser::release_consumed() {
+  // A few consumed tokens stay: messages point at the last ones.
   while (pos_ - window_start_ > 16) {
     window_.pop_front();
     ++window_start_;
   }
-  return t;
 }
 
 bool Parser::at_punct(std::string_view p, std::size_t ahead) const {

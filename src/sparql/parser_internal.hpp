@@ -212,9 +212,12 @@ class Parser {
   bool at_builtin_call() const;
 
   std::string_view text_;
-  // The tokens read ahead and the last few consumed (messages point at
-  // them, and callers hold references to them a while): the lexer runs as
-  // the parser asks, so a huge request never holds all its tokens.
+  // The tokens read ahead and those consumed since the last
+  // release_consumed(): the lexer runs as the parser asks, and a caller may
+  // hold a reference to any token read (a function's opening parenthesis,
+  // for its message) until then. Only quad templates release tokens, between
+  // triples, where no caller holds one: a huge INSERT DATA never holds all
+  // its tokens.
   Lexer lexer_;
   std::deque<Token> window_;
   std::size_t window_start_ = 0;  // the index of window_.front()
@@ -222,6 +225,7 @@ class Parser {
   Token& token_at(std::size_t index) { return window_[index - window_start_]; }
   const Token& token_at(std::size_t index) const { return window_[index - window_start_]; }
   const Token& previous() const { return token_at(pos_ > 0 ? pos_ - 1 : 0); }
+  void release_consumed();
   std::string base_;
   std::unordered_map<std::string, std::string> prefixes_;
   std::vector<std::pair<std::string, std::string>> declared_prefixes_;
