@@ -78,18 +78,37 @@ SortedTable<N> changed_table(const typename SortedTable<N>::Order& order,
 }  // namespace
 
 // Past this many rows the permutations are sorted side by side, one thread
-// each: the sorts are what is left of a bulk load once the parse is done.
-// Each sorts in place (sort_rows), so building them at once costs only
-// their run buffers, not another copy of the rows.
+// each. Each sorts its own copy in place (sort_rows), so building them at
+// once costs only their run buffers beyond the tables themselves.
 constexpr std::size_t kParallelRows = 1 << 18;
 
 template <std::size_t N>
-Permutations<N>::Permutations(const Orders& orders, std::vector<Row<N>> canonical) {
-  std::vector<std::optional<SortedTable<N>>> built(orders.size());
-  std::vector<std::exception_ptr> failed(orders.size());
+Permutations<N>::Permutations(const Orders& orders, std::vector<Row<N>> canonical)
+    : orders_(orders) {
+  const bool empty = canonical.empty();
+  tables_.reserve(orders.size());
+  tables_.push_back(SortedTable<N>::from_sorted(orders[0], std::move(canonical)));
+  for (std::size_t t = 1; t < orders.size(); ++t) tables_.emplace_back(orders[t]);
+  if (empty) built_.store(true, std::memory_order_release);
+}
+
+template <std::size_t N>
+Permutations<N>::Permutations(std::vector<SortedTable<N>> tables) : tables_(std::move(tables)) {
+  for (const auto& t : tables_) orders_.push_back(t.order());
+  if (tables_.size() > 1) objects_per_predicate_ = count_objects_per_predicate<N>(tables_[1]);
+  built_.store(true, std::memory_order_release);
+}
+
+template <std::size_t N>
+void Permutations<N>::build_rest() const {
+  const std::lock_guard lock(build_mutex_);
+  if (built_.load(std::memory_order_relaxed)) return;
+  const std::span<const Row<N>> canonical = tables_[0].rows();
+  std::vector<std::optional<SortedTable<N>>> built(orders_.size());
+  std::vector<std::exception_ptr> failed(orders_.size());
   const auto build = [&](std::size_t t) {
     try {
-      built[t].emplace(orders[t], canonical);
+      built[t].emplace(orders_[t], std::vector<Row<N>>(canonical.begin(), canonical.end()));
     } catch (...) {
       failed[t] = std::current_exception();
     }
@@ -97,7 +116,7 @@ Permutations<N>::Permutations(const Orders& orders, std::vector<Row<N>> canonica
   const bool parallel =
       canonical.size() >= kParallelRows && std::thread::hardware_concurrency() >= 2;
   std::vector<std::thread> threads;
-  for (std::size_t t = 2; t < orders.size(); ++t) {
+  for (std::size_t t = 2; t < orders_.size(); ++t) {
     if (parallel) {
       try {
         threads.emplace_back(build, t);
@@ -108,21 +127,42 @@ Permutations<N>::Permutations(const Orders& orders, std::vector<Row<N>> canonica
     }
     build(t);
   }
-  if (orders.size() > 1) build(1);
+  if (orders_.size() > 1) build(1);
   for (auto& thread : threads) thread.join();
   for (const auto& e : failed) {
     if (e) std::rethrow_exception(e);
   }
-  tables_.reserve(orders.size());
-  tables_.push_back(SortedTable<N>::from_sorted(orders[0], std::move(canonical)));
-  for (std::size_t t = 1; t < orders.size(); ++t) tables_.push_back(std::move(*built[t]));
+  std::unordered_map<TermId, std::uint64_t> objects;
+  if (orders_.size() > 1) objects = count_objects_per_predicate<N>(*built[1]);
+  // Nothing is published until everything is built: a failure (no memory)
+  // leaves the tables as they were, and the next reader tries again.
+  for (std::size_t t = 1; t < orders_.size(); ++t) tables_[t] = std::move(*built[t]);
+  objects_per_predicate_ = std::move(objects);
+  built_.store(true, std::memory_order_release);
 }
 
 template <std::size_t N>
 std::size_t Permutations<N>::memory_usage() const {
+  // Tables not built yet are empty; reading their size is safe only once
+  // they are published.
+  if (!built_.load(std::memory_order_acquire)) return tables_[0].memory_usage();
   std::size_t total = 0;
   for (const auto& t : tables_) total += t.memory_usage();
   return total;
+}
+
+template <std::size_t N>
+const GraphStatistics& Permutations<N>::statistics() const {
+  std::call_once(statistics_once_, [this] { statistics_ = compute_statistics<N>(tables_[0]); });
+  return statistics_;
+}
+
+template <std::size_t N>
+std::uint64_t Permutations<N>::distinct_objects(TermId predicate) const {
+  if (tables_.size() < 2) return 0;
+  table(1);
+  const auto it = objects_per_predicate_.find(predicate);
+  return it == objects_per_predicate_.end() ? 0 : it->second;
 }
 
 template <std::size_t N>

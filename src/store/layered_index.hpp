@@ -7,16 +7,27 @@
 /// base) and never touches the layers a snapshot holds, so readers are never
 /// blocked and never see half a change.
 
+#include <atomic>
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 #include "store/sorted_table.hpp"
+#include "store/statistics.hpp"
 
 namespace quiver::store {
 
-/// Every permutation of one set of distinct rows; immutable once built.
+/// Every permutation of one set of distinct rows, and their counts;
+/// immutable once built.
+///
+/// Built from rows, only the canonical table is sorted at once; the others
+/// (and the counts that need them) are sorted, side by side, by the first
+/// reader that asks for one. A query that scans only the canonical order
+/// (`SELECT * { ?s ?p ?o } LIMIT 10` right after a load) then never waits
+/// for the sorts it does not need. Readers on any thread may ask.
 template <std::size_t N>
 class Permutations {
  public:
@@ -26,19 +37,44 @@ class Permutations {
   /// The tables of `canonical` rows (distinct, sorted canonically).
   Permutations(const Orders& orders, std::vector<Row<N>> canonical);
   /// Tables given whole (each sorted in its order).
-  explicit Permutations(std::vector<SortedTable<N>> tables) : tables_(std::move(tables)) {}
+  explicit Permutations(std::vector<SortedTable<N>> tables);
+  /// Not copyable: readers hold it by pointer.
+  Permutations(const Permutations&) = delete;
+  /// Not copyable: readers hold it by pointer.
+  Permutations& operator=(const Permutations&) = delete;
 
-  /// The `i`-th permutation, in the order of construction.
-  const SortedTable<N>& table(std::size_t i) const { return tables_[i]; }
+  /// The `i`-th permutation, in the order of construction (sorted first if
+  /// it is not yet).
+  const SortedTable<N>& table(std::size_t i) const {
+    if (i != 0 && !built_.load(std::memory_order_acquire)) build_rest();
+    return tables_[i];
+  }
   /// Number of permutations.
   std::size_t table_count() const { return tables_.size(); }
   /// Number of rows.
   std::size_t size() const { return tables_[0].size(); }
-  /// Bytes held by all tables.
+  /// Bytes held by the tables built so far.
   std::size_t memory_usage() const;
 
+  /// The counts, but for per-predicate distinct objects (from the
+  /// canonical table alone; computed on the first call).
+  const GraphStatistics& statistics() const;
+  /// Distinct objects among the rows with `predicate` (sorts the other
+  /// tables if they are not yet).
+  std::uint64_t distinct_objects(TermId predicate) const;
+
  private:
-  std::vector<SortedTable<N>> tables_;
+  void build_rest() const;
+
+  Orders orders_;
+  // Entries past the first are filled once, under build_mutex_, before
+  // built_ is set; readers look only after seeing it set.
+  mutable std::vector<SortedTable<N>> tables_;
+  mutable std::unordered_map<TermId, std::uint64_t> objects_per_predicate_;
+  mutable std::atomic<bool> built_{false};
+  mutable std::mutex build_mutex_;
+  mutable std::once_flag statistics_once_;
+  mutable GraphStatistics statistics_;
 };
 
 /// One table's rows for a pattern: base rows, plus added ones, minus removed
@@ -71,7 +107,7 @@ class LayeredIndex {
   std::size_t size() const { return size_; }
   /// Number of rows in the delta (added and removed).
   std::size_t delta_size() const;
-  /// The base layer (for statistics and bulk scans).
+  /// The base layer (its statistics, and bulk scans).
   const Permutations<N>& base() const { return *base_; }
   /// The order of table `t`.
   const typename SortedTable<N>::Order& order(std::size_t t) const { return orders_[t]; }
@@ -93,9 +129,6 @@ class LayeredIndex {
   LayeredIndex with_removed(std::vector<Row<N>> rows, Fold fold = Fold::Published) const;
   /// This index, its delta folded if it is past the published threshold.
   LayeredIndex settled() const;
-  /// True when the base changed since `other` (a fold happened), so
-  /// statistics computed on the base are stale.
-  bool same_base(const LayeredIndex& other) const { return base_ == other.base_; }
 
   /// Bytes held by all layers.
   std::size_t memory_usage() const;

@@ -146,9 +146,11 @@ class SortedTable {
   std::span<const Row<N>> rows() const { return rows_; }
 
   /// A canonical row rearranged into this table's column order.
-  Row<N> permute(const Row<N>& canonical) const {
+  Row<N> permute(const Row<N>& canonical) const { return permute(order_, canonical); }
+  /// A canonical row rearranged into `order`.
+  static Row<N> permute(const Order& order, const Row<N>& canonical) {
     Row<N> out;
-    for (std::size_t i = 0; i < N; ++i) out[i] = canonical[order_[i]];
+    for (std::size_t i = 0; i < N; ++i) out[i] = canonical[order[i]];
     return out;
   }
   /// A row of this table's layout back in canonical column order.

@@ -1,7 +1,7 @@
 #pragma once
 /// @file
-/// Exact counts the optimizer uses to order joins, computed when the
-/// in-memory store builds its indexes.
+/// Exact counts the optimizer uses to order joins, computed from the
+/// in-memory store's base tables when first asked for.
 
 #include <cstdint>
 #include <unordered_map>
@@ -48,10 +48,14 @@ struct Statistics {
   GraphStatistics named_graphs;
 };
 
-/// Computes the counts from the S-, P- and O-led tables of one index set
-/// (SPO, POS, OSP for triples; SPOG, POSG, OSPG for quads).
+/// Every count but the per-predicate distinct objects, from the canonical
+/// (S-led: SPO or SPOG) table alone, so that a store whose other tables
+/// are not built yet can still be planned over.
 template <std::size_t N>
-GraphStatistics compute_statistics(const SortedTable<N>& spo, const SortedTable<N>& pos,
-                                   const SortedTable<N>& osp);
+GraphStatistics compute_statistics(const SortedTable<N>& spo);
+
+/// Distinct objects per predicate, from the P-led table (POS or POSG).
+template <std::size_t N>
+std::unordered_map<TermId, std::uint64_t> count_objects_per_predicate(const SortedTable<N>& pos);
 
 }  // namespace quiver::store

@@ -50,31 +50,16 @@ Version::Version(const TermInterner& terms)
     : triples_(triple_orders()),
       quads_(quad_orders()),
       graphs_(std::make_shared<const std::vector<TermId>>()),
-      statistics_(std::make_shared<const Statistics>()),
       terms_(terms.view()) {}
 
 std::shared_ptr<const Version> Version::with(LayeredIndex<3> triples, LayeredIndex<4> quads,
                                              std::vector<TermId> graphs,
                                              TermInterner::View terms) const {
   auto next = std::make_shared<Version>(*this);
-  const bool new_triple_base = !triples.same_base(triples_);
-  const bool new_quad_base = !quads.same_base(quads_);
   next->triples_ = std::move(triples);
   next->quads_ = std::move(quads);
   if (graphs != *graphs_) next->graphs_ = std::make_shared<const std::vector<TermId>>(graphs);
   next->terms_ = std::move(terms);
-  if (new_triple_base || new_quad_base) {
-    Statistics stats = *statistics_;
-    if (new_triple_base) {
-      const auto& b = next->triples_.base();
-      stats.default_graph = compute_statistics<3>(b.table(0), b.table(1), b.table(2));
-    }
-    if (new_quad_base) {
-      const auto& b = next->quads_.base();
-      stats.named_graphs = compute_statistics<4>(b.table(0), b.table(1), b.table(2));
-    }
-    next->statistics_ = std::make_shared<const Statistics>(std::move(stats));
-  }
   return next;
 }
 
@@ -104,18 +89,18 @@ Version::Ranges Version::ranges(const QuadIds& pattern) const {
   const bool want_default = pattern.graph == kDefaultGraph || pattern.graph == kAnyTerm;
   const bool want_all_named = pattern.graph == kAnyNamedGraph || pattern.graph == kAnyTerm;
   if (want_default) {
-    const auto& t = triples_.base().table(plan.table);
-    out.defaults = triples_.range(plan.table, t.permute(triple), plan.prefix);
+    const auto key = SortedTable<3>::permute(triples_.order(plan.table), triple);
+    out.defaults = triples_.range(plan.table, key, plan.prefix);
   }
   Row<4> quad{triple[0], triple[1], triple[2], 0};
   if (want_all_named) {
-    const auto& t = quads_.base().table(plan.table);
-    out.named = quads_.range(plan.table, t.permute(quad), plan.prefix);
+    const auto key = SortedTable<4>::permute(quads_.order(plan.table), quad);
+    out.named = quads_.range(plan.table, key, plan.prefix);
   } else if (!want_default && storable(pattern.graph)) {
     quad[3] = static_cast<std::uint32_t>(pattern.graph);
     const std::size_t table = 3 + plan.table;
-    const auto& t = quads_.base().table(table);
-    out.named = quads_.range(table, t.permute(quad), plan.prefix + 1);
+    const auto key = SortedTable<4>::permute(quads_.order(table), quad);
+    out.named = quads_.range(table, key, plan.prefix + 1);
     out.graph_prefix = true;
   }
   return out;
@@ -148,11 +133,13 @@ PatternStats Version::stats(const QuadIds& pattern) const {
   const bool defaults = pattern.graph == kDefaultGraph || pattern.graph == kAnyTerm;
   const bool named = pattern.graph != kDefaultGraph;
   std::array<double, 3> distinct{0, 0, 0};
-  auto take = [&](const GraphStatistics& g) {
+  auto take = [&](const auto& base) {
+    const GraphStatistics& g = base.statistics();
     if (pattern.predicate != kAnyTerm) {
       const PredicateStatistics p = g.predicate(pattern.predicate);
       distinct[0] = std::max(distinct[0], static_cast<double>(p.distinct_subjects));
-      distinct[2] = std::max(distinct[2], static_cast<double>(p.distinct_objects));
+      distinct[2] =
+          std::max(distinct[2], static_cast<double>(base.distinct_objects(pattern.predicate)));
       distinct[1] = 1;
     } else {
       distinct[0] = std::max(distinct[0], static_cast<double>(g.distinct_subjects));
@@ -160,13 +147,24 @@ PatternStats Version::stats(const QuadIds& pattern) const {
       distinct[2] = std::max(distinct[2], static_cast<double>(g.distinct_objects));
     }
   };
-  if (defaults) take(statistics_->default_graph);
-  if (named) take(statistics_->named_graphs);
+  if (defaults) take(triples_.base());
+  if (named) take(quads_.base());
   const TermId bound[3] = {pattern.subject, pattern.predicate, pattern.object};
   for (int i = 0; i < 3; ++i) {
     // A constant position has one value; others cannot have more distinct
     // values than matches, nor fewer than one (the statistics may lag).
     out.distinct[i] = bound[i] != kAnyTerm ? 1 : std::clamp(distinct[i], 1.0, out.matches);
+  }
+  return out;
+}
+
+Statistics Version::statistics() const {
+  Statistics out{triples_.base().statistics(), quads_.base().statistics()};
+  for (auto& [p, counts] : out.default_graph.predicates) {
+    counts.distinct_objects = triples_.base().distinct_objects(p);
+  }
+  for (auto& [p, counts] : out.named_graphs.predicates) {
+    counts.distinct_objects = quads_.base().distinct_objects(p);
   }
   return out;
 }

@@ -33,8 +33,8 @@ inline bool storable(const QuadIds& quad) {
          (quad.graph == kDefaultGraph || storable(quad.graph));
 }
 
-/// A state of the store: the indexes, the named graphs that exist, the
-/// statistics of the bases, and the dictionary as it was.
+/// A state of the store: the indexes (with the statistics of their bases),
+/// the named graphs that exist, and the dictionary as it was.
 ///
 /// Reads answer every pattern shape with one binary-searched range per
 /// part (default graph, named graphs), no filtering. Matches come sorted
@@ -45,8 +45,7 @@ class Version final : public Dataset {
   /// An empty store's state over `terms`.
   explicit Version(const TermInterner& terms);
 
-  /// A copy with indexes, graphs and dictionary view replaced; statistics
-  /// are recomputed for a part whose base changed.
+  /// A copy with indexes, graphs and dictionary view replaced.
   std::shared_ptr<const Version> with(LayeredIndex<3> triples, LayeredIndex<4> quads,
                                       std::vector<TermId> graphs, TermInterner::View terms) const;
   /// This version with its deltas folded where they are past the published
@@ -76,8 +75,9 @@ class Version final : public Dataset {
   const std::vector<TermId>& graphs() const { return *graphs_; }
   /// The dictionary as this state sees it.
   const TermInterner::View& terms() const { return terms_; }
-  /// Counts of the bases (the deltas are small and left out).
-  const Statistics& statistics() const { return *statistics_; }
+  /// Counts of the bases (the deltas are small and left out), all of them:
+  /// every table of the bases is built first.
+  Statistics statistics() const;
 
  private:
   struct Ranges {
@@ -91,7 +91,6 @@ class Version final : public Dataset {
   LayeredIndex<3> triples_;
   LayeredIndex<4> quads_;
   std::shared_ptr<const std::vector<TermId>> graphs_;
-  std::shared_ptr<const Statistics> statistics_;
   TermInterner::View terms_;
 };
 

@@ -132,7 +132,7 @@ TEST(MemoryStoreTest, StatisticsPerPredicate) {
   add_trig(store,
            "<a> <p> <x>, <y> . <b> <p> <x> . <a> <q> 1 .\n"
            "<g> { <a> <p> <x> } <h> { <a> <p> <x> . <c> <p> <z> }");
-  const Statistics& stats = store.current()->statistics();
+  const Statistics stats = store.current()->statistics();
   const auto p = stats.default_graph.predicate(id_of(store, "http://example.org/p"));
   EXPECT_EQ(p.triples, 3u);
   EXPECT_EQ(p.distinct_subjects, 2u);
