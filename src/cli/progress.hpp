@@ -23,6 +23,11 @@ class ProgressSink final : public io::QuadSink {
     if ((++count_ & 0xFFFF) == 0 && enabled_) tick();
     return next_.on_quad(quad);
   }
+  Status on_quads(std::span<const QuadRef> quads, std::size_t& taken) override {
+    if (((count_ + quads.size()) >> 16) != (count_ >> 16) && enabled_) tick();
+    count_ += quads.size();
+    return next_.on_quads(quads, taken);
+  }
 
  private:
   void tick();

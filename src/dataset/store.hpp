@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 
 #include "dataset/dataset.hpp"
 #include "util/expected.hpp"
@@ -32,6 +33,14 @@ class Transaction : public Dataset {
   /// Adds a quad (a None graph is the default graph); adding one already
   /// there changes nothing. Adding to a named graph creates the graph.
   virtual Status insert(const QuadRef& quad) = 0;
+  /// Adds quads in order, as insert(quad) each (a store may intern them
+  /// faster together); `inserted` counts those taken before a failure.
+  virtual Status insert(std::span<const QuadRef> quads, std::size_t& inserted) {
+    for (inserted = 0; inserted < quads.size(); ++inserted) {
+      if (Status st = insert(quads[inserted]); !st) return st;
+    }
+    return {};
+  }
   /// Adds a quad of ids from intern() or find_id(); graph kDefaultGraph or a name.
   virtual Status insert(const QuadIds& quad) = 0;
   /// Removes a quad of ids (fully bound); removing one not there changes nothing.

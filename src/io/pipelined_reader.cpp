@@ -241,36 +241,30 @@ class Replayer {
   Replayer(const ReadOptions& options, QuadSink& sink) : options_(options), sink_(sink) {}
 
   /// Replays one batch of a chunk whose first line is `line_offset` + 1.
+  /// Runs of statements go to the sink together, in order with the
+  /// prefixes and errors between them.
   void replay(const Batch& batch, std::uint64_t line_offset) {
     std::size_t quad = 0, prefix = 0, error = 0;
+    run_.clear();
     for (const Event event : batch.events) {
+      if (event == Event::Quad) {
+        const auto& q = batch.quads[quad++];
+        run_.push_back({batch.view(q[0]), batch.view(q[1]), batch.view(q[2]), batch.view(q[3])});
+        continue;
+      }
+      flush();
       if (failed_) return;
-      switch (event) {
-        case Event::Quad: {
-          const auto& q = batch.quads[quad++];
-          const QuadRef ref{batch.view(q[0]), batch.view(q[1]), batch.view(q[2]), batch.view(q[3])};
-          if (Status st = sink_.on_quad(ref); !st) {
-            failed_ = true;
-            failure_ = st.error();
-          } else {
-            ++seen_.quads;
-          }
-          break;
-        }
-        case Event::Prefix: {
-          const auto& [name, iri] = batch.prefixes[prefix++];
-          sink_.on_prefix(batch.view(name), batch.view(iri));
-          break;
-        }
-        case Event::Error: {
-          const Error e = shifted(batch.errors[error++], line_offset);
-          if (options_.on_error) options_.on_error(e);
-          if (options_.lax && e.kind == ErrorKind::Syntax) ++seen_.skipped;
-          seen_.add_error(e);
-          break;
-        }
+      if (event == Event::Prefix) {
+        const auto& [name, iri] = batch.prefixes[prefix++];
+        sink_.on_prefix(batch.view(name), batch.view(iri));
+      } else {
+        const Error e = shifted(batch.errors[error++], line_offset);
+        if (options_.on_error) options_.on_error(e);
+        if (options_.lax && e.kind == ErrorKind::Syntax) ++seen_.skipped;
+        seen_.add_error(e);
       }
     }
+    flush();
   }
   bool failed() const { return failed_; }
 
@@ -288,6 +282,19 @@ class Replayer {
     return std::move(seen_);
   }
 
+  /// Hands the statements gathered so far to the sink.
+  void flush() {
+    if (run_.empty() || failed_) return;
+    std::size_t taken = 0;
+    const Status st = sink_.on_quads(run_, taken);
+    seen_.quads += taken;
+    run_.clear();
+    if (!st) {
+      failed_ = true;
+      failure_ = st.error();
+    }
+  }
+
   /// A chunk's error placed in the whole input.
   static Error shifted(Error e, std::uint64_t line_offset) {
     if (e.where.line != 0) e.where.line += line_offset;
@@ -297,6 +304,7 @@ class Replayer {
  private:
   const ReadOptions& options_;
   QuadSink& sink_;
+  std::vector<QuadRef> run_;
   bool failed_ = false;
   Error failure_;
   ReadResult seen_;

@@ -3,6 +3,8 @@
 /// The one streaming interface between readers, writers and stores: a
 /// reader pushes prefixes and quads into a sink as it parses them.
 
+#include <cstddef>
+#include <span>
 #include <string_view>
 
 #include "terms/term.hpp"
@@ -27,6 +29,14 @@ class QuadSink {
   }
   /// One statement; quad.graph is None for the default graph.
   virtual Status on_quad(const QuadRef& quad) = 0;
+  /// Statements in order, as on_quad each (readers that parse ahead hand
+  /// them over together); `taken` counts those taken before a failure.
+  virtual Status on_quads(std::span<const QuadRef> quads, std::size_t& taken) {
+    for (taken = 0; taken < quads.size(); ++taken) {
+      if (Status st = on_quad(quads[taken]); !st) return st;
+    }
+    return {};
+  }
 };
 
 }  // namespace quiver::io

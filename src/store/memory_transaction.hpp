@@ -2,6 +2,8 @@
 /// @file
 /// The write transaction of the in-memory store.
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -35,6 +37,7 @@ class MemoryTransaction final : public Transaction {
 
   Expected<TermId> intern(const TermRef& term) override;
   Status insert(const QuadRef& quad) override;
+  Status insert(std::span<const QuadRef> quads, std::size_t& inserted) override;
   Status insert(const QuadIds& quad) override;
   Status remove(const QuadIds& quad) override;
   Status create_graph(TermId graph) override;
@@ -67,6 +70,8 @@ class MemoryTransaction final : public Transaction {
   // and comparing with it is cheaper than a dictionary lookup.
   TermRef last_subject_;
   TermId last_subject_id_ = kAnyTerm;
+  // Hashes of a batch's predicates, objects and graphs (insert(span)).
+  std::vector<std::array<std::uint32_t, 3>> hashes_;
   // Staging happens on reads too, hence mutable.
   mutable std::shared_ptr<const Version> staged_;
   mutable Pending pending_ = Pending::None;

@@ -54,6 +54,11 @@ Status StoreLoader::on_quad(const QuadRef& quad) {
   return transaction_.insert(ids);
 }
 
+Status StoreLoader::on_quads(std::span<const QuadRef> quads, std::size_t& taken) {
+  if (graph_ == kDefaultGraph) return transaction_.insert(quads, taken);
+  return QuadSink::on_quads(quads, taken);
+}
+
 Expected<std::uint64_t> load_file(Transaction& transaction, const std::string& path,
                                   const io::ReadOptions& options, TermId graph) {
   return load(transaction, options, graph,

@@ -33,9 +33,11 @@ bool equal_ignore_case(std::string_view a, std::string_view b) {
   return true;
 }
 
+}  // namespace
+
 // Hash with the language tag in lower case, so tags differing only in case
 // land on the same slot.
-std::uint32_t tag_of(const TermRef& term) {
+std::uint32_t TermInterner::hash_of(const TermRef& term) {
   std::uint64_t h;
   if (term.language.empty()) {
     h = hash_value(term);
@@ -48,8 +50,6 @@ std::uint32_t tag_of(const TermRef& term) {
   }
   return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
-
-}  // namespace
 
 // Pointers by index in segments that never move: a reader may look up an
 // index while the writer appends, as long as it only asks for indexes it was
@@ -132,17 +132,41 @@ TermInterner::Index TermInterner::probe_find(const Table& table, const TermRef& 
 
 TermInterner::Index TermInterner::find(const TermRef& term) const {
   if (term.kind == TermKind::None) return kNotFound;
-  return probe_find(*table_, term, tag_of(term), size());
+  return probe_find(*table_, term, hash_of(term), size());
 }
 
 TermInterner::Index TermInterner::View::find(const TermRef& term) const {
   if (owner_ == nullptr || term.kind == TermKind::None) return kNotFound;
-  return owner_->probe_find(*table_, term, tag_of(term), size_);
+  return owner_->probe_find(*table_, term, hash_of(term), size_);
 }
 
 TermInterner::Index TermInterner::intern(const TermRef& term) {
+  return intern(term, hash_of(term));
+}
+
+void TermInterner::prefetch(std::uint32_t hash, int stage) const {
+  const Table& table = *table_;
+  const std::size_t pos = hash & table.mask;
+  if (stage == 0) {
+    __builtin_prefetch(&table.slots[pos]);
+    return;
+  }
+  // Only the first slot of the run is followed: most lookups end there.
+  const std::uint64_t slot = table.slots[pos].load(std::memory_order_relaxed);
+  if (slot == 0 || (slot >> 32) != hash) return;
+  const std::size_t index = (slot & kIndexMask) - 1;
+  if (index >= size()) return;
+  const char** segment = records_->top[index >> kSegmentBits];
+  if (stage == 1) {
+    __builtin_prefetch(&segment[index & (kSegmentSize - 1)]);
+  } else {
+    __builtin_prefetch(segment[index & (kSegmentSize - 1)]);
+  }
+}
+
+TermInterner::Index TermInterner::intern(const TermRef& term, std::uint32_t tag) {
   assert(term.kind != TermKind::None && "caller error: a None term has no index");
-  const std::uint32_t tag = tag_of(term);
+  assert(tag == hash_of(term) && "caller error: not the term's hash");
   const std::size_t count = size();
   {
     const Index found = probe_find(*table_, term, tag, count);

@@ -66,6 +66,16 @@ class TermInterner {
   Index intern(const TermRef& term);
   /// The index of `term`, or kNotFound.
   Index find(const TermRef& term) const;
+
+  /// The hash `term` is filed under (language tags folded to lower case).
+  static std::uint32_t hash_of(const TermRef& term);
+  /// intern(term), its hash_of already computed.
+  Index intern(const TermRef& term, std::uint32_t hash);
+  /// A hint for bulk interning, which is bound by cache misses: starts
+  /// loading what intern(term, hash) will read. Its reads depend on each
+  /// other (slot, record pointer, record), so a caller calls the three
+  /// stages 0, 1, 2 a few terms apart, ahead of interning.
+  void prefetch(std::uint32_t hash, int stage) const;
   /// The term at `index` (< size()); the view lives as long as the interner
   /// (or until a rollback past it).
   TermRef term(Index index) const;

@@ -207,5 +207,46 @@ TEST_F(TransactionTest, LanguageTagsMatchCaseInsensitively) {
   EXPECT_EQ(v->term(lower).language, "FR");
 }
 
+// The bulk path (terms hashed and prefetched ahead, one lookup per run of
+// subjects) stores what inserting the quads one by one stores: the same
+// ids, language tags folded, graphs created; more quads than the
+// prefetch distance, with repeats.
+TEST_F(TransactionTest, InsertingManyQuadsAtOnceEqualsInsertingThemOneByOne) {
+  std::vector<Term> terms;
+  for (int i = 0; i < 40; ++i) terms.push_back(Term::iri("http://e/t" + std::to_string(i % 13)));
+  terms.push_back(Term::literal("chat", "", "FR"));
+  terms.push_back(Term::literal("chat", "", "fr"));
+  terms.push_back(Term::literal("1", "http://www.w3.org/2001/XMLSchema#integer"));
+  std::vector<QuadRef> quads;
+  for (std::size_t i = 0; i < 200; ++i) {
+    const Term& graph = terms[(i * 7) % 13];
+    quads.push_back({terms[i / 9 % terms.size()].ref(), terms[(i * 3) % 13].ref(),
+                     terms[(i * 11) % terms.size()].ref(), i % 5 == 0 ? graph.ref() : TermRef{}});
+  }
+  MemoryStore one_by_one;
+  {
+    auto tx = one_by_one.begin();
+    ASSERT_TRUE(tx.ok());
+    for (const QuadRef& q : quads) ASSERT_TRUE((*tx)->insert(q).ok());
+    ASSERT_TRUE((*tx)->commit().ok());
+  }
+  auto tx = begin();
+  std::size_t inserted = 0;
+  ASSERT_TRUE(tx->insert(std::span<const QuadRef>(quads), inserted).ok());
+  EXPECT_EQ(inserted, quads.size());
+  ASSERT_TRUE(tx->commit().ok());
+
+  const auto a = one_by_one.snapshot(), b = store_.snapshot();
+  EXPECT_EQ(a->size(), b->size());
+  EXPECT_EQ(a->graph_names().size(), b->graph_names().size());
+  EXPECT_GT(b->graph_names().size(), 1u);
+  for (const QuadRef& q : quads) {
+    const QuadIds ids{b->find_id(q.subject), b->find_id(q.predicate), b->find_id(q.object),
+                      q.graph.is_none() ? kDefaultGraph : b->find_id(q.graph)};
+    EXPECT_EQ(b->count(ids), 1u);
+  }
+  EXPECT_EQ(b->find_id(terms[40].ref()), b->find_id(terms[41].ref()));
+}
+
 }  // namespace
 }  // namespace quiver::store
