@@ -124,6 +124,9 @@ CommandSpec query_spec() {
       "table, json, xml, csv, tsv (SELECT/ASK); turtle, ntriples, nquads, trig, rdfxml, dot "
       "(CONSTRUCT/DESCRIBE). Default: table on a terminal, else tsv; turtle for graphs")(
       "explain", "print the optimized plan with estimated and actual row counts to stderr")(
+      "no-optimize",
+      "run the query as written: no rewrites, patterns in written order, joins of sides "
+      "evaluated alone (a reference to check the optimizer against; slow)")(
       "union-default-graph",
       "without FROM, the default graph is the union of all named graphs (as Jena TDB and "
       "Oxigraph offer)")("time",
@@ -273,6 +276,7 @@ CommandSpec serve_spec() {
       "bind", po::value<std::string>()->default_value("127.0.0.1"),
       "address to listen on (0.0.0.0 for every interface)")(
       "writable", "accept SPARQL Update and Graph Store PUT, POST and DELETE")(
+      "no-optimize", "run queries as written, unoptimized (a reference for testing; slow)")(
       "union-default-graph",
       "a query without FROM (and an update's WHERE without USING or WITH) reads the union of "
       "all named graphs as its default graph")(

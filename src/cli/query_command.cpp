@@ -91,9 +91,9 @@ std::vector<std::string> strings(const po::variables_map& vm, const char* name) 
 int run_remote(const po::variables_map& vm, const RequestText& text, const sparql::Query* query,
                const std::string& local_error, const engine::QueryOptions& local) {
   if (vm.count("data") || vm.count("named") || vm.count("explain") || vm.count("time") ||
-      vm.count("union-default-graph")) {
+      vm.count("union-default-graph") || vm.count("no-optimize")) {
     std::cerr << "quiver query: --endpoint runs the query remotely; --data, --named, "
-                 "--explain, --time and --union-default-graph do not apply\n";
+                 "--explain, --time, --union-default-graph and --no-optimize do not apply\n";
     return kUsage;
   }
   const CredentialsOption credentials = credentials_option("query", vm);
@@ -139,6 +139,7 @@ int run_query(const std::vector<std::string>& args) {
   if (const int* code = std::get_if<int>(&timeout)) return *code;
   options.timeout = std::get<0>(timeout);
   options.union_default_graph = vm.count("union-default-graph") > 0;
+  options.optimize = vm.count("no-optimize") == 0;
   const remote::HttpServiceClient service;
   options.service = &service;
 

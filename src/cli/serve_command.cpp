@@ -40,6 +40,7 @@ int run_serve(const std::vector<std::string>& args) {
   if (service_options.max_concurrent < 1) return usage("--max-concurrent wants 1 or more");
   service_options.writable = vm.count("writable") > 0;
   service_options.union_default_graph = vm.count("union-default-graph") > 0;
+  service_options.optimize = vm.count("no-optimize") == 0;
   const remote::HttpServiceClient federation;
   if (vm.count("allow-service")) service_options.service = &federation;
   if (vm.count("allow-load")) {

@@ -136,8 +136,9 @@ Expected<std::unique_ptr<Answer>> Engine::query(const sparql::Query& parsed,
   }
 
   optimizer::PassContext context{snapshot.get(), dataset.default_graphs};
+  context.naive = !options.optimize;
   std::vector<optimizer::PassTiming> timings;
-  sparql::Query query = optimizer::optimize(parsed, context, &timings);
+  sparql::Query query = options.optimize ? optimizer::optimize(parsed, context, &timings) : parsed;
   const auto start = std::chrono::steady_clock::now();
   plan::Plan plan = optimizer::make_plan(std::move(query), context);
   timings.push_back({"plan", std::chrono::duration_cast<std::chrono::microseconds>(

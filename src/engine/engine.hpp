@@ -34,6 +34,10 @@ struct QueryOptions {
   bool union_default_graph = false;
   /// Runs SERVICE patterns; null refuses them (SERVICE SILENT yields its seed).
   const ServiceClient* service = nullptr;
+  /// False runs the query as written, without the optimizer's passes and
+  /// with the planner's naive plan (optimizer::PassContext::naive): the
+  /// reference that differential tests hold the optimized engine to.
+  bool optimize = true;
 };
 
 /// Fills `transaction`'s `graph` from the document at `iri` (SPARQL

@@ -27,6 +27,11 @@ struct PassContext {
   /// lets brace initialisations that stop before it build without
   /// -Wmissing-field-initializers.)
   std::string base_iri = {};
+  /// Plan the algebra as written (the reference the optimizer is tested
+  /// against): each BGP's patterns in their written order, every join and
+  /// left join a hash join of sides evaluated alone (as SPARQL 1.1 section
+  /// 18.5 defines them), no top-k. The engine then skips the passes too.
+  bool naive = false;
 };
 
 /// One rewrite of the algebra.

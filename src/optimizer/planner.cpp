@@ -276,7 +276,9 @@ class Planner {
       std::size_t best = done;
       double best_cost = 0;
       bool best_connected = false;
-      for (std::size_t k = done; k < order.size(); ++k) {
+      // Written order: only the first candidate is looked at.
+      const std::size_t last = context_.naive ? done + 1 : order.size();
+      for (std::size_t k = done; k < last; ++k) {
         const Candidate& c = candidates[order[k]];
         // Disconnected patterns would make a cross product: they wait.
         const bool conn = !any_bound || connected(c, bound);
@@ -322,10 +324,13 @@ class Planner {
     const VarSet b_possible = possible_variables(b, &memo_);
     auto node = leaf(NodeKind::Join, op, 0);
     NodePtr first = plan(a, scope);
-    if (seedable(b) && (shares(a_possible, b_possible) || first->rows <= 1)) {
+    // SERVICE ?var is defined only with ?var bound by the rows on its left
+    // (SPARQL 1.1 Federated Query 4): joined so even as written.
+    const bool naive = context_.naive && !(b.kind == OpKind::Service && b.graph.is_variable);
+    if (!naive && seedable(b) && (shares(a_possible, b_possible) || first->rows <= 1)) {
       return bind(std::move(node), std::move(first), b, certain_variables(a, &memo_), scope);
     }
-    if (seedable(a) && shares(a_possible, b_possible)) {
+    if (!naive && seedable(a) && shares(a_possible, b_possible)) {
       return bind(std::move(node), plan(b, scope), a, certain_variables(b, &memo_), scope);
     }
     NodePtr second = plan(b, scope);
@@ -358,7 +363,7 @@ class Planner {
     auto node = leaf(NodeKind::LeftJoin, op, 0);
     NodePtr left = plan(a, scope);
     const VarSet a_certain = certain_variables(a, &memo_);
-    if (seedable(b) &&
+    if (!context_.naive && seedable(b) &&
         (shares(possible_variables(a, &memo_), possible_variables(b, &memo_)) || left->rows <= 1)) {
       node = bind(std::move(node), std::move(left), b, a_certain, scope);
       node->rows = std::max(node->rows, node->children[0]->rows);
@@ -427,7 +432,7 @@ class Planner {
     const std::int64_t offset = std::max<std::int64_t>(0, op.offset);
     const bool fits =
         op.limit >= 0 && offset <= std::numeric_limits<std::int64_t>::max() - op.limit;
-    pending_top_k_ = fits ? offset + op.limit : -1;
+    pending_top_k_ = fits && !context_.naive ? offset + op.limit : -1;
     auto node = leaf(NodeKind::Slice, op, 0);
     node->children.push_back(plan(*op.children.at(0), scope));
     pending_top_k_ = saved;

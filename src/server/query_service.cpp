@@ -170,6 +170,7 @@ Reply Service::run_query(const Call& call, const std::string& text) {
   run_options.cancel = &stopping_;
   run_options.union_default_graph = options_.union_default_graph;
   run_options.service = options_.service;
+  run_options.optimize = options_.optimize;
   // The query reads a snapshot: writes commit meanwhile without waiting,
   // and the server never reads local files for a FROM a client names.
   auto answer = engine_.query(query, run_options);

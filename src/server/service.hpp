@@ -52,6 +52,8 @@ struct ServiceOptions {
   /// Queries without FROM (and WHEREs without USING or WITH) read the union
   /// of the named graphs as their default graph.
   bool union_default_graph = false;
+  /// False runs queries unoptimized (--no-optimize; engine::QueryOptions).
+  bool optimize = true;
   /// Runs SERVICE patterns (--allow-service); null refuses them, so that a
   /// public endpoint is no one's proxy.
   const ServiceClient* service = nullptr;

@@ -292,6 +292,23 @@ TEST_F(QueryTest, ExplainPrintsThePlanToStderr) {
   EXPECT_EQ(scratch_.quiver("query -q sel.rq -d d.ttl").err, "");
 }
 
+// --no-optimize: the same answer, from the query as written (no filter
+// pushed into the BGP, no optimizer passes in the explanation).
+TEST_F(QueryTest, NoOptimizeRunsTheQueryAsWrittenWithTheSameAnswer) {
+  const std::string query =
+      "'PREFIX : <http://ex/> SELECT ?s { ?s :n ?n { ?s :name ?name } FILTER(?n > 1) }'";
+  const RunResult optimized = scratch_.quiver("query --format tsv -d d.ttl " + query);
+  const RunResult r =
+      scratch_.quiver("query --no-optimize --explain --format tsv -d d.ttl " + query);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "?s\n<http://ex/b>\n");
+  EXPECT_EQ(r.out, optimized.out);
+  EXPECT_NE(r.err.find("join hash on ?s"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("optimizer passes: fold_constants"), std::string::npos) << r.err;
+  EXPECT_EQ(scratch_.quiver("query --no-optimize -e http://127.0.0.1:9/sparql 'ASK {}'").exit_code,
+            2);
+}
+
 TEST_F(QueryTest, TimePrintsLoadAndQueryApartToStderr) {
   const RunResult r = scratch_.quiver("query --time -q sel.rq -d d.ttl --format tsv");
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -112,6 +112,9 @@ class LocalEndpoints final : public ServiceClient {
 // With --plan-check each query's plan is compared with what ran, instead of
 // its result with the expected one.
 bool plan_check = false;
+// With --reference the queries run as written, unoptimized (the reference
+// the optimizer is held to), against the same expected results.
+bool reference = false;
 
 Failure run_test(const Manifest& manifest, const ManifestEntry& entry) {
   const Term query_iri = manifest.object(entry.action, qt("query"));
@@ -156,6 +159,7 @@ Failure run_test(const Manifest& manifest, const ManifestEntry& entry) {
   engine::QueryOptions options;
   options.timeout = std::chrono::seconds(20);
   options.service = &endpoints;
+  options.optimize = !reference;
   auto answer = engine.query(*query, options);
   if (!answer) return "evaluation error: " + answer.error().message;
   auto outcome = collect(**answer);
@@ -235,6 +239,8 @@ int main(int argc, char** argv) {
       verbose = true;
     } else if (arg == "--plan-check") {
       plan_check = true;
+    } else if (arg == "--reference") {
+      reference = true;
     } else {
       filter = arg;
     }
