@@ -4,7 +4,8 @@
 # and run them again under AddressSanitizer + UndefinedBehaviorSanitizer,
 # then the threaded code's tests under ThreadSanitizer, then run every
 # fuzz target for a minute, then a slice of differential testing against
-# Oxigraph, then build the documentation, whose build checks itself.
+# Oxigraph and one of the optimized engine against its unoptimized
+# reference, then build the documentation, whose build checks itself.
 # The W3C suites are read from $QUIVER_W3C_DIR, else ../shared/rdf-tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +44,10 @@ scripts/fuzz.sh --seconds "${QUIVER_FUZZ_SECONDS:-60}" 2>&1 | tee build-asan/fuz
 
 echo "== differential testing against Oxigraph (a bounded slice; tests/differential/)"
 scripts/differential.sh "${QUIVER_DIFFERENTIAL_QUERIES:-5000}" 2>&1 | tee build/differential.log
+echo "== differential testing, optimized against the unoptimized reference (a bounded slice)"
+python3 tests/differential/differential.py build/src/cli/quiver build/bench/article.nq --reference \
+  --queries "${QUIVER_REFERENCE_QUERIES:-10000}" --seed 2 --timeout 5 2>&1 |
+  grep -v "^  [0-9]* queries" | tee build/differential-reference.log
 
 echo "== documentation (man page, ontology page, pictures, guide examples, API, Chromium check)"
 make -f Makefile.docs QUIVER_BUILD=build JOBS="$jobs"
@@ -57,6 +62,6 @@ grep -E "tests? (ran|passed)|PASSED|FAILED|ThreadSanitizer" build-tsan/tsan.log
 echo "fuzzing:"
 grep -E "^fuzz " build-asan/fuzz.log
 echo "differential testing:"
-grep -E "^differential:" build/differential.log
+grep -E "^differential" build/differential.log build/differential-reference.log
 echo "release build (Virtuoso tests included):"
 summary build/ctest.log
