@@ -9,7 +9,17 @@
 
 namespace quiver::store {
 
-MemoryStore::MemoryStore() : current_(std::make_shared<const Version>(terms_)) {}
+namespace {
+
+// Dictionaries smaller than this are never compacted: it would not pay.
+constexpr std::size_t kCompactionMinimum = std::size_t{1} << 16;
+
+}  // namespace
+
+MemoryStore::MemoryStore()
+    : terms_(std::make_shared<TermInterner>()),
+      next_compaction_check_(kCompactionMinimum),
+      current_(std::make_shared<const Version>(terms_)) {}
 
 MemoryStore::~MemoryStore() = default;
 
@@ -25,6 +35,69 @@ void MemoryStore::publish(std::shared_ptr<const Version> version) {
     old = std::exchange(current_, std::move(version));
   }
   // `old` may be the last reference to a large version: free it unlocked.
+}
+
+void MemoryStore::compact_if_due(std::shared_ptr<const Version>& version) {
+  const std::size_t size = terms_->size();
+  if (size < next_compaction_check_) return;
+  // Each check is O(quads); checking only when the dictionary has doubled
+  // makes it O(1) per term interned.
+  next_compaction_check_ = std::max(kCompactionMinimum, 2 * size);
+  const QuadIds everything{kAnyTerm, kAnyTerm, kAnyTerm, kAnyTerm};
+  std::vector<bool> used(size, false);
+  std::size_t used_count = 0;
+  const auto use = [&](TermId id) {
+    const std::size_t i = index_of(id);
+    if (!used[i]) {
+      used[i] = true;
+      ++used_count;
+    }
+  };
+  QuadIds batch[256];
+  auto cursor = version->match(everything);
+  while (const std::size_t n = cursor->next(batch, 256)) {
+    for (std::size_t i = 0; i < n; ++i) {
+      use(batch[i].subject);
+      use(batch[i].predicate);
+      use(batch[i].object);
+      if (batch[i].graph != kDefaultGraph) use(batch[i].graph);
+    }
+  }
+  for (const TermId g : version->graphs()) use(g);
+  if (used_count * 2 > size) return;
+
+  // Terms keep their relative order, so rows renumbered stay sorted.
+  auto fresh = std::make_shared<TermInterner>();
+  std::vector<std::uint32_t> renumbered(size, 0);
+  for (std::size_t i = 0; i < size; ++i) {
+    if (used[i]) {
+      renumbered[i] = static_cast<std::uint32_t>(id_of(fresh->intern(terms_->term(i))));
+    }
+  }
+  const auto map = [&](TermId id) { return renumbered[index_of(id)]; };
+  std::vector<Row<3>> triples;
+  std::vector<Row<4>> quads;
+  cursor = version->match(everything);
+  while (const std::size_t n = cursor->next(batch, 256)) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const QuadIds& q = batch[i];
+      if (q.graph == kDefaultGraph) {
+        triples.push_back({map(q.subject), map(q.predicate), map(q.object)});
+      } else {
+        quads.push_back({map(q.subject), map(q.predicate), map(q.object), map(q.graph)});
+      }
+    }
+  }
+  std::vector<TermId> graphs;
+  for (const TermId g : version->graphs()) graphs.push_back(map(g));
+  const auto empty = std::make_shared<const Version>(fresh);
+  version = empty
+                ->with(LayeredIndex<3>(triple_orders()).with_inserted(std::move(triples)),
+                       LayeredIndex<4>(quad_orders()).with_inserted(std::move(quads)),
+                       std::move(graphs), fresh->view())
+                ->settled();
+  terms_ = std::move(fresh);
+  next_compaction_check_ = std::max(kCompactionMinimum, 2 * terms_->size());
 }
 
 Expected<std::unique_ptr<Transaction>> MemoryStore::begin(bool wait) {

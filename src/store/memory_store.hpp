@@ -20,6 +20,13 @@ namespace quiver::store {
 /// (SPOG, POSG, OSPG, GSPO, GPOS, GOSP), all with 32-bit ids; together they
 /// answer every pattern shape with one binary-searched range.
 ///
+/// Terms no quad or graph uses any more (the blank nodes of a graph
+/// replaced again and again) are dropped: when the dictionary has doubled
+/// since it was last looked at, a commit counts the terms in use, and if
+/// they are fewer than half, it builds a new dictionary of those alone
+/// (same order, so every sorted table stays sorted) and the state over it.
+/// Snapshots taken before keep the old dictionary until they end.
+///
 /// Every commit publishes a new immutable Version. Snapshots hold the
 /// version they were taken at, so a query never sees a commit that happens
 /// while it runs and never waits for one; a writer never waits for readers.
@@ -43,17 +50,23 @@ class MemoryStore final : public Store {
   std::shared_ptr<const Version> current() const;
 
   /// Number of distinct terms in the dictionary.
-  std::size_t term_count() const { return terms_.size(); }
+  std::size_t term_count() const { return terms_->size(); }
   /// Bytes held by the dictionary.
-  std::size_t dictionary_memory() const { return terms_.memory_usage(); }
+  std::size_t dictionary_memory() const { return terms_->memory_usage(); }
   /// Bytes held by the indexes of the current state.
   std::size_t index_memory() const;
 
  private:
   friend class MemoryTransaction;
   void publish(std::shared_ptr<const Version> version);
+  /// `version` over a new dictionary of the terms it uses, when due (see
+  /// above); called by a committing writer.
+  void compact_if_due(std::shared_ptr<const Version>& version);
 
-  TermInterner terms_;
+  // Replaced (never changed in place) by compaction; writers hold it
+  // through their transaction, versions through their view.
+  std::shared_ptr<TermInterner> terms_;
+  std::size_t next_compaction_check_;
   mutable std::mutex current_mutex_;
   std::shared_ptr<const Version> current_;
   std::timed_mutex writer_;

@@ -16,7 +16,8 @@ Error not_active() {
 MemoryTransaction::MemoryTransaction(MemoryStore& store, std::unique_lock<std::timed_mutex> lock)
     : store_(store),
       lock_(std::move(lock)),
-      begin_(store.terms_.mark()),
+      terms_(store.terms_),
+      begin_(terms_->mark()),
       staged_(store.current()) {}
 
 MemoryTransaction::~MemoryTransaction() {
@@ -48,7 +49,7 @@ void MemoryTransaction::stage() const {
                    std::back_inserter(all));
     graphs = std::move(all);
   }
-  staged_ = v.with(std::move(triples), std::move(quads), std::move(graphs), store_.terms_.view());
+  staged_ = v.with(std::move(triples), std::move(quads), std::move(graphs), terms_->view());
   triples_ = {};
   quads_ = {};
   new_graphs_.clear();
@@ -61,13 +62,17 @@ const Version& MemoryTransaction::view() const {
 }
 
 // The dictionary itself, not the staged view: terms interned since the
-// last staging are found too.
+// last staging are found too. After the end, the state read is the store's,
+// whose dictionary a commit may have replaced.
 TermId MemoryTransaction::find_id(const TermRef& term) const {
-  const TermInterner::Index i = store_.terms_.find(term);
+  if (!active_) return staged_->find_id(term);
+  const TermInterner::Index i = terms_->find(term);
   return i == TermInterner::kNotFound ? kAnyTerm : id_of(i);
 }
 
-TermRef MemoryTransaction::term(TermId id) const { return store_.terms_.term(index_of(id)); }
+TermRef MemoryTransaction::term(TermId id) const {
+  return active_ ? terms_->term(index_of(id)) : staged_->term(id);
+}
 
 std::unique_ptr<QuadCursor> MemoryTransaction::match(const QuadIds& pattern) const {
   return view().match(pattern);
@@ -91,7 +96,7 @@ Expected<TermId> MemoryTransaction::intern(const TermRef& term) {
   if (Status st = check_active(); !st) return st.error();
   if (term.is_none()) return Error(ErrorKind::Invalid, "the absent term has no id");
   try {
-    return id_of(store_.terms_.intern(term));
+    return id_of(terms_->intern(term));
   } catch (const std::length_error& e) {
     return Error(ErrorKind::Limit, std::string("the dictionary is full: ") + e.what());
   } catch (const std::bad_alloc&) {
@@ -112,7 +117,7 @@ Status MemoryTransaction::insert(std::span<const QuadRef> quads, std::size_t& in
   inserted = 0;
   if (Status st = check_active(); !st) return st;
   constexpr std::size_t kAhead = 4;
-  TermInterner& terms = store_.terms_;
+  TermInterner& terms = *terms_;
   try {
     hashes_.resize(quads.size());
     for (std::size_t i = 0; i < quads.size(); ++i) {
@@ -197,7 +202,7 @@ Status MemoryTransaction::create_graph(TermId graph) {
   if (v.has_graph(graph)) return {};
   std::vector<TermId> graphs = v.graphs();
   graphs.insert(std::upper_bound(graphs.begin(), graphs.end(), graph), graph);
-  staged_ = v.with(v.triples(), v.quads(), std::move(graphs), store_.terms_.view());
+  staged_ = v.with(v.triples(), v.quads(), std::move(graphs), terms_->view());
   return {};
 }
 
@@ -236,7 +241,7 @@ Status MemoryTransaction::drop_graph(TermId graph) {
 
 Transaction::Savepoint MemoryTransaction::savepoint() {
   stage();
-  savepoints_.push_back({staged_, store_.terms_.mark()});
+  savepoints_.push_back({staged_, terms_->mark()});
   return savepoints_.size() - 1;
 }
 
@@ -247,7 +252,7 @@ void MemoryTransaction::rollback_to(Savepoint point) {
   new_graphs_.clear();
   pending_ = Pending::None;
   staged_ = savepoints_[point].version;
-  store_.terms_.rollback(savepoints_[point].terms);
+  terms_->rollback(savepoints_[point].terms);
   savepoints_.resize(point + 1);
   last_subject_id_ = kAnyTerm;
 }
@@ -261,6 +266,12 @@ Status MemoryTransaction::commit() {
     rollback();
     return Error(ErrorKind::Limit, "out of memory while committing; nothing was changed");
   }
+  try {
+    store_.compact_if_due(staged_);
+  } catch (const std::bad_alloc&) {
+    // Compaction only frees memory later; without room for it, the
+    // commit stands over the dictionary as it is.
+  }
   store_.publish(staged_);
   end();
   return {};
@@ -272,7 +283,7 @@ void MemoryTransaction::rollback() {
   // are left to see), never a dangling view.
   staged_ = store_.current();
   savepoints_.clear();
-  store_.terms_.rollback(begin_);
+  terms_->rollback(begin_);
   end();
 }
 

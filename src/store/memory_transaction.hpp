@@ -63,6 +63,9 @@ class MemoryTransaction final : public Transaction {
 
   MemoryStore& store_;
   std::unique_lock<std::timed_mutex> lock_;
+  // The store's dictionary when the transaction began (a commit may
+  // replace the store's; this one then lives as long as the transaction).
+  std::shared_ptr<TermInterner> terms_;
   TermInterner::Mark begin_;
   bool active_ = true;
   std::vector<Saved> savepoints_;

@@ -46,11 +46,12 @@ const LayeredIndex<4>::Orders& quad_orders() {
   return orders;
 }
 
-Version::Version(const TermInterner& terms)
+Version::Version(std::shared_ptr<const TermInterner> terms)
     : triples_(triple_orders()),
       quads_(quad_orders()),
       graphs_(std::make_shared<const std::vector<TermId>>()),
-      terms_(terms.view()) {}
+      dictionary_(std::move(terms)),
+      terms_(dictionary_->view()) {}
 
 std::shared_ptr<const Version> Version::with(LayeredIndex<3> triples, LayeredIndex<4> quads,
                                              std::vector<TermId> graphs,

@@ -42,10 +42,13 @@ inline bool storable(const QuadIds& quad) {
 /// kAnyTerm graph, the default graph's quads merged with the named ones.
 class Version final : public Dataset {
  public:
-  /// An empty store's state over `terms`.
-  explicit Version(const TermInterner& terms);
+  /// An empty store's state over the dictionary `terms`, which the version
+  /// (and every version made from it) keeps alive: a store may replace its
+  /// dictionary (MemoryStore's compaction) while snapshots still read this one.
+  explicit Version(std::shared_ptr<const TermInterner> terms);
 
-  /// A copy with indexes, graphs and dictionary view replaced.
+  /// A copy with indexes, graphs and dictionary view replaced (a view of
+  /// this version's dictionary).
   std::shared_ptr<const Version> with(LayeredIndex<3> triples, LayeredIndex<4> quads,
                                       std::vector<TermId> graphs, TermInterner::View terms) const;
   /// This version with its deltas folded where they are past the published
@@ -91,6 +94,7 @@ class Version final : public Dataset {
   LayeredIndex<3> triples_;
   LayeredIndex<4> quads_;
   std::shared_ptr<const std::vector<TermId>> graphs_;
+  std::shared_ptr<const TermInterner> dictionary_;
   TermInterner::View terms_;
 };
 

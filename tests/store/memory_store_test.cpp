@@ -293,3 +293,57 @@ TEST_P(RandomStoreTest, GraphNamesAreSortedAndComplete) {
 
 }  // namespace
 }  // namespace quiver::store
+
+namespace quiver::store {
+namespace {
+
+// A graph replaced again and again with new blank nodes (a Graph Store PUT
+// loop) must not grow the dictionary for ever: terms no quad uses are
+// dropped once they are most of it, and a snapshot taken before still
+// reads its own terms.
+TEST(MemoryStoreCompactionTest, TermsNoQuadUsesAreDroppedWhileOldSnapshotsStillRead) {
+  MemoryStore store;
+  add_trig(store, "<http://e/a> <http://e/p> \"kept\" .");
+  {
+    auto tx = store.begin();
+    ASSERT_TRUE(tx.ok());
+    auto empty = (*tx)->intern(Term::iri("http://e/empty").ref());
+    ASSERT_TRUE(empty.ok() && (*tx)->create_graph(*empty).ok() && (*tx)->commit().ok());
+  }
+  const Term g = Term::iri("http://e/g"), p = Term::iri("http://e/p");
+  const auto replace = [&](int round) {
+    auto tx = store.begin();
+    ASSERT_TRUE(tx.ok());
+    auto graph = (*tx)->intern(g.ref());
+    ASSERT_TRUE(graph.ok());
+    ASSERT_TRUE((*tx)->drop_graph(*graph).ok());
+    for (int k = 0; k < 300; ++k) {
+      const Term node = Term::blank("r" + std::to_string(round) + "_" + std::to_string(k));
+      ASSERT_TRUE((*tx)->insert(QuadRef{node.ref(), p.ref(), p.ref(), g.ref()}).ok());
+    }
+    ASSERT_TRUE((*tx)->commit().ok());
+  };
+  std::shared_ptr<const Version> early;
+  for (int round = 0; round < 400; ++round) {
+    replace(round);
+    if (round == 10) early = store.current();
+  }
+  // 120,000 blank nodes were interned; at most the 65,536 of one check
+  // period (and the few in use) are held.
+  EXPECT_LT(store.term_count(), 70000u);
+  const auto now = store.current();
+  EXPECT_EQ(now->count(QuadIds{.graph = now->find_id(g.ref())}), 300u);
+  EXPECT_NE(now->find_id(Term::blank("r399_7").ref()), kAnyTerm);
+  EXPECT_EQ(now->find_id(Term::blank("r0_7").ref()), kAnyTerm);
+  EXPECT_EQ(now->count(QuadIds{.object = now->find_id(Term::literal("kept").ref())}), 1u);
+  EXPECT_TRUE(now->has_graph(now->find_id(Term::iri("http://e/empty").ref())));
+  // The snapshot from round 10 reads round 10's nodes, by its own ids.
+  const TermId old_node = early->find_id(Term::blank("r10_7").ref());
+  ASSERT_NE(old_node, kAnyTerm);
+  EXPECT_EQ(early->count(QuadIds{.subject = old_node, .graph = kAnyTerm}), 1u);
+  EXPECT_EQ(early->term(old_node).value, "r10_7");
+  EXPECT_EQ(early->count(QuadIds{.graph = early->find_id(g.ref())}), 300u);
+}
+
+}  // namespace
+}  // namespace quiver::store
