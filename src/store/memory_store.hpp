@@ -49,7 +49,9 @@ class MemoryStore final : public Store {
   /// The last committed state, with the store's own accessors.
   std::shared_ptr<const Version> current() const;
 
-  /// Number of distinct terms in the dictionary.
+  /// Number of distinct terms in the dictionary. This and
+  /// dictionary_memory() read the store's dictionary, which a commit may
+  /// replace: call them where no transaction commits meanwhile.
   std::size_t term_count() const { return terms_->size(); }
   /// Bytes held by the dictionary.
   std::size_t dictionary_memory() const { return terms_->memory_usage(); }
