@@ -423,6 +423,16 @@ class Quiver:
             self.connection.close()
 
 
+def count_same(counts, a, b):
+    """Counts two normalized answers that agree; False when they differ."""
+    if a != b:
+        return False
+    counts["same" if a != ("error",) else "both failed"] += 1
+    if a[0] == "bindings" and a[1] or a == ("boolean", True):
+        counts["same, not empty"] += 1
+    return True
+
+
 def quiver_answer(connection, query):
     body = urlencode({"query": query})
     status, data = connection.post(body, {
@@ -529,11 +539,7 @@ def main():
             ours = quiver_answer(connection, query)
             if i % 1000 == 999:
                 print("  %d queries: %r" % (i + 1, counts), flush=True)
-            a, b = normalize(ours), normalize(theirs)
-            if a == b:
-                counts["same" if a != ("error",) else "both failed"] += 1
-                if a[0] == "bindings" and a[1] or a == ("boolean", True):
-                    counts["same, not empty"] += 1
+            if count_same(counts, normalize(ours), normalize(theirs)):
                 continue
             if not theirs["ok"] and theirs.get("error") == "unreachable":
                 # A Rust panic inside Oxigraph's WebAssembly: its bug. The
@@ -592,11 +598,7 @@ def against_reference(args):
             if any(not r["ok"] and "timed out" in r.get("error", "") for r in (a_raw, b_raw)):
                 counts["timed out"] += 1
                 continue
-            a, b = normalize(a_raw), normalize(b_raw)
-            if a == b:
-                counts["same" if a != ("error",) else "both failed"] += 1
-                if a[0] == "bindings" and a[1] or a == ("boolean", True):
-                    counts["same, not empty"] += 1
+            if count_same(counts, normalize(a_raw), normalize(b_raw)):
                 continue
             counts["different"] += 1
             differences.append({"query": query, "optimized": a_raw, "reference": b_raw})
