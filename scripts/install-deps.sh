@@ -25,7 +25,9 @@ packages=(
 # A machine may already have its own Java or Node.js; only add Debian's if none.
 command -v java >/dev/null || packages+=(default-jre-headless)
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(serdi time)
+  # liblmdb-dev and librocksdb-dev: the candidates store_candidates_bench
+  # measured the on-disk layout against (src/README.md, store/).
+  packages+=(serdi time liblmdb-dev librocksdb-dev)
   command -v node >/dev/null || packages+=(nodejs npm)
 fi
 
