@@ -18,7 +18,7 @@ while [[ $# -gt 0 ]]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[[ ${#targets[@]} -gt 0 ]] || targets=(read parse_query query update read_results service http_request)
+[[ ${#targets[@]} -gt 0 ]] || targets=(read parse_query query update read_results service http_request block_table)
 w3c="${QUIVER_W3C_DIR:-$root/../shared/rdf-tests}"
 build="$root/build-fuzz"
 
@@ -72,6 +72,7 @@ dictionary_of() {
     read_results) echo results ;;
     service) echo service ;;
     http_request) echo http ;;
+    block_table) ;;  # binary files: no words to suggest
   esac
 }
 
@@ -84,9 +85,10 @@ for target in "${targets[@]}"; do
   log="$build/fuzz-$target.log"
   # -rss_limit_mb and -timeout: an input that takes more than 2 GiB or 10 s
   # is a finding (the engine's own limits must stop it first).
+  dict=()
+  [[ -z "$(dictionary_of "$target")" ]] || dict=(-dict="$root/tests/fuzz/dict/$(dictionary_of "$target").dict")
   if ! "$build/src/"*/fuzz_"$target" "$corpus" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=8192 -print_final_stats=1 \
-      -dict="$root/tests/fuzz/dict/$(dictionary_of "$target").dict" \
-      -artifact_prefix="$crashes/" > "$log" 2>&1; then
+      "${dict[@]}" -artifact_prefix="$crashes/" > "$log" 2>&1; then
     status=1
     echo "fuzz $target: FOUND A FAILURE (log: $log)"
     grep -E "ERROR:|SUMMARY:|Test unit written|failed:" "$log" | head -5 || true

@@ -71,6 +71,7 @@ Reply Service::update(const Call& call) {
     case ErrorKind::Unsupported:
       return text_reply(403, error.message);
     case ErrorKind::Limit:
+    case ErrorKind::Corrupt:
     case ErrorKind::Internal:
       return text_reply(500, error.message);
     default:

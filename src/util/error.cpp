@@ -26,6 +26,8 @@ std::string_view error_kind_name(ErrorKind kind) {
       return "unsupported";
     case ErrorKind::Conflict:
       return "conflict";
+    case ErrorKind::Corrupt:
+      return "corrupt";
     case ErrorKind::Internal:
       return "internal";
   }

@@ -34,6 +34,7 @@ enum class ErrorKind : std::uint8_t {
   NotFound,     ///< a named graph, file or resource that does not exist
   Unsupported,  ///< a feature Quiver does not implement
   Conflict,     ///< the state does not allow it (e.g. another writer holds the store)
+  Corrupt,      ///< stored data that is not what Quiver wrote (a damaged database file)
   Internal,     ///< Quiver's own fault: a broken invariant
 };
 

@@ -1,0 +1,348 @@
+#include "disk/block_table.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace quiver::disk {
+namespace {
+
+constexpr char kMagic[8] = {'Q', 'V', 'B', 'L', 'O', 'C', 'K', 'S'};
+constexpr char kEndMagic[8] = {'Q', 'V', 'B', 'L', 'K', 'E', 'N', 'D'};
+constexpr std::size_t kHeaderSize = 32;
+constexpr std::size_t kFooterSize = 32;
+constexpr std::uint32_t kBlockRows = 128;
+
+// FNV-1a over 64 bits: enough to tell a damaged file from a good one.
+struct Checksum {
+  std::uint64_t value = 0xcbf29ce484222325ull;
+  void add(const unsigned char* p, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) value = (value ^ p[i]) * 0x100000001b3ull;
+  }
+};
+
+void put_u32(std::string& out, std::uint32_t v) {
+  for (int i = 0; i < 4; ++i) out += static_cast<char>(v >> (8 * i));
+}
+void put_u64(std::string& out, std::uint64_t v) {
+  for (int i = 0; i < 8; ++i) out += static_cast<char>(v >> (8 * i));
+}
+std::uint32_t get_u32(const unsigned char* p) {
+  std::uint32_t v = 0;
+  for (int i = 3; i >= 0; --i) v = (v << 8) | p[i];
+  return v;
+}
+std::uint64_t get_u64(const unsigned char* p) {
+  std::uint64_t v = 0;
+  for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
+  return v;
+}
+void put_varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>(v | 0x80);
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+// False when the varint runs past `end` or past 64 bits.
+bool get_varint(const unsigned char*& p, const unsigned char* end, std::uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (p == end) return false;
+    const unsigned char b = *p++;
+    v |= std::uint64_t{b & 0x7Fu} << shift;
+    if (b < 0x80) return true;
+  }
+  return false;
+}
+
+Error io_error(const std::string& path, const std::string& what) {
+  return Error(ErrorKind::Io, path + ": " + what + ": " + std::strerror(errno));
+}
+Error corrupt(const std::string& path, const std::string& what) {
+  return Error(ErrorKind::Corrupt, path + ": not a valid block table (" + what + ")");
+}
+
+Status write_all(int fd, const std::string& bytes, const std::string& path) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return io_error(path, "cannot write");
+    done += static_cast<std::size_t>(n);
+  }
+  return {};
+}
+
+}  // namespace
+
+template <std::size_t N>
+struct BlockTable<N>::Map {
+  ~Map() {
+    if (base != nullptr) ::munmap(base, size);
+  }
+  void* base = nullptr;
+  std::size_t size = 0;
+};
+
+template <std::size_t N>
+Status write_block_table(const std::string& path, std::span<const store::Row<N>> rows) {
+  static_assert(N >= 2 && N <= 4, "the column number must fit two bits");
+  std::string bytes;
+  bytes.append(kMagic, sizeof kMagic);
+  put_u32(bytes, kBlockFormat);
+  put_u32(bytes, static_cast<std::uint32_t>(N));
+  put_u64(bytes, rows.size());
+  put_u32(bytes, kBlockRows);
+  put_u32(bytes, 0);
+  std::string index;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const store::Row<N>& r = rows[i];
+    if (i % kBlockRows == 0) {
+      for (const std::uint32_t c : r) put_u32(index, c);
+      put_u64(index, bytes.size() - kHeaderSize);
+      for (const std::uint32_t c : r) put_varint(bytes, c);
+      continue;
+    }
+    const store::Row<N>& prev = rows[i - 1];
+    if (!(prev < r)) {
+      return Error(ErrorKind::Internal,
+                   "caller error: block table rows must be sorted and distinct");
+    }
+    std::size_t c = 0;
+    while (c + 1 < N && r[c] == prev[c]) ++c;
+    put_varint(bytes, (std::uint64_t{r[c] - prev[c]} << 2) | c);
+    for (std::size_t k = c + 1; k < N; ++k) put_varint(bytes, r[k]);
+  }
+  const std::uint64_t index_offset = bytes.size() - kHeaderSize;
+  bytes += index;
+  Checksum sum;
+  sum.add(reinterpret_cast<const unsigned char*>(bytes.data()) + kHeaderSize,
+          bytes.size() - kHeaderSize);
+  put_u64(bytes, index_offset);
+  put_u64(bytes, (rows.size() + kBlockRows - 1) / kBlockRows);
+  put_u64(bytes, sum.value);
+  bytes.append(kEndMagic, sizeof kEndMagic);
+
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return io_error(path, "cannot create");
+  Status st = write_all(fd, bytes, path);
+  if (st && ::fsync(fd) != 0) st = io_error(path, "cannot sync");
+  if (::close(fd) != 0 && st) st = io_error(path, "cannot close");
+  return st;
+}
+
+template <std::size_t N>
+Expected<BlockTable<N>> BlockTable<N>::open(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return io_error(path, "cannot open");
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    ::close(fd);
+    return io_error(path, "cannot stat");
+  }
+  const auto size = static_cast<std::size_t>(st.st_size);
+  if (size < kHeaderSize + kFooterSize) {
+    ::close(fd);
+    return corrupt(path, "too short");
+  }
+  auto map = std::make_shared<Map>();
+  void* base = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
+  ::close(fd);
+  if (base == MAP_FAILED) return io_error(path, "cannot map");
+  map->base = base;
+  map->size = size;
+  const auto* p = static_cast<const unsigned char*>(base);
+  const unsigned char* footer = p + size - kFooterSize;
+  if (std::memcmp(p, kMagic, sizeof kMagic) != 0 ||
+      std::memcmp(footer + 24, kEndMagic, sizeof kEndMagic) != 0) {
+    return corrupt(path, "no header or footer");
+  }
+  if (get_u32(p + 8) != kBlockFormat) {
+    return Error(ErrorKind::Unsupported, path + ": block table format " +
+                                             std::to_string(get_u32(p + 8)) +
+                                             ", this Quiver reads " + std::to_string(kBlockFormat));
+  }
+  BlockTable t;
+  t.map_ = map;
+  t.rows_ = get_u64(p + 16);
+  t.block_rows_ = get_u32(p + 24);
+  const std::uint64_t index_offset = get_u64(footer);
+  t.blocks_ = get_u64(footer + 8);
+  const std::uint64_t body = size - kHeaderSize - kFooterSize;
+  constexpr std::uint64_t kEntry = N * 4 + 8;
+  if (get_u32(p + 12) != N || t.block_rows_ == 0 || get_u32(p + 28) != 0 || index_offset > body ||
+      t.blocks_ != (t.rows_ + t.block_rows_ - 1) / t.block_rows_ ||
+      t.blocks_ > (body - index_offset) / kEntry || body - index_offset != t.blocks_ * kEntry) {
+    return corrupt(path, "sizes disagree");
+  }
+  t.data_ = p + kHeaderSize;
+  t.data_size_ = index_offset;
+  t.index_ = t.data_ + index_offset;
+  for (std::uint64_t b = 0; b < t.blocks_; ++b) {
+    if (t.block_offset(b) >= t.data_size_ ||
+        (b > 0 && t.block_offset(b) <= t.block_offset(b - 1)) ||
+        (b > 0 && !(t.first_row(b - 1) < t.first_row(b)))) {
+      return corrupt(path, "index out of order");
+    }
+  }
+  return t;
+}
+
+template <std::size_t N>
+typename BlockTable<N>::Row BlockTable<N>::first_row(std::uint64_t block) const {
+  Row r;
+  const unsigned char* e = index_ + block * (N * 4 + 8);
+  for (std::size_t c = 0; c < N; ++c) r[c] = get_u32(e + 4 * c);
+  return r;
+}
+
+template <std::size_t N>
+std::uint64_t BlockTable<N>::block_offset(std::uint64_t block) const {
+  return get_u64(index_ + block * (N * 4 + 8) + N * 4);
+}
+
+template <std::size_t N>
+std::uint64_t BlockTable<N>::block_end(std::uint64_t block) const {
+  return block + 1 < blocks_ ? block_offset(block + 1) : data_size_;
+}
+
+template <std::size_t N>
+typename BlockTable<N>::Range BlockTable<N>::range(const Row& key, std::size_t prefix) const {
+  Range r;
+  r.table_ = this;
+  r.key_ = key;
+  r.prefix_ = std::min(prefix, N);
+  for (std::size_t c = r.prefix_; c < N; ++c) r.key_[c] = 0;
+  if (blocks_ == 0) {
+    r.done_ = true;
+    return r;
+  }
+  // The last block whose first row is below the key: the range may start
+  // inside it. Binary search over the index.
+  std::uint64_t lo = 0, hi = blocks_;
+  while (lo < hi) {
+    const std::uint64_t mid = lo + (hi - lo) / 2;
+    if (first_row(mid) < r.key_) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  r.block_ = lo == 0 ? 0 : lo - 1;
+  return r;
+}
+
+template <std::size_t N>
+bool BlockTable<N>::Range::decode_next(Row& out) {
+  const BlockTable& t = *table_;
+  const auto fail = [&](const char* what) {
+    failed_ = true;
+    error_ = Error(ErrorKind::Corrupt, std::string("damaged block table: ") + what);
+    return false;
+  };
+  for (;;) {
+    if (block_ >= t.blocks_) return false;
+    if (at_ == nullptr) {
+      at_ = t.data_ + t.block_offset(block_);
+      end_ = t.data_ + t.block_end(block_);
+      in_block_ = 0;
+    }
+    const std::uint64_t rows_here =
+        std::min<std::uint64_t>(t.block_rows_, t.rows_ - block_ * t.block_rows_);
+    if (in_block_ == rows_here) {
+      if (at_ != end_) return fail("bytes left over in a block");
+      ++block_;
+      at_ = nullptr;
+      continue;
+    }
+    std::uint64_t v = 0;
+    if (in_block_ == 0) {
+      for (std::size_t c = 0; c < N; ++c) {
+        if (!get_varint(at_, end_, v) || v > 0xFFFFFFFFu) return fail("a row runs past its block");
+        row_[c] = static_cast<std::uint32_t>(v);
+      }
+      if (row_ != t.first_row(block_)) return fail("a block disagrees with the index");
+    } else {
+      if (!get_varint(at_, end_, v)) return fail("a row runs past its block");
+      const std::size_t c = v & 3;
+      const std::uint64_t increase = v >> 2;
+      if (c >= N || increase == 0 || increase > 0xFFFFFFFFull - row_[c]) {
+        return fail("a row out of order");
+      }
+      row_[c] = static_cast<std::uint32_t>(row_[c] + increase);
+      for (std::size_t k = c + 1; k < N; ++k) {
+        if (!get_varint(at_, end_, v) || v > 0xFFFFFFFFu) return fail("a row runs past its block");
+        row_[k] = static_cast<std::uint32_t>(v);
+      }
+    }
+    ++in_block_;
+    out = row_;
+    return true;
+  }
+}
+
+template <std::size_t N>
+std::size_t BlockTable<N>::Range::next(Row* out, std::size_t max) {
+  std::size_t n = 0;
+  while (n < max && !done_) {
+    Row r;
+    if (!decode_next(r)) {
+      done_ = true;
+      break;
+    }
+    // Rows before the key (the start of the first block) are skipped.
+    if (!started_) {
+      if (r < key_) continue;
+      started_ = true;
+    }
+    for (std::size_t c = 0; c < prefix_; ++c) {
+      if (r[c] != key_[c]) {
+        done_ = true;
+        return n;
+      }
+    }
+    out[n++] = r;
+  }
+  return n;
+}
+
+template <std::size_t N>
+Status BlockTable<N>::verify() const {
+  Checksum sum;
+  const auto* footer = static_cast<const unsigned char*>(map_->base) + map_->size - kFooterSize;
+  sum.add(data_, static_cast<std::size_t>(footer - data_));
+  if (sum.value != get_u64(footer + 16)) {
+    return Error(ErrorKind::Corrupt, "block table checksum does not match");
+  }
+  Range all = range(Row{}, 0);
+  Row batch[256];
+  Row previous{};
+  std::uint64_t count = 0;
+  while (const std::size_t n = all.next(batch, 256)) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (count > 0 && !(previous < batch[i])) {
+        return Error(ErrorKind::Corrupt, "block table rows out of order");
+      }
+      previous = batch[i];
+      ++count;
+    }
+  }
+  if (const Error* e = all.error()) return *e;
+  if (count != rows_) return Error(ErrorKind::Corrupt, "block table row count does not match");
+  return {};
+}
+
+template Status write_block_table<3>(const std::string&, std::span<const store::Row<3>>);
+template Status write_block_table<4>(const std::string&, std::span<const store::Row<4>>);
+template class BlockTable<3>;
+template class BlockTable<4>;
+
+}  // namespace quiver::disk

@@ -1,0 +1,99 @@
+#pragma once
+/// @file
+/// One permutation of the on-disk store: sorted rows of ids in an
+/// immutable file, read through a memory map.
+///
+/// Layout (little-endian; src/README.md says why this layout):
+///
+///     header   "QVBLOCKS" | format u32 | columns u32 | rows u64 | block_rows u32 | 0 u32
+///     blocks   per block of block_rows rows: the first row as varints; each
+///              next row as varint(increase << 2 | c), c the first column that
+///              changed, then the columns after c as varints
+///     index    per block: its first row (columns x u32), its offset (u64)
+///     footer   index offset u64 | block count u64 | checksum u64 | "QVBLKEND"
+///
+/// Opening checks the header, the footer and the index (bounds, order) but
+/// not the blocks, so that a large table opens in constant time; every
+/// decode is bounds-checked, so a damaged block gives a Corrupt error,
+/// never a crash, and verify() reads everything against the checksum.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+
+#include "store/sorted_table.hpp"
+#include "util/expected.hpp"
+
+namespace quiver::disk {
+
+/// The on-disk format's version: a file of another version is refused.
+constexpr std::uint32_t kBlockFormat = 1;
+
+/// Writes `rows` (sorted, distinct) as a new block table at `path` and
+/// syncs it to disk. The file is complete only when this returns success;
+/// a caller makes it live by naming it in a manifest.
+template <std::size_t N>
+Status write_block_table(const std::string& path, std::span<const store::Row<N>> rows);
+
+/// A block table opened for reading. Cheap to copy (the map is shared).
+template <std::size_t N>
+class BlockTable {
+ public:
+  using Row = store::Row<N>;
+
+  /// Maps and checks the file at `path`.
+  static Expected<BlockTable> open(const std::string& path);
+
+  /// Number of rows.
+  std::uint64_t size() const { return rows_; }
+
+  /// The rows whose first `prefix` columns equal those of `key`, in order,
+  /// read block by block.
+  class Range {
+   public:
+    /// Up to `max` next rows into `out`; 0 at the end or on damage (see error()).
+    std::size_t next(Row* out, std::size_t max);
+    /// Set when a block could not be decoded.
+    const Error* error() const { return failed_ ? &error_ : nullptr; }
+
+   private:
+    friend class BlockTable;
+    bool decode_next(Row& out);
+    const BlockTable* table_ = nullptr;
+    Row key_{};
+    std::size_t prefix_ = 0;
+    std::uint64_t block_ = 0;
+    std::uint64_t in_block_ = 0;  // rows decoded in the current block
+    const unsigned char* at_ = nullptr;
+    const unsigned char* end_ = nullptr;
+    Row row_{};
+    bool started_ = false;
+    bool done_ = false;
+    bool failed_ = false;
+    Error error_;
+  };
+  /// The range of `key`'s first `prefix` columns (0: every row).
+  Range range(const Row& key, std::size_t prefix) const;
+
+  /// Decodes every block and compares the checksum, the row count and the
+  /// order with what the file says: what `db check` runs.
+  Status verify() const;
+
+ private:
+  struct Map;
+  std::shared_ptr<const Map> map_;
+  std::uint64_t rows_ = 0;
+  std::uint64_t blocks_ = 0;
+  std::uint32_t block_rows_ = 0;
+  const unsigned char* data_ = nullptr;   // first block
+  const unsigned char* index_ = nullptr;  // first index entry
+  std::uint64_t data_size_ = 0;
+
+  Row first_row(std::uint64_t block) const;
+  std::uint64_t block_offset(std::uint64_t block) const;
+  std::uint64_t block_end(std::uint64_t block) const;
+};
+
+}  // namespace quiver::disk
