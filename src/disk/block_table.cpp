@@ -1,12 +1,6 @@
 #include "disk/block_table.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -20,77 +14,11 @@ constexpr std::size_t kHeaderSize = 32;
 constexpr std::size_t kFooterSize = 32;
 constexpr std::uint32_t kBlockRows = 128;
 
-// FNV-1a over 64 bits: enough to tell a damaged file from a good one.
-struct Checksum {
-  std::uint64_t value = 0xcbf29ce484222325ull;
-  void add(const unsigned char* p, std::size_t n) {
-    for (std::size_t i = 0; i < n; ++i) value = (value ^ p[i]) * 0x100000001b3ull;
-  }
-};
-
-void put_u32(std::string& out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) out += static_cast<char>(v >> (8 * i));
-}
-void put_u64(std::string& out, std::uint64_t v) {
-  for (int i = 0; i < 8; ++i) out += static_cast<char>(v >> (8 * i));
-}
-std::uint32_t get_u32(const unsigned char* p) {
-  std::uint32_t v = 0;
-  for (int i = 3; i >= 0; --i) v = (v << 8) | p[i];
-  return v;
-}
-std::uint64_t get_u64(const unsigned char* p) {
-  std::uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
-  return v;
-}
-void put_varint(std::string& out, std::uint64_t v) {
-  while (v >= 0x80) {
-    out += static_cast<char>(v | 0x80);
-    v >>= 7;
-  }
-  out += static_cast<char>(v);
-}
-// False when the varint runs past `end` or past 64 bits.
-bool get_varint(const unsigned char*& p, const unsigned char* end, std::uint64_t& v) {
-  v = 0;
-  for (int shift = 0; shift < 64; shift += 7) {
-    if (p == end) return false;
-    const unsigned char b = *p++;
-    v |= std::uint64_t{b & 0x7Fu} << shift;
-    if (b < 0x80) return true;
-  }
-  return false;
-}
-
-Error io_error(const std::string& path, const std::string& what) {
-  return Error(ErrorKind::Io, path + ": " + what + ": " + std::strerror(errno));
-}
 Error corrupt(const std::string& path, const std::string& what) {
   return Error(ErrorKind::Corrupt, path + ": not a valid block table (" + what + ")");
 }
 
-Status write_all(int fd, const std::string& bytes, const std::string& path) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return io_error(path, "cannot write");
-    done += static_cast<std::size_t>(n);
-  }
-  return {};
-}
-
 }  // namespace
-
-template <std::size_t N>
-struct BlockTable<N>::Map {
-  ~Map() {
-    if (base != nullptr) ::munmap(base, size);
-  }
-  void* base = nullptr;
-  std::size_t size = 0;
-};
 
 template <std::size_t N>
 Status write_block_table(const std::string& path, std::span<const store::Row<N>> rows) {
@@ -131,35 +59,16 @@ Status write_block_table(const std::string& path, std::span<const store::Row<N>>
   put_u64(bytes, sum.value);
   bytes.append(kEndMagic, sizeof kEndMagic);
 
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return io_error(path, "cannot create");
-  Status st = write_all(fd, bytes, path);
-  if (st && ::fsync(fd) != 0) st = io_error(path, "cannot sync");
-  if (::close(fd) != 0 && st) st = io_error(path, "cannot close");
-  return st;
+  return write_synced(path, bytes);
 }
 
 template <std::size_t N>
 Expected<BlockTable<N>> BlockTable<N>::open(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return io_error(path, "cannot open");
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    ::close(fd);
-    return io_error(path, "cannot stat");
-  }
-  const auto size = static_cast<std::size_t>(st.st_size);
-  if (size < kHeaderSize + kFooterSize) {
-    ::close(fd);
-    return corrupt(path, "too short");
-  }
-  auto map = std::make_shared<Map>();
-  void* base = ::mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
-  ::close(fd);
-  if (base == MAP_FAILED) return io_error(path, "cannot map");
-  map->base = base;
-  map->size = size;
-  const auto* p = static_cast<const unsigned char*>(base);
+  auto file = MappedFile::open(path);
+  if (!file) return file.error();
+  const std::size_t size = file->size();
+  if (size < kHeaderSize + kFooterSize) return corrupt(path, "too short");
+  const unsigned char* p = file->data();
   const unsigned char* footer = p + size - kFooterSize;
   if (std::memcmp(p, kMagic, sizeof kMagic) != 0 ||
       std::memcmp(footer + 24, kEndMagic, sizeof kEndMagic) != 0) {
@@ -171,7 +80,7 @@ Expected<BlockTable<N>> BlockTable<N>::open(const std::string& path) {
                                              ", this Quiver reads " + std::to_string(kBlockFormat));
   }
   BlockTable t;
-  t.map_ = map;
+  t.file_ = *file;
   t.rows_ = get_u64(p + 16);
   t.block_rows_ = get_u32(p + 24);
   const std::uint64_t index_offset = get_u64(footer);
@@ -317,7 +226,7 @@ std::size_t BlockTable<N>::Range::next(Row* out, std::size_t max) {
 template <std::size_t N>
 Status BlockTable<N>::verify() const {
   Checksum sum;
-  const auto* footer = static_cast<const unsigned char*>(map_->base) + map_->size - kFooterSize;
+  const unsigned char* footer = file_.data() + file_.size() - kFooterSize;
   sum.add(data_, static_cast<std::size_t>(footer - data_));
   if (sum.value != get_u64(footer + 16)) {
     return Error(ErrorKind::Corrupt, "block table checksum does not match");

@@ -23,6 +23,7 @@
 #include <span>
 #include <string>
 
+#include "disk/file_format.hpp"
 #include "store/sorted_table.hpp"
 #include "util/expected.hpp"
 
@@ -82,8 +83,7 @@ class BlockTable {
   Status verify() const;
 
  private:
-  struct Map;
-  std::shared_ptr<const Map> map_;
+  MappedFile file_;
   std::uint64_t rows_ = 0;
   std::uint64_t blocks_ = 0;
   std::uint32_t block_rows_ = 0;

@@ -1,0 +1,66 @@
+#pragma once
+/// @file
+/// What every file of the on-disk store shares: little-endian integers,
+/// LEB128 varints (checked against the end of their section), the
+/// checksum, the read-only memory map, and writing a file whole and synced.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "util/expected.hpp"
+
+namespace quiver::disk {
+
+/// Appends `v` as 4 little-endian bytes.
+void put_u32(std::string& out, std::uint32_t v);
+/// Appends `v` as 8 little-endian bytes.
+void put_u64(std::string& out, std::uint64_t v);
+/// Reads 4 little-endian bytes.
+std::uint32_t get_u32(const unsigned char* p);
+/// Reads 8 little-endian bytes.
+std::uint64_t get_u64(const unsigned char* p);
+/// Appends `v` as an LEB128 varint.
+void put_varint(std::string& out, std::uint64_t v);
+/// Reads a varint at `p`, advancing it; false when it runs past `end` or
+/// past 64 bits.
+bool get_varint(const unsigned char*& p, const unsigned char* end, std::uint64_t& v);
+
+/// FNV-1a over 64 bits: enough to tell a damaged file from a good one.
+struct Checksum {
+  /// The running value.
+  std::uint64_t value = 0xcbf29ce484222325ull;
+  /// Adds `n` bytes.
+  void add(const unsigned char* p, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) value = (value ^ p[i]) * 0x100000001b3ull;
+  }
+};
+
+/// A file mapped read-only; unmapped when the last copy goes.
+class MappedFile {
+ public:
+  /// Maps the file at `path` (Io error when it cannot).
+  static Expected<MappedFile> open(const std::string& path);
+  /// The bytes.
+  const unsigned char* data() const { return map_ ? map_->base : nullptr; }
+  /// Number of bytes.
+  std::size_t size() const { return map_ ? map_->size : 0; }
+
+ private:
+  struct Map {
+    ~Map();
+    const unsigned char* base = nullptr;
+    std::size_t size = 0;
+  };
+  std::shared_ptr<const Map> map_;
+};
+
+/// Writes `bytes` as the file `path` (created or truncated) and syncs it.
+Status write_synced(const std::string& path, std::string_view bytes);
+
+/// An Io error about `path`, with the system's reason (errno).
+Error io_error(const std::string& path, const std::string& what);
+
+}  // namespace quiver::disk
