@@ -18,7 +18,7 @@ while [[ $# -gt 0 ]]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[[ ${#targets[@]} -gt 0 ]] || targets=(read parse_query query update read_results service http_request block_table)
+[[ ${#targets[@]} -gt 0 ]] || targets=(read parse_query query update read_results service http_request disk_files)
 w3c="${QUIVER_W3C_DIR:-$root/../shared/rdf-tests}"
 build="$root/build-fuzz"
 
@@ -72,7 +72,7 @@ dictionary_of() {
     read_results) echo results ;;
     service) echo service ;;
     http_request) echo http ;;
-    block_table) ;;  # binary files: no words to suggest
+    disk_files) ;;  # binary files: no words to suggest
   esac
 }
 

@@ -157,7 +157,7 @@ TEST_F(BlockTableTest, DamagedFilesGiveErrorsNeverCrashes) {
 // seeds, made by a Python script from the layout in block_table.hpp) open,
 // verify and read back; a change of layout must change kBlockFormat.
 TEST_F(BlockTableTest, FilesOfTheDocumentedLayoutReadBack) {
-  const std::string seeds = std::string(QUIVER_SOURCE_DIR) + "/tests/fuzz/seeds/block_table/";
+  const std::string seeds = std::string(QUIVER_SOURCE_DIR) + "/tests/fuzz/seeds/disk_files/";
   for (const auto& [name, rows] :
        {std::pair{"empty", 0u}, {"one-row", 1u}, {"three-blocks", 300u}}) {
     auto t = BlockTable<3>::open(seeds + name);
