@@ -94,7 +94,14 @@ class Parser {
     }
     for (;;) {
       while (pos < line.size() && (is_space(line[pos]) || line[pos] == '\r')) ++pos;
-      if (pos == line.size() || line[pos] == '#') return true;
+      if (pos == line.size()) return true;
+      if (line[pos] == '#') {
+        // A comment ends at the end of the line, which a CR is too: what
+        // follows one is read (a file with CR line ends keeps its statements).
+        pos = line.find('\r', pos);
+        if (pos == std::string_view::npos) return true;
+        continue;
+      }
       const std::size_t start = pos;
       QuadRef quad;
       if (Outcome fault = read_statement(line, pos, quad)) return failed(std::move(*fault));

@@ -99,6 +99,26 @@ TEST(NTriplesReaderTest, SpacingCommentsCarriageReturnsAndAByteOrderMark) {
   EXPECT_EQ(result.quads, 4u);
 }
 
+// A comment ends at a CR as at an LF (N-Triples [6] EOL ::= [#xD#xA]+):
+// what follows it is read, never swallowed as comment. Found by the read
+// fuzz target (the line reader and Serd disagreed): a file with CR line
+// ends lost the statement after each comment, and junk after `# x\r`
+// was taken for comment.
+TEST(NTriplesReaderTest, ACommentEndsAtACarriageReturn) {
+  CollectingSink sink;
+  const auto result = read(
+      "# a comment\r<http://e/s> <http://e/p> <http://e/a> .\r"
+      "<http://e/s> <http://e/p> <http://e/b> . # another\r<http://e/s> <http://e/p> <http://e/c> "
+      ".\n",
+      sink);
+  ASSERT_TRUE(result.ok()) << result.errors[0].message;
+  EXPECT_EQ(result.quads, 3u);
+  CollectingSink junk_sink;
+  const auto junk = read("<http://e/s> <http://e/p> <http://e/o> . # comment\r junk\n", junk_sink);
+  ASSERT_FALSE(junk.ok());
+  EXPECT_EQ(junk.errors[0].where.column, 53u);
+}
+
 TEST(NTriplesReaderTest, OneStatementPerLine) {
   CollectingSink sink;
   const auto result = read(
