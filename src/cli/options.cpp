@@ -1,10 +1,11 @@
 #include "cli/options.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <iostream>
 #include <string_view>
+
+#include "util/ascii.hpp"
 
 namespace quiver::cli {
 
@@ -23,8 +24,7 @@ void validate(boost::any& v, const std::vector<std::string>& values, ByteSize*, 
   const std::string& text = po::validators::get_single_string(values);
   std::size_t digits = 0;
   while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
-  std::string unit = text.substr(digits);
-  for (char& c : unit) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string unit = ascii_upper(std::string_view(text).substr(digits));
   if (unit.ends_with("IB")) unit.resize(unit.size() - 2);
   if (unit.size() == 2 && unit.back() == 'B') unit.pop_back();
   if (unit == "B") unit.clear();

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "util/ascii.hpp"
+
 namespace quiver {
 
 namespace {
@@ -23,16 +25,6 @@ struct Header {
   TermKind kind;
 };
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool equal_ignore_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 // Hash with the language tag in lower case, so tags differing only in case
@@ -43,7 +35,7 @@ std::uint32_t TermInterner::hash_of(const TermRef& term) {
     h = hash_value(term);
   } else {
     std::string tag(term.language);
-    for (char& c : tag) c = lower(c);
+    for (char& c : tag) c = to_lower(c);
     TermRef folded = term;
     folded.language = tag;
     h = hash_value(folded);
