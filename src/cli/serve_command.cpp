@@ -84,6 +84,7 @@ int run_serve(const std::vector<std::string>& args) {
 
   engine::Engine engine;
   if (!load_data_options(engine, vm)) return kFailed;
+  engine.store().prepare();
   server::Service service(engine, service_options);
   server::HttpServer http(service, http_options);
   auto port = http.bind();

@@ -76,6 +76,10 @@ class Store {
   /// Starts a write transaction. A second one waits for the first to end
   /// (`wait`) or fails at once with a Conflict error.
   virtual Expected<std::unique_ptr<Transaction>> begin(bool wait = true) = 0;
+  /// Finishes now the work a store may leave to its first reader (the
+  /// in-memory store sorts all but one permutation on first use): for a
+  /// server, so that its first query does not pay for the load.
+  virtual void prepare() const {}
 };
 
 }  // namespace quiver

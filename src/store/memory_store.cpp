@@ -110,6 +110,13 @@ Expected<std::unique_ptr<Transaction>> MemoryStore::begin(bool wait) {
   return std::unique_ptr<Transaction>(new MemoryTransaction(*this, std::move(lock)));
 }
 
+void MemoryStore::prepare() const {
+  const auto v = current();
+  // Asking for one table beyond the canonical one builds them all.
+  v->triples().base().table(1);
+  v->quads().base().table(1);
+}
+
 std::size_t MemoryStore::index_memory() const {
   const auto v = current();
   return v->triples().memory_usage() + v->quads().memory_usage();

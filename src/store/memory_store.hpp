@@ -45,6 +45,8 @@ class MemoryStore final : public Store {
 
   std::shared_ptr<const Dataset> snapshot() const override { return current(); }
   Expected<std::unique_ptr<Transaction>> begin(bool wait = true) override;
+  /// Sorts the permutations a bulk load left to their first reader.
+  void prepare() const override;
 
   /// The last committed state, with the store's own accessors.
   std::shared_ptr<const Version> current() const;
