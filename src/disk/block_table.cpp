@@ -33,6 +33,11 @@ Status write_block_table(const std::string& path, std::span<const store::Row<N>>
   std::string index;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const store::Row<N>& r = rows[i];
+    // Checked at block starts too: the index alone would not catch it.
+    if (i > 0 && !(rows[i - 1] < r)) {
+      return Error(ErrorKind::Internal,
+                   "caller error: block table rows must be sorted and distinct");
+    }
     if (i % kBlockRows == 0) {
       for (const std::uint32_t c : r) put_u32(index, c);
       put_u64(index, bytes.size() - kHeaderSize);
@@ -40,10 +45,6 @@ Status write_block_table(const std::string& path, std::span<const store::Row<N>>
       continue;
     }
     const store::Row<N>& prev = rows[i - 1];
-    if (!(prev < r)) {
-      return Error(ErrorKind::Internal,
-                   "caller error: block table rows must be sorted and distinct");
-    }
     std::size_t c = 0;
     while (c + 1 < N && r[c] == prev[c]) ++c;
     put_varint(bytes, (std::uint64_t{r[c] - prev[c]} << 2) | c);
@@ -88,7 +89,7 @@ Expected<BlockTable<N>> BlockTable<N>::open(const std::string& path) {
   const std::uint64_t body = size - kHeaderSize - kFooterSize;
   constexpr std::uint64_t kEntry = N * 4 + 8;
   if (get_u32(p + 12) != N || t.block_rows_ == 0 || get_u32(p + 28) != 0 || index_offset > body ||
-      t.blocks_ != (t.rows_ + t.block_rows_ - 1) / t.block_rows_ ||
+      t.blocks_ != t.rows_ / t.block_rows_ + (t.rows_ % t.block_rows_ != 0 ? 1 : 0) ||
       t.blocks_ > (body - index_offset) / kEntry || body - index_offset != t.blocks_ * kEntry) {
     return corrupt(path, "sizes disagree");
   }

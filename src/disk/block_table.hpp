@@ -75,7 +75,9 @@ class BlockTable {
     bool failed_ = false;
     Error error_;
   };
-  /// The range of `key`'s first `prefix` columns (0: every row).
+  /// The range of `key`'s first `prefix` columns (0: every row). The range
+  /// reads through this table object: keep it alive (and in place) while
+  /// the range is used.
   Range range(const Row& key, std::size_t prefix) const;
 
   /// Decodes every block and compares the checksum, the row count and the

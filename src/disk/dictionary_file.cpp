@@ -127,10 +127,12 @@ Expected<DictionaryFile> DictionaryFile::open(const std::string& path) {
   for (int i = 0; i < 4; ++i) {
     if (section[i] > section[i + 1]) return corrupt("sections out of order");
   }
+  // Each count is bounded by its section's bytes before it is multiplied.
   if (get_u32(p + 12) != 0 || section[0] != 0 || d.terms_ >= 0xFFFFFFFFu ||
       section[3] - section[2] != d.terms_ * 8 || d.slots_ == 0 ||
-      (d.slots_ & (d.slots_ - 1)) != 0 || section[4] - section[3] != d.slots_ * 8 ||
-      d.slots_ <= d.terms_) {
+      (d.slots_ & (d.slots_ - 1)) != 0 || d.slots_ > (section[4] - section[3]) / 8 ||
+      section[4] - section[3] != d.slots_ * 8 || d.slots_ <= d.terms_ ||
+      datatype_count > section[1] - section[0]) {
     return corrupt("sizes disagree");
   }
   const unsigned char* at = body + section[0];
@@ -182,6 +184,8 @@ Expected<TermRef> DictionaryFile::term(std::uint64_t index) const {
     t.datatype = datatypes_[number];
   }
   if (!text(t.language) || at != end) return corrupt("term language");
+  if (!t.language.empty() && t.kind != TermKind::Literal)
+    return corrupt("a language on a non-literal");
   return t;
 }
 

@@ -43,6 +43,7 @@ bool get_varint(const unsigned char*& p, const unsigned char* end, std::uint64_t
   for (int shift = 0; shift < 64; shift += 7) {
     if (p == end) return false;
     const unsigned char b = *p++;
+    if (shift == 63 && b > 1) return false;  // past 64 bits
     v |= std::uint64_t{b & 0x7Fu} << shift;
     if (b < 0x80) return true;
   }
@@ -58,13 +59,18 @@ MappedFile::Map::~Map() {
 }
 
 Expected<MappedFile> MappedFile::open(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a FIFO in the folder must not hang the open.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return io_error(path, "cannot open");
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     const Error e = io_error(path, "cannot stat");
     ::close(fd);
     return e;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Error(ErrorKind::Corrupt, path + ": not a regular file");
   }
   auto map = std::make_shared<Map>();
   map->size = static_cast<std::size_t>(st.st_size);
@@ -83,22 +89,37 @@ Expected<MappedFile> MappedFile::open(const std::string& path) {
   return f;
 }
 
+// Written beside, synced, renamed over, and the folder synced: a file that
+// is mapped is never rewritten in place, and one reported written survives
+// a crash.
 Status write_synced(const std::string& path, std::string_view bytes) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return io_error(path, "cannot create");
+  const std::string temporary = path + ".tmp";
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return io_error(temporary, "cannot create");
   Status st;
   std::size_t done = 0;
   while (st && done < bytes.size()) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      st = io_error(path, "cannot write");
+      st = io_error(temporary, "cannot write");
     } else {
       done += static_cast<std::size_t>(n);
     }
   }
-  if (st && ::fsync(fd) != 0) st = io_error(path, "cannot sync");
-  if (::close(fd) != 0 && st) st = io_error(path, "cannot close");
+  if (st && ::fsync(fd) != 0) st = io_error(temporary, "cannot sync");
+  if (::close(fd) != 0 && st) st = io_error(temporary, "cannot close");
+  if (st && ::rename(temporary.c_str(), path.c_str()) != 0) st = io_error(path, "cannot rename");
+  if (!st) {
+    ::unlink(temporary.c_str());
+    return st;
+  }
+  const std::size_t slash = path.rfind('/');
+  const std::string folder = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+  const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0) return io_error(folder, "cannot open the folder to sync it");
+  if (::fsync(dir) != 0) st = io_error(folder, "cannot sync the folder");
+  ::close(dir);
   return st;
 }
 

@@ -57,7 +57,8 @@ class MappedFile {
   std::shared_ptr<const Map> map_;
 };
 
-/// Writes `bytes` as the file `path` (created or truncated) and syncs it.
+/// Writes `bytes` as the file `path`: into `path`.tmp, synced, renamed over
+/// `path`, and the folder synced.
 Status write_synced(const std::string& path, std::string_view bytes);
 
 /// An Io error about `path`, with the system's reason (errno).

@@ -324,9 +324,12 @@ class Planner {
     const VarSet b_possible = possible_variables(b, &memo_);
     auto node = leaf(NodeKind::Join, op, 0);
     NodePtr first = plan(a, scope);
-    // SERVICE ?var is defined only with ?var bound by the rows on its left
+    // SERVICE ?var is defined only with ?var bound by the rows beside it
     // (SPARQL 1.1 Federated Query 4): joined so even as written.
-    const bool naive = context_.naive && !(b.kind == OpKind::Service && b.graph.is_variable);
+    const auto service_var = [](const Op& o) {
+      return o.kind == OpKind::Service && o.graph.is_variable;
+    };
+    const bool naive = context_.naive && !service_var(a) && !service_var(b);
     if (!naive && seedable(b) && (shares(a_possible, b_possible) || first->rows <= 1)) {
       return bind(std::move(node), std::move(first), b, certain_variables(a, &memo_), scope);
     }

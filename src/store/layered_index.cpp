@@ -116,6 +116,8 @@ void Permutations<N>::build_rest() const {
   const bool parallel =
       canonical.size() >= kParallelRows && std::thread::hardware_concurrency() >= 2;
   std::vector<std::thread> threads;
+  // Reserved first: growing it while threads run could throw past them.
+  threads.reserve(orders_.size());
   for (std::size_t t = 2; t < orders_.size(); ++t) {
     if (parallel) {
       try {

@@ -4,6 +4,7 @@
 /// The store's dictionary and the Turtle writer both use it.
 
 #include <atomic>
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -125,7 +126,10 @@ class TermInterner::View {
   /// The index of `term` if it was interned before the view was taken, else kNotFound.
   Index find(const TermRef& term) const;
   /// The term at `index` (< size()).
-  TermRef term(Index index) const { return owner_->decode(index); }
+  TermRef term(Index index) const {
+    assert(index < size_ && "caller error: an index this view does not see");
+    return owner_->decode(index);
+  }
   /// Number of terms the view sees.
   std::size_t size() const { return size_; }
 

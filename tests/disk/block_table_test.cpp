@@ -1,6 +1,7 @@
 #include "disk/block_table.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -102,6 +103,31 @@ TEST_F(BlockTableTest, UnsortedRowsAreRefusedAsTheCallersError) {
   const Status st = write_block_table<3>(path("t"), rows);
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().kind, ErrorKind::Internal);
+  // Also where a block starts (row 128), which the index alone would not catch.
+  std::vector<Row3> across;
+  for (std::uint32_t i = 0; i < 130; ++i) across.push_back({i, 0, 0});
+  across[128] = across[127];
+  const Status boundary = write_block_table<3>(path("u"), across);
+  ASSERT_FALSE(boundary.ok());
+  EXPECT_EQ(boundary.error().kind, ErrorKind::Internal);
+  EXPECT_FALSE(std::filesystem::exists(path("u")));
+}
+
+// Reading the files: varints past 64 bits and paths that are no regular
+// file (a FIFO would block a plain open) are errors.
+TEST_F(BlockTableTest, OverlongVarintsAndFifosAreRefused) {
+  const unsigned char overlong[] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x02};
+  const unsigned char* p = overlong;
+  std::uint64_t v = 0;
+  EXPECT_FALSE(get_varint(p, overlong + sizeof overlong, v));
+  const unsigned char largest[] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01};
+  p = largest;
+  ASSERT_TRUE(get_varint(p, largest + sizeof largest, v));
+  EXPECT_EQ(v, ~std::uint64_t{0});
+  ASSERT_EQ(::mkfifo(path("fifo").c_str(), 0600), 0);
+  auto fifo = BlockTable<3>::open(path("fifo"));
+  ASSERT_FALSE(fifo.ok());
+  EXPECT_EQ(fifo.error().kind, ErrorKind::Corrupt);
 }
 
 // A damaged file is an error, never a crash: every single-byte change and

@@ -122,6 +122,27 @@ TEST_F(DictionaryFileTest, DamagedFilesGiveErrorsNeverCrashes) {
   EXPECT_EQ(caught, cases);
 }
 
+// A slot count whose byte size wraps to 0 (2^61 slots of 8 bytes), with
+// the slot section cut out, must not open: the reader would probe 2^61
+// slots past the map.
+TEST_F(DictionaryFileTest, ASlotCountThatOverflowsIsRefused) {
+  ASSERT_TRUE(write_dictionary(path("d"), interner_).ok());
+  std::ifstream in(path("d"), std::ios::binary);
+  const std::string good((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto* header = reinterpret_cast<const unsigned char*>(good.data());
+  const std::uint64_t slots = get_u64(header + 32);
+  std::string bad = good.substr(0, good.size() - 48 - slots * 8) + good.substr(good.size() - 48);
+  const std::uint64_t huge = std::uint64_t{1} << 61;
+  for (int i = 0; i < 8; ++i) bad[32 + i] = static_cast<char>(huge >> (8 * i));
+  {
+    std::ofstream out(path("bad"), std::ios::binary | std::ios::trunc);
+    out.write(bad.data(), static_cast<std::streamsize>(bad.size()));
+  }
+  auto d = DictionaryFile::open(path("bad"));
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.error().kind, ErrorKind::Corrupt);
+}
+
 // The format is fixed: dictionaries written by an independent writer (the
 // fuzz seeds, made by a Python script from the layout and hash in
 // dictionary_file.hpp) open, verify and find their terms.
