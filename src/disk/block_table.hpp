@@ -42,6 +42,7 @@ Status write_block_table(const std::string& path, std::span<const store::Row<N>>
 template <std::size_t N>
 class BlockTable {
  public:
+  /// A row of ids (N columns).
   using Row = store::Row<N>;
 
   /// Maps and checks the file at `path`.
