@@ -21,46 +21,73 @@ Error corrupt(const std::string& path, const std::string& what) {
 }  // namespace
 
 template <std::size_t N>
-Status write_block_table(const std::string& path, std::span<const store::Row<N>> rows) {
+Expected<BlockTableWriter<N>> BlockTableWriter<N>::create(const std::string& path) {
   static_assert(N >= 2 && N <= 4, "the column number must fit two bits");
-  std::string bytes;
-  bytes.append(kMagic, sizeof kMagic);
-  put_u32(bytes, kBlockFormat);
-  put_u32(bytes, static_cast<std::uint32_t>(N));
-  put_u64(bytes, rows.size());
-  put_u32(bytes, kBlockRows);
-  put_u32(bytes, 0);
-  std::string index;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const store::Row<N>& r = rows[i];
-    // Checked at block starts too: the index alone would not catch it.
-    if (i > 0 && !(rows[i - 1] < r)) {
-      return Error(ErrorKind::Internal,
-                   "caller error: block table rows must be sorted and distinct");
-    }
-    if (i % kBlockRows == 0) {
-      for (const std::uint32_t c : r) put_u32(index, c);
-      put_u64(index, bytes.size() - kHeaderSize);
-      for (const std::uint32_t c : r) put_varint(bytes, c);
-      continue;
-    }
-    const store::Row<N>& prev = rows[i - 1];
-    std::size_t c = 0;
-    while (c + 1 < N && r[c] == prev[c]) ++c;
-    put_varint(bytes, (std::uint64_t{r[c] - prev[c]} << 2) | c);
-    for (std::size_t k = c + 1; k < N; ++k) put_varint(bytes, r[k]);
-  }
-  const std::uint64_t index_offset = bytes.size() - kHeaderSize;
-  bytes += index;
-  Checksum sum;
-  sum.add(reinterpret_cast<const unsigned char*>(bytes.data()) + kHeaderSize,
-          bytes.size() - kHeaderSize);
-  put_u64(bytes, index_offset);
-  put_u64(bytes, (rows.size() + kBlockRows - 1) / kBlockRows);
-  put_u64(bytes, sum.value);
-  bytes.append(kEndMagic, sizeof kEndMagic);
+  auto file = SyncedFile::create(path);
+  if (!file) return file.error();
+  BlockTableWriter w;
+  w.file_ = std::move(*file);
+  // The header's row count is known at the end: written then.
+  if (Status st = w.file_->append(std::string(kHeaderSize, '\0')); !st) return st.error();
+  return w;
+}
 
-  return write_synced(path, bytes);
+template <std::size_t N>
+Status BlockTableWriter<N>::add(const store::Row<N>& r) {
+  // Checked at block starts too: the index alone would not catch it.
+  if (rows_ > 0 && !(last_ < r)) {
+    return Error(ErrorKind::Internal, "caller error: block table rows must be sorted and distinct");
+  }
+  if (rows_ % kBlockRows == 0) {
+    if (!block_.empty()) {
+      sum_.add(reinterpret_cast<const unsigned char*>(block_.data()), block_.size());
+      if (Status st = file_->append(block_); !st) return st;
+      data_ += block_.size();
+      block_.clear();
+    }
+    for (const std::uint32_t c : r) put_u32(index_, c);
+    put_u64(index_, data_);
+    for (const std::uint32_t c : r) put_varint(block_, c);
+  } else {
+    std::size_t c = 0;
+    while (c + 1 < N && r[c] == last_[c]) ++c;
+    put_varint(block_, (std::uint64_t{r[c] - last_[c]} << 2) | c);
+    for (std::size_t k = c + 1; k < N; ++k) put_varint(block_, r[k]);
+  }
+  last_ = r;
+  ++rows_;
+  return {};
+}
+
+template <std::size_t N>
+Status BlockTableWriter<N>::finish() {
+  std::string tail = std::move(block_);
+  const std::uint64_t index_offset = data_ + tail.size();
+  tail += index_;
+  sum_.add(reinterpret_cast<const unsigned char*>(tail.data()), tail.size());
+  put_u64(tail, index_offset);
+  put_u64(tail, (rows_ + kBlockRows - 1) / kBlockRows);
+  put_u64(tail, sum_.value);
+  tail.append(kEndMagic, sizeof kEndMagic);
+  if (Status st = file_->append(tail); !st) return st;
+  std::string header(kMagic, sizeof kMagic);
+  put_u32(header, kBlockFormat);
+  put_u32(header, static_cast<std::uint32_t>(N));
+  put_u64(header, rows_);
+  put_u32(header, kBlockRows);
+  put_u32(header, 0);
+  if (Status st = file_->overwrite(0, header); !st) return st;
+  return file_->commit();
+}
+
+template <std::size_t N>
+Status write_block_table(const std::string& path, std::span<const store::Row<N>> rows) {
+  auto writer = BlockTableWriter<N>::create(path);
+  if (!writer) return writer.error();
+  for (const store::Row<N>& r : rows) {
+    if (Status st = writer->add(r); !st) return st;
+  }
+  return writer->finish();
 }
 
 template <std::size_t N>
@@ -148,6 +175,45 @@ typename BlockTable<N>::Range BlockTable<N>::range(const Row& key, std::size_t p
   }
   r.block_ = lo == 0 ? 0 : lo - 1;
   return r;
+}
+
+// Rows below `key`: those of the blocks before the one it may start in,
+// and that block's rows below it.
+template <std::size_t N>
+std::uint64_t BlockTable<N>::position(const Row& key) const {
+  if (blocks_ == 0) return 0;
+  std::uint64_t lo = 0, hi = blocks_;
+  while (lo < hi) {
+    const std::uint64_t mid = lo + (hi - lo) / 2;
+    if (first_row(mid) < key) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  if (lo == 0) return 0;
+  const std::uint64_t block = lo - 1;
+  Range r;
+  r.table_ = this;
+  r.block_ = block;
+  std::uint64_t below = block * block_rows_;
+  Row row;
+  while (r.block_ == block && r.decode_next(row) && row < key) ++below;
+  return below;
+}
+
+template <std::size_t N>
+std::uint64_t BlockTable<N>::count(const Row& key, std::size_t prefix) const {
+  prefix = std::min(prefix, N);
+  if (prefix == 0) return rows_;
+  Row low = key, high = key;
+  for (std::size_t c = prefix; c < N; ++c) low[c] = high[c] = 0;
+  // The first row past the prefix: the prefix plus one, carried.
+  std::size_t c = prefix;
+  while (c > 0 && high[c - 1] == 0xFFFFFFFFu) high[--c] = 0;
+  const std::uint64_t end = c == 0 ? rows_ : (++high[c - 1], position(high));
+  const std::uint64_t begin = position(low);
+  return end > begin ? end - begin : 0;
 }
 
 template <std::size_t N>
@@ -252,6 +318,8 @@ Status BlockTable<N>::verify() const {
 
 template Status write_block_table<3>(const std::string&, std::span<const store::Row<3>>);
 template Status write_block_table<4>(const std::string&, std::span<const store::Row<4>>);
+template class BlockTableWriter<3>;
+template class BlockTableWriter<4>;
 template class BlockTable<3>;
 template class BlockTable<4>;
 

@@ -32,9 +32,33 @@ namespace quiver::disk {
 /// The on-disk format's version: a file of another version is refused.
 constexpr std::uint32_t kBlockFormat = 1;
 
-/// Writes `rows` (sorted, distinct) as a new block table at `path` and
-/// syncs it to disk. The file is complete only when this returns success;
-/// a caller makes it live by naming it in a manifest.
+/// Writes a new block table row by row, in bounded memory (a merge streams
+/// its rows here). The file is complete only when finish() succeeds; a
+/// caller makes it live by naming it in a manifest.
+template <std::size_t N>
+class BlockTableWriter {
+ public:
+  /// Starts the table at `path`.
+  static Expected<BlockTableWriter> create(const std::string& path);
+  /// Appends `row`, which must sort after the last one (an Internal error
+  /// otherwise: the caller's).
+  Status add(const store::Row<N>& row);
+  /// Rows added so far.
+  std::uint64_t rows() const { return rows_; }
+  /// Writes the index and footer, syncs and puts the file in place.
+  Status finish();
+
+ private:
+  std::unique_ptr<SyncedFile> file_;
+  std::string block_;  // the block being filled
+  std::string index_;
+  Checksum sum_;
+  store::Row<N> last_{};
+  std::uint64_t rows_ = 0;
+  std::uint64_t data_ = 0;  // bytes of blocks written before block_
+};
+
+/// Writes `rows` (sorted, distinct) as a new block table at `path`, synced.
 template <std::size_t N>
 Status write_block_table(const std::string& path, std::span<const store::Row<N>> rows);
 
@@ -80,6 +104,11 @@ class BlockTable {
   /// reads through this table object: keep it alive (and in place) while
   /// the range is used.
   Range range(const Row& key, std::size_t prefix) const;
+  /// Number of rows whose first `prefix` columns equal `key`'s, decoding
+  /// at most two blocks. A damaged block counts as empty.
+  std::uint64_t count(const Row& key, std::size_t prefix) const;
+  /// True when the table holds `row`.
+  bool contains(const Row& row) const { return count(row, N) != 0; }
 
   /// Decodes every block and compares the checksum, the row count and the
   /// order with what the file says: what `db check` runs.
@@ -95,6 +124,7 @@ class BlockTable {
   std::uint64_t data_size_ = 0;
 
   Row first_row(std::uint64_t block) const;
+  std::uint64_t position(const Row& key) const;
   std::uint64_t block_offset(std::uint64_t block) const;
   std::uint64_t block_end(std::uint64_t block) const;
 };

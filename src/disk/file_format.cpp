@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 namespace quiver::disk {
 
@@ -89,35 +90,97 @@ Expected<MappedFile> MappedFile::open(const std::string& path) {
   return f;
 }
 
+namespace {
+
+Status write_all(int fd, const std::string& path, std::string_view bytes, off_t offset,
+                 bool positioned) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n =
+        positioned
+            ? ::pwrite(fd, bytes.data() + done, bytes.size() - done,
+                       offset + static_cast<off_t>(done))
+            : ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return io_error(path, "cannot write");
+    done += static_cast<std::size_t>(n);
+  }
+  return {};
+}
+
+constexpr std::size_t kBufferSize = std::size_t{1} << 20;
+
+}  // namespace
+
 // Written beside, synced, renamed over, and the folder synced: a file that
 // is mapped is never rewritten in place, and one reported written survives
 // a crash.
-Status write_synced(const std::string& path, std::string_view bytes) {
-  const std::string temporary = path + ".tmp";
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return io_error(temporary, "cannot create");
-  Status st;
-  std::size_t done = 0;
-  while (st && done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      st = io_error(temporary, "cannot write");
-    } else {
-      done += static_cast<std::size_t>(n);
+Expected<std::unique_ptr<SyncedFile>> SyncedFile::create(const std::string& path) {
+  std::unique_ptr<SyncedFile> f(new SyncedFile);
+  f->path_ = path;
+  f->temporary_ = path + ".tmp";
+  f->fd_ = ::open(f->temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (f->fd_ < 0) return io_error(f->temporary_, "cannot create");
+  return f;
+}
+
+SyncedFile::~SyncedFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!committed_) ::unlink(temporary_.c_str());
+}
+
+Status SyncedFile::flush() {
+  if (buffer_.empty()) return {};
+  Status st = write_all(fd_, temporary_, buffer_, 0, false);
+  written_ += buffer_.size();
+  buffer_.clear();
+  return st;
+}
+
+Status SyncedFile::append(std::string_view bytes) {
+  if (buffer_.size() + bytes.size() > kBufferSize) {
+    if (Status st = flush(); !st) return st;
+    if (bytes.size() > kBufferSize) {
+      Status st = write_all(fd_, temporary_, bytes, 0, false);
+      written_ += bytes.size();
+      return st;
     }
   }
-  if (st && ::fsync(fd) != 0) st = io_error(temporary, "cannot sync");
-  if (::close(fd) != 0 && st) st = io_error(temporary, "cannot close");
-  if (st && ::rename(temporary.c_str(), path.c_str()) != 0) st = io_error(path, "cannot rename");
-  if (!st) {
-    ::unlink(temporary.c_str());
-    return st;
+  buffer_ += bytes;
+  return {};
+}
+
+Status SyncedFile::overwrite(std::uint64_t offset, std::string_view bytes) {
+  if (offset + bytes.size() > size()) {
+    return Error(ErrorKind::Internal, "caller error: overwrite past the end of " + temporary_);
   }
+  if (Status st = flush(); !st) return st;
+  return write_all(fd_, temporary_, bytes, static_cast<off_t>(offset), true);
+}
+
+Status SyncedFile::commit() {
+  if (Status st = flush(); !st) return st;
+  if (::fsync(fd_) != 0) return io_error(temporary_, "cannot sync");
+  const int fd = std::exchange(fd_, -1);
+  if (::close(fd) != 0) return io_error(temporary_, "cannot close");
+  if (::rename(temporary_.c_str(), path_.c_str()) != 0) return io_error(path_, "cannot rename");
+  committed_ = true;
+  return sync_folder(path_);
+}
+
+Status write_synced(const std::string& path, std::string_view bytes) {
+  auto file = SyncedFile::create(path);
+  if (!file) return file.error();
+  if (Status st = (*file)->append(bytes); !st) return st;
+  return (*file)->commit();
+}
+
+Status sync_folder(const std::string& path) {
   const std::size_t slash = path.rfind('/');
   const std::string folder = slash == std::string::npos ? "." : path.substr(0, slash + 1);
   const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir < 0) return io_error(folder, "cannot open the folder to sync it");
+  Status st;
   if (::fsync(dir) != 0) st = io_error(folder, "cannot sync the folder");
   ::close(dir);
   return st;

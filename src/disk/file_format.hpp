@@ -57,9 +57,46 @@ class MappedFile {
   std::shared_ptr<const Map> map_;
 };
 
-/// Writes `bytes` as the file `path`: into `path`.tmp, synced, renamed over
-/// `path`, and the folder synced.
+/// A new file written beside its final name (`path`.tmp) and put in place
+/// by commit(): synced, renamed over `path`, the folder synced. Until then
+/// nothing at `path` changes; destroyed uncommitted, the temporary goes.
+/// Writes are buffered, so a file of any size is written in bounded memory.
+class SyncedFile {
+ public:
+  /// Creates `path`.tmp (Io error when it cannot).
+  static Expected<std::unique_ptr<SyncedFile>> create(const std::string& path);
+  /// Removes the temporary unless committed.
+  ~SyncedFile();
+  /// Not copyable: it owns a descriptor.
+  SyncedFile(const SyncedFile&) = delete;
+  /// Not copyable: it owns a descriptor.
+  SyncedFile& operator=(const SyncedFile&) = delete;
+
+  /// Appends `bytes`.
+  Status append(std::string_view bytes);
+  /// Bytes appended so far.
+  std::uint64_t size() const { return written_ + buffer_.size(); }
+  /// Overwrites bytes already appended at `offset` (a header filled last).
+  Status overwrite(std::uint64_t offset, std::string_view bytes);
+  /// Syncs, renames over `path`, syncs the folder.
+  Status commit();
+
+ private:
+  SyncedFile() = default;
+  Status flush();
+  std::string path_;
+  std::string temporary_;
+  int fd_ = -1;
+  std::string buffer_;
+  std::uint64_t written_ = 0;
+  bool committed_ = false;
+};
+
+/// Writes `bytes` as the file `path` through a SyncedFile.
 Status write_synced(const std::string& path, std::string_view bytes);
+
+/// Syncs the folder holding `path` (after a rename or an unlink in it).
+Status sync_folder(const std::string& path);
 
 /// An Io error about `path`, with the system's reason (errno).
 Error io_error(const std::string& path, const std::string& what);

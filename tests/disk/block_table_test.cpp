@@ -80,6 +80,62 @@ TEST_F(BlockTableTest, RangesEqualThoseOfTheSortedRowsInMemory) {
                 std::count_if(rows.begin(), rows.end(), [](const Row3& r) { return r[0] == 0; })));
 }
 
+// count() decodes two blocks at most, yet says what a range read says,
+// also where a prefix is all ones (no next prefix to bound it).
+TEST_F(BlockTableTest, CountsEqualTheRangesLengths) {
+  std::vector<Row3> rows = random_rows(20000, 3);
+  for (std::uint32_t o = 0; o < 300; ++o) rows.push_back({0xFFFFFFFFu, 0xFFFFFFFFu, o});
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  ASSERT_TRUE(write_block_table<3>(path("t"), rows).ok());
+  auto table = BlockTable<3>::open(path("t"));
+  ASSERT_TRUE(table.ok());
+  std::mt19937 random(4);
+  for (int i = 0; i < 3000; ++i) {
+    const std::size_t prefix = i % 4;
+    Row3 key = rows[random() % rows.size()];
+    if (i % 5 == 0 && prefix > 0) key[prefix - 1] += 1;
+    const auto [first, last] =
+        std::equal_range(rows.begin(), rows.end(), key, store::PrefixLess<3>{prefix});
+    EXPECT_EQ(table->count(key, prefix), static_cast<std::uint64_t>(last - first)) << i;
+    EXPECT_EQ(table->contains(key), std::binary_search(rows.begin(), rows.end(), key)) << i;
+  }
+  EXPECT_EQ(table->count({0xFFFFFFFFu, 0, 0}, 1), 300u);
+  EXPECT_EQ(table->count({0xFFFFFFFFu, 0xFFFFFFFFu, 0}, 2), 300u);
+}
+
+// A table of many megabytes goes through the writer's buffer many times;
+// what comes back is what went in.
+TEST_F(BlockTableTest, LargeTablesAreWrittenInBoundedBuffers) {
+  std::vector<store::Row<4>> rows;
+  for (std::uint32_t i = 0; i < 400000; ++i) {
+    rows.push_back({i / 7, 0x10000000u + i % 7, 0xF0000000u + i * 3, i % 5});
+  }
+  ASSERT_TRUE(write_block_table<4>(path("big"), rows).ok());
+  auto table = BlockTable<4>::open(path("big"));
+  ASSERT_TRUE(table.ok());
+  EXPECT_GT(std::filesystem::file_size(path("big")), std::uintmax_t{2} << 20);
+  EXPECT_TRUE(table->verify().ok());
+  std::vector<store::Row<4>> back;
+  auto range = table->range({}, 0);
+  store::Row<4> batch[100];
+  while (const std::size_t n = range.next(batch, 100)) back.insert(back.end(), batch, batch + n);
+  EXPECT_EQ(back, rows);
+  EXPECT_FALSE(std::filesystem::exists(path("big") + ".tmp"));
+}
+
+// A writer dropped before finish() leaves nothing: no table, no temporary.
+TEST_F(BlockTableTest, AnUnfinishedWriterLeavesNoFile) {
+  {
+    auto writer = BlockTableWriter<3>::create(path("t"));
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE(writer->add({1, 2, 3}).ok());
+    EXPECT_FALSE(writer->add({1, 2, 3}).ok());
+  }
+  EXPECT_FALSE(std::filesystem::exists(path("t")));
+  EXPECT_FALSE(std::filesystem::exists(path("t") + ".tmp"));
+}
+
 TEST_F(BlockTableTest, EmptyAndSingleRowTables) {
   ASSERT_TRUE(write_block_table<3>(path("empty"), std::vector<Row3>{}).ok());
   auto empty = BlockTable<3>::open(path("empty"));
