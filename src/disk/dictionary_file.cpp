@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <unordered_map>
+#include <vector>
 
 #include "util/ascii.hpp"
 
@@ -46,57 +47,95 @@ std::uint64_t hash_term(const TermRef& term) {
 }
 
 Status write_dictionary(const std::string& path, const TermInterner& terms) {
-  const std::size_t n = terms.size();
+  return write_dictionary(path, terms.size(), [&](std::uint64_t i) -> Expected<TermRef> {
+    return terms.term(static_cast<TermInterner::Index>(i));
+  });
+}
+
+// Two passes over the terms: the datatypes first (their section comes
+// before the records), then the records, streamed to the file; only the
+// offsets and the hash slots are held, 8 bytes each.
+Status write_dictionary(const std::string& path, std::uint64_t n, const TermSource& terms) {
   if (n >= 0xFFFFFFFFu) return Error(ErrorKind::Limit, "too many terms for dictionary format 1");
-  std::string datatypes, records, offsets;
+  std::string datatypes;
   std::unordered_map<std::string_view, std::uint64_t> numbers{{std::string_view(), 0}};
   put_varint(datatypes, 0);  // number 0: none
+  for (std::uint64_t i = 0; i < n; ++i) {
+    auto t = terms(i);
+    if (!t) return t.error();
+    if (t->kind != TermKind::Literal) continue;
+    if (numbers.try_emplace(t->datatype, numbers.size()).second) {
+      put_varint(datatypes, t->datatype.size());
+      datatypes += t->datatype;
+    }
+  }
   std::uint64_t slots = 1;
   while (slots * 3 < n * 4 + 4) slots *= 2;  // load factor at most 3/4
   std::vector<std::uint64_t> table(slots, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    const TermRef t = terms.term(static_cast<TermInterner::Index>(i));
-    put_u64(offsets, records.size());
-    records += static_cast<char>(t.kind);
-    put_varint(records, t.value.size());
-    records += t.value;
-    if (t.kind == TermKind::Literal) {
-      auto [it, added] = numbers.try_emplace(t.datatype, numbers.size());
-      if (added) {
-        put_varint(datatypes, t.datatype.size());
-        datatypes += t.datatype;
-      }
-      put_varint(records, it->second);
-    }
-    put_varint(records, t.language.size());
-    records += t.language;
-    const std::uint32_t tag = tag_of(hash_term(t));
-    std::size_t pos = tag & (slots - 1);
-    while (table[pos] != 0) pos = (pos + 1) & (slots - 1);
-    table[pos] = (std::uint64_t{tag} << 32) | (i + 1);
-  }
-  std::string bytes;
-  bytes.append(kMagic, sizeof kMagic);
+  std::vector<std::uint64_t> offsets(n);
+
+  auto file = SyncedFile::create(path);
+  if (!file) return file.error();
+  Checksum sum;
+  const auto write = [&](const std::string& bytes) {
+    sum.add(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    return (*file)->append(bytes);
+  };
+  std::string bytes(kMagic, sizeof kMagic);
   put_u32(bytes, kDictionaryFormat);
   put_u32(bytes, 0);
   put_u64(bytes, n);
   put_u64(bytes, numbers.size());
   put_u64(bytes, slots);
   std::uint64_t section[4];
-  section[0] = bytes.size() - kHeaderSize;
+  section[0] = 0;
   bytes += datatypes;
   section[1] = bytes.size() - kHeaderSize;
-  bytes += records;
-  section[2] = bytes.size() - kHeaderSize;
-  bytes += offsets;
-  section[3] = bytes.size() - kHeaderSize;
-  for (const std::uint64_t s : table) put_u64(bytes, s);
-  Checksum sum;
-  sum.add(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  for (const std::uint64_t s : section) put_u64(bytes, s);
+  std::uint64_t records = 0;
+  for (std::uint64_t i = 0; i < n; ++i) {
+    auto t = terms(i);
+    if (!t) return t.error();
+    offsets[i] = records;
+    const std::size_t before = bytes.size();
+    bytes += static_cast<char>(t->kind);
+    put_varint(bytes, t->value.size());
+    bytes += t->value;
+    if (t->kind == TermKind::Literal) put_varint(bytes, numbers.at(t->datatype));
+    put_varint(bytes, t->language.size());
+    bytes += t->language;
+    records += bytes.size() - before;
+    const std::uint32_t tag = tag_of(hash_term(*t));
+    std::size_t pos = tag & (slots - 1);
+    while (table[pos] != 0) pos = (pos + 1) & (slots - 1);
+    table[pos] = (std::uint64_t{tag} << 32) | (i + 1);
+    if (bytes.size() >= (1u << 16)) {
+      if (Status st = write(bytes); !st) return st;
+      bytes.clear();
+    }
+  }
+  section[2] = section[1] + records;
+  for (const std::uint64_t o : offsets) {
+    put_u64(bytes, o);
+    if (bytes.size() >= (1u << 16)) {
+      if (Status st = write(bytes); !st) return st;
+      bytes.clear();
+    }
+  }
+  section[3] = section[2] + 8 * n;
+  for (const std::uint64_t slot : table) {
+    put_u64(bytes, slot);
+    if (bytes.size() >= (1u << 16)) {
+      if (Status st = write(bytes); !st) return st;
+      bytes.clear();
+    }
+  }
+  if (Status st = write(bytes); !st) return st;
+  bytes.clear();
+  for (const std::uint64_t x : section) put_u64(bytes, x);
   put_u64(bytes, sum.value);
   bytes.append(kEndMagic, sizeof kEndMagic);
-  return write_synced(path, bytes);
+  if (Status st = (*file)->append(bytes); !st) return st;
+  return (*file)->commit();
 }
 
 Expected<DictionaryFile> DictionaryFile::open(const std::string& path) {

@@ -21,6 +21,7 @@
 /// checked: a damaged file gives Corrupt errors, never a crash.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,12 @@ constexpr std::uint32_t kDictionaryFormat = 1;
 /// The hash a term is filed under (stable across builds and machines).
 std::uint64_t hash_term(const TermRef& term);
 
+/// The term at an index, for write_dictionary (an error stops the write).
+using TermSource = std::function<Expected<TermRef>(std::uint64_t index)>;
+
+/// Writes `count` terms, `terms(0)` to `terms(count - 1)`, as the
+/// dictionary file `path`, synced; in bounded memory but for 16 bytes a term.
+Status write_dictionary(const std::string& path, std::uint64_t count, const TermSource& terms);
 /// Writes the terms of `terms`, in index order, as the dictionary file
 /// `path`, synced.
 Status write_dictionary(const std::string& path, const TermInterner& terms);

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <span>
+#include <utility>
 
 #include "dataset/dataset.hpp"
 #include "store/layered_index.hpp"
@@ -77,24 +78,96 @@ class RangeCursor final : public QuadCursor {
   std::array<TermId QuadIds::*, N> members_;
 };
 
-/// A default-graph range and a named-graph range merged into one sorted
-/// stream. The named table must order the triple columns like the default
-/// one, with the graph last; ties go to the default graph, whose id
-/// (kDefaultGraph) sorts before every graph name.
-class MergeCursor final : public QuadCursor {
+namespace detail {
+
+/// The QuadIds member each column of a table with column order `order` fills.
+template <std::size_t N>
+std::array<TermId QuadIds::*, N> members_of(const typename SortedTable<N>::Order& order) {
+  static constexpr TermId QuadIds::*kByPosition[] = {&QuadIds::subject, &QuadIds::predicate,
+                                                     &QuadIds::object, &QuadIds::graph};
+  std::array<TermId QuadIds::*, N> out;
+  for (std::size_t i = 0; i < N; ++i) out[i] = kByPosition[order[i]];
+  return out;
+}
+
+/// A stored row as a quad; rows of a triple table are in the default graph.
+template <std::size_t N>
+void decode(const Row<N>& row, const std::array<TermId QuadIds::*, N>& members, QuadIds& out) {
+  if constexpr (N == 3) out.graph = kDefaultGraph;
+  for (std::size_t i = 0; i < N; ++i) out.*members[i] = row[i];
+}
+
+}  // namespace detail
+
+/// Streams rows from any source with done(), row() and advance() (as
+/// LayeredRows) of a table with N columns.
+template <std::size_t N, class Rows>
+class RowsCursor final : public QuadCursor {
  public:
-  /// Merges a range of a triple table with one of a quad table; each with
-  /// its table's column order.
-  MergeCursor(const LayeredRange<3>& defaults, const SortedTable<3>::Order& default_order,
-              const LayeredRange<4>& named, const SortedTable<4>::Order& named_order);
-  std::size_t next(QuadIds* out, std::size_t max) override;
+  /// Streams `rows`, of a table with column order `order`.
+  RowsCursor(Rows rows, const typename SortedTable<N>::Order& order)
+      : rows_(std::move(rows)), members_(detail::members_of<N>(order)) {}
+  std::size_t next(QuadIds* out, std::size_t max) override {
+    std::size_t n = 0;
+    for (; n < max && !rows_.done(); rows_.advance()) {
+      detail::decode<N>(rows_.row(), members_, out[n++]);
+    }
+    return n;
+  }
 
  private:
-  LayeredRows<3> defaults_;
-  LayeredRows<4> named_;
+  Rows rows_;
+  std::array<TermId QuadIds::*, N> members_;
+};
+
+/// Default-graph rows and named-graph rows merged into one sorted stream,
+/// from any sources with done(), row() and advance() (as LayeredRows). The
+/// named table must order the triple columns like the default one, with
+/// the graph last; ties go to the default graph, whose id (kDefaultGraph)
+/// sorts before every graph name.
+template <class DefaultRows, class NamedRows>
+class MergeCursorOf final : public QuadCursor {
+ public:
+  /// Merges rows of a triple table with rows of a quad table; each with its
+  /// table's column order.
+  MergeCursorOf(DefaultRows defaults, const SortedTable<3>::Order& default_order,
+                NamedRows named, const SortedTable<4>::Order& named_order)
+      : defaults_(std::move(defaults)),
+        named_(std::move(named)),
+        default_members_(detail::members_of<3>(default_order)),
+        named_members_(detail::members_of<4>(named_order)) {}
+  std::size_t next(QuadIds* out, std::size_t max) override {
+    std::size_t n = 0;
+    while (n < max) {
+      const bool have_default = !defaults_.done();
+      const bool have_named = !named_.done();
+      if (!have_default && !have_named) break;
+      bool take_default = have_default;
+      if (have_default && have_named) {
+        const Row<3>& d = defaults_.row();
+        const Row<4>& g = named_.row();
+        take_default = !std::lexicographical_compare(g.begin(), g.begin() + 3, d.begin(), d.end());
+      }
+      if (take_default) {
+        detail::decode<3>(defaults_.row(), default_members_, out[n++]);
+        defaults_.advance();
+      } else {
+        detail::decode<4>(named_.row(), named_members_, out[n++]);
+        named_.advance();
+      }
+    }
+    return n;
+  }
+
+ private:
+  DefaultRows defaults_;
+  NamedRows named_;
   std::array<TermId QuadIds::*, 3> default_members_;
   std::array<TermId QuadIds::*, 4> named_members_;
 };
+
+/// The in-memory store's merge of a default-graph and a named-graph range.
+using MergeCursor = MergeCursorOf<LayeredRows<3>, LayeredRows<4>>;
 
 /// Matches nothing.
 class EmptyCursor final : public QuadCursor {

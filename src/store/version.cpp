@@ -117,8 +117,8 @@ std::unique_ptr<QuadCursor> Version::match(const QuadIds& pattern) const {
     return std::make_unique<RangeCursor<3>>(r.defaults, triples_.order(r.triple_table));
   }
   if (no_defaults) return std::make_unique<RangeCursor<4>>(r.named, quads_.order(named_table));
-  return std::make_unique<MergeCursor>(r.defaults, triples_.order(r.triple_table), r.named,
-                                       quads_.order(named_table));
+  return std::make_unique<MergeCursor>(LayeredRows<3>(r.defaults), triples_.order(r.triple_table),
+                                       LayeredRows<4>(r.named), quads_.order(named_table));
 }
 
 std::uint64_t Version::count(const QuadIds& pattern) const {
@@ -127,36 +127,7 @@ std::uint64_t Version::count(const QuadIds& pattern) const {
 }
 
 PatternStats Version::stats(const QuadIds& pattern) const {
-  PatternStats out;
-  out.matches = static_cast<double>(count(pattern));
-  if (out.matches == 0) return out;
-  // The part the pattern reads; for both, the larger figures.
-  const bool defaults = pattern.graph == kDefaultGraph || pattern.graph == kAnyTerm;
-  const bool named = pattern.graph != kDefaultGraph;
-  std::array<double, 3> distinct{0, 0, 0};
-  auto take = [&](const auto& base) {
-    const GraphStatistics& g = base.statistics();
-    if (pattern.predicate != kAnyTerm) {
-      const PredicateStatistics p = g.predicate(pattern.predicate);
-      distinct[0] = std::max(distinct[0], static_cast<double>(p.distinct_subjects));
-      distinct[2] =
-          std::max(distinct[2], static_cast<double>(base.distinct_objects(pattern.predicate)));
-      distinct[1] = 1;
-    } else {
-      distinct[0] = std::max(distinct[0], static_cast<double>(g.distinct_subjects));
-      distinct[1] = std::max(distinct[1], static_cast<double>(g.distinct_predicates));
-      distinct[2] = std::max(distinct[2], static_cast<double>(g.distinct_objects));
-    }
-  };
-  if (defaults) take(triples_.base());
-  if (named) take(quads_.base());
-  const TermId bound[3] = {pattern.subject, pattern.predicate, pattern.object};
-  for (int i = 0; i < 3; ++i) {
-    // A constant position has one value; others cannot have more distinct
-    // values than matches, nor fewer than one (the statistics may lag).
-    out.distinct[i] = bound[i] != kAnyTerm ? 1 : std::clamp(distinct[i], 1.0, out.matches);
-  }
-  return out;
+  return estimate(pattern, count(pattern), triples_.base(), quads_.base());
 }
 
 Statistics Version::statistics() const {
