@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <string>
 
 #include "dataset/dataset.hpp"
 #include "util/expected.hpp"
@@ -80,6 +81,10 @@ class Store {
   /// in-memory store sorts all but one permutation on first use): for a
   /// server, so that its first query does not pay for the load.
   virtual void prepare() const {}
+  /// Put before the labels of the blank nodes that this process's loads
+  /// and updates make, so that they never meet those stored by earlier
+  /// processes (a persistent store); empty for a store that starts empty.
+  virtual std::string blank_namespace() const { return {}; }
 };
 
 }  // namespace quiver

@@ -96,11 +96,9 @@ Status write_all(int fd, const std::string& path, std::string_view bytes, off_t 
                  bool positioned) {
   std::size_t done = 0;
   while (done < bytes.size()) {
-    const ssize_t n =
-        positioned
-            ? ::pwrite(fd, bytes.data() + done, bytes.size() - done,
-                       offset + static_cast<off_t>(done))
-            : ::write(fd, bytes.data() + done, bytes.size() - done);
+    const ssize_t n = positioned ? ::pwrite(fd, bytes.data() + done, bytes.size() - done,
+                                            offset + static_cast<off_t>(done))
+                                 : ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return io_error(path, "cannot write");
     done += static_cast<std::size_t>(n);

@@ -83,7 +83,7 @@ Expected<std::uint64_t> Engine::load_into(std::optional<std::string> graph_iri,
   options.format = *f;
   options.base_iri = base_iri;
   // Blank nodes of different files are different nodes.
-  options.blank_prefix = "f" + std::to_string(++loaded_files_) + "_";
+  options.blank_prefix = store_->blank_namespace() + "f" + std::to_string(++loaded_files_) + "_";
   auto transaction = store_->begin();
   if (!transaction) return transaction.error();
   TermId graph = kDefaultGraph;

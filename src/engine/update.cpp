@@ -68,8 +68,9 @@ const char* ill_formed(const QuadRef& quad) {
 // The operations of one request, run on its transaction.
 class UpdateRun {
  public:
-  UpdateRun(Transaction& tx, const UpdateOptions& options, std::atomic<std::uint64_t>& scopes)
-      : tx_(tx), options_(options), scopes_(scopes) {
+  UpdateRun(Transaction& tx, const UpdateOptions& options, std::atomic<std::uint64_t>& scopes,
+            std::string blank_namespace)
+      : tx_(tx), options_(options), scopes_(scopes), namespace_(std::move(blank_namespace)) {
     if (options.timeout) deadline_ = std::chrono::steady_clock::now() + *options.timeout;
   }
 
@@ -106,7 +107,7 @@ class UpdateRun {
 
  private:
   // A prefix for this operation's fresh blank node labels.
-  std::string fresh_prefix() { return "b" + std::to_string(++scopes_) + "_"; }
+  std::string fresh_prefix() { return namespace_ + "b" + std::to_string(++scopes_) + "_"; }
 
   void note(const char* what) {
     if (noted_.insert(what).second) {
@@ -458,6 +459,7 @@ class UpdateRun {
   Transaction& tx_;
   const UpdateOptions& options_;
   std::atomic<std::uint64_t>& scopes_;
+  std::string namespace_;
   std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
   std::set<std::string, std::less<>> noted_;
 };
@@ -467,7 +469,7 @@ class UpdateRun {
 Expected<UpdateSummary> Engine::update(const sparql::Update& update, const UpdateOptions& options) {
   auto tx = store_->begin();
   if (!tx) return tx.error();
-  UpdateRun run(**tx, options, blank_scopes_);
+  UpdateRun run(**tx, options, blank_scopes_, store_->blank_namespace());
   const std::size_t count = update.operations.size();
   for (std::size_t i = 0; i < count; ++i) {
     const UpdateOperation& op = update.operations[i];

@@ -130,8 +130,8 @@ class MergeCursorOf final : public QuadCursor {
  public:
   /// Merges rows of a triple table with rows of a quad table; each with its
   /// table's column order.
-  MergeCursorOf(DefaultRows defaults, const SortedTable<3>::Order& default_order,
-                NamedRows named, const SortedTable<4>::Order& named_order)
+  MergeCursorOf(DefaultRows defaults, const SortedTable<3>::Order& default_order, NamedRows named,
+                const SortedTable<4>::Order& named_order)
       : defaults_(std::move(defaults)),
         named_(std::move(named)),
         default_members_(detail::members_of<3>(default_order)),

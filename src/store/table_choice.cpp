@@ -33,8 +33,8 @@ const std::vector<SortedTable<3>::Order>& triple_orders() {
 }
 
 const std::vector<SortedTable<4>::Order>& quad_orders() {
-  static const std::vector<SortedTable<4>::Order> orders{
-      {0, 1, 2, 3}, {1, 2, 0, 3}, {2, 0, 1, 3}, {3, 0, 1, 2}, {3, 1, 2, 0}, {3, 2, 0, 1}};
+  static const std::vector<SortedTable<4>::Order> orders{{0, 1, 2, 3}, {1, 2, 0, 3}, {2, 0, 1, 3},
+                                                         {3, 0, 1, 2}, {3, 1, 2, 0}, {3, 2, 0, 1}};
   return orders;
 }
 

@@ -5,46 +5,6 @@
 #include "store/quad_cursors.hpp"
 
 namespace quiver::store {
-namespace {
-
-/// The triple table and bound-prefix length answering each triple shape
-/// (bit 0 subject, bit 1 predicate, bit 2 object bound). Every shape's
-/// bound positions form a prefix of one of SPO, POS, OSP.
-struct TriplePlan {
-  std::size_t table;
-  std::size_t prefix;
-};
-constexpr TriplePlan kTriplePlans[8] = {
-    {0, 0},  // -    : SPO
-    {0, 1},  // s    : SPO
-    {1, 1},  // p    : POS
-    {0, 2},  // sp   : SPO
-    {2, 1},  // o    : OSP
-    {2, 2},  // so   : OSP
-    {1, 2},  // po   : POS
-    {0, 3},  // spo  : SPO
-};
-constexpr std::array<int, 4> kTripleOrders[3] = {{0, 1, 2, 3}, {1, 2, 0, 3}, {2, 0, 1, 3}};
-
-/// Index ids are 32 bits: anything else, reserved ids included, is not in
-/// the store.
-std::size_t shape_of(const QuadIds& p) {
-  return (p.subject != kAnyTerm ? 1 : 0) | (p.predicate != kAnyTerm ? 2 : 0) |
-         (p.object != kAnyTerm ? 4 : 0);
-}
-
-}  // namespace
-
-const LayeredIndex<3>::Orders& triple_orders() {
-  static const LayeredIndex<3>::Orders orders{{0, 1, 2}, {1, 2, 0}, {2, 0, 1}};
-  return orders;
-}
-
-const LayeredIndex<4>::Orders& quad_orders() {
-  static const LayeredIndex<4>::Orders orders{{0, 1, 2, 3}, {1, 2, 0, 3}, {2, 0, 1, 3},
-                                              {3, 0, 1, 2}, {3, 1, 2, 0}, {3, 2, 0, 1}};
-  return orders;
-}
 
 Version::Version(std::shared_ptr<const TermInterner> terms)
     : triples_(triple_orders()),
@@ -79,30 +39,13 @@ bool Version::has_graph(TermId graph) const {
 
 Version::Ranges Version::ranges(const QuadIds& pattern) const {
   Ranges out;
-  const TriplePlan plan = kTriplePlans[shape_of(pattern)];
-  out.triple_table = plan.table;
-  for (const TermId id : {pattern.subject, pattern.predicate, pattern.object}) {
-    if (id != kAnyTerm && !storable(id)) return out;
-  }
-  const Row<3> triple{static_cast<std::uint32_t>(pattern.subject),
-                      static_cast<std::uint32_t>(pattern.predicate),
-                      static_cast<std::uint32_t>(pattern.object)};
-  const bool want_default = pattern.graph == kDefaultGraph || pattern.graph == kAnyTerm;
-  const bool want_all_named = pattern.graph == kAnyNamedGraph || pattern.graph == kAnyTerm;
-  if (want_default) {
-    const auto key = SortedTable<3>::permute(triples_.order(plan.table), triple);
-    out.defaults = triples_.range(plan.table, key, plan.prefix);
-  }
-  Row<4> quad{triple[0], triple[1], triple[2], 0};
-  if (want_all_named) {
-    const auto key = SortedTable<4>::permute(quads_.order(plan.table), quad);
-    out.named = quads_.range(plan.table, key, plan.prefix);
-  } else if (!want_default && storable(pattern.graph)) {
-    quad[3] = static_cast<std::uint32_t>(pattern.graph);
-    const std::size_t table = 3 + plan.table;
-    const auto key = SortedTable<4>::permute(quads_.order(table), quad);
-    out.named = quads_.range(table, key, plan.prefix + 1);
-    out.graph_prefix = true;
+  const TableChoice c = choose_tables(pattern);
+  out.triple_table = c.triple_table;
+  if (!c.possible) return out;
+  if (c.defaults) out.defaults = triples_.range(c.triple_table, c.triple_key, c.triple_prefix);
+  if (c.named) {
+    out.named = quads_.range(c.quad_table, c.quad_key, c.quad_prefix);
+    out.graph_prefix = c.quad_table >= 3;
   }
   return out;
 }
@@ -141,8 +84,6 @@ Statistics Version::statistics() const {
   return out;
 }
 
-std::array<int, 4> Version::match_order(const QuadIds& pattern) {
-  return kTripleOrders[kTriplePlans[shape_of(pattern)].table];
-}
+std::array<int, 4> Version::match_order(const QuadIds& pattern) { return choice_order(pattern); }
 
 }  // namespace quiver::store

@@ -9,28 +9,16 @@
 #include "dataset/dataset.hpp"
 #include "store/layered_index.hpp"
 #include "store/statistics.hpp"
+#include "store/table_choice.hpp"
 #include "terms/term_interner.hpp"
 
 namespace quiver::store {
-
-/// The table orders of the default graph's triples: SPO, POS, OSP.
-const LayeredIndex<3>::Orders& triple_orders();
-/// The table orders of the named graphs' quads: SPOG, POSG, OSPG, GSPO, GPOS, GOSP.
-const LayeredIndex<4>::Orders& quad_orders();
 
 /// The id of interner index `i`, and back.
 inline TermId id_of(TermInterner::Index i) { return kFirstTermId + i; }
 /// The interner index of a stored id.
 inline TermInterner::Index index_of(TermId id) {
   return static_cast<TermInterner::Index>(id - kFirstTermId);
-}
-/// True for an id the store can have issued (the tables keep 32 bits).
-inline bool storable(TermId id) { return id >= kFirstTermId && id <= 0xFFFFFFFFu; }
-/// True when every position of `quad` is a storable id (the graph may be
-/// kDefaultGraph).
-inline bool storable(const QuadIds& quad) {
-  return storable(quad.subject) && storable(quad.predicate) && storable(quad.object) &&
-         (quad.graph == kDefaultGraph || storable(quad.graph));
 }
 
 /// A state of the store: the indexes (with the statistics of their bases),
