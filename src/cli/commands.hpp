@@ -16,6 +16,9 @@ int run_query(const std::vector<std::string>& args);
 int run_update(const std::vector<std::string>& args);
 int run_push(const std::vector<std::string>& args);
 int run_serve(const std::vector<std::string>& args);
+int run_load(const std::vector<std::string>& args);
+int run_dump(const std::vector<std::string>& args);
+int run_db(const std::vector<std::string>& args);
 
 /// Prints the help of `command` to stdout; false if there is no such command.
 bool print_command_help(const std::string& command);

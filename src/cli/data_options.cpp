@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "database/disk_store.hpp"
 #include "io/reader.hpp"
 
 namespace quiver::cli {
@@ -38,6 +39,38 @@ bool load_data_options(engine::Engine& engine, const po::variables_map& vm) {
     }
   }
   return true;
+}
+
+std::unique_ptr<engine::Engine> open_engine(const std::string& command, const po::variables_map& vm,
+                                            bool writable, bool& usage) {
+  usage = false;
+  if (!vm.count("db")) {
+    if (vm.count("wait") || vm.count("no-sync")) {
+      std::cerr << "quiver " << command << ": --wait and --no-sync go with --db\n";
+      usage = true;
+      return nullptr;
+    }
+    auto engine = std::make_unique<engine::Engine>();
+    if (!load_data_options(*engine, vm)) return nullptr;
+    return engine;
+  }
+  if (vm.count("data") || vm.count("named")) {
+    std::cerr << "quiver " << command
+              << ": --db reads the database; load files into it with `quiver load --db`, not "
+                 "--data or --named\n";
+    usage = true;
+    return nullptr;
+  }
+  database::OpenOptions options;
+  options.writable = writable;
+  options.wait = vm.count("wait") > 0;
+  options.sync = vm.count("no-sync") == 0;
+  auto store = database::DiskStore::open(vm["db"].as<std::string>(), options);
+  if (!store) {
+    std::cerr << "quiver " << command << ": " << store.error().message << "\n";
+    return nullptr;
+  }
+  return std::make_unique<engine::Engine>(std::move(*store));
 }
 
 }  // namespace quiver::cli

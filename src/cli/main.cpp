@@ -28,7 +28,10 @@ void print_usage(std::ostream& os) {
         "  query      run a SPARQL 1.1 query over RDF files or at a remote endpoint\n"
         "  update     apply a SPARQL 1.1 Update to RDF files or at a remote endpoint\n"
         "  push       upload RDF files to a triplestore (Graph Store Protocol or Update)\n"
-        "  serve      serve RDF files as a SPARQL 1.1 Protocol endpoint\n"
+        "  serve      serve RDF files or a database as a SPARQL 1.1 Protocol endpoint\n"
+        "  load       load RDF files into a database (a folder), creating it\n"
+        "  dump       write a database's content as RDF\n"
+        "  db         show what a database holds (info) or verify it (check)\n"
         "  help       show the help of a command\n\n"
         "Options:\n"
         "  -h, --help     show this help\n"
@@ -51,6 +54,12 @@ bool print_command_help(const std::string& command) {
     print_help(push_spec());
   } else if (command == "serve") {
     print_help(serve_spec());
+  } else if (command == "load") {
+    print_help(load_spec());
+  } else if (command == "dump") {
+    print_help(dump_spec());
+  } else if (command == "db") {
+    print_help(db_spec());
   } else {
     return false;
   }
@@ -86,6 +95,9 @@ int dispatch(const std::string& command, const std::vector<std::string>& args) {
   if (command == "update") return run_update(args);
   if (command == "push") return run_push(args);
   if (command == "serve") return run_serve(args);
+  if (command == "load") return run_load(args);
+  if (command == "dump") return run_dump(args);
+  if (command == "db") return run_db(args);
   std::cerr << "quiver: no command '" << command << "'\n\n";
   print_usage(std::cerr);
   return kUsage;

@@ -118,6 +118,8 @@ CommandSpec query_spec() {
       "load FILE into the default graph (TriG/N-Quads keep their named graphs; repeatable)")(
       "named,n", po::value<std::vector<std::string>>()->composing(),
       "load FILE as a named graph, named by its file:// IRI, or IRI=FILE (repeatable)")(
+      "db", po::value<std::string>(),
+      "query the database in folder DIR (made by `quiver load --db`) instead of files")(
       "base,b", po::value<std::string>(),
       "base IRI of the query (default: the query file's file:// IRI)")(
       "format,f", po::value<std::string>(),
@@ -174,6 +176,13 @@ CommandSpec update_spec() {
       "load FILE into the default graph (TriG/N-Quads keep their named graphs; repeatable)")(
       "named,n", po::value<std::vector<std::string>>()->composing(),
       "load FILE as a named graph, named by its file:// IRI, or IRI=FILE (repeatable)")(
+      "db", po::value<std::string>(),
+      "apply the request to the database in folder DIR, in place, as one durable "
+      "transaction (nothing is written out unless --output)")(
+      "wait", "with --db: wait for another process writing to the database")(
+      "no-sync",
+      "with --db: do not wait for the disk at commit (a crash may lose the request, "
+      "never corrupt the database)")(
       "base,b", po::value<std::string>(),
       "base IRI of the request (default: the update file's file:// IRI)")(
       "format,f", po::value<std::string>(),
@@ -272,6 +281,13 @@ CommandSpec serve_spec() {
       "load FILE into the default graph (TriG/N-Quads keep their named graphs; repeatable)")(
       "named,n", po::value<std::vector<std::string>>()->composing(),
       "load FILE as a named graph, named by its file:// IRI, or IRI=FILE (repeatable)")(
+      "db", po::value<std::string>(),
+      "serve the database in folder DIR; with --writable, updates and Graph Store writes "
+      "are committed to it (durably) and a restart serves them")(
+      "wait", "with --db --writable: wait for another process writing to the database")(
+      "no-sync",
+      "with --db: acknowledge commits before they reach the disk (faster; a crash "
+      "may lose the last ones, never corrupt the database)")(
       "port", po::value<int>()->default_value(7878), "TCP port; 0 picks a free one")(
       "bind", po::value<std::string>()->default_value("127.0.0.1"),
       "address to listen on (0.0.0.0 for every interface)")(
@@ -357,6 +373,81 @@ std::optional<io::Format> parse_format_option(const std::string& command, const 
               << "' (expected turtle, trig, ntriples, nquads, rdfxml or dot)\n";
   }
   return format;
+}
+
+}  // namespace quiver::cli
+
+namespace quiver::cli {
+
+CommandSpec load_spec() {
+  CommandSpec spec{"load",
+                   "quiver load --db DIR FILE... [options]",
+                   "Loads RDF files into the database in folder DIR, creating it if the folder is "
+                   "missing or empty. Each file is one transaction: a file that fails to parse "
+                   "adds nothing (unless --lax); the files before it stay loaded.",
+                   po::options_description("Options"),
+                   {},
+                   {}};
+  spec.options.add_options()("help,h", "show this help")("db", po::value<std::string>(),
+                                                         "the database folder (required)")(
+      "graph,g", po::value<std::string>(),
+      "load every file into this named graph (default: the default graph; TriG and N-Quads "
+      "keep their own graphs)")(
+      "from,f", po::value<std::string>(),
+      "input syntax: turtle, trig, ntriples, nquads, rdfxml (default: from each file's "
+      "extension)")("base,b", po::value<std::string>(),
+                    "base IRI (default: each file's file:// IRI)")(
+      "lax", "skip bad statements, go on, and report how many were skipped")(
+      "wait", "wait for another process writing to the database instead of failing")(
+      "no-sync",
+      "do not wait for the disk at each file's commit (a crash may lose the last "
+      "files, never corrupt the database)")("file", po::value<std::vector<std::string>>(),
+                                            "an RDF file");
+  spec.positional.add("file", -1);
+  spec.examples =
+      "  quiver load --db db data/article.trig\n"
+      "  quiver load --db db --graph http://example.org/g extra.ttl\n"
+      "  quiver query --db db 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }'\n";
+  return spec;
+}
+
+CommandSpec dump_spec() {
+  CommandSpec spec{"dump",
+                   "quiver dump --db DIR [--graph IRI] [--to FORMAT] [-o FILE]",
+                   "Writes the content of a database (or one of its graphs) as RDF.",
+                   po::options_description("Options"),
+                   {},
+                   {}};
+  spec.options.add_options()("help,h", "show this help")("db", po::value<std::string>(),
+                                                         "the database folder (required)")(
+      "graph,g", po::value<std::string>(),
+      "only this graph: 'default' or a graph IRI (written as triples)")(
+      "to,t", po::value<std::string>(),
+      "output syntax: nquads, trig, ntriples, turtle, rdfxml (default: from -o's extension, "
+      "else nquads)")("output,o", po::value<std::string>(),
+                      "write to this file (atomically) instead of stdout");
+  spec.examples =
+      "  quiver dump --db db --to nquads -o all.nq\n"
+      "  quiver dump --db db --graph http://example.org/g --to turtle\n";
+  return spec;
+}
+
+CommandSpec db_spec() {
+  CommandSpec spec{"db",
+                   "quiver db (info | check) DIR",
+                   "info: what the database in folder DIR holds (statements, graphs, terms, bytes "
+                   "on disk). check: reads every file of the database and verifies that every "
+                   "index holds the same statements, that every id is in the dictionary and that "
+                   "the statistics are right; exit 1 with what is wrong.",
+                   po::options_description("Options"),
+                   {},
+                   {}};
+  spec.options.add_options()("help,h", "show this help")(
+      "action", po::value<std::string>(), "info or check")("folder", po::value<std::string>(),
+                                                           "the database folder");
+  spec.positional.add("action", 1).add("folder", 1);
+  spec.examples = "  quiver db info db\n  quiver db check db\n";
+  return spec;
 }
 
 }  // namespace quiver::cli

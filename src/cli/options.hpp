@@ -61,6 +61,12 @@ CommandSpec query_spec();
 CommandSpec push_spec();
 /// The spec of `quiver serve`: options, usage line and examples.
 CommandSpec serve_spec();
+/// The spec of `quiver load`: options, usage line and examples.
+CommandSpec load_spec();
+/// The spec of `quiver dump`: options, usage line and examples.
+CommandSpec dump_spec();
+/// The spec of `quiver db`: options, usage line and examples.
+CommandSpec db_spec();
 
 /// Parses `args` against `spec` into `vm`: nullopt when the command goes
 /// on, else its exit code, having printed the help (`--help`, 0) or the

@@ -90,9 +90,9 @@ std::vector<std::string> strings(const po::variables_map& vm, const char* name) 
 // both messages are shown.
 int run_remote(const po::variables_map& vm, const RequestText& text, const sparql::Query* query,
                const std::string& local_error, const engine::QueryOptions& local) {
-  if (vm.count("data") || vm.count("named") || vm.count("explain") || vm.count("time") ||
-      vm.count("union-default-graph") || vm.count("no-optimize")) {
-    std::cerr << "quiver query: --endpoint runs the query remotely; --data, --named, "
+  if (vm.count("data") || vm.count("named") || vm.count("db") || vm.count("explain") ||
+      vm.count("time") || vm.count("union-default-graph") || vm.count("no-optimize")) {
+    std::cerr << "quiver query: --endpoint runs the query remotely; --data, --named, --db, "
                  "--explain, --time, --union-default-graph and --no-optimize do not apply\n";
     return kUsage;
   }
@@ -175,8 +175,10 @@ int run_query(const std::vector<std::string>& args) {
 
   using Clock = std::chrono::steady_clock;
   const Clock::time_point started = Clock::now();
-  engine::Engine engine;
-  if (!load_data_options(engine, vm)) return kFailed;
+  bool usage = false;
+  const auto opened = open_engine("query", vm, false, usage);
+  if (!opened) return usage ? kUsage : kFailed;
+  engine::Engine& engine = *opened;
   // On the command line, FROM <file:...> names a file to read first; the
   // query itself only ever reads the store.
   const Status loaded = engine.load_query_graphs(*query);

@@ -82,8 +82,10 @@ int run_serve(const std::vector<std::string>& args) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  engine::Engine engine;
-  if (!load_data_options(engine, vm)) return kFailed;
+  bool misuse = false;
+  const auto opened = open_engine("serve", vm, service_options.writable, misuse);
+  if (!opened) return misuse ? kUsage : kFailed;
+  engine::Engine& engine = *opened;
   engine.store().prepare();
   server::Service service(engine, service_options);
   server::HttpServer http(service, http_options);

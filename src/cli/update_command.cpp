@@ -118,8 +118,10 @@ int run_update(const std::vector<std::string>& args) {
   if (!format) return kUsage;
 
   const Clock::time_point started = Clock::now();
-  engine::Engine engine;
-  if (!load_data_options(engine, vm)) return kFailed;
+  bool usage = false;
+  const auto opened = open_engine("update", vm, true, usage);
+  if (!opened) return usage ? kUsage : kFailed;
+  engine::Engine& engine = *opened;
   const Clock::time_point loaded = Clock::now();
   engine::UpdateOptions options;
   options.timeout = std::get<0>(timeout);
@@ -142,6 +144,12 @@ int run_update(const std::vector<std::string>& args) {
   }
   for (const std::string& note : done->notes) std::cerr << "quiver update: note: " << note << "\n";
   const Clock::time_point updated = Clock::now();
+  if (vm.count("db") && !vm.count("output")) {
+    // The request is committed to the database; nothing to write out.
+    std::cerr << "quiver update: " << done->inserted << " inserted, " << done->removed
+              << " removed\n";
+    return kOk;
+  }
 
   if (!io::format_has_graphs(*format)) {
     QuadIds named;
