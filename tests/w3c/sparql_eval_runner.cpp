@@ -25,6 +25,7 @@
 #include "sparql/parser.hpp"
 #include "sparql_eval_known_failures.hpp"
 #include "support/results_compare.hpp"
+#include "test_store.hpp"
 
 namespace quiver::w3c {
 namespace {
@@ -115,6 +116,8 @@ bool plan_check = false;
 // With --reference the queries run as written, unoptimized (the reference
 // the optimizer is held to), against the same expected results.
 bool reference = false;
+// With --db every test's data is loaded into a database on disk.
+bool on_disk = false;
 
 Failure run_test(const Manifest& manifest, const ManifestEntry& entry) {
   const Term query_iri = manifest.object(entry.action, qt("query"));
@@ -127,7 +130,9 @@ Failure run_test(const Manifest& manifest, const ManifestEntry& entry) {
   if (!query)
     return "parse error: " + sparql::format_parse_error(query_text, query.error(), query_path);
 
-  engine::Engine engine;
+  TestStore store(on_disk);
+  if (!store.status()) return "database: " + store.status().error().to_string();
+  engine::Engine& engine = store.engine();
   for (const Term& data : manifest.objects(entry.action, qt("data"))) {
     auto loaded = engine.load(manifest.local_path(data.value()), std::nullopt, data.value());
     if (!loaded) return "data: " + loaded.error().to_string();
@@ -145,6 +150,7 @@ Failure run_test(const Manifest& manifest, const ManifestEntry& entry) {
         return std::nullopt;
       });
   if (!graphs) return "FROM: " + graphs.error().to_string();
+  if (Status st = store.settle(); !st) return "merge: " + st.error().to_string();
   LocalEndpoints endpoints;
   for (const Term& service : manifest.objects(entry.action, qt("serviceData"))) {
     const Term endpoint = manifest.object(service, qt("endpoint"));
@@ -241,6 +247,8 @@ int main(int argc, char** argv) {
       plan_check = true;
     } else if (arg == "--reference") {
       reference = true;
+    } else if (arg == "--db") {
+      on_disk = true;
     } else {
       filter = arg;
     }

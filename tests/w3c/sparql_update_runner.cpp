@@ -22,6 +22,7 @@
 #include "report.hpp"
 #include "sparql/update.hpp"
 #include "support/isomorphism.hpp"
+#include "test_store.hpp"
 
 namespace quiver::w3c {
 namespace {
@@ -62,6 +63,9 @@ std::vector<Quad> quads_of(const engine::Engine& engine) {
   return std::move(all.quads);
 }
 
+// With --db every test runs over a database on disk.
+bool on_disk = false;
+
 Failure run_test(const Manifest& manifest, const ManifestEntry& entry) {
   const Term request = manifest.object(entry.action, ut("request"));
   if (!request.is_iri()) return "no ut:request";
@@ -72,10 +76,13 @@ Failure run_test(const Manifest& manifest, const ManifestEntry& entry) {
   auto update = sparql::parse_update(text, parse_options);
   if (!update) return "parse error: " + sparql::format_parse_error(text, update.error(), path);
 
-  engine::Engine engine;
-  if (Status st = load_state(manifest, entry.action, engine); !st) {
+  TestStore store(on_disk);
+  if (!store.status()) return "database: " + store.status().error().to_string();
+  if (Status st = load_state(manifest, entry.action, store.engine()); !st) {
     return "data: " + st.error().to_string();
   }
+  if (Status st = store.settle(); !st) return "merge: " + st.error().to_string();
+  engine::Engine& engine = store.engine();
   engine::UpdateOptions options;
   options.timeout = std::chrono::seconds(20);
   const auto done = engine.update(*update, options);
@@ -87,7 +94,9 @@ Failure run_test(const Manifest& manifest, const ManifestEntry& entry) {
   if (Status st = load_state(manifest, entry.result, expected); !st) {
     return "expected data: " + st.error().to_string();
   }
-  std::vector<Quad> got = quads_of(engine);
+  // On disk, what is compared is what a new process reads back.
+  if (Status st = store.reopen(); !st) return "reopen: " + st.error().to_string();
+  std::vector<Quad> got = quads_of(store.engine());
   std::vector<Quad> want = quads_of(expected);
   if (!testing::are_isomorphic(got, want)) {
     return "dataset differs:\n" + testing::isomorphism_diff(std::move(got), std::move(want));
@@ -130,6 +139,8 @@ int main(int argc, char** argv) {
     const std::string arg = argv[i];
     if (arg == "-v") {
       verbose = true;
+    } else if (arg == "--db") {
+      on_disk = true;
     } else {
       filter = arg;
     }
