@@ -44,7 +44,15 @@ class Scratch {
   }
   /// Runs `quiver ARGS` (a shell word list) in the directory.
   RunResult quiver(const std::string& args, const std::string& stdin_file = "") const {
-    const std::string cmd = "cd '" + dir_.string() + "' && '" QUIVER_BIN "' " + args +
+    return run("'" QUIVER_BIN "' " + args, stdin_file);
+  }
+  /// Runs `quiver ARGS` as another user (setpriv's options, e.g. --reuid=65534).
+  RunResult quiver_as(const std::string& setpriv, const std::string& args) const {
+    return run("setpriv " + setpriv + " '" QUIVER_BIN "' " + args, "");
+  }
+  /// Runs a shell command line in the directory.
+  RunResult run(const std::string& command, const std::string& stdin_file) const {
+    const std::string cmd = "cd '" + dir_.string() + "' && " + command +
                             (stdin_file.empty() ? " </dev/null" : " <'" + stdin_file + "'") +
                             " >.stdout 2>.stderr";
     RunResult r;
