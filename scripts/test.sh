@@ -30,12 +30,17 @@ cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE virtuoso 2>&1 | tee build-asan/ctest.log
 
-echo "== ThreadSanitizer: the tests of the code that runs threads (store, io, engine, server)"
+echo "== ThreadSanitizer: the tests of the code that runs threads (store, database, io, engine, server)"
 cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQUIVER_TSAN=ON >/dev/null
-cmake --build build-tsan -j"$jobs" --target store_test io_test engine_test server_test
-for t in store/store_test io/io_test engine/engine_test server/server_test; do
-  TSAN_OPTIONS="halt_on_error=1" "build-tsan/tests/$t" --gtest_brief=1 || exit 1
-done 2>&1 | tee build-tsan/tsan.log
+cmake --build build-tsan -j"$jobs" --target store_test database_test io_test engine_test server_test
+{
+  for t in store/store_test io/io_test engine/engine_test server/server_test; do
+    TSAN_OPTIONS="halt_on_error=1" "build-tsan/tests/$t" --gtest_brief=1 || exit 1
+  done
+  # In-process readers and a writer; the crash tests are processes, not threads.
+  TSAN_OPTIONS="halt_on_error=1" build-tsan/tests/database/database_test --gtest_brief=1 \
+    --gtest_filter='DiskStoreTest.*' || exit 1
+} 2>&1 | tee build-tsan/tsan.log
 
 echo "== fuzzing: every libFuzzer target for a bounded slice (ASan+UBSan, clang)"
 # Long campaigns are bench/fuzz.sh; a crash found here fails the run and

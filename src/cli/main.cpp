@@ -1,5 +1,6 @@
 // `quiver`: git-style dispatch to the subcommands.
 
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -108,6 +109,9 @@ int dispatch(const std::string& command, const std::vector<std::string>& args) {
 int main(int argc, char** argv) {
   using namespace quiver::cli;
   std::ios::sync_with_stdio(false);
+  // Past a file size limit (RLIMIT_FSIZE), a write must fail with EFBIG and
+  // be reported like a full disk, not kill the process mid-write.
+  std::signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) {
     print_usage(std::cerr);
     return kUsage;

@@ -6,6 +6,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <fstream>
+
 #include "cli/cli_runner.hpp"
 
 namespace quiver::cli::testing {
@@ -166,6 +168,47 @@ TEST_F(DatabaseCliTest, AReadOnlyDatabaseIsQueriedNotChanged) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("read-only"), std::string::npos) << r.err;
   fs::permissions(scratch.path("db"), fs::perms::owner_write, fs::perm_options::add);
+}
+
+// A full disk (here a file size limit): the write fails with a clear error,
+// the database stays as it was, and it takes the next write.
+TEST_F(DatabaseCliTest, ADiskFullWriteFailsAndTheDatabaseStaysUsable) {
+  scratch.write("a.ttl", kData);
+  ASSERT_EQ(scratch.quiver("load --db db a.ttl").exit_code, 0);
+  {
+    std::ofstream big(scratch.path("big.nt"));
+    for (int i = 0; i < 100000; ++i) {
+      big << "<urn:x:" << i << "> <urn:p> \"" << i << "\" .\n";
+    }
+  }
+  // The limit binds quiver's own files; its stderr goes through a FIFO,
+  // so that the message is not cut at the limit too.
+  const auto limited = [&](const std::string& bytes, const std::string& args) {
+    return scratch.run("(mkfifo e.fifo; cat e.fifo >&2 & prlimit --fsize=" + bytes +
+                           " '" QUIVER_BIN "' " + args +
+                           " 2>e.fifo; s=$?; wait; rm e.fifo; exit $s)",
+                       "");
+  };
+  auto r = limited("200000", "load --db db big.nt");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("File too large"), std::string::npos) << r.err;
+  // The log's record of a small update does not fit either.
+  r = limited("20", "update --db db 'INSERT DATA { <x:a> <x:b> <x:c> }'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("File too large"), std::string::npos) << r.err;
+  EXPECT_EQ(scratch.quiver("db check db").exit_code, 0);
+  r = scratch.quiver("query --db db --format csv 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }'");
+  EXPECT_EQ(r.out, "n\r\n5\r\n") << r.err;
+  for (const auto& e : fs::directory_iterator(scratch.path("db"))) {
+    EXPECT_EQ(e.path().string().find(".tmp"), std::string::npos) << e.path();
+  }
+  r = scratch.quiver("update --db db 'INSERT DATA { <x:a> <x:b> <x:c> }'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = scratch.quiver("load --db db big.nt");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = scratch.quiver("query --db db --format csv 'SELECT (COUNT(*) AS ?n) { ?s ?p ?o }'");
+  EXPECT_EQ(r.out, "n\r\n100006\r\n") << r.err;
+  EXPECT_EQ(scratch.quiver("db check db").exit_code, 0);
 }
 
 }  // namespace

@@ -8,11 +8,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "database/manifest.hpp"
@@ -348,6 +350,61 @@ TEST_F(DiskStoreTest, ADamagedTableFailsTheCheck) {
   auto store = open({});
   ASSERT_TRUE(store);
   EXPECT_FALSE(store->check().ok());
+}
+
+// 8 readers query while a writer commits 1,000 transactions (merging now
+// and then): each snapshot is one committed state, where the counter's
+// value equals the number of data statements.
+TEST_F(DiskStoreTest, ReadersSeeOnlyCommittedSnapshots) {
+  OpenOptions options{true, true};
+  options.sync = false;
+  options.merge_rows = 300;
+  auto store = open(options);
+  ASSERT_TRUE(store);
+  const Term p = Term::iri("urn:p"), c = Term::iri("urn:c"), v = Term::iri("urn:v");
+  std::atomic<bool> done{false};
+  std::atomic<long> checks{0}, bad{0};
+  std::vector<std::thread> readers;
+  for (int r = 0; r < 8; ++r) {
+    readers.emplace_back([&] {
+      while (!done.load()) {
+        const auto d = store->snapshot();
+        const TermId ci = d->find_id(c.ref()), vi = d->find_id(v.ref()), pi = d->find_id(p.ref());
+        if (ci == kAnyTerm || vi == kAnyTerm || pi == kAnyTerm) continue;
+        const auto counter = matches(*d, {ci, vi, kAnyTerm, kDefaultGraph});
+        if (counter.size() != 1) {
+          ++bad;
+          continue;
+        }
+        const long n = std::stol(std::string(d->term(counter[0].object).value));
+        const auto data = matches(*d, {kAnyTerm, pi, kAnyTerm, kDefaultGraph});
+        if (static_cast<long>(data.size()) != n ||
+            static_cast<long>(d->count({kAnyTerm, pi, kAnyTerm, kDefaultGraph})) != n) {
+          ++bad;
+        }
+        ++checks;
+      }
+    });
+  }
+  for (long i = 1; i <= 1000; ++i) {
+    auto t = store->begin();
+    ASSERT_TRUE(t.ok());
+    const Term s = Term::iri("urn:s:" + std::to_string(i));
+    const Term now = Term::literal(std::to_string(i)), was = Term::literal(std::to_string(i - 1));
+    ASSERT_TRUE((*t)->insert(QuadRef{s.ref(), p.ref(), now.ref(), {}}).ok());
+    if (i > 1) {
+      const QuadIds old{(*t)->find_id(c.ref()), (*t)->find_id(v.ref()), (*t)->find_id(was.ref()),
+                        kDefaultGraph};
+      ASSERT_TRUE((*t)->remove(old).ok());
+    }
+    ASSERT_TRUE((*t)->insert(QuadRef{c.ref(), v.ref(), now.ref(), {}}).ok());
+    ASSERT_TRUE((*t)->commit().ok());
+  }
+  done = true;
+  for (auto& r : readers) r.join();
+  EXPECT_EQ(bad.load(), 0);
+  EXPECT_GT(checks.load(), 100);
+  EXPECT_GT(store->info().generation, 3u) << "merges ran while readers read";
 }
 
 }  // namespace
