@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,23 @@ class Collect final : public quiver::io::QuadSink {
   std::vector<quiver::Quad> quads;
   std::size_t digest = 0;
 };
+
+// The quads with each blank node relabelled by its first appearance: two
+// readers that name blank nodes differently give the same result.
+std::vector<quiver::Quad> relabelled(const std::vector<quiver::Quad>& quads) {
+  std::map<std::string, std::string> names;
+  const auto rename = [&](const quiver::Term& t) {
+    if (!t.is_blank()) return t;
+    auto [it, added] = names.try_emplace(std::string(t.value()), "");
+    if (added) it->second = "n" + std::to_string(names.size());
+    return quiver::Term::blank(it->second);
+  };
+  std::vector<quiver::Quad> out;
+  for (const auto& q : quads) {
+    out.emplace_back(rename(q.subject), q.predicate, rename(q.object), rename(q.graph));
+  }
+  return out;
+}
 
 // Writes `quads` as `format` and reads the text back strictly.
 std::size_t round_trip(const std::vector<quiver::Quad>& quads, Format format) {
@@ -87,7 +105,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     as_turtle.format = Format::Turtle;
     Collect serd;
     const auto again = quiver::io::read_string(text, "fuzz", as_turtle, serd);
-    if (!again.ok() || serd.quads != sink.quads) {
+    // Serd 0.30 renames a document's labels _:b<digit>... to _:B... (its
+    // own are b1, b2, ...) and refuses a document with both forms ("found
+    // both `b' and `B' blank IDs"): labels are compared up to renaming,
+    // and that refusal, Serd's limitation, is left out.
+    const bool serd_clash =
+        !again.ok() && again.errors.front().message.find("both `b' and `B'") != std::string::npos;
+    if (!serd_clash && (!again.ok() || relabelled(serd.quads) != relabelled(sink.quads))) {
       std::fprintf(stderr, "the line reader and Serd disagree on:\n%.*s\n",
                    static_cast<int>(text.size()), text.data());
       std::abort();
