@@ -36,10 +36,15 @@ class WalWriter {
   /// Opens the log at `path`, whose whole records end at `valid` (what
   /// read_wal said): anything after is cut off first.
   static Expected<WalWriter> open(const std::string& path, std::uint64_t valid);
+  /// Takes over `other`'s descriptor.
   WalWriter(WalWriter&& other) noexcept;
+  /// Takes over `other`'s descriptor, closing this one's.
   WalWriter& operator=(WalWriter&& other) noexcept;
+  /// Not copyable: it owns a descriptor.
   WalWriter(const WalWriter&) = delete;
+  /// Not copyable: it owns a descriptor.
   WalWriter& operator=(const WalWriter&) = delete;
+  /// Closes the log.
   ~WalWriter();
 
   /// Appends one record and, when `sync`, waits until it is on disk. On
