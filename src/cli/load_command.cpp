@@ -16,28 +16,6 @@
 #include "store/store_loader.hpp"
 
 namespace quiver::cli {
-namespace {
-
-// One file in one transaction of `store`; nothing of it stays on error.
-Expected<std::uint64_t> load_one(Store& store, const std::string& path, io::ReadOptions options,
-                                 const std::optional<std::string>& graph_iri) {
-  auto transaction = store.begin();
-  if (!transaction) return transaction.error();
-  TermId graph = kDefaultGraph;
-  if (graph_iri) {
-    auto id = (*transaction)->intern(Term::iri(*graph_iri).ref());
-    if (!id) return id.error();
-    graph = *id;
-    if (Status st = (*transaction)->create_graph(graph); !st) return st.error();
-  }
-  auto loaded = store::load_file(**transaction, path, options, graph);
-  if (!loaded) return loaded;
-  if (Status st = (*transaction)->commit(); !st) return st.error();
-  return loaded;
-}
-
-}  // namespace
-
 int run_load(const std::vector<std::string>& args) {
   const CommandSpec spec = load_spec();
   po::variables_map vm;
@@ -91,7 +69,7 @@ int run_load(const std::vector<std::string>& args) {
     // Blank nodes of different files, and of different loads, are different.
     read.blank_prefix = disk.blank_namespace() + "f" + std::to_string(i + 1) + "_";
     const Clock::time_point file_started = Clock::now();
-    auto loaded = load_one(target, files[i], read, graph);
+    auto loaded = store::load_file(target, files[i], read, graph);
     if (!loaded) {
       std::cerr << loaded.error().to_string() << "\n"
                 << "quiver load: nothing of " << files[i] << " was loaded\n";

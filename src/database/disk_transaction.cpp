@@ -11,6 +11,7 @@ namespace quiver::database {
 namespace {
 
 using store::LayeredIndex;
+using Kind = store::PendingChanges::Kind;
 using store::Row;
 
 // The log's operations: a code, then the ids it needs as varints.
@@ -117,32 +118,20 @@ Status DiskTransaction::check_active() const {
 }
 
 void DiskTransaction::stage() const {
-  if (pending_ == Pending::None && new_graphs_.empty()) return;
+  if (pending_.empty()) return;
   const DiskVersion& v = *staged_;
   LayeredIndex<3> added3 = v.added_triples(), removed3 = v.removed_triples();
   LayeredIndex<4> added4 = v.added_quads(), removed4 = v.removed_quads();
-  if (pending_ == Pending::Insert) {
-    stage_insert<3>(v, std::move(triples_), added3, removed3);
-    stage_insert<4>(v, std::move(quads_), added4, removed4);
-  } else if (pending_ == Pending::Remove) {
-    stage_remove<3>(v, std::move(triples_), added3, removed3);
-    stage_remove<4>(v, std::move(quads_), added4, removed4);
-  }
-  std::vector<TermId> graphs = v.graphs();
-  if (!new_graphs_.empty()) {
-    std::sort(new_graphs_.begin(), new_graphs_.end());
-    new_graphs_.erase(std::unique(new_graphs_.begin(), new_graphs_.end()), new_graphs_.end());
-    std::vector<TermId> all;
-    std::set_union(graphs.begin(), graphs.end(), new_graphs_.begin(), new_graphs_.end(),
-                   std::back_inserter(all));
-    graphs = std::move(all);
+  if (pending_.kind() == Kind::Insert) {
+    stage_insert<3>(v, pending_.take_triples(), added3, removed3);
+    stage_insert<4>(v, pending_.take_quads(), added4, removed4);
+  } else if (pending_.kind() == Kind::Remove) {
+    stage_remove<3>(v, pending_.take_triples(), added3, removed3);
+    stage_remove<4>(v, pending_.take_quads(), added4, removed4);
   }
   staged_ = v.with(std::move(added3), std::move(removed3), std::move(added4), std::move(removed4),
-                   std::move(graphs), terms_->view());
-  triples_ = {};
-  quads_ = {};
-  new_graphs_.clear();
-  pending_ = Pending::None;
+                   pending_.graphs_with_new(v.graphs()), terms_->view());
+  pending_.clear();
 }
 
 const DiskVersion& DiskTransaction::view() const {
@@ -221,14 +210,14 @@ Status DiskTransaction::insert(const QuadIds& quad) {
     return Error(ErrorKind::Internal, "caller error: a quad to insert needs four stored ids");
   }
   log_op(kInsert, quad);
-  return buffer(quad, Pending::Insert);
+  return buffer(quad, Kind::Insert);
 }
 
 Status DiskTransaction::remove(const QuadIds& quad) {
   if (Status st = check_active(); !st) return st;
   if (!store::storable(quad)) return {};
   log_op(kRemove, quad);
-  return buffer(quad, Pending::Remove);
+  return buffer(quad, Kind::Remove);
 }
 
 void DiskTransaction::log_op(std::uint8_t code, const QuadIds& quad) {
@@ -242,25 +231,9 @@ void DiskTransaction::log_op(std::uint8_t code, const QuadIds& quad) {
   disk::put_varint(log_, quad.graph);
 }
 
-Status DiskTransaction::buffer(const QuadIds& quad, Pending kind) {
-  if (pending_ != kind && pending_ != Pending::None) stage();
-  pending_ = kind;
-  const auto s = static_cast<std::uint32_t>(quad.subject);
-  const auto p = static_cast<std::uint32_t>(quad.predicate);
-  const auto o = static_cast<std::uint32_t>(quad.object);
-  try {
-    if (quad.graph == kDefaultGraph) {
-      triples_.push_back({s, p, o});
-    } else {
-      if (kind == Pending::Insert && (new_graphs_.empty() || new_graphs_.back() != quad.graph)) {
-        new_graphs_.push_back(quad.graph);
-      }
-      quads_.push_back({s, p, o, static_cast<std::uint32_t>(quad.graph)});
-    }
-  } catch (const std::bad_alloc&) {
-    return Error(ErrorKind::Limit, "out of memory buffering the transaction's changes");
-  }
-  return {};
+Status DiskTransaction::buffer(const QuadIds& quad, Kind kind) {
+  if (pending_.kind() != kind && pending_.kind() != Kind::None) stage();
+  return pending_.add(quad, kind);
 }
 
 Status DiskTransaction::create_graph(TermId graph) {
@@ -272,7 +245,7 @@ Status DiskTransaction::create_graph(TermId graph) {
   const DiskVersion& v = view();
   if (v.has_graph(graph)) return {};
   log_op(kCreate, {kAnyTerm, kAnyTerm, kAnyTerm, graph});
-  new_graphs_.push_back(graph);
+  pending_.create_graph(graph);
   stage();
   return {};
 }
@@ -299,10 +272,13 @@ Status DiskTransaction::clear_graph(TermId graph) {
     }
   }
   cursor.reset();
-  triples_ = std::move(triples);
-  quads_ = std::move(quads);
-  pending_ = Pending::Remove;
-  stage();
+  const DiskVersion& now = *staged_;
+  LayeredIndex<3> added3 = now.added_triples(), removed3 = now.removed_triples();
+  LayeredIndex<4> added4 = now.added_quads(), removed4 = now.removed_quads();
+  stage_remove<3>(now, std::move(triples), added3, removed3);
+  stage_remove<4>(now, std::move(quads), added4, removed4);
+  staged_ = now.with(std::move(added3), std::move(removed3), std::move(added4), std::move(removed4),
+                     now.graphs(), terms_->view());
   return {};
 }
 
@@ -331,10 +307,7 @@ Transaction::Savepoint DiskTransaction::savepoint() {
 
 void DiskTransaction::rollback_to(Savepoint point) {
   if (!active_ || point >= savepoints_.size()) return;
-  triples_ = {};
-  quads_ = {};
-  new_graphs_.clear();
-  pending_ = Pending::None;
+  pending_.clear();
   staged_ = savepoints_[point].version;
   terms_->rollback(savepoints_[point].terms);
   log_.resize(savepoints_[point].log);
@@ -454,9 +427,7 @@ void DiskTransaction::rollback() {
 
 void DiskTransaction::end() {
   active_ = false;
-  pending_ = Pending::None;
-  triples_ = {};
-  quads_ = {};
+  pending_.clear();
   log_.clear();
   lock_.unlock();
 }

@@ -11,6 +11,7 @@
 
 #include "database/disk_store.hpp"
 #include "dataset/store.hpp"
+#include "store/pending_changes.hpp"
 
 namespace quiver::database {
 
@@ -55,14 +56,13 @@ class DiskTransaction final : public Transaction {
   Status apply(std::string_view record);
 
  private:
-  enum class Pending { None, Insert, Remove };
   struct Saved {
     std::shared_ptr<const DiskVersion> version;
     TermInterner::Mark terms;
     std::size_t log = 0;
   };
 
-  Status buffer(const QuadIds& quad, Pending kind);
+  Status buffer(const QuadIds& quad, store::PendingChanges::Kind kind);
   const DiskVersion& view() const;
   void stage() const;
   Status check_active() const;
@@ -79,10 +79,7 @@ class DiskTransaction final : public Transaction {
   std::vector<Saved> savepoints_;
   std::string log_;
   mutable std::shared_ptr<const DiskVersion> staged_;
-  mutable Pending pending_ = Pending::None;
-  mutable std::vector<store::Row<3>> triples_;
-  mutable std::vector<store::Row<4>> quads_;
-  mutable std::vector<TermId> new_graphs_;
+  mutable store::PendingChanges pending_;
 };
 
 }  // namespace quiver::database

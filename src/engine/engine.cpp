@@ -84,20 +84,7 @@ Expected<std::uint64_t> Engine::load_into(std::optional<std::string> graph_iri,
   options.base_iri = base_iri;
   // Blank nodes of different files are different nodes.
   options.blank_prefix = store_->blank_namespace() + "f" + std::to_string(++loaded_files_) + "_";
-  auto transaction = store_->begin();
-  if (!transaction) return transaction.error();
-  TermId graph = kDefaultGraph;
-  if (graph_iri) {
-    auto id = (*transaction)->intern(Term::iri(*graph_iri).ref());
-    if (!id) return id.error();
-    graph = *id;
-    // A named graph exists once loaded, even from an empty file.
-    if (Status st = (*transaction)->create_graph(graph); !st) return st.error();
-  }
-  auto loaded = store::load_file(**transaction, path, options, graph);
-  if (!loaded) return loaded;
-  if (Status st = (*transaction)->commit(); !st) return st.error();
-  return loaded;
+  return store::load_file(*store_, path, options, graph_iri);
 }
 
 Status Engine::load_query_graphs(const sparql::Query& query, const GraphFileResolver& resolve) {

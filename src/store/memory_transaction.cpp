@@ -30,30 +30,19 @@ Status MemoryTransaction::check_active() const {
 }
 
 void MemoryTransaction::stage() const {
-  if (pending_ == Pending::None) return;
+  if (pending_.kind() == PendingChanges::Kind::None) return;
   const Version& v = *staged_;
-  const bool inserting = pending_ == Pending::Insert;
+  const bool inserting = pending_.kind() == PendingChanges::Kind::Insert;
   // The commit folds what is left (Version::settled).
   constexpr auto kFold = LayeredIndex<3>::Fold::InTransaction;
   constexpr auto kFold4 = LayeredIndex<4>::Fold::InTransaction;
-  LayeredIndex<3> triples = inserting ? v.triples().with_inserted(std::move(triples_), kFold)
-                                      : v.triples().with_removed(std::move(triples_), kFold);
-  LayeredIndex<4> quads = inserting ? v.quads().with_inserted(std::move(quads_), kFold4)
-                                    : v.quads().with_removed(std::move(quads_), kFold4);
-  std::vector<TermId> graphs = v.graphs();
-  if (!new_graphs_.empty()) {
-    std::sort(new_graphs_.begin(), new_graphs_.end());
-    new_graphs_.erase(std::unique(new_graphs_.begin(), new_graphs_.end()), new_graphs_.end());
-    std::vector<TermId> all;
-    std::set_union(graphs.begin(), graphs.end(), new_graphs_.begin(), new_graphs_.end(),
-                   std::back_inserter(all));
-    graphs = std::move(all);
-  }
-  staged_ = v.with(std::move(triples), std::move(quads), std::move(graphs), terms_->view());
-  triples_ = {};
-  quads_ = {};
-  new_graphs_.clear();
-  pending_ = Pending::None;
+  LayeredIndex<3> triples = inserting ? v.triples().with_inserted(pending_.take_triples(), kFold)
+                                      : v.triples().with_removed(pending_.take_triples(), kFold);
+  LayeredIndex<4> quads = inserting ? v.quads().with_inserted(pending_.take_quads(), kFold4)
+                                    : v.quads().with_removed(pending_.take_quads(), kFold4);
+  staged_ = v.with(std::move(triples), std::move(quads), pending_.graphs_with_new(v.graphs()),
+                   terms_->view());
+  pending_.clear();
 }
 
 const Version& MemoryTransaction::view() const {
@@ -145,7 +134,7 @@ Status MemoryTransaction::insert(std::span<const QuadRef> quads, std::size_t& in
       ids.object = id_of(terms.intern(quad.object, hashes_[i][1]));
       ids.graph =
           quad.graph.is_none() ? kDefaultGraph : id_of(terms.intern(quad.graph, hashes_[i][2]));
-      if (Status st = buffer(ids, Pending::Insert); !st) return st;
+      if (Status st = buffer(ids, PendingChanges::Kind::Insert); !st) return st;
       ++inserted;
     }
   } catch (const std::length_error& e) {
@@ -161,37 +150,21 @@ Status MemoryTransaction::insert(const QuadIds& quad) {
   if (!storable(quad)) {
     return Error(ErrorKind::Internal, "caller error: a quad to insert needs four stored ids");
   }
-  return buffer(quad, Pending::Insert);
+  return buffer(quad, PendingChanges::Kind::Insert);
 }
 
 Status MemoryTransaction::remove(const QuadIds& quad) {
   if (Status st = check_active(); !st) return st;
   // A quad with an id the store never issued is not there: nothing to do.
   if (!storable(quad)) return {};
-  return buffer(quad, Pending::Remove);
+  return buffer(quad, PendingChanges::Kind::Remove);
 }
 
 // Changes of one kind are buffered until the other kind comes (or a read,
 // or commit), then staged as one layer.
-Status MemoryTransaction::buffer(const QuadIds& quad, Pending kind) {
-  if (pending_ != kind && pending_ != Pending::None) stage();
-  pending_ = kind;
-  const auto s = static_cast<std::uint32_t>(quad.subject);
-  const auto p = static_cast<std::uint32_t>(quad.predicate);
-  const auto o = static_cast<std::uint32_t>(quad.object);
-  try {
-    if (quad.graph == kDefaultGraph) {
-      triples_.push_back({s, p, o});
-    } else {
-      if (kind == Pending::Insert && (new_graphs_.empty() || new_graphs_.back() != quad.graph)) {
-        new_graphs_.push_back(quad.graph);
-      }
-      quads_.push_back({s, p, o, static_cast<std::uint32_t>(quad.graph)});
-    }
-  } catch (const std::bad_alloc&) {
-    return Error(ErrorKind::Limit, "out of memory buffering the transaction's changes");
-  }
-  return {};
+Status MemoryTransaction::buffer(const QuadIds& quad, PendingChanges::Kind kind) {
+  if (pending_.kind() != kind && pending_.kind() != PendingChanges::Kind::None) stage();
+  return pending_.add(quad, kind);
 }
 
 Status MemoryTransaction::create_graph(TermId graph) {
@@ -247,10 +220,7 @@ Transaction::Savepoint MemoryTransaction::savepoint() {
 
 void MemoryTransaction::rollback_to(Savepoint point) {
   if (!active_ || point >= savepoints_.size()) return;
-  triples_ = {};
-  quads_ = {};
-  new_graphs_.clear();
-  pending_ = Pending::None;
+  pending_.clear();
   staged_ = savepoints_[point].version;
   terms_->rollback(savepoints_[point].terms);
   savepoints_.resize(point + 1);
@@ -289,9 +259,7 @@ void MemoryTransaction::rollback() {
 
 void MemoryTransaction::end() {
   active_ = false;
-  pending_ = Pending::None;
-  triples_ = {};
-  quads_ = {};
+  pending_.clear();
   lock_.unlock();
 }
 

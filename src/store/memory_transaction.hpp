@@ -10,6 +10,7 @@
 
 #include "dataset/store.hpp"
 #include "store/memory_store.hpp"
+#include "store/pending_changes.hpp"
 
 namespace quiver::store {
 
@@ -49,13 +50,12 @@ class MemoryTransaction final : public Transaction {
   void rollback() override;
 
  private:
-  enum class Pending { None, Insert, Remove };
   struct Saved {
     std::shared_ptr<const Version> version;
     TermInterner::Mark terms;
   };
 
-  Status buffer(const QuadIds& quad, Pending kind);
+  Status buffer(const QuadIds& quad, PendingChanges::Kind kind);
   const Version& view() const;
   void stage() const;
   Status check_active() const;
@@ -77,10 +77,7 @@ class MemoryTransaction final : public Transaction {
   std::vector<std::array<std::uint32_t, 3>> hashes_;
   // Staging happens on reads too, hence mutable.
   mutable std::shared_ptr<const Version> staged_;
-  mutable Pending pending_ = Pending::None;
-  mutable std::vector<Row<3>> triples_;
-  mutable std::vector<Row<4>> quads_;
-  mutable std::vector<TermId> new_graphs_;
+  mutable PendingChanges pending_;
 };
 
 }  // namespace quiver::store

@@ -79,6 +79,25 @@ Expected<std::uint64_t> load_file(Store& store, const std::string& path,
   });
 }
 
+Expected<std::uint64_t> load_file(Store& store, const std::string& path,
+                                  const io::ReadOptions& options,
+                                  const std::optional<std::string>& graph_iri) {
+  auto transaction = store.begin();
+  if (!transaction) return transaction.error();
+  TermId graph = kDefaultGraph;
+  if (graph_iri) {
+    auto id = (*transaction)->intern(Term::iri(*graph_iri).ref());
+    if (!id) return id.error();
+    graph = *id;
+    // A named graph exists once loaded, even from an empty file.
+    if (Status st = (*transaction)->create_graph(graph); !st) return st.error();
+  }
+  auto loaded = load_file(**transaction, path, options, graph);
+  if (!loaded) return loaded;
+  if (Status st = (*transaction)->commit(); !st) return st.error();
+  return loaded;
+}
+
 Expected<std::uint64_t> load_string(Store& store, std::string_view text, std::string_view name,
                                     const io::ReadOptions& options, TermId graph) {
   return load_committed(store, options, graph, [&](io::QuadSink& sink) {

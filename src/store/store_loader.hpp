@@ -3,6 +3,7 @@
 /// Filling a store from the readers of src/io.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -50,6 +51,12 @@ Expected<std::uint64_t> load_string(Transaction& transaction, std::string_view t
 /// load_file in a transaction of its own, committed on success.
 Expected<std::uint64_t> load_file(Store& store, const std::string& path,
                                   const io::ReadOptions& options, TermId graph = kDefaultGraph);
+
+/// load_file in a transaction of its own into the named graph `graph_iri`
+/// (made to exist even if the file is empty), or the default graph.
+Expected<std::uint64_t> load_file(Store& store, const std::string& path,
+                                  const io::ReadOptions& options,
+                                  const std::optional<std::string>& graph_iri);
 
 /// load_string in a transaction of its own, committed on success.
 Expected<std::uint64_t> load_string(Store& store, std::string_view text, std::string_view name,
