@@ -1,21 +1,34 @@
-// `quiver load --db DIR FILE...`: bulk load into a database. Into an empty
-// database the files are loaded in memory, each a transaction, and the
-// whole written once as its first generation (the fastest path); into one
-// with data, each file is a transaction of the database (one that is large
-// commits by writing a new generation), and the delta is merged at the end.
+// `quiver load --db DIR FILE...`: bulk load into a database through a
+// BulkLoader (bounded memory: sorted runs merged into the next generation
+// at the end). A file that fails adds nothing: the loader goes back to
+// where the file began.
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "database/bulk_loader.hpp"
 #include "database/disk_store.hpp"
+#include "io/pipelined_reader.hpp"
 #include "io/reader.hpp"
-#include "store/memory_store.hpp"
 #include "store/store_loader.hpp"
 
 namespace quiver::cli {
+namespace {
+
+// A quarter of the machine's memory, at least 64 MiB.
+std::size_t default_load_memory() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES), page = ::sysconf(_SC_PAGE_SIZE);
+  const std::size_t ram = pages > 0 && page > 0 ? static_cast<std::size_t>(pages) * page : 0;
+  return std::max<std::size_t>(ram / 4, std::size_t{64} << 20);
+}
+
+}  // namespace
 int run_load(const std::vector<std::string>& args) {
   const CommandSpec spec = load_spec();
   po::variables_map vm;
@@ -46,16 +59,19 @@ int run_load(const std::vector<std::string>& args) {
   options.wait = vm.count("wait") > 0;
   options.sync = vm.count("no-sync") == 0;
   const std::string folder = vm["db"].as<std::string>();
+  std::size_t memory = default_load_memory();
+  if (vm.count("memory")) memory = vm["memory"].as<ByteSize>().value;
   auto opened = database::DiskStore::open(folder, options);
   if (!opened) {
     std::cerr << "quiver load: " << opened.error().message << "\n";
     return kFailed;
   }
   database::DiskStore& disk = **opened;
-  const auto before = disk.current();
-  const bool empty = before->size() == 0 && before->term_count() == 0 && before->graphs().empty();
-  store::MemoryStore memory;
-  Store& target = empty ? static_cast<Store&>(memory) : disk;
+  auto loader = database::BulkLoader::start(disk, memory);
+  if (!loader) {
+    std::cerr << "quiver load: " << loader.error().message << "\n";
+    return kFailed;
+  }
 
   using Clock = std::chrono::steady_clock;
   const Clock::time_point started = Clock::now();
@@ -69,23 +85,26 @@ int run_load(const std::vector<std::string>& args) {
     // Blank nodes of different files, and of different loads, are different.
     read.blank_prefix = disk.blank_namespace() + "f" + std::to_string(i + 1) + "_";
     const Clock::time_point file_started = Clock::now();
-    auto loaded = store::load_file(target, files[i], read, graph);
-    if (!loaded) {
-      std::cerr << loaded.error().to_string() << "\n"
+    const database::BulkLoader::Mark mark = (*loader)->mark();
+    Status st = (*loader)->set_graph(graph);
+    const io::ReadResult result =
+        st ? io::read_file_pipelined(files[i], read, **loader) : io::ReadResult{};
+    std::optional<Error> failure = st ? store::load_failure(result, read) : st.error();
+    if (failure) {
+      (*loader)->rollback(mark);
+      std::cerr << failure->to_string() << "\n"
                 << "quiver load: nothing of " << files[i] << " was loaded\n";
       status = kFailed;
       break;
     }
-    statements += *loaded;
+    statements += result.quads;
     const double seconds = std::chrono::duration<double>(Clock::now() - file_started).count();
     std::fprintf(stderr, "%s: %llu statements, %.0f statements/s\n", files[i].c_str(),
-                 static_cast<unsigned long long>(*loaded), seconds > 0 ? *loaded / seconds : 0.0);
+                 static_cast<unsigned long long>(result.quads),
+                 seconds > 0 ? result.quads / seconds : 0.0);
   }
-  // What was loaded before a failure stays loaded, as each file's
-  // transaction committed.
-  Status written = empty ? disk.replace_empty(*memory.current()) : Status{};
-  if (written && !empty && disk.current()->delta_size() > 0) written = disk.merge();
-  if (!written) {
+  // What was loaded before a failure is written: each file is whole or absent.
+  if (Status written = (*loader)->finish(); !written) {
     std::cerr << "quiver load: " << written.error().message << "\n";
     return kFailed;
   }

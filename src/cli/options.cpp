@@ -398,6 +398,9 @@ CommandSpec load_spec() {
       "extension)")("base,b", po::value<std::string>(),
                     "base IRI (default: each file's file:// IRI)")(
       "lax", "skip bad statements, go on, and report how many were skipped")(
+      "memory", po::value<ByteSize>(),
+      "memory for sorting the statements' ids (e.g. 2G; default a quarter of RAM); more is "
+      "sorted on disk. The dictionary of terms is held apart, in memory")(
       "wait", "wait for another process writing to the database instead of failing")(
       "no-sync",
       "do not wait for the disk at each file's commit (a crash may lose the last "

@@ -84,6 +84,7 @@ class DiskStore final : public Store {
 
  private:
   friend class DiskTransaction;
+  friend class BulkLoader;
   DiskStore() = default;
   Status load_generation(std::uint64_t generation);
   Status replay(const std::vector<std::string>& records);

@@ -137,19 +137,24 @@ PatternStats DiskVersion::stats(const QuadIds& pattern) const {
   return store::estimate(pattern, count(pattern), base_->default_graph, base_->named_graphs);
 }
 
+DiskRows<3> DiskVersion::triple_rows(std::size_t table) const {
+  return DiskRows<3>(base_->triples[table].range({}, 0), added_triples_.range(table, {}, 0),
+                     removed_triples_.range(table, {}, 0));
+}
+
+DiskRows<4> DiskVersion::quad_rows(std::size_t table) const {
+  return DiskRows<4>(base_->quads[table].range({}, 0), added_quads_.range(table, {}, 0),
+                     removed_quads_.range(table, {}, 0));
+}
+
 Status DiskVersion::each_triple(std::size_t table,
                                 const std::function<Status(const store::Row<3>&)>& add) const {
-  return stream_rows(
-      DiskRows<3>(base_->triples[table].range({}, 0), added_triples_.range(table, {}, 0),
-                  removed_triples_.range(table, {}, 0)),
-      add);
+  return stream_rows(triple_rows(table), add);
 }
 
 Status DiskVersion::each_quad(std::size_t table,
                               const std::function<Status(const store::Row<4>&)>& add) const {
-  return stream_rows(DiskRows<4>(base_->quads[table].range({}, 0), added_quads_.range(table, {}, 0),
-                                 removed_quads_.range(table, {}, 0)),
-                     add);
+  return stream_rows(quad_rows(table), add);
 }
 
 }  // namespace quiver::database

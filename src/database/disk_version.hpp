@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "database/base.hpp"
+#include "database/disk_rows.hpp"
 #include "dataset/dataset.hpp"
 #include "store/layered_index.hpp"
 #include "terms/term_interner.hpp"
@@ -70,6 +71,10 @@ class DiskVersion final : public Dataset {
   /// True when the base holds the row (removed or not).
   bool base_contains(const store::Row<4>& row) const { return base_->quads[0].contains(row); }
 
+  /// The rows of triple table `table` (whole), delta applied, as a source.
+  DiskRows<3> triple_rows(std::size_t table) const;
+  /// The rows of quad table `table` (whole), delta applied, as a source.
+  DiskRows<4> quad_rows(std::size_t table) const;
   /// Streams the rows of triple table `table` (whole) to `add`, delta applied.
   Status each_triple(std::size_t table,
                      const std::function<Status(const store::Row<3>&)>& add) const;

@@ -12,17 +12,9 @@ Expected<std::uint64_t> load(Transaction& transaction, const io::ReadOptions& op
   const Transaction::Savepoint before = transaction.savepoint();
   StoreLoader loader(transaction, graph);
   const io::ReadResult result = read(loader);
-  // In lax mode each skipped statement logs one error; an error beyond
-  // those means the input itself could not be read (or the store refused).
-  const bool failed = options.lax ? result.error_count > result.skipped : !result.ok();
-  if (failed) {
+  if (auto failure = load_failure(result, options)) {
     transaction.rollback_to(before);
-    if (!options.lax) return result.errors.front();
-    // The error that is not a skipped statement's: the sink's or the read's.
-    for (const Error& e : result.errors) {
-      if (e.kind != ErrorKind::Syntax) return e;
-    }
-    return result.errors.back();
+    return *failure;
   }
   return result.quads;
 }
@@ -39,6 +31,19 @@ Expected<std::uint64_t> load_committed(Store& store, const io::ReadOptions& opti
 }
 
 }  // namespace
+
+// In lax mode each skipped statement logs one error; an error beyond those
+// means the input itself could not be read (or the store refused).
+std::optional<Error> load_failure(const io::ReadResult& result, const io::ReadOptions& options) {
+  const bool failed = options.lax ? result.error_count > result.skipped : !result.ok();
+  if (!failed) return std::nullopt;
+  if (!options.lax) return result.errors.front();
+  // The error that is not a skipped statement's: the sink's or the read's.
+  for (const Error& e : result.errors) {
+    if (e.kind != ErrorKind::Syntax) return e;
+  }
+  return result.errors.back();
+}
 
 Status StoreLoader::on_quad(const QuadRef& quad) {
   if (graph_ == kDefaultGraph) return transaction_.insert(quad);

@@ -33,6 +33,11 @@ class StoreLoader final : public io::QuadSink {
   TermId graph_;
 };
 
+/// The error that makes a read a failed load, or nullopt: any error, or in
+/// lax mode one that is not a skipped statement's (the input could not be
+/// read, or the store refused).
+std::optional<Error> load_failure(const io::ReadResult& result, const io::ReadOptions& options);
+
 /// Reads the file at `path` (see io::read_file) into `transaction`: quads
 /// carrying their own graph (TriG, N-Quads) go to it when `graph` is
 /// kDefaultGraph; otherwise everything goes to `graph`. Returns the number

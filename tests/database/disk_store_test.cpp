@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "database/bulk_loader.hpp"
 #include "database/manifest.hpp"
 #include "store/memory_store.hpp"
 #include "store/quad_cursors.hpp"
@@ -350,6 +351,59 @@ TEST_F(DiskStoreTest, ADamagedTableFailsTheCheck) {
   auto store = open({});
   ASSERT_TRUE(store);
   EXPECT_FALSE(store->check().ok());
+}
+
+// A bulk load in a memory budget small enough for many runs, over a
+// database with committed changes not yet merged, with a "file" rolled
+// back after spills: the result is the state plus the kept statements.
+TEST_F(DiskStoreTest, BulkLoadsMergeRunsWithTheStateAndRollBackWholeFiles) {
+  store::MemoryStore memory;
+  std::mt19937 random(11);
+  OpenOptions options{true, true};
+  options.merge_rows = 1 << 30;
+  auto disk = open(options);
+  ASSERT_TRUE(disk);
+  for (int round = 0; round < 3; ++round) random_transaction(random, memory, *disk, 200);
+  ASSERT_GT(disk->current()->delta_size(), 0u);
+  const auto random_quad = [&](std::vector<Quad>& out) {
+    out.emplace_back(random_term(random, 0), random_term(random, 1),
+                     Term::literal("n" + std::to_string(random() % 5000)), random_graph(random));
+  };
+  std::vector<Quad> kept, dropped;
+  for (int i = 0; i < 6000; ++i) random_quad(kept);
+  for (int i = 0; i < 5000; ++i) random_quad(dropped);
+  {
+    auto loader = BulkLoader::start(*disk, 1 << 16);  // about 1,400 rows a run
+    ASSERT_TRUE(loader.ok()) << loader.error().to_string();
+    for (std::size_t i = 0; i < 3000; ++i) ASSERT_TRUE((*loader)->on_quad(kept[i].ref()).ok());
+    const BulkLoader::Mark mark = (*loader)->mark();
+    for (const Quad& q : dropped) ASSERT_TRUE((*loader)->on_quad(q.ref()).ok());
+    (*loader)->rollback(mark);
+    (void)(*loader)->mark();
+    ASSERT_TRUE((*loader)->set_graph("http://example.org/loaded").ok());
+    for (std::size_t i = 3000; i < kept.size(); ++i) {
+      ASSERT_TRUE((*loader)->on_quad(kept[i].ref()).ok());
+    }
+    ASSERT_TRUE((*loader)->finish().ok());
+  }
+  {
+    auto t = memory.begin();
+    ASSERT_TRUE(t.ok());
+    const Term loaded = Term::iri("http://example.org/loaded");
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+      QuadRef q = kept[i].ref();
+      if (i >= 3000) q.graph = loaded.ref();
+      ASSERT_TRUE((*t)->insert(q).ok());
+    }
+    ASSERT_TRUE((*t)->commit().ok());
+  }
+  EXPECT_EQ(disk->current()->delta_size(), 0u);
+  EXPECT_TRUE(disk->check().ok());
+  expect_same(*memory.snapshot(), *disk->snapshot(), 77);
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "load.tmp"));
+  disk.reset();
+  disk = open(options);
+  expect_same(*memory.snapshot(), *disk->snapshot(), 78);
 }
 
 // 8 readers query while a writer commits 1,000 transactions (merging now

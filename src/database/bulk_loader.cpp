@@ -1,0 +1,307 @@
+#include "database/bulk_loader.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <new>
+#include <queue>
+#include <stdexcept>
+
+#include "database/disk_rows.hpp"
+#include "database/manifest.hpp"
+#include "store/table_choice.hpp"
+
+namespace quiver::database {
+namespace {
+
+// The rows of a table in every order, one run file an order.
+template <std::size_t N>
+Status write_runs(const std::string& prefix, std::vector<store::Row<N>> rows,
+                  const std::vector<typename store::SortedTable<N>::Order>& orders) {
+  std::vector<store::Row<N>> sorted;
+  for (std::size_t t = 0; t < orders.size(); ++t) {
+    sorted.resize(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      sorted[i] = store::SortedTable<N>::permute(orders[t], rows[i]);
+    }
+    store::sort_rows(sorted);
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    if (Status st = disk::write_block_table<N>(prefix + "." + std::to_string(t), sorted); !st) {
+      return st;
+    }
+  }
+  return {};
+}
+
+// Merges sorted sources (each a DiskRows) into one sorted stream without
+// duplicates.
+template <std::size_t N>
+Status merge(std::vector<DiskRows<N>>& sources,
+             const std::function<Status(const store::Row<N>&)>& add) {
+  const auto later = [&](std::size_t a, std::size_t b) {
+    return sources[b].row() < sources[a].row();
+  };
+  std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> heap(later);
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (!sources[i].done()) heap.push(i);
+  }
+  bool any = false;
+  store::Row<N> last{};
+  while (!heap.empty()) {
+    const std::size_t i = heap.top();
+    heap.pop();
+    const store::Row<N> row = sources[i].row();
+    if (!any || !(row == last)) {
+      if (Status st = add(row); !st) return st;
+      last = row;
+      any = true;
+    }
+    sources[i].advance();
+    if (!sources[i].done()) heap.push(i);
+  }
+  for (const DiskRows<N>& s : sources) {
+    if (const Error* e = s.error()) return *e;
+  }
+  return {};
+}
+
+}  // namespace
+
+// The runs spilled so far: per part, per run, one table an order.
+struct BulkLoader::Runs {
+  std::vector<std::array<disk::BlockTable<3>, 3>> triples;
+  std::vector<std::array<disk::BlockTable<4>, 6>> quads;
+};
+
+BulkLoader::BulkLoader(DiskStore& store, std::size_t memory)
+    : store_(store),
+      lock_(store.writer_),
+      start_(store.current()),
+      terms_(store.terms_),
+      begin_(terms_->mark()),
+      folder_(store.folder() + "/load.tmp"),
+      // Three row copies live at once at most: one filling, one sorting and
+      // its permuted copy; quads are 16 bytes a row. Runs of a few million
+      // rows let the sorting of one overlap the reading of the next.
+      chunk_rows_(std::clamp<std::size_t>(memory / (3 * 16), 1024, std::size_t{4} << 20)),
+      runs_(std::make_unique<Runs>()) {}
+
+Expected<std::unique_ptr<BulkLoader>> BulkLoader::start(DiskStore& store, std::size_t memory) {
+  if (!store.options_.writable) {
+    return Error(ErrorKind::Invalid, store.folder() + ": the database was opened read-only");
+  }
+  std::unique_ptr<BulkLoader> loader(new BulkLoader(store, memory));
+  std::error_code ec;
+  std::filesystem::remove_all(loader->folder_, ec);
+  if (!std::filesystem::create_directory(loader->folder_, ec)) {
+    return Error(ErrorKind::Io, loader->folder_ + ": cannot create: " + ec.message());
+  }
+  return loader;
+}
+
+BulkLoader::~BulkLoader() {
+  if (sorter_.joinable()) sorter_.join();
+  runs_.reset();
+  if (!finished_) terms_->rollback(begin_);
+  std::error_code ec;
+  std::filesystem::remove_all(folder_, ec);
+}
+
+Expected<TermId> BulkLoader::intern(const TermRef& term, std::uint32_t hash) {
+  const Base& base = start_->base();
+  // Into an empty database (the common bulk load) there is no file to ask.
+  if (base.terms.size() != 0) {
+    auto found = base.terms.find(term);
+    if (found && *found != disk::DictionaryFile::kNotFound) return kFirstTermId + *found;
+  }
+  if (kFirstTermId + base.terms.size() + terms_->size() >= 0xFFFFFFFFu) {
+    return Error(ErrorKind::Limit, "the dictionary is full (2^32 terms)");
+  }
+  try {
+    return kFirstTermId + base.terms.size() + terms_->intern(term, hash);
+  } catch (const std::length_error& e) {
+    return Error(ErrorKind::Limit, std::string("the dictionary is full: ") + e.what());
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorKind::Limit, "out of memory in the dictionary");
+  }
+}
+
+Expected<TermId> BulkLoader::intern(const TermRef& term) {
+  return intern(term, TermInterner::hash_of(term));
+}
+
+Status BulkLoader::set_graph(const std::optional<std::string>& iri) {
+  if (!iri) {
+    graph_ = kDefaultGraph;
+    return {};
+  }
+  auto id = intern(Term::iri(*iri).ref());
+  if (!id) return id.error();
+  graph_ = *id;
+  graphs_.push_back(graph_);
+  return {};
+}
+
+Status BulkLoader::on_quad(const QuadRef& quad) {
+  std::size_t taken = 0;
+  return on_quads(std::span<const QuadRef>(&quad, 1), taken);
+}
+
+// Interning is bound by cache misses (hash slot, record pointer, record):
+// each term's loads start a few statements ahead of its lookup, as in the
+// in-memory store's bulk path; a run of statements about one subject
+// looks the subject up once.
+Status BulkLoader::on_quads(std::span<const QuadRef> quads, std::size_t& taken) {
+  constexpr std::size_t kAhead = 4;
+  hashes_.resize(quads.size());
+  for (std::size_t i = 0; i < quads.size(); ++i) {
+    hashes_[i] = {TermInterner::hash_of(quads[i].predicate),
+                  TermInterner::hash_of(quads[i].object)};
+  }
+  const auto prefetch = [&](std::size_t i, int stage) {
+    if (i >= quads.size()) return;
+    terms_->prefetch(hashes_[i][0], stage);
+    terms_->prefetch(hashes_[i][1], stage);
+  };
+  for (taken = 0; taken < quads.size(); ++taken) {
+    prefetch(taken + 3 * kAhead, 0);
+    prefetch(taken + 2 * kAhead, 1);
+    prefetch(taken + kAhead, 2);
+    const QuadRef& quad = quads[taken];
+    if (last_subject_id_ == kAnyTerm || !(quad.subject == last_subject_)) {
+      auto id = intern(quad.subject);
+      if (!id) return id.error();
+      last_subject_id_ = *id;
+      last_subject_ = term_of(*id);
+    }
+    auto p = intern(quad.predicate, hashes_[taken][0]);
+    if (!p) return p.error();
+    auto o = intern(quad.object, hashes_[taken][1]);
+    if (!o) return o.error();
+    TermId g = graph_;
+    if (!quad.graph.is_none() && graph_ == kDefaultGraph) {
+      auto id = intern(quad.graph);
+      if (!id) return id.error();
+      g = *id;
+      if (graphs_.empty() || graphs_.back() != g) graphs_.push_back(g);
+    }
+    const auto s = static_cast<std::uint32_t>(last_subject_id_);
+    if (g == kDefaultGraph) {
+      triples_.push_back({s, static_cast<std::uint32_t>(*p), static_cast<std::uint32_t>(*o)});
+    } else {
+      quads_.push_back({s, static_cast<std::uint32_t>(*p), static_cast<std::uint32_t>(*o),
+                        static_cast<std::uint32_t>(g)});
+    }
+    if (triples_.size() + quads_.size() >= chunk_rows_) {
+      if (Status st = spill(false); !st) return st;
+    }
+  }
+  return {};
+}
+
+TermRef BulkLoader::term_of(TermId id) const {
+  const std::uint64_t base = start_->base().terms.size();
+  const std::uint64_t index = id - kFirstTermId;
+  if (index < base) return start_->term(id);
+  return terms_->term(static_cast<TermInterner::Index>(index - base));
+}
+
+// The buffers go to a second thread that sorts and writes them while the
+// reading goes on; the one before it must be done first.
+Status BulkLoader::spill(bool last) {
+  if (sorter_.joinable()) sorter_.join();
+  if (!sorted_) return sorted_;
+  const std::size_t triple_run = runs_->triples.size(), quad_run = runs_->quads.size();
+  std::vector<store::Row<3>> triples = std::exchange(triples_, {});
+  std::vector<store::Row<4>> quads = std::exchange(quads_, {});
+  if (!triples.empty()) runs_->triples.emplace_back();
+  if (!quads.empty()) runs_->quads.emplace_back();
+  auto work = [this, triple_run, quad_run, triples = std::move(triples),
+               quads = std::move(quads)]() mutable {
+    const std::string t = folder_ + "/t" + std::to_string(triple_run);
+    const std::string q = folder_ + "/q" + std::to_string(quad_run);
+    Status st;
+    if (!triples.empty()) st = write_runs<3>(t, std::move(triples), store::triple_orders());
+    if (st && !quads.empty()) st = write_runs<4>(q, std::move(quads), store::quad_orders());
+    sorted_ = st;
+  };
+  if (last) {
+    work();
+  } else {
+    sorter_ = std::thread(std::move(work));
+  }
+  return {};
+}
+
+// A mark spills what is buffered, so that runs never mix statements from
+// before and after it: rolling back drops whole runs.
+BulkLoader::Mark BulkLoader::mark() {
+  if (!triples_.empty() || !quads_.empty()) sorted_ = spill(false);
+  return {terms_->mark(), runs_->triples.size(), runs_->quads.size(), graphs_.size()};
+}
+
+void BulkLoader::rollback(const Mark& point) {
+  if (sorter_.joinable()) sorter_.join();
+  runs_->triples.resize(std::min(runs_->triples.size(), point.triple_runs));
+  runs_->quads.resize(std::min(runs_->quads.size(), point.quad_runs));
+  triples_.clear();
+  quads_.clear();
+  graphs_.resize(std::min(graphs_.size(), point.graphs));
+  graph_ = kDefaultGraph;
+  last_subject_id_ = kAnyTerm;
+  terms_->rollback(point.terms);
+}
+
+Status BulkLoader::finish() {
+  if (Status st = spill(true); !st) return st;
+  if (!sorted_) return sorted_;
+  // Open the runs.
+  for (std::size_t r = 0; r < runs_->triples.size(); ++r) {
+    for (std::size_t t = 0; t < 3; ++t) {
+      auto table =
+          disk::BlockTable<3>::open(folder_ + "/t" + std::to_string(r) + "." + std::to_string(t));
+      if (!table) return table.error();
+      runs_->triples[r][t] = *table;
+    }
+  }
+  for (std::size_t r = 0; r < runs_->quads.size(); ++r) {
+    for (std::size_t t = 0; t < 6; ++t) {
+      auto table =
+          disk::BlockTable<4>::open(folder_ + "/q" + std::to_string(r) + "." + std::to_string(t));
+      if (!table) return table.error();
+      runs_->quads[r][t] = *table;
+    }
+  }
+  const std::shared_ptr<const DiskVersion> v = start_;
+  const TermInterner::View terms = terms_->view();
+  const std::uint64_t base_terms = v->base().terms.size();
+  GenerationSource s;
+  s.term_count = base_terms + terms.size();
+  s.term = [&](std::uint64_t i) -> Expected<TermRef> {
+    if (i < base_terms) return v->base().terms.term(i);
+    return terms.term(static_cast<TermInterner::Index>(i - base_terms));
+  };
+  std::vector<TermId> graphs = graphs_;
+  graphs.insert(graphs.end(), v->graphs().begin(), v->graphs().end());
+  std::sort(graphs.begin(), graphs.end());
+  graphs.erase(std::unique(graphs.begin(), graphs.end()), graphs.end());
+  s.graphs = graphs;
+  const store::LayeredRange<3> none3;
+  const store::LayeredRange<4> none4;
+  s.triples = [&](std::size_t t, const std::function<Status(const store::Row<3>&)>& add) {
+    std::vector<DiskRows<3>> sources{v->triple_rows(t)};
+    for (const auto& run : runs_->triples) sources.emplace_back(run[t].range({}, 0), none3, none3);
+    return merge<3>(sources, add);
+  };
+  s.quads = [&](std::size_t t, const std::function<Status(const store::Row<4>&)>& add) {
+    std::vector<DiskRows<4>> sources{v->quad_rows(t)};
+    for (const auto& run : runs_->quads) sources.emplace_back(run[t].range({}, 0), none4, none4);
+    return merge<4>(sources, add);
+  };
+  if (Status st = store_.switch_to(store_.generation_ + 1, s); !st) return st;
+  finished_ = true;
+  return {};
+}
+
+}  // namespace quiver::database
