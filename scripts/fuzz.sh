@@ -18,7 +18,7 @@ while [[ $# -gt 0 ]]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[[ ${#targets[@]} -gt 0 ]] || targets=(read parse_query query update read_results service http_request disk_files)
+[[ ${#targets[@]} -gt 0 ]] || targets=(read parse_query query update read_results service http_request disk_files database_log)
 w3c="${QUIVER_W3C_DIR:-$root/../shared/rdf-tests}"
 build="$root/build-fuzz"
 
@@ -73,6 +73,7 @@ dictionary_of() {
     service) echo service ;;
     http_request) echo http ;;
     disk_files) ;;  # binary files: no words to suggest
+    database_log) ;;
   esac
 }
 
