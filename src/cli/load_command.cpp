@@ -57,7 +57,6 @@ int run_load(const std::vector<std::string>& args) {
   options.writable = true;
   options.create = true;
   options.wait = vm.count("wait") > 0;
-  options.sync = vm.count("no-sync") == 0;
   const std::string folder = vm["db"].as<std::string>();
   std::size_t memory = default_load_memory();
   if (vm.count("memory")) memory = vm["memory"].as<ByteSize>().value;

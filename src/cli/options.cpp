@@ -181,8 +181,8 @@ CommandSpec update_spec() {
       "transaction (nothing is written out unless --output)")(
       "wait", "with --db: wait for another process writing to the database")(
       "no-sync",
-      "with --db: do not wait for the disk at commit (a crash may lose the request, "
-      "never corrupt the database)")(
+      "with --db: do not wait for the disk at commit (a killed process loses nothing; a "
+      "power failure may lose the request or leave a log that is reported damaged)")(
       "base,b", po::value<std::string>(),
       "base IRI of the request (default: the update file's file:// IRI)")(
       "format,f", po::value<std::string>(),
@@ -286,9 +286,10 @@ CommandSpec serve_spec() {
       "are committed to it (durably) and a restart serves them")(
       "wait", "with --db --writable: wait for another process writing to the database")(
       "no-sync",
-      "with --db: acknowledge commits before they reach the disk (faster; a crash "
-      "may lose the last ones, never corrupt the database)")(
-      "port", po::value<int>()->default_value(7878), "TCP port; 0 picks a free one")(
+      "with --db: acknowledge commits before they reach the disk (faster; a killed "
+      "process loses nothing, a power failure may lose the last commits or leave a log "
+      "that is reported damaged)")("port", po::value<int>()->default_value(7878),
+                                   "TCP port; 0 picks a free one")(
       "bind", po::value<std::string>()->default_value("127.0.0.1"),
       "address to listen on (0.0.0.0 for every interface)")(
       "writable", "accept SPARQL Update and Graph Store PUT, POST and DELETE")(
@@ -402,10 +403,7 @@ CommandSpec load_spec() {
       "memory for sorting the statements' ids (e.g. 2G; default a quarter of RAM); more is "
       "sorted on disk. The dictionary of terms is held apart, in memory")(
       "wait", "wait for another process writing to the database instead of failing")(
-      "no-sync",
-      "do not wait for the disk at each file's commit (a crash may lose the last "
-      "files, never corrupt the database)")("file", po::value<std::vector<std::string>>(),
-                                            "an RDF file");
+      "file", po::value<std::vector<std::string>>(), "an RDF file");
   spec.positional.add("file", -1);
   spec.examples =
       "  quiver load --db db data/article.trig\n"

@@ -27,7 +27,9 @@ Status write_runs(const std::string& prefix, std::vector<store::Row<N>> rows,
     }
     store::sort_rows(sorted);
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-    if (Status st = disk::write_block_table<N>(prefix + "." + std::to_string(t), sorted); !st) {
+    // Scratch: a crash loses the load anyway, so runs are not synced.
+    if (Status st = disk::write_block_table<N>(prefix + "." + std::to_string(t), sorted, false);
+        !st) {
       return st;
     }
   }
@@ -94,8 +96,10 @@ Expected<std::unique_ptr<BulkLoader>> BulkLoader::start(DiskStore& store, std::s
   std::unique_ptr<BulkLoader> loader(new BulkLoader(store, memory));
   std::error_code ec;
   std::filesystem::remove_all(loader->folder_, ec);
-  if (!std::filesystem::create_directory(loader->folder_, ec)) {
-    return Error(ErrorKind::Io, loader->folder_ + ": cannot create: " + ec.message());
+  std::filesystem::create_directory(loader->folder_, ec);
+  if (ec || !std::filesystem::is_directory(loader->folder_)) {
+    return Error(ErrorKind::Io, loader->folder_ + ": cannot create the load's temporary folder" +
+                                    (ec ? ": " + ec.message() : std::string()));
   }
   return loader;
 }
@@ -208,22 +212,44 @@ TermRef BulkLoader::term_of(TermId id) const {
 }
 
 // The buffers go to a second thread that sorts and writes them while the
-// reading goes on; the one before it must be done first.
+// reading goes on; the one before it must be done first. Rows before the
+// last mark and rows after it become separate runs, so that a rollback to
+// the mark drops whole runs and nothing before it.
 Status BulkLoader::spill(bool last) {
   if (sorter_.joinable()) sorter_.join();
   if (!sorted_) return sorted_;
-  const std::size_t triple_run = runs_->triples.size(), quad_run = runs_->quads.size();
-  std::vector<store::Row<3>> triples = std::exchange(triples_, {});
-  std::vector<store::Row<4>> quads = std::exchange(quads_, {});
-  if (!triples.empty()) runs_->triples.emplace_back();
-  if (!quads.empty()) runs_->quads.emplace_back();
-  auto work = [this, triple_run, quad_run, triples = std::move(triples),
-               quads = std::move(quads)]() mutable {
-    const std::string t = folder_ + "/t" + std::to_string(triple_run);
-    const std::string q = folder_ + "/q" + std::to_string(quad_run);
+  struct Job {
+    std::string path;
+    std::vector<store::Row<3>> triples;
+    std::vector<store::Row<4>> quads;
+  };
+  std::vector<Job> jobs;
+  const auto split = [&](auto& rows, std::size_t at, auto& runs, const char* name, auto member) {
+    auto rest = std::vector(rows.begin() + static_cast<std::ptrdiff_t>(at), rows.end());
+    rows.resize(at);
+    for (auto* part : {&rows, &rest}) {
+      if (part->empty()) continue;
+      Job job;
+      job.path = folder_ + "/" + name + std::to_string(runs.size());
+      job.*member = std::move(*part);
+      runs.emplace_back();
+      jobs.push_back(std::move(job));
+    }
+    rows = {};
+  };
+  split(triples_, std::min(mark_triples_, triples_.size()), runs_->triples, "t", &Job::triples);
+  split(quads_, std::min(mark_quads_, quads_.size()), runs_->quads, "q", &Job::quads);
+  mark_triples_ = mark_quads_ = 0;
+  auto work = [this, jobs = std::move(jobs)]() mutable {
     Status st;
-    if (!triples.empty()) st = write_runs<3>(t, std::move(triples), store::triple_orders());
-    if (st && !quads.empty()) st = write_runs<4>(q, std::move(quads), store::quad_orders());
+    for (Job& job : jobs) {
+      if (st && !job.triples.empty()) {
+        st = write_runs<3>(job.path, std::move(job.triples), store::triple_orders());
+      }
+      if (st && !job.quads.empty()) {
+        st = write_runs<4>(job.path, std::move(job.quads), store::quad_orders());
+      }
+    }
     sorted_ = st;
   };
   if (last) {
@@ -234,19 +260,32 @@ Status BulkLoader::spill(bool last) {
   return {};
 }
 
-// A mark spills what is buffered, so that runs never mix statements from
-// before and after it: rolling back drops whole runs.
+// Runs hold rows from before a mark or after it, never both (spill splits
+// at the mark), so that a rollback drops whole runs.
 BulkLoader::Mark BulkLoader::mark() {
-  if (!triples_.empty() || !quads_.empty()) sorted_ = spill(false);
-  return {terms_->mark(), runs_->triples.size(), runs_->quads.size(), graphs_.size()};
+  mark_triples_ = triples_.size();
+  mark_quads_ = quads_.size();
+  // The rows buffered now become one run of their own when spilled.
+  return {terms_->mark(),
+          runs_->triples.size() + (triples_.empty() ? 0 : 1),
+          runs_->quads.size() + (quads_.empty() ? 0 : 1),
+          graphs_.size(),
+          triples_.size(),
+          quads_.size()};
 }
 
 void BulkLoader::rollback(const Mark& point) {
   if (sorter_.joinable()) sorter_.join();
+  // Buffered rows of before the mark are still in the buffer when no run
+  // was spilled since; otherwise they are the run the spill split off.
+  const bool spilled_t = runs_->triples.size() >= point.triple_runs;
+  const bool spilled_q = runs_->quads.size() >= point.quad_runs;
   runs_->triples.resize(std::min(runs_->triples.size(), point.triple_runs));
   runs_->quads.resize(std::min(runs_->quads.size(), point.quad_runs));
-  triples_.clear();
-  quads_.clear();
+  triples_.resize(spilled_t ? 0 : std::min(triples_.size(), point.triple_rows));
+  quads_.resize(spilled_q ? 0 : std::min(quads_.size(), point.quad_rows));
+  mark_triples_ = triples_.size();
+  mark_quads_ = quads_.size();
   graphs_.resize(std::min(graphs_.size(), point.graphs));
   graph_ = kDefaultGraph;
   last_subject_id_ = kAnyTerm;

@@ -32,6 +32,8 @@ class BulkLoader final : public io::QuadSink {
     std::size_t triple_runs = 0;  ///< default-graph runs spilled
     std::size_t quad_runs = 0;    ///< named-graph runs spilled
     std::size_t graphs = 0;       ///< graphs seen
+    std::size_t triple_rows = 0;  ///< default-graph rows buffered
+    std::size_t quad_rows = 0;    ///< named-graph rows buffered
   };
 
   /// Starts a load into `store` (opened writable), holding its writer lock;
@@ -48,8 +50,8 @@ class BulkLoader final : public io::QuadSink {
   Status on_quad(const QuadRef& quad) override;
   Status on_quads(std::span<const QuadRef> quads, std::size_t& taken) override;
 
-  /// The current point (what is buffered is spilled first, so that a
-  /// rollback drops whole runs).
+  /// The current point. The rows buffered before it are spilled apart
+  /// from those after it, so that a rollback drops whole runs.
   Mark mark();
   /// Drops everything taken since `point`.
   void rollback(const Mark& point);
@@ -76,11 +78,15 @@ class BulkLoader final : public io::QuadSink {
   std::vector<TermId> graphs_;
   std::vector<store::Row<3>> triples_;
   std::vector<store::Row<4>> quads_;
+  // Where the last mark fell in the buffers (spill splits there).
+  std::size_t mark_triples_ = 0;
+  std::size_t mark_quads_ = 0;
   std::vector<std::array<std::uint32_t, 2>> hashes_;
   TermRef last_subject_;
   TermId last_subject_id_ = kAnyTerm;
   std::unique_ptr<Runs> runs_;
   std::thread sorter_;
+  // The sorting thread's outcome: written by it, read after joining it.
   Status sorted_;
   bool finished_ = false;
 };

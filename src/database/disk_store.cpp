@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <random>
@@ -75,12 +76,13 @@ Expected<std::unique_ptr<DiskStore>> DiskStore::open(const std::string& folder,
                                          ": not a Quiver database (the folder holds other "
                                          "files, and no MANIFEST)");
   }
-  const bool fresh = *state == FolderState::Missing || *state == FolderState::Empty;
+  bool fresh = *state == FolderState::Missing || *state == FolderState::Empty;
   if (fresh && !(options.writable && options.create)) {
     return Error(ErrorKind::NotFound,
                  folder + ": no Quiver database here (`quiver load --db` creates one)");
   }
-  if (*state == FolderState::Missing && ::mkdir(folder.c_str(), 0755) != 0) {
+  // EEXIST: another process is creating it; the lock below orders us.
+  if (*state == FolderState::Missing && ::mkdir(folder.c_str(), 0755) != 0 && errno != EEXIST) {
     return disk::io_error(folder, "cannot create the database folder");
   }
   if (options.writable) {
@@ -101,6 +103,18 @@ Expected<std::unique_ptr<DiskStore>> DiskStore::open(const std::string& folder,
       }
       return disk::io_error(lock, "cannot lock the database");
     }
+  }
+  if (fresh) {
+    // Another writer may have created the database while this one waited
+    // for the lock: what the folder holds now decides, not what it held.
+    auto now = folder_state(folder);
+    if (!now) return now.error();
+    if (*now == FolderState::Other) {
+      return Error(ErrorKind::Invalid, folder +
+                                           ": not a Quiver database (the folder holds "
+                                           "other files, and no MANIFEST)");
+    }
+    fresh = *now != FolderState::Database;
   }
   if (fresh) {
     // Generation 1, empty. Until the manifest names it, the folder reads
@@ -165,13 +179,25 @@ Status DiskStore::replay(const std::vector<std::string>& records) {
   return {};
 }
 
+// Only files named as a generation's ("12.spo", "12.terms.tmp"), never a
+// user's file that happens to start with a digit.
 void DiskStore::remove_other_generations() const {
   DIR* dir = ::opendir(folder_.c_str());
   if (dir == nullptr) return;
+  const auto ours = [](const std::string& name) {
+    const std::size_t dot = name.find('.');
+    if (dot == 0 || dot == std::string::npos || name.find_first_not_of("0123456789") != dot) {
+      return false;
+    }
+    std::string suffix = name.substr(dot + 1);
+    if (suffix.ends_with(".tmp")) suffix.resize(suffix.size() - 4);
+    const auto& known = generation_suffixes();
+    return std::find(known.begin(), known.end(), suffix) != known.end();
+  };
   const std::string live = std::to_string(generation_) + ".";
   while (const dirent* e = ::readdir(dir)) {
     const std::string name = e->d_name;
-    if (name.empty() || name[0] < '0' || name[0] > '9' || name.rfind(live, 0) == 0) continue;
+    if (!ours(name) || name.rfind(live, 0) == 0) continue;
     ::unlink((folder_ + "/" + name).c_str());
   }
   ::closedir(dir);
@@ -194,6 +220,7 @@ Expected<std::unique_ptr<Transaction>> DiskStore::begin(bool wait) {
   if (!options_.writable) {
     return Error(ErrorKind::Invalid, folder_ + ": the database was opened read-only");
   }
+  if (broken_) return *broken_;
   std::unique_lock lock(writer_, std::defer_lock);
   if (wait) {
     lock.lock();
@@ -205,12 +232,15 @@ Expected<std::unique_ptr<Transaction>> DiskStore::begin(bool wait) {
 
 Status DiskStore::commit(const std::shared_ptr<const DiskVersion>& version,
                          const std::string& record) {
+  if (broken_) return *broken_;
   if (record.size() > kLargestRecord) return switch_to(generation_ + 1, source_of(version));
   if (Status st = wal_->append(record, options_.sync); !st) return st;
   ++log_records_;
   publish(version);
   const std::size_t base_rows = version->base().triples[0].size() + version->base().quads[0].size();
-  if (version->delta_size() > std::max(options_.merge_rows, base_rows / 16)) {
+  // A long log (many changes that cancel out) is replayed at every open.
+  if (version->delta_size() > std::max(options_.merge_rows, base_rows / 16) ||
+      wal_->size() > kLargestRecord) {
     // The commit stands whatever the merge does: a failed merge leaves the
     // live generation and its log, and the next commit tries again.
     (void)switch_to(generation_ + 1, source_of(version));
@@ -252,7 +282,11 @@ Status DiskStore::replace_empty(const store::Version& version) {
 }
 
 // Written beside the live generation; the manifest's rename is the switch.
+// Before it, a failure removes the new files and changes nothing; after
+// it, the new generation is the database whatever fails next (the store
+// then refuses writes until reopened, never writes to the old one).
 Status DiskStore::switch_to(std::uint64_t generation, const GenerationSource& source) {
+  if (broken_) return *broken_;
   const auto cleanup = [&] {
     for (const std::string& suffix : generation_suffixes()) {
       ::unlink(generation_file(folder_, generation, suffix).c_str());
@@ -262,18 +296,27 @@ Status DiskStore::switch_to(std::uint64_t generation, const GenerationSource& so
   if (st) st = create_wal(generation_file(folder_, generation, "wal"), generation);
   if (st) st = write_manifest(folder_, {kDatabaseFormat, generation});
   if (!st) {
-    cleanup();
-    return st;
+    // The rename may have happened before a failed folder sync.
+    auto manifest = read_manifest(folder_);
+    if (!manifest || manifest->generation != generation) {
+      cleanup();
+      return st;
+    }
   }
-  auto base = Base::open(folder_, generation);
-  if (!base) {
-    return Error(base.error().kind, "the new generation was written but cannot be read (" +
-                                        base.error().message + "): reopen the database");
-  }
-  auto writer = WalWriter::open(generation_file(folder_, generation, "wal"), kWalHeaderSize);
-  if (!writer) return writer.error();
   generation_ = generation;
   log_records_ = 0;
+  wal_.reset();
+  const auto broken = [&](const Error& e) {
+    broken_ = Error(e.kind, folder_ + ": generation " + std::to_string(generation) +
+                                " is live but could not be opened (" + e.message +
+                                "); reopen the database");
+    return *broken_;
+  };
+  if (!st) return broken(st.error());
+  auto base = Base::open(folder_, generation);
+  if (!base) return broken(base.error());
+  auto writer = WalWriter::open(generation_file(folder_, generation, "wal"), kWalHeaderSize);
+  if (!writer) return broken(writer.error());
   wal_.emplace(std::move(*writer));
   terms_ = std::make_shared<TermInterner>();
   publish(std::make_shared<const DiskVersion>(*base, terms_));

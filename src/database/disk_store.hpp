@@ -105,6 +105,9 @@ class DiskStore final : public Store {
   std::shared_ptr<const DiskVersion> current_;
   std::timed_mutex writer_;
   std::string blank_namespace_;
+  // Set when a merge made a generation live that could not then be opened:
+  // writes are refused until the database is reopened.
+  std::optional<Error> broken_;
 };
 
 }  // namespace quiver::database

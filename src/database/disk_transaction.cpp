@@ -153,7 +153,10 @@ TermRef DiskTransaction::term(TermId id) const {
   if (!active_) return staged_->term(id);
   const Base& base = staged_->base();
   if (id - kFirstTermId < base.terms.size()) return staged_->term(id);
-  return terms_->term(static_cast<TermInterner::Index>(id - kFirstTermId - base.terms.size()));
+  const std::uint64_t index = id - kFirstTermId - base.terms.size();
+  // An id past the dictionary comes only from a damaged table.
+  if (id < kFirstTermId || index >= terms_->size()) return DiskVersion::damaged_term();
+  return terms_->term(static_cast<TermInterner::Index>(index));
 }
 
 std::unique_ptr<QuadCursor> DiskTransaction::match(const QuadIds& pattern) const {
@@ -295,7 +298,7 @@ Status DiskTransaction::drop_graph(TermId graph) {
   std::vector<TermId> graphs = v.graphs();
   std::erase(graphs, graph);
   staged_ = v.with(v.added_triples(), v.removed_triples(), v.added_quads(), v.removed_quads(),
-                   std::move(graphs), v.new_terms());
+                   std::move(graphs), terms_->view());
   return {};
 }
 
@@ -397,9 +400,11 @@ Status DiskTransaction::commit() {
   try {
     stage();
     const DiskVersion& v = *staged_;
-    staged_ =
-        v.with(v.added_triples().settled(), v.removed_triples().settled(),
-               v.added_quads().settled(), v.removed_quads().settled(), v.graphs(), v.new_terms());
+    staged_ = v.with(v.added_triples().settled(), v.removed_triples().settled(),
+                     v.added_quads().settled(), v.removed_quads().settled(), v.graphs(),
+                     // The dictionary as it is now: terms interned since the last
+                     // staging (a transaction that only interns) are in the record.
+                     terms_->view());
     if (replaying_) {
       store_.publish(staged_);
     } else if (!log_.empty() || terms_->size() != begin_.terms) {

@@ -67,8 +67,13 @@ TermRef DiskVersion::term(TermId id) const {
     auto t = base_->terms.term(index);
     return t ? *t : kDamagedTerm;
   }
+  // An id past the dictionary comes only from a damaged table (`db check`
+  // says which); a query must not crash on it.
+  if (id < kFirstTermId || index - base_->terms.size() >= terms_.size()) return kDamagedTerm;
   return terms_.term(static_cast<TermInterner::Index>(index - base_->terms.size()));
 }
+
+TermRef DiskVersion::damaged_term() { return kDamagedTerm; }
 
 bool DiskVersion::has_graph(TermId graph) const {
   return graph == kDefaultGraph || std::binary_search(graphs_->begin(), graphs_->end(), graph);

@@ -5,6 +5,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <utility>
 
 #include "disk/file_format.hpp"
@@ -14,12 +16,27 @@ namespace {
 
 constexpr char kMagic[8] = {'Q', 'V', 'W', 'A', 'L', 'O', 'G', '1'};
 constexpr std::size_t kHeaderSize = kWalHeaderSize;
-constexpr std::size_t kRecordHeader = 12;
+constexpr std::size_t kRecordHeader = 16;
 
 std::uint64_t checksum(std::string_view bytes) {
   disk::Checksum sum;
   sum.add(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
   return sum.value;
+}
+
+// The length's own check: a flipped length byte is damage, not a record
+// cut short, and an all-zero header (a file extended by a crash) fails it.
+std::uint32_t length_check(std::uint32_t length) {
+  std::string bytes;
+  disk::put_u32(bytes, length);
+  return static_cast<std::uint32_t>(checksum(bytes) >> 32) | 1u;
+}
+
+bool all_zero(const unsigned char* p, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (p[i] != 0) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -30,12 +47,15 @@ Status create_wal(const std::string& path, std::uint64_t generation) {
   return disk::write_synced(path, bytes);
 }
 
+// Read with read(2), not mapped: a writer may cut the file while a reader
+// reads it, which would fault a map.
 Expected<std::vector<std::string>> read_wal(const std::string& path, std::uint64_t generation,
                                             std::uint64_t& valid) {
-  auto file = disk::MappedFile::open(path);
-  if (!file) return file.error();
-  const unsigned char* p = file->data();
-  const std::size_t size = file->size();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return disk::io_error(path, "cannot open the write-ahead log");
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t size = bytes.size();
   if (size < kHeaderSize || std::memcmp(p, kMagic, sizeof kMagic) != 0) {
     return Error(ErrorKind::Corrupt, path + ": not a Quiver write-ahead log");
   }
@@ -44,18 +64,27 @@ Expected<std::vector<std::string>> read_wal(const std::string& path, std::uint64
                                          std::to_string(disk::get_u64(p + 8)) + ", not " +
                                          std::to_string(generation));
   }
+  const auto damaged = [&](std::size_t at, const char* what) {
+    return Error(ErrorKind::Corrupt, path + ": " + what + " at byte " + std::to_string(at) +
+                                         ", with data after it (damage, not a crash)");
+  };
+  // What a crash mid-append leaves: the last record cut short, or zeros
+  // where it was to be. Anything else wrong is damage.
   std::vector<std::string> records;
   std::size_t at = kHeaderSize;
-  while (size - at >= kRecordHeader) {
+  while (at < size) {
+    if (size - at < kRecordHeader) break;  // a header cut short
     const std::uint32_t length = disk::get_u32(p + at);
-    if (length > size - at - kRecordHeader) break;  // cut short: the crash's record
-    const std::string_view payload(reinterpret_cast<const char*>(p + at + kRecordHeader), length);
-    if (checksum(payload) != disk::get_u64(p + at + 4)) {
-      if (at + kRecordHeader + length < size) {
-        return Error(ErrorKind::Corrupt, path + ": a damaged record at byte " + std::to_string(at) +
-                                             " with records after it");
-      }
-      break;
+    if (disk::get_u32(p + at + 4) != length_check(length)) {
+      if (all_zero(p + at, size - at)) break;
+      return damaged(at, "a damaged record header");
+    }
+    if (length > size - at - kRecordHeader) break;  // cut short by a crash
+    const std::string_view payload(bytes.data() + at + kRecordHeader, length);
+    if (checksum(payload) != disk::get_u64(p + at + 8)) {
+      const std::size_t end = at + kRecordHeader + length;
+      if (end == size || all_zero(p + end, size - end)) break;
+      return damaged(at, "a damaged record");
     }
     records.emplace_back(payload);
     at += kRecordHeader + length;
@@ -100,6 +129,7 @@ Status WalWriter::append(std::string_view payload, bool sync) {
   std::string record;
   record.reserve(kRecordHeader + payload.size());
   disk::put_u32(record, static_cast<std::uint32_t>(payload.size()));
+  disk::put_u32(record, length_check(static_cast<std::uint32_t>(payload.size())));
   disk::put_u64(record, checksum(payload));
   record += payload;
   std::size_t done = 0;

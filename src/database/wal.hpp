@@ -5,10 +5,12 @@
 /// commit is acknowledged. Opening a database replays it over the base.
 ///
 /// Layout: "QVWALOG1" | generation u64, then per record: payload length
-/// u32 | checksum u64 (FNV-1a of the payload) | payload. A crash while
-/// appending leaves at most the last record incomplete or with a wrong
-/// checksum; readers stop before it and a writer cuts it off. A bad record
-/// with more bytes after it is damage, not a crash: a Corrupt error.
+/// u32 | the length's check u32 | checksum u64 (FNV-1a of the payload) |
+/// payload. A crash while appending leaves at most the last record cut
+/// short, or zeros where it was to be (a file extended, not written);
+/// readers stop before it and a writer cuts it off. Anything else wrong
+/// (a header failing its check, a bad record with data after it) is
+/// damage, not a crash: a Corrupt error, and nothing is cut.
 
 #include <cstdint>
 #include <string>

@@ -21,9 +21,9 @@ Error corrupt(const std::string& path, const std::string& what) {
 }  // namespace
 
 template <std::size_t N>
-Expected<BlockTableWriter<N>> BlockTableWriter<N>::create(const std::string& path) {
+Expected<BlockTableWriter<N>> BlockTableWriter<N>::create(const std::string& path, bool durable) {
   static_assert(N >= 2 && N <= 4, "the column number must fit two bits");
-  auto file = SyncedFile::create(path);
+  auto file = SyncedFile::create(path, durable);
   if (!file) return file.error();
   BlockTableWriter w;
   w.file_ = std::move(*file);
@@ -81,8 +81,9 @@ Status BlockTableWriter<N>::finish() {
 }
 
 template <std::size_t N>
-Status write_block_table(const std::string& path, std::span<const store::Row<N>> rows) {
-  auto writer = BlockTableWriter<N>::create(path);
+Status write_block_table(const std::string& path, std::span<const store::Row<N>> rows,
+                         bool durable) {
+  auto writer = BlockTableWriter<N>::create(path, durable);
   if (!writer) return writer.error();
   for (const store::Row<N>& r : rows) {
     if (Status st = writer->add(r); !st) return st;
@@ -316,8 +317,8 @@ Status BlockTable<N>::verify() const {
   return {};
 }
 
-template Status write_block_table<3>(const std::string&, std::span<const store::Row<3>>);
-template Status write_block_table<4>(const std::string&, std::span<const store::Row<4>>);
+template Status write_block_table<3>(const std::string&, std::span<const store::Row<3>>, bool);
+template Status write_block_table<4>(const std::string&, std::span<const store::Row<4>>, bool);
 template class BlockTableWriter<3>;
 template class BlockTableWriter<4>;
 template class BlockTable<3>;

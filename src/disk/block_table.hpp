@@ -38,8 +38,8 @@ constexpr std::uint32_t kBlockFormat = 1;
 template <std::size_t N>
 class BlockTableWriter {
  public:
-  /// Starts the table at `path`.
-  static Expected<BlockTableWriter> create(const std::string& path);
+  /// Starts the table at `path`; not `durable`: a scratch table, not synced.
+  static Expected<BlockTableWriter> create(const std::string& path, bool durable = true);
   /// Appends `row`, which must sort after the last one (an Internal error
   /// otherwise: the caller's).
   Status add(const store::Row<N>& row);
@@ -60,7 +60,8 @@ class BlockTableWriter {
 
 /// Writes `rows` (sorted, distinct) as a new block table at `path`, synced.
 template <std::size_t N>
-Status write_block_table(const std::string& path, std::span<const store::Row<N>> rows);
+Status write_block_table(const std::string& path, std::span<const store::Row<N>> rows,
+                         bool durable = true);
 
 /// A block table opened for reading. Cheap to copy (the map is shared).
 template <std::size_t N>

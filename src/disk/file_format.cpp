@@ -113,8 +113,9 @@ constexpr std::size_t kBufferSize = std::size_t{1} << 20;
 // Written beside, synced, renamed over, and the folder synced: a file that
 // is mapped is never rewritten in place, and one reported written survives
 // a crash.
-Expected<std::unique_ptr<SyncedFile>> SyncedFile::create(const std::string& path) {
+Expected<std::unique_ptr<SyncedFile>> SyncedFile::create(const std::string& path, bool durable) {
   std::unique_ptr<SyncedFile> f(new SyncedFile);
+  f->durable_ = durable;
   f->path_ = path;
   f->temporary_ = path + ".tmp";
   f->fd_ = ::open(f->temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -158,12 +159,12 @@ Status SyncedFile::overwrite(std::uint64_t offset, std::string_view bytes) {
 
 Status SyncedFile::commit() {
   if (Status st = flush(); !st) return st;
-  if (::fsync(fd_) != 0) return io_error(temporary_, "cannot sync");
+  if (durable_ && ::fsync(fd_) != 0) return io_error(temporary_, "cannot sync");
   const int fd = std::exchange(fd_, -1);
   if (::close(fd) != 0) return io_error(temporary_, "cannot close");
   if (::rename(temporary_.c_str(), path_.c_str()) != 0) return io_error(path_, "cannot rename");
   committed_ = true;
-  return sync_folder(path_);
+  return durable_ ? sync_folder(path_) : Status{};
 }
 
 Status write_synced(const std::string& path, std::string_view bytes) {

@@ -63,8 +63,9 @@ class MappedFile {
 /// Writes are buffered, so a file of any size is written in bounded memory.
 class SyncedFile {
  public:
-  /// Creates `path`.tmp (Io error when it cannot).
-  static Expected<std::unique_ptr<SyncedFile>> create(const std::string& path);
+  /// Creates `path`.tmp (Io error when it cannot). Not `durable` (a
+  /// scratch file that a crash may lose): commit() renames without syncing.
+  static Expected<std::unique_ptr<SyncedFile>> create(const std::string& path, bool durable = true);
   /// Removes the temporary unless committed.
   ~SyncedFile();
   /// Not copyable: it owns a descriptor.
@@ -90,6 +91,7 @@ class SyncedFile {
   std::string buffer_;
   std::uint64_t written_ = 0;
   bool committed_ = false;
+  bool durable_ = true;
 };
 
 /// Writes `bytes` as the file `path` through a SyncedFile.

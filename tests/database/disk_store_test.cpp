@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -328,6 +329,90 @@ TEST_F(DiskStoreTest, AnIncompleteLastLogRecordIsDropped) {
   auto damaged = DiskStore::open(dir_.string(), {});
   ASSERT_FALSE(damaged.ok());
   EXPECT_EQ(damaged.error().kind, ErrorKind::Corrupt);
+}
+
+// What a power loss may leave (a log extended with zeros) is a crash's
+// tail; a flipped length byte is damage, reported, and nothing is cut.
+TEST_F(DiskStoreTest, ZerosAfterTheLogAreACrashAFlippedLengthIsDamage) {
+  {
+    auto store = open();
+    for (int i = 0; i < 2; ++i) {
+      auto t = store->begin();
+      const Term s = Term::iri("http://example.org/s" + std::to_string(i));
+      ASSERT_TRUE((*t)->insert(QuadRef{s.ref(), s.ref(), s.ref(), {}}).ok());
+      ASSERT_TRUE((*t)->commit().ok());
+    }
+  }
+  const auto wal = dir_ / "1.wal";
+  const auto size = std::filesystem::file_size(wal);
+  { std::ofstream(wal, std::ios::binary | std::ios::app) << std::string(4096, '\0'); }
+  {
+    auto store = open({});
+    ASSERT_TRUE(store);
+    EXPECT_EQ(store->current()->size(), 2u);
+  }
+  std::filesystem::resize_file(wal, size);
+  {
+    std::fstream f(wal, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(16);  // the first record's length
+    f.put('\x01');
+  }
+  auto damaged = DiskStore::open(dir_.string(), {true, true});
+  ASSERT_FALSE(damaged.ok());
+  EXPECT_EQ(damaged.error().kind, ErrorKind::Corrupt);
+  EXPECT_NE(damaged.error().message.find("damaged record header"), std::string::npos)
+      << damaged.error().message;
+  EXPECT_EQ(std::filesystem::file_size(wal), size) << "a damaged log is never cut";
+}
+
+// An id past the dictionary (a damaged table) reads as a placeholder term,
+// never a crash.
+TEST_F(DiskStoreTest, IdsPastTheDictionaryReadAsAPlaceholder) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  EXPECT_EQ(store->current()->term(0xFFFFFF00u).value, "urn:quiver:damaged-term");
+  auto t = store->begin();
+  EXPECT_EQ((*t)->term(0xFFFFFF00u).value, "urn:quiver:damaged-term");
+}
+
+// A transaction that only interns terms commits a record of terms alone;
+// the next record follows it, and the log replays.
+TEST_F(DiskStoreTest, ACommitOfTermsAloneReplays) {
+  {
+    auto store = open();
+    auto t = store->begin();
+    ASSERT_TRUE((*t)->intern(Term::iri("http://example.org/only-a-term").ref()).ok());
+    ASSERT_TRUE((*t)->commit().ok());
+    auto u = store->begin();
+    const Term s = Term::iri("http://example.org/s");
+    ASSERT_TRUE((*u)->insert(QuadRef{s.ref(), s.ref(), s.ref(), {}}).ok());
+    ASSERT_TRUE((*u)->commit().ok());
+  }
+  auto store = open({});
+  ASSERT_TRUE(store);
+  EXPECT_EQ(store->current()->size(), 1u);
+}
+
+// Two writers creating one database: the second, waiting for the lock,
+// opens what the first made instead of making it again over it.
+TEST_F(DiskStoreTest, ASecondCreatorWaitingForTheLockKeepsTheFirstsDatabase) {
+  auto first = open();
+  ASSERT_TRUE(first);
+  {
+    auto t = first->begin();
+    const Term s = Term::iri("http://example.org/s");
+    ASSERT_TRUE((*t)->insert(QuadRef{s.ref(), s.ref(), s.ref(), {}}).ok());
+    ASSERT_TRUE((*t)->commit().ok());
+  }
+  std::thread second([&] {
+    OpenOptions options{true, true, true};  // writable, create, wait
+    auto other = DiskStore::open(dir_.string(), options);
+    ASSERT_TRUE(other.ok()) << other.error().to_string();
+    EXPECT_EQ((*other)->current()->size(), 1u);
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  first.reset();  // releases the lock
+  second.join();
 }
 
 TEST_F(DiskStoreTest, ADamagedTableFailsTheCheck) {

@@ -107,7 +107,12 @@ std::string framed(std::string_view payloads, std::uint64_t generation) {
     const std::string_view payload = payloads.substr(at, end - at);
     disk::Checksum sum;
     sum.add(reinterpret_cast<const unsigned char*>(payload.data()), payload.size());
-    disk::put_u32(out, static_cast<std::uint32_t>(payload.size()));
+    std::string length;
+    disk::put_u32(length, static_cast<std::uint32_t>(payload.size()));
+    disk::Checksum length_sum;
+    length_sum.add(reinterpret_cast<const unsigned char*>(length.data()), length.size());
+    out += length;
+    disk::put_u32(out, static_cast<std::uint32_t>(length_sum.value >> 32) | 1u);
     disk::put_u64(out, sum.value);
     out += payload;
     at = end + 2;
