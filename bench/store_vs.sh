@@ -75,7 +75,7 @@ if [[ " $engines " == *" quiver "* ]]; then
     "$quiver" query --db "$work/quiver-db" --query "$q" --format tsv > /dev/null
     echo "$name $(elapsed "$t0")"
   done > "$work/quiver-cold"
-  awk '{s += $2; if ($2 > m) m = $2} END {printf "quiver open + first query, fresh process, L and S queries: mean %.3f s, max %.3f s\n", s / NR, m}' "$work/quiver-cold"
+  awk '{s += $2; if ($2 > m) m = $2} END {if (NR) printf "quiver open + first query, fresh process, L and S queries: mean %.3f s, max %.3f s\n", s / NR, m}' "$work/quiver-cold"
   "$quiver" serve --db "$work/quiver-db" --port $port --max-rows 100000000 --timeout 600 2> "$work/quiver-serve.log" &
   pid=$!
   wait_http "http://127.0.0.1:$port/sparql"
@@ -93,7 +93,8 @@ if [[ " $engines " == *" tdb2 "* ]]; then
   JENA_HEAP="${JENA_HEAP:-8g}" /usr/bin/time -f '%M' -o "$work/tdb2.kib" \
     "$root/scripts/jena.sh" tdb2.tdbloader --loc "$work/tdb2-db" "$data" > "$work/tdb2-load.log" 2>&1
   report_load tdb2 "$(elapsed "$t0")" "$(cat "$work/tdb2.kib")" "$(bytes_of "$work/tdb2-db")" | tee -a "$work/loads"
-  "$root/scripts/jena.sh" "$root/bench/Tdb2Queries.java" "$work/tdb2-db" "$repeat" "${queries[@]}" > "$work/tdb2.q"
+  "$root/scripts/jena.sh" "$root/bench/Tdb2Queries.java" "$work/tdb2-db" "$repeat" "${queries[@]}" \
+    > "$work/tdb2.q" 2> "$work/tdb2-queries.log"
 fi
 
 if [[ " $engines " == *" virtuoso "* ]]; then
@@ -134,6 +135,9 @@ disagree = []
 for n in names:
     row = {e: engines[e].get(n) for e in engines}
     counts = {e: r[0] for e, r in row.items() if r}
+    failed = [e for e, c in counts.items() if c < 0]
+    counts = {e: c for e, c in counts.items() if c >= 0}
+    if failed: disagree.append(f"{n}: failed in {', '.join(failed)}")
     if len(set(counts.values())) > 1: disagree.append(f"{n}: {counts}")
     ms = {e: (r[1] * 1000 if r else float("nan")) for e, r in row.items()}
     q = ms["quiver"]
