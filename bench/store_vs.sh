@@ -37,8 +37,12 @@ bytes_of() { du -sb "$1" | cut -f1; }
 http_query() {  # url query-file
   curl -s -o "$work/answer.json" -w '%{time_total}' -H 'Accept: application/sparql-results+json' \
     --data-urlencode "query@$2" "$1" > "$work/time"
-  python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["results"]["bindings"]), open(sys.argv[2]).read())' \
-    "$work/answer.json" "$work/time"
+  # An engine's error (not JSON) counts as -1 rows: the run goes on.
+  python3 -c '
+import json, sys
+try: rows = len(json.load(open(sys.argv[1]))["results"]["bindings"])
+except Exception: rows = -1
+print(rows, open(sys.argv[2]).read() if rows >= 0 else "nan")' "$work/answer.json" "$work/time"
 }
 # Warm figures of every query at an HTTP endpoint, "name rows median" lines.
 http_queries() {  # url
