@@ -8,6 +8,7 @@
 #include <queue>
 #include <stdexcept>
 
+#include "database/dictionary.hpp"
 #include "database/disk_rows.hpp"
 #include "database/manifest.hpp"
 #include "store/table_choice.hpp"
@@ -90,9 +91,7 @@ BulkLoader::BulkLoader(DiskStore& store, std::size_t memory)
       runs_(std::make_unique<Runs>()) {}
 
 Expected<std::unique_ptr<BulkLoader>> BulkLoader::start(DiskStore& store, std::size_t memory) {
-  if (!store.options_.writable) {
-    return Error(ErrorKind::Invalid, store.folder() + ": the database was opened read-only");
-  }
+  if (Status st = store.check_writable(); !st) return st.error();
   std::unique_ptr<BulkLoader> loader(new BulkLoader(store, memory));
   std::error_code ec;
   std::filesystem::remove_all(loader->folder_, ec);
@@ -113,22 +112,7 @@ BulkLoader::~BulkLoader() {
 }
 
 Expected<TermId> BulkLoader::intern(const TermRef& term, std::uint32_t hash) {
-  const Base& base = start_->base();
-  // Into an empty database (the common bulk load) there is no file to ask.
-  if (base.terms.size() != 0) {
-    auto found = base.terms.find(term);
-    if (found && *found != disk::DictionaryFile::kNotFound) return kFirstTermId + *found;
-  }
-  if (kFirstTermId + base.terms.size() + terms_->size() >= 0xFFFFFFFFu) {
-    return Error(ErrorKind::Limit, "the dictionary is full (2^32 terms)");
-  }
-  try {
-    return kFirstTermId + base.terms.size() + terms_->intern(term, hash);
-  } catch (const std::length_error& e) {
-    return Error(ErrorKind::Limit, std::string("the dictionary is full: ") + e.what());
-  } catch (const std::bad_alloc&) {
-    return Error(ErrorKind::Limit, "out of memory in the dictionary");
-  }
+  return intern_term(start_->base().terms, *terms_, term, hash);
 }
 
 Expected<TermId> BulkLoader::intern(const TermRef& term) {
@@ -177,7 +161,7 @@ Status BulkLoader::on_quads(std::span<const QuadRef> quads, std::size_t& taken) 
       auto id = intern(quad.subject);
       if (!id) return id.error();
       last_subject_id_ = *id;
-      last_subject_ = term_of(*id);
+      last_subject_ = term_of(start_->base().terms, *terms_, *id);
     }
     auto p = intern(quad.predicate, hashes_[taken][0]);
     if (!p) return p.error();
@@ -202,13 +186,6 @@ Status BulkLoader::on_quads(std::span<const QuadRef> quads, std::size_t& taken) 
     }
   }
   return {};
-}
-
-TermRef BulkLoader::term_of(TermId id) const {
-  const std::uint64_t base = start_->base().terms.size();
-  const std::uint64_t index = id - kFirstTermId;
-  if (index < base) return start_->term(id);
-  return terms_->term(static_cast<TermInterner::Index>(index - base));
 }
 
 // The buffers go to a second thread that sorts and writes them while the
@@ -314,13 +291,9 @@ Status BulkLoader::finish() {
   }
   const std::shared_ptr<const DiskVersion> v = start_;
   const TermInterner::View terms = terms_->view();
-  const std::uint64_t base_terms = v->base().terms.size();
   GenerationSource s;
-  s.term_count = base_terms + terms.size();
-  s.term = [&](std::uint64_t i) -> Expected<TermRef> {
-    if (i < base_terms) return v->base().terms.term(i);
-    return terms.term(static_cast<TermInterner::Index>(i - base_terms));
-  };
+  s.term_count = v->base().terms.size() + terms.size();
+  s.term = term_source(v->base().terms, terms);
   std::vector<TermId> graphs = graphs_;
   graphs.insert(graphs.end(), v->graphs().begin(), v->graphs().end());
   std::sort(graphs.begin(), graphs.end());

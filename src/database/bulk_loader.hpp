@@ -64,7 +64,6 @@ class BulkLoader final : public io::QuadSink {
   BulkLoader(DiskStore& store, std::size_t memory);
   Expected<TermId> intern(const TermRef& term);
   Expected<TermId> intern(const TermRef& term, std::uint32_t hash);
-  TermRef term_of(TermId id) const;
   Status spill(bool last);
 
   DiskStore& store_;

@@ -11,10 +11,10 @@
 #include <cstdio>
 #include <random>
 
+#include "database/dictionary.hpp"
 #include "database/disk_transaction.hpp"
 #include "database/manifest.hpp"
 #include "disk/file_format.hpp"
-#include "store/quad_cursors.hpp"
 
 namespace quiver::database {
 namespace {
@@ -37,11 +37,8 @@ std::string random_namespace() {
 GenerationSource source_of(const std::shared_ptr<const DiskVersion>& v) {
   GenerationSource s;
   s.term_count = v->term_count();
-  const std::uint64_t base_terms = v->base().terms.size();
-  s.term = [v, base_terms](std::uint64_t i) -> Expected<TermRef> {
-    if (i < base_terms) return v->base().terms.term(i);
-    return v->new_terms().term(static_cast<TermInterner::Index>(i - base_terms));
-  };
+  // The base stays alive: the table streams below hold `v`.
+  s.term = term_source(v->base().terms, v->new_terms());
   s.graphs = v->graphs();
   s.triples = [v](std::size_t t, const std::function<Status(const store::Row<3>&)>& add) {
     return v->each_triple(t, add);
@@ -50,15 +47,6 @@ GenerationSource source_of(const std::shared_ptr<const DiskVersion>& v) {
     return v->each_quad(t, add);
   };
   return s;
-}
-
-template <std::size_t N>
-Status stream_index(const store::LayeredIndex<N>& index, std::size_t table,
-                    const std::function<Status(const store::Row<N>&)>& add) {
-  for (store::LayeredRows<N> rows(index.range(table, {}, 0)); !rows.done(); rows.advance()) {
-    if (Status st = add(rows.row()); !st) return st;
-  }
-  return {};
 }
 
 }  // namespace
@@ -216,11 +204,16 @@ void DiskStore::publish(std::shared_ptr<const DiskVersion> version) {
   }
 }
 
-Expected<std::unique_ptr<Transaction>> DiskStore::begin(bool wait) {
+Status DiskStore::check_writable() const {
   if (!options_.writable) {
     return Error(ErrorKind::Invalid, folder_ + ": the database was opened read-only");
   }
   if (broken_) return *broken_;
+  return {};
+}
+
+Expected<std::unique_ptr<Transaction>> DiskStore::begin(bool wait) {
+  if (Status st = check_writable(); !st) return st.error();
   std::unique_lock lock(writer_, std::defer_lock);
   if (wait) {
     lock.lock();
@@ -249,36 +242,9 @@ Status DiskStore::commit(const std::shared_ptr<const DiskVersion>& version,
 }
 
 Status DiskStore::merge() {
-  if (!options_.writable) {
-    return Error(ErrorKind::Invalid, folder_ + ": the database was opened read-only");
-  }
+  if (Status st = check_writable(); !st) return st;
   std::unique_lock lock(writer_);
   return switch_to(generation_ + 1, source_of(current()));
-}
-
-Status DiskStore::replace_empty(const store::Version& version) {
-  if (!options_.writable) {
-    return Error(ErrorKind::Invalid, folder_ + ": the database was opened read-only");
-  }
-  std::unique_lock lock(writer_);
-  const auto now = current();
-  if (now->size() != 0 || now->term_count() != 0 || !now->graphs().empty()) {
-    return Error(ErrorKind::Internal, "caller error: replace_empty on a database with data");
-  }
-  GenerationSource s;
-  const TermInterner::View& terms = version.terms();
-  s.term_count = terms.size();
-  s.term = [&terms](std::uint64_t i) -> Expected<TermRef> {
-    return terms.term(static_cast<TermInterner::Index>(i));
-  };
-  s.graphs = version.graphs();
-  s.triples = [&version](std::size_t t, const std::function<Status(const store::Row<3>&)>& add) {
-    return stream_index<3>(version.triples(), t, add);
-  };
-  s.quads = [&version](std::size_t t, const std::function<Status(const store::Row<4>&)>& add) {
-    return stream_index<4>(version.quads(), t, add);
-  };
-  return switch_to(generation_ + 1, s);
 }
 
 // Written beside the live generation; the manifest's rename is the switch.

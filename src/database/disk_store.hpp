@@ -13,7 +13,6 @@
 #include "database/disk_version.hpp"
 #include "database/wal.hpp"
 #include "dataset/store.hpp"
-#include "store/version.hpp"
 
 namespace quiver::database {
 
@@ -72,9 +71,6 @@ class DiskStore final : public Store {
   /// Merges the current state into a new generation now (what a commit
   /// does when the delta is large, and `load` at its end).
   Status merge();
-  /// Replaces the content of an empty database by `version` (a bulk load
-  /// built in memory), written straight as the next generation.
-  Status replace_empty(const store::Version& version);
   /// Counts for `db info`.
   DatabaseInfo info() const;
   /// Verifies every file of the live generation and the log: `db check`.
@@ -86,6 +82,7 @@ class DiskStore final : public Store {
   friend class DiskTransaction;
   friend class BulkLoader;
   DiskStore() = default;
+  Status check_writable() const;
   Status load_generation(std::uint64_t generation);
   Status replay(const std::vector<std::string>& records);
   Status switch_to(std::uint64_t generation, const GenerationSource& source);

@@ -1,9 +1,8 @@
 #include "database/disk_transaction.hpp"
 
 #include <algorithm>
-#include <new>
-#include <stdexcept>
 
+#include "database/dictionary.hpp"
 #include "disk/file_format.hpp"
 #include "store/table_choice.hpp"
 
@@ -139,24 +138,16 @@ const DiskVersion& DiskTransaction::view() const {
   return *staged_;
 }
 
+// The dictionary itself, not the staged view: terms interned since the
+// last staging are found too.
 TermId DiskTransaction::find_id(const TermRef& term) const {
   if (!active_) return staged_->find_id(term);
-  if (term.is_none()) return kAnyTerm;
-  const Base& base = staged_->base();
-  auto found = base.terms.find(term);
-  if (found && *found != disk::DictionaryFile::kNotFound) return kFirstTermId + *found;
-  const TermInterner::Index i = terms_->find(term);
-  return i == TermInterner::kNotFound ? kAnyTerm : kFirstTermId + base.terms.size() + i;
+  return find_term(staged_->base().terms, *terms_, term);
 }
 
 TermRef DiskTransaction::term(TermId id) const {
   if (!active_) return staged_->term(id);
-  const Base& base = staged_->base();
-  if (id - kFirstTermId < base.terms.size()) return staged_->term(id);
-  const std::uint64_t index = id - kFirstTermId - base.terms.size();
-  // An id past the dictionary comes only from a damaged table.
-  if (id < kFirstTermId || index >= terms_->size()) return DiskVersion::damaged_term();
-  return terms_->term(static_cast<TermInterner::Index>(index));
+  return term_of(staged_->base().terms, *terms_, id);
 }
 
 std::unique_ptr<QuadCursor> DiskTransaction::match(const QuadIds& pattern) const {
@@ -176,19 +167,7 @@ std::uint64_t DiskTransaction::size() const { return view().size(); }
 Expected<TermId> DiskTransaction::intern(const TermRef& term) {
   if (Status st = check_active(); !st) return st.error();
   if (term.is_none()) return Error(ErrorKind::Invalid, "the absent term has no id");
-  const TermId known = find_id(term);
-  if (known != kAnyTerm) return known;
-  const std::uint64_t base_terms = staged_->base().terms.size();
-  if (kFirstTermId + base_terms + terms_->size() >= 0xFFFFFFFFu) {
-    return Error(ErrorKind::Limit, "the dictionary is full (2^32 terms)");
-  }
-  try {
-    return kFirstTermId + base_terms + terms_->intern(term);
-  } catch (const std::length_error& e) {
-    return Error(ErrorKind::Limit, std::string("the dictionary is full: ") + e.what());
-  } catch (const std::bad_alloc&) {
-    return Error(ErrorKind::Limit, "out of memory in the dictionary");
-  }
+  return intern_term(staged_->base().terms, *terms_, term, TermInterner::hash_of(term));
 }
 
 Status DiskTransaction::insert(const QuadRef& quad) {
@@ -258,30 +237,16 @@ Status DiskTransaction::clear_graph(TermId graph) {
   const DiskVersion& v = view();
   if (graph != kDefaultGraph && !v.has_graph(graph)) return {};
   log_op(kClear, {kAnyTerm, kAnyTerm, kAnyTerm, graph});
-  std::vector<Row<3>> triples;
-  std::vector<Row<4>> quads;
+  // Staged like removals (view() left nothing pending).
   auto cursor = v.match({kAnyTerm, kAnyTerm, kAnyTerm, graph});
   QuadIds batch[256];
   while (const std::size_t n = cursor->next(batch, 256)) {
     for (std::size_t i = 0; i < n; ++i) {
-      const auto s = static_cast<std::uint32_t>(batch[i].subject);
-      const auto p = static_cast<std::uint32_t>(batch[i].predicate);
-      const auto o = static_cast<std::uint32_t>(batch[i].object);
-      if (graph == kDefaultGraph) {
-        triples.push_back({s, p, o});
-      } else {
-        quads.push_back({s, p, o, static_cast<std::uint32_t>(graph)});
-      }
+      if (Status st = pending_.add(batch[i], Kind::Remove); !st) return st;
     }
   }
   cursor.reset();
-  const DiskVersion& now = *staged_;
-  LayeredIndex<3> added3 = now.added_triples(), removed3 = now.removed_triples();
-  LayeredIndex<4> added4 = now.added_quads(), removed4 = now.removed_quads();
-  stage_remove<3>(now, std::move(triples), added3, removed3);
-  stage_remove<4>(now, std::move(quads), added4, removed4);
-  staged_ = now.with(std::move(added3), std::move(removed3), std::move(added4), std::move(removed4),
-                     now.graphs(), terms_->view());
+  stage();
   return {};
 }
 

@@ -2,16 +2,13 @@
 
 #include <algorithm>
 
+#include "database/dictionary.hpp"
 #include "database/disk_rows.hpp"
 #include "store/quad_cursors.hpp"
 #include "store/table_choice.hpp"
 
 namespace quiver::database {
 namespace {
-
-// A damaged dictionary record must not crash a query: it reads as this
-// IRI, and `db check` reports the damage.
-constexpr TermRef kDamagedTerm{TermKind::Iri, "urn:quiver:damaged-term", {}, {}};
 
 template <std::size_t N, class Each>
 Status stream_rows(DiskRows<N> rows, const Each& add) {
@@ -53,27 +50,10 @@ std::shared_ptr<const DiskVersion> DiskVersion::with(store::LayeredIndex<3> adde
 }
 
 TermId DiskVersion::find_id(const TermRef& term) const {
-  if (term.is_none()) return kAnyTerm;
-  auto found = base_->terms.find(term);
-  if (found && *found != disk::DictionaryFile::kNotFound) return kFirstTermId + *found;
-  const TermInterner::Index i = terms_.find(term);
-  if (i == TermInterner::kNotFound) return kAnyTerm;
-  return kFirstTermId + base_->terms.size() + i;
+  return find_term(base_->terms, terms_, term);
 }
 
-TermRef DiskVersion::term(TermId id) const {
-  const std::uint64_t index = id - kFirstTermId;
-  if (index < base_->terms.size()) {
-    auto t = base_->terms.term(index);
-    return t ? *t : kDamagedTerm;
-  }
-  // An id past the dictionary comes only from a damaged table (`db check`
-  // says which); a query must not crash on it.
-  if (id < kFirstTermId || index - base_->terms.size() >= terms_.size()) return kDamagedTerm;
-  return terms_.term(static_cast<TermInterner::Index>(index - base_->terms.size()));
-}
-
-TermRef DiskVersion::damaged_term() { return kDamagedTerm; }
+TermRef DiskVersion::term(TermId id) const { return term_of(base_->terms, terms_, id); }
 
 bool DiskVersion::has_graph(TermId graph) const {
   return graph == kDefaultGraph || std::binary_search(graphs_->begin(), graphs_->end(), graph);

@@ -41,8 +41,6 @@ class DiskVersion final : public Dataset {
   bool has_graph(TermId graph) const override;
   std::uint64_t size() const override;
 
-  /// What term() gives for an id no dictionary entry has (a damaged table).
-  static TermRef damaged_term();
   /// The generation read.
   const Base& base() const { return *base_; }
   /// The generation read, shared.

@@ -82,6 +82,13 @@ Status write_dictionary(const std::string& path, std::uint64_t n, const TermSour
     return (*file)->append(bytes);
   };
   std::string bytes(kMagic, sizeof kMagic);
+  // Written in 64 KiB pieces: only the offsets and slots are held whole.
+  const auto flush_if_full = [&]() -> Status {
+    if (bytes.size() < (1u << 16)) return {};
+    Status st = write(bytes);
+    bytes.clear();
+    return st;
+  };
   put_u32(bytes, kDictionaryFormat);
   put_u32(bytes, 0);
   put_u64(bytes, n);
@@ -108,26 +115,17 @@ Status write_dictionary(const std::string& path, std::uint64_t n, const TermSour
     std::size_t pos = tag & (slots - 1);
     while (table[pos] != 0) pos = (pos + 1) & (slots - 1);
     table[pos] = (std::uint64_t{tag} << 32) | (i + 1);
-    if (bytes.size() >= (1u << 16)) {
-      if (Status st = write(bytes); !st) return st;
-      bytes.clear();
-    }
+    if (Status st = flush_if_full(); !st) return st;
   }
   section[2] = section[1] + records;
   for (const std::uint64_t o : offsets) {
     put_u64(bytes, o);
-    if (bytes.size() >= (1u << 16)) {
-      if (Status st = write(bytes); !st) return st;
-      bytes.clear();
-    }
+    if (Status st = flush_if_full(); !st) return st;
   }
   section[3] = section[2] + 8 * n;
   for (const std::uint64_t slot : table) {
     put_u64(bytes, slot);
-    if (bytes.size() >= (1u << 16)) {
-      if (Status st = write(bytes); !st) return st;
-      bytes.clear();
-    }
+    if (Status st = flush_if_full(); !st) return st;
   }
   if (Status st = write(bytes); !st) return st;
   bytes.clear();
@@ -229,7 +227,8 @@ Expected<TermRef> DictionaryFile::term(std::uint64_t index) const {
 }
 
 Expected<std::uint64_t> DictionaryFile::find(const TermRef& term) const {
-  if (term.kind == TermKind::None) return kNotFound;
+  // An empty dictionary (a new database's) is not worth hashing for.
+  if (term.kind == TermKind::None || terms_ == 0) return kNotFound;
   const std::uint32_t tag = tag_of(hash_term(term));
   std::uint64_t pos = tag & (slots_ - 1);
   // At most one lap: a damaged table may have no empty slot.

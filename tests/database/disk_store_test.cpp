@@ -232,31 +232,6 @@ TEST_F(DiskStoreTest, AgreesWithTheMemoryStoreThroughCommitsReopensAndMerges) {
   EXPECT_TRUE(disk->check().ok());
 }
 
-// A bulk load built in memory is written straight as a generation; its
-// ids are the memory store's, and every pattern answers the same.
-TEST_F(DiskStoreTest, ReplaceEmptyWritesAMemoryStoreAsItIs) {
-  store::MemoryStore memory;
-  std::mt19937 random(3);
-  {
-    auto t = memory.begin();
-    ASSERT_TRUE(t.ok());
-    for (int i = 0; i < 3000; ++i) {
-      const Term s = random_term(random, 0), p = random_term(random, 1), o = random_term(random, 2),
-                 g = random_graph(random);
-      ASSERT_TRUE((*t)->insert(QuadRef{s.ref(), p.ref(), o.ref(), g.ref()}).ok());
-    }
-    ASSERT_TRUE((*t)->commit().ok());
-  }
-  auto disk = open();
-  ASSERT_TRUE(disk);
-  ASSERT_TRUE(disk->replace_empty(*memory.current()).ok());
-  EXPECT_TRUE(disk->check().ok());
-  expect_same(*memory.snapshot(), *disk->snapshot(), 5);
-  const auto all = matches(*disk->snapshot(), {kAnyTerm, kAnyTerm, kAnyTerm, kAnyTerm});
-  EXPECT_EQ(all, matches(*memory.snapshot(), {kAnyTerm, kAnyTerm, kAnyTerm, kAnyTerm}));
-  EXPECT_FALSE(disk->replace_empty(*memory.current()).ok()) << "no longer empty";
-}
-
 TEST_F(DiskStoreTest, ASecondWriterIsRefusedAndReadersAreNot) {
   auto writer = open();
   ASSERT_TRUE(writer);
