@@ -61,7 +61,9 @@ class DiskRows {
   }
 
   typename disk::BlockTable<N>::Range base_;
-  std::array<store::Row<N>, 64> buffer_{};
+  // Small: a cursor is built for every probe of a nested loop join, and
+  // the base range reads from decoded blocks, so refills are cheap.
+  std::array<store::Row<N>, 16> buffer_;  // filled_ rows are set
   std::size_t at_ = 0;
   std::size_t filled_ = 0;
   bool base_done_ = false;

@@ -1,6 +1,8 @@
 #include "disk/block_table.hpp"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -13,6 +15,24 @@ constexpr char kEndMagic[8] = {'Q', 'V', 'B', 'L', 'K', 'E', 'N', 'D'};
 constexpr std::size_t kHeaderSize = 32;
 constexpr std::size_t kFooterSize = 32;
 constexpr std::uint32_t kBlockRows = 128;
+
+// A table's blocks are cached under its opening's number, never reused, so
+// an entry cannot outlive its mapping's meaning.
+std::atomic<std::uint64_t> next_table_id{1};
+
+// Direct-mapped by block number: a scan's blocks fall in successive slots
+// and evict each other, not the blocks a probe keeps returning to (other
+// tables' blocks collide one time in kSlots).
+constexpr std::size_t kSlots = 64;
+template <std::size_t N>
+struct DecodedBlocks {
+  struct Slot {
+    std::uint64_t table = 0;  // 0: empty
+    std::uint64_t block = 0;
+    std::vector<store::Row<N>> rows;
+  };
+  std::array<Slot, kSlots> slots;
+};
 
 Error corrupt(const std::string& path, const std::string& what) {
   return Error(ErrorKind::Corrupt, path + ": not a valid block table (" + what + ")");
@@ -110,6 +130,7 @@ Expected<BlockTable<N>> BlockTable<N>::open(const std::string& path) {
   }
   BlockTable t;
   t.file_ = *file;
+  t.id_ = next_table_id.fetch_add(1, std::memory_order_relaxed);
   t.rows_ = get_u64(p + 16);
   t.block_rows_ = get_u32(p + 24);
   const std::uint64_t index_offset = get_u64(footer);
@@ -152,6 +173,32 @@ std::uint64_t BlockTable<N>::block_end(std::uint64_t block) const {
   return block + 1 < blocks_ ? block_offset(block + 1) : data_size_;
 }
 
+// Blocks whose first row is below `key`: a binary search over the index.
+template <std::size_t N>
+std::uint64_t BlockTable<N>::blocks_below(const Row& key) const {
+  // Probes in a row mostly land in the block the last one found: two
+  // index reads confirm it, where the search takes about log2(blocks).
+  thread_local std::pair<std::uint64_t, std::uint64_t> last{0, 0};  // table, blocks below
+  if (last.first == id_) {
+    const std::uint64_t b = last.second;
+    if (b > 0 && b <= blocks_ && first_row(b - 1) < key &&
+        (b == blocks_ || !(first_row(b) < key))) {
+      return b;
+    }
+  }
+  std::uint64_t lo = 0, hi = blocks_;
+  while (lo < hi) {
+    const std::uint64_t mid = lo + (hi - lo) / 2;
+    if (first_row(mid) < key) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  last = {id_, lo};
+  return lo;
+}
+
 template <std::size_t N>
 typename BlockTable<N>::Range BlockTable<N>::range(const Row& key, std::size_t prefix) const {
   Range r;
@@ -164,17 +211,9 @@ typename BlockTable<N>::Range BlockTable<N>::range(const Row& key, std::size_t p
     return r;
   }
   // The last block whose first row is below the key: the range may start
-  // inside it. Binary search over the index.
-  std::uint64_t lo = 0, hi = blocks_;
-  while (lo < hi) {
-    const std::uint64_t mid = lo + (hi - lo) / 2;
-    if (first_row(mid) < r.key_) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  r.block_ = lo == 0 ? 0 : lo - 1;
+  // inside it.
+  const std::uint64_t below = blocks_below(r.key_);
+  r.block_ = below == 0 ? 0 : below - 1;
   return r;
 }
 
@@ -182,25 +221,15 @@ typename BlockTable<N>::Range BlockTable<N>::range(const Row& key, std::size_t p
 // and that block's rows below it.
 template <std::size_t N>
 std::uint64_t BlockTable<N>::position(const Row& key) const {
-  if (blocks_ == 0) return 0;
-  std::uint64_t lo = 0, hi = blocks_;
-  while (lo < hi) {
-    const std::uint64_t mid = lo + (hi - lo) / 2;
-    if (first_row(mid) < key) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  if (lo == 0) return 0;
-  const std::uint64_t block = lo - 1;
-  Range r;
-  r.table_ = this;
-  r.block_ = block;
-  std::uint64_t below = block * block_rows_;
-  Row row;
-  while (r.block_ == block && r.decode_next(row) && row < key) ++below;
-  return below;
+  const std::uint64_t below = blocks_below(key);
+  if (below == 0) return 0;
+  const std::uint64_t block = below - 1;
+  Error ignored;
+  const std::vector<Row>* rows = decoded(block, ignored);
+  if (rows == nullptr) return block * block_rows_;
+  return block * block_rows_ +
+         static_cast<std::uint64_t>(std::lower_bound(rows->begin(), rows->end(), key) -
+                                    rows->begin());
 }
 
 template <std::size_t N>
@@ -218,75 +247,90 @@ std::uint64_t BlockTable<N>::count(const Row& key, std::size_t prefix) const {
 }
 
 template <std::size_t N>
-bool BlockTable<N>::Range::decode_next(Row& out) {
-  const BlockTable& t = *table_;
+const std::vector<typename BlockTable<N>::Row>* BlockTable<N>::decoded(std::uint64_t block,
+                                                                       Error& error) const {
+  thread_local DecodedBlocks<N> cache;
+  auto& slot = cache.slots[block % kSlots];
+  if (slot.table == id_ && slot.block == block) return &slot.rows;
+  slot.table = 0;
+  if (!decode(block, slot.rows, error)) return nullptr;
+  slot.table = id_;
+  slot.block = block;
+  return &slot.rows;
+}
+
+template <std::size_t N>
+bool BlockTable<N>::decode(std::uint64_t block, std::vector<Row>& rows, Error& error) const {
   const auto fail = [&](const char* what) {
-    failed_ = true;
-    error_ = Error(ErrorKind::Corrupt, std::string("damaged block table: ") + what);
+    error = Error(ErrorKind::Corrupt, std::string("damaged block table: ") + what);
     return false;
   };
-  for (;;) {
-    if (block_ >= t.blocks_) return false;
-    if (at_ == nullptr) {
-      at_ = t.data_ + t.block_offset(block_);
-      end_ = t.data_ + t.block_end(block_);
-      in_block_ = 0;
-    }
-    const std::uint64_t rows_here =
-        std::min<std::uint64_t>(t.block_rows_, t.rows_ - block_ * t.block_rows_);
-    if (in_block_ == rows_here) {
-      if (at_ != end_) return fail("bytes left over in a block");
-      ++block_;
-      at_ = nullptr;
-      continue;
-    }
-    std::uint64_t v = 0;
-    if (in_block_ == 0) {
-      for (std::size_t c = 0; c < N; ++c) {
-        if (!get_varint(at_, end_, v) || v > 0xFFFFFFFFu) return fail("a row runs past its block");
-        row_[c] = static_cast<std::uint32_t>(v);
-      }
-      if (row_ != t.first_row(block_)) return fail("a block disagrees with the index");
-    } else {
-      if (!get_varint(at_, end_, v)) return fail("a row runs past its block");
-      const std::size_t c = v & 3;
-      const std::uint64_t increase = v >> 2;
-      if (c >= N || increase == 0 || increase > 0xFFFFFFFFull - row_[c]) {
-        return fail("a row out of order");
-      }
-      row_[c] = static_cast<std::uint32_t>(row_[c] + increase);
-      for (std::size_t k = c + 1; k < N; ++k) {
-        if (!get_varint(at_, end_, v) || v > 0xFFFFFFFFu) return fail("a row runs past its block");
-        row_[k] = static_cast<std::uint32_t>(v);
-      }
-    }
-    ++in_block_;
-    out = row_;
-    return true;
+  const unsigned char* at = data_ + block_offset(block);
+  const unsigned char* end = data_ + block_end(block);
+  const std::uint64_t count = std::min<std::uint64_t>(block_rows_, rows_ - block * block_rows_);
+  rows.clear();
+  Row row;
+  std::uint64_t v = 0;
+  for (std::size_t c = 0; c < N; ++c) {
+    if (!get_varint(at, end, v) || v > 0xFFFFFFFFu) return fail("a row runs past its block");
+    row[c] = static_cast<std::uint32_t>(v);
   }
+  if (row != first_row(block)) return fail("a block disagrees with the index");
+  rows.push_back(row);
+  // Each row takes a byte at least: a damaged count runs out of bytes
+  // before it can make the vector large.
+  for (std::uint64_t i = 1; i < count; ++i) {
+    if (!get_varint(at, end, v)) return fail("a row runs past its block");
+    const std::size_t c = v & 3;
+    const std::uint64_t increase = v >> 2;
+    if (c >= N || increase == 0 || increase > 0xFFFFFFFFull - row[c]) {
+      return fail("a row out of order");
+    }
+    row[c] = static_cast<std::uint32_t>(row[c] + increase);
+    for (std::size_t k = c + 1; k < N; ++k) {
+      if (!get_varint(at, end, v) || v > 0xFFFFFFFFu) return fail("a row runs past its block");
+      row[k] = static_cast<std::uint32_t>(v);
+    }
+    rows.push_back(row);
+  }
+  if (at != end) return fail("bytes left over in a block");
+  return true;
 }
 
 template <std::size_t N>
 std::size_t BlockTable<N>::Range::next(Row* out, std::size_t max) {
+  const BlockTable& t = *table_;
   std::size_t n = 0;
   while (n < max && !done_) {
-    Row r;
-    if (!decode_next(r)) {
+    if (block_ >= t.blocks_) {
       done_ = true;
       break;
     }
-    // Rows before the key (the start of the first block) are skipped.
+    const std::vector<Row>* rows = t.decoded(block_, error_);
+    if (rows == nullptr) {
+      failed_ = done_ = true;
+      break;
+    }
+    // The first block may start below the key; the later ones cannot.
     if (!started_) {
-      if (r < key_) continue;
+      in_block_ = static_cast<std::size_t>(std::lower_bound(rows->begin(), rows->end(), key_) -
+                                           rows->begin());
       started_ = true;
     }
-    for (std::size_t c = 0; c < prefix_; ++c) {
-      if (r[c] != key_[c]) {
-        done_ = true;
-        return n;
+    for (; in_block_ < rows->size() && n < max; ++in_block_) {
+      const Row& r = (*rows)[in_block_];
+      for (std::size_t c = 0; c < prefix_; ++c) {
+        if (r[c] != key_[c]) {
+          done_ = true;
+          return n;
+        }
       }
+      out[n++] = r;
     }
-    out[n++] = r;
+    if (in_block_ == rows->size()) {
+      ++block_;
+      in_block_ = 0;
+    }
   }
   return n;
 }

@@ -16,12 +16,18 @@
 /// not the blocks, so that a large table opens in constant time; every
 /// decode is bounds-checked, so a damaged block gives a Corrupt error,
 /// never a crash, and verify() reads everything against the checksum.
+///
+/// Reads go through a small per-thread cache of decoded blocks: a nested
+/// loop join probes one table again and again with keys that share a
+/// prefix and ascend, so most probes land in the block the last one
+/// decoded, and then cost a binary search instead of a block's decoding.
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "disk/file_format.hpp"
 #include "store/sorted_table.hpp"
@@ -87,15 +93,11 @@ class BlockTable {
 
    private:
     friend class BlockTable;
-    bool decode_next(Row& out);
     const BlockTable* table_ = nullptr;
     Row key_{};
     std::size_t prefix_ = 0;
     std::uint64_t block_ = 0;
-    std::uint64_t in_block_ = 0;  // rows decoded in the current block
-    const unsigned char* at_ = nullptr;
-    const unsigned char* end_ = nullptr;
-    Row row_{};
+    std::size_t in_block_ = 0;  // the next row's place in the block
     bool started_ = false;
     bool done_ = false;
     bool failed_ = false;
@@ -124,7 +126,12 @@ class BlockTable {
   const unsigned char* index_ = nullptr;  // first index entry
   std::uint64_t data_size_ = 0;
 
+  std::uint64_t id_ = 0;  // this mapping's key in the decoded-block cache
+
   Row first_row(std::uint64_t block) const;
+  const std::vector<Row>* decoded(std::uint64_t block, Error& error) const;
+  bool decode(std::uint64_t block, std::vector<Row>& rows, Error& error) const;
+  std::uint64_t blocks_below(const Row& key) const;
   std::uint64_t position(const Row& key) const;
   std::uint64_t block_offset(std::uint64_t block) const;
   std::uint64_t block_end(std::uint64_t block) const;

@@ -19,36 +19,12 @@ void put_u64(std::string& out, std::uint64_t v) {
   for (int i = 0; i < 8; ++i) out += static_cast<char>(v >> (8 * i));
 }
 
-std::uint32_t get_u32(const unsigned char* p) {
-  std::uint32_t v = 0;
-  for (int i = 3; i >= 0; --i) v = (v << 8) | p[i];
-  return v;
-}
-
-std::uint64_t get_u64(const unsigned char* p) {
-  std::uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
-  return v;
-}
-
 void put_varint(std::string& out, std::uint64_t v) {
   while (v >= 0x80) {
     out += static_cast<char>(v | 0x80);
     v >>= 7;
   }
   out += static_cast<char>(v);
-}
-
-bool get_varint(const unsigned char*& p, const unsigned char* end, std::uint64_t& v) {
-  v = 0;
-  for (int shift = 0; shift < 64; shift += 7) {
-    if (p == end) return false;
-    const unsigned char b = *p++;
-    if (shift == 63 && b > 1) return false;  // past 64 bits
-    v |= std::uint64_t{b & 0x7Fu} << shift;
-    if (b < 0x80) return true;
-  }
-  return false;
 }
 
 Error io_error(const std::string& path, const std::string& what) {

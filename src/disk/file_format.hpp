@@ -19,14 +19,32 @@ void put_u32(std::string& out, std::uint32_t v);
 /// Appends `v` as 8 little-endian bytes.
 void put_u64(std::string& out, std::uint64_t v);
 /// Reads 4 little-endian bytes.
-std::uint32_t get_u32(const unsigned char* p);
+inline std::uint32_t get_u32(const unsigned char* p) {
+  std::uint32_t v = 0;
+  for (int i = 3; i >= 0; --i) v = (v << 8) | p[i];
+  return v;
+}
 /// Reads 8 little-endian bytes.
-std::uint64_t get_u64(const unsigned char* p);
+inline std::uint64_t get_u64(const unsigned char* p) {
+  std::uint64_t v = 0;
+  for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];
+  return v;
+}
 /// Appends `v` as an LEB128 varint.
 void put_varint(std::string& out, std::uint64_t v);
 /// Reads a varint at `p`, advancing it; false when it runs past `end` or
 /// past 64 bits.
-bool get_varint(const unsigned char*& p, const unsigned char* end, std::uint64_t& v);
+inline bool get_varint(const unsigned char*& p, const unsigned char* end, std::uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (p == end) return false;
+    const unsigned char b = *p++;
+    if (shift == 63 && b > 1) return false;  // past 64 bits
+    v |= std::uint64_t{b & 0x7Fu} << shift;
+    if (b < 0x80) return true;
+  }
+  return false;
+}
 
 /// FNV-1a over 64 bits: enough to tell a damaged file from a good one.
 struct Checksum {

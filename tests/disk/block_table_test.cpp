@@ -80,6 +80,47 @@ TEST_F(BlockTableTest, RangesEqualThoseOfTheSortedRowsInMemory) {
                 std::count_if(rows.begin(), rows.end(), [](const Row3& r) { return r[0] == 0; })));
 }
 
+// Reads go through a per-thread cache of decoded blocks and a hint of the
+// last block found: ranges of two tables read in turn, probes in
+// ascending order (the hint's case) and in random order, and a table
+// replaced at the same path (a merge's new generation) all read their own
+// rows.
+TEST_F(BlockTableTest, CachedBlocksBelongToTheirOwnTable) {
+  const std::vector<Row3> a = random_rows(20000, 5);
+  const std::vector<Row3> b = random_rows(20000, 6);
+  ASSERT_TRUE(write_block_table<3>(path("a"), a).ok());
+  ASSERT_TRUE(write_block_table<3>(path("t"), b).ok());
+  auto ta = BlockTable<3>::open(path("a"));
+  auto tb = BlockTable<3>::open(path("t"));
+  ASSERT_TRUE(ta.ok() && tb.ok());
+  const auto expect = [](const std::vector<Row3>& rows, const Row3& key, std::size_t prefix) {
+    const auto [first, last] =
+        std::equal_range(rows.begin(), rows.end(), key, store::PrefixLess<3>{prefix});
+    return std::vector<Row3>(first, last);
+  };
+  for (std::size_t i = 0; i < a.size(); i += 3) {
+    Row3 key = a[i];
+    if (i % 2 == 0) key[2] += 1;  // absent as often as present
+    EXPECT_EQ(read(*ta, key, 3), expect(a, key, 3)) << i;
+    EXPECT_EQ(read(*tb, key, 3), expect(b, key, 3)) << i;
+    EXPECT_EQ(read(*ta, key, 1), expect(a, key, 1)) << i;
+  }
+  std::mt19937 random(7);
+  for (int i = 0; i < 2000; ++i) {
+    const Row3 key = b[random() % b.size()];
+    EXPECT_EQ(read(*tb, key, 2), expect(b, key, 2)) << i;
+    EXPECT_EQ(ta->count(key, 2), expect(a, key, 2).size()) << i;
+  }
+  // The same path, other rows: nothing cached for the old file is read.
+  EXPECT_EQ(read(*tb, {}, 0), b);
+  tb = BlockTable<3>::open(path("a"));  // keeps the cache warm with a's blocks
+  ASSERT_TRUE(write_block_table<3>(path("t"), a).ok());
+  auto replaced = BlockTable<3>::open(path("t"));
+  ASSERT_TRUE(replaced.ok());
+  EXPECT_EQ(read(*replaced, {}, 0), a);
+  EXPECT_EQ(read(*replaced, b[100], 3), expect(a, b[100], 3));
+}
+
 // count() decodes two blocks at most, yet says what a range read says,
 // also where a prefix is all ones (no next prefix to bound it).
 TEST_F(BlockTableTest, CountsEqualTheRangesLengths) {
