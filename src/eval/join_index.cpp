@@ -1,33 +1,42 @@
 #include "eval/join_index.hpp"
 
-#include <algorithm>
 #include <numeric>
 
 namespace quiver::eval {
 
+// Buckets in one array (the rows of bucket b are rows_[starts_[b] ..
+// starts_[b + 1])), filled by a counting pass: building is linear, and a
+// probe reads two neighbouring starts and its rows, where a sorted array of
+// hashes took a binary search of cache misses per left row.
 JoinIndex::JoinIndex(const Table& table, std::vector<Slot> keys)
     : keys_(std::move(keys)), rows_(table.size()) {
-  std::iota(rows_.begin(), rows_.end(), 0);
-  if (keys_.empty()) return;
-  std::vector<std::pair<std::size_t, std::size_t>> entries;
-  entries.reserve(table.size());
+  if (keys_.empty()) {
+    std::iota(rows_.begin(), rows_.end(), 0);
+    return;
+  }
+  while ((std::size_t{1} << bits_) < table.size() && bits_ < 40) ++bits_;
+  starts_.assign((std::size_t{1} << bits_) + 1, 0);
+  std::vector<std::size_t> bucket_of(table.size());
   for (std::size_t r = 0; r < table.size(); ++r) {
-    entries.emplace_back(hash_cells(table.row(r), keys_), r);
+    bucket_of[r] = bucket(table.row(r));
+    ++starts_[bucket_of[r] + 1];
   }
-  std::sort(entries.begin(), entries.end());
-  hashes_.reserve(entries.size());
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    hashes_.push_back(entries[i].first);
-    rows_[i] = entries[i].second;
-  }
+  std::partial_sum(starts_.begin(), starts_.end(), starts_.begin());
+  std::vector<std::size_t> fill(starts_.begin(), starts_.end() - 1);
+  for (std::size_t r = 0; r < table.size(); ++r) rows_[fill[bucket_of[r]]++] = r;
+}
+
+std::size_t JoinIndex::bucket(const TermId* row) const {
+  // hash_cells mixes poorly into its low bits: the top bits of a
+  // multiplicative hash of it pick the bucket.
+  return bits_ == 0 ? 0 : (hash_cells(row, keys_) * 0x9E3779B97F4A7C15ULL) >> (64 - bits_);
 }
 
 std::span<const std::size_t> JoinIndex::candidates(const TermId* row) const {
   if (keys_.empty()) return rows_;
-  const std::size_t h = hash_cells(row, keys_);
-  const auto [first, last] = std::equal_range(hashes_.begin(), hashes_.end(), h);
-  return std::span<const std::size_t>(rows_).subspan(
-      static_cast<std::size_t>(first - hashes_.begin()), static_cast<std::size_t>(last - first));
+  if (rows_.empty()) return {};
+  const std::size_t b = bucket(row);
+  return std::span<const std::size_t>(rows_).subspan(starts_[b], starts_[b + 1] - starts_[b]);
 }
 
 }  // namespace quiver::eval

@@ -20,14 +20,17 @@ class JoinIndex {
   /// Indexes `table` on `keys`; with no keys every row is a candidate.
   JoinIndex(const Table& table, std::vector<Slot> keys);
 
-  /// The rows of the table that may match `row` (their key cells hash as
-  /// `row`'s do), by row number.
+  /// The rows of the table that may match `row` (their key cells hash to
+  /// `row`'s bucket), by row number.
   std::span<const std::size_t> candidates(const TermId* row) const;
 
  private:
+  std::size_t bucket(const TermId* row) const;
+
   std::vector<Slot> keys_;
-  std::vector<std::size_t> hashes_;  // sorted
-  std::vector<std::size_t> rows_;    // rows_[i] has hashes_[i]
+  unsigned bits_ = 0;                // 2^bits_ buckets
+  std::vector<std::size_t> starts_;  // bucket b's rows: rows_[starts_[b], starts_[b + 1])
+  std::vector<std::size_t> rows_;
 };
 
 }  // namespace quiver::eval

@@ -4,8 +4,10 @@
 // erroneous key is a key value of its own. The input streams; the groups
 // are held until it ends.
 
+#include <bit>
+#include <cstdint>
 #include <string>
-#include <unordered_map>
+#include <unordered_set>
 
 #include "eval/exists.hpp"
 #include "eval/expression.hpp"
@@ -15,19 +17,19 @@
 namespace quiver::eval {
 namespace {
 
-struct KeyHash {
-  std::size_t operator()(const std::vector<TermId>& key) const {
-    std::size_t h = 0x9e3779b97f4a7c15ULL;
-    for (TermId id : key) h = (h ^ id) * 0x100000001b3ULL + (h >> 29);
-    return h;
-  }
-};
+std::size_t hash_key(const std::vector<TermId>& key) {
+  std::size_t h = 0x9e3779b97f4a7c15ULL;
+  for (TermId id : key) h = (h ^ id) * 0x100000001b3ULL + (h >> 29);
+  return h * 0x9E3779B97F4A7C15ULL;  // the top bits pick the slot
+}
 
 struct Group {
   std::vector<TermId> key;
   std::vector<TermId> first_row;  // for expressions that are not aggregates
   bool has_row = false;
   std::vector<std::unique_ptr<functions::Aggregator>> aggregators;
+  // Per aggregate over DISTINCT ?var: the ids already passed on.
+  std::vector<std::unordered_set<TermId>> seen;
 };
 
 std::unique_ptr<functions::Aggregator> new_aggregator(const sparql::Expr& e) {
@@ -51,13 +53,38 @@ class GroupOperator final : public Operator {
       : Operator(ctx, node),
         child_(make_operator(ctx, *node.children.at(0))),
         exists_(ctx, node),
-        row_(ctx.width()) {}
+        row_(ctx.width()) {
+    // An aggregate of DISTINCT ?var drops repeated ids before it decodes
+    // the term: one id is one term in a query's dictionary (GROUP BY keys
+    // rely on it too), and most rows repeat a value.
+    for (const auto& b : node.op->aggregates) {
+      const sparql::Expr& e = *b.expr;
+      const bool by_id = e.kind == sparql::ExprKind::Aggregate && e.distinct &&
+                         e.args.size() == 1 && e.args[0]->kind == sparql::ExprKind::Variable;
+      distinct_slots_.push_back(by_id ? ctx.vars().find(e.args[0]->name) : kNoSlot);
+      // COUNT(*) and COUNT(?var) count in a flat array, without an
+      // aggregator object or a decoded term.
+      Slot counted = kNoCount;
+      if (e.kind == sparql::ExprKind::Aggregate && !e.distinct &&
+          e.aggregate == functions::Aggregate::Count) {
+        if (e.args.empty()) {
+          counted = kCountAll;
+        } else if (e.args.size() == 1 && e.args[0]->kind == sparql::ExprKind::Variable) {
+          counted = ctx.vars().find(e.args[0]->name);
+          if (counted == kNoSlot) counted = kNoCount;
+        }
+      }
+      counted_.push_back(counted);
+      if (e.kind != sparql::ExprKind::Aggregate) needs_first_row_ = true;
+    }
+  }
 
   void open(const TermId* seed, const std::vector<TermId>* graphs) override {
     graphs_ = graphs;
     child_->open(seed, graphs);
     groups_.clear();
-    index_.clear();
+    slots_.clear();
+    counts_.clear();
     grouped_ = false;
     at_ = 0;
   }
@@ -83,7 +110,9 @@ class GroupOperator final : public Operator {
         const Slot s = ctx_.vars().find(op.aggregates[a].variable);
         if (s == kNoSlot) continue;
         Value v;
-        if (g.aggregators[a]) {
+        if (counted_[a] != kNoCount) {
+          v = Term::literal(std::to_string(counts_[at_ * counted_.size() + a]), vocab::kXsdInteger);
+        } else if (g.aggregators[a]) {
           v = g.aggregators[a]->result();
         } else if (g.has_row) {
           // Not an aggregate: valued on a representative row, like SAMPLE.
@@ -98,10 +127,46 @@ class GroupOperator final : public Operator {
 
  private:
   std::size_t new_group(std::vector<TermId> key) {
-    Group g{std::move(key), {}, false, {}};
-    for (const auto& b : node_.op->aggregates) g.aggregators.push_back(new_aggregator(*b.expr));
+    Group g{std::move(key), {}, false, {}, {}};
+    for (std::size_t a = 0; a < counted_.size(); ++a) {
+      const sparql::Expr& e = *node_.op->aggregates[a].expr;
+      g.aggregators.push_back(counted_[a] == kNoCount ? new_aggregator(e) : nullptr);
+    }
+    g.seen.resize(distinct_slots_.size());
+    counts_.resize(counts_.size() + counted_.size());
     groups_.push_back(std::move(g));
     return groups_.size() - 1;
+  }
+
+  // The group of `key`, new if need be: open addressing over the groups'
+  // numbers, each slot with its key's hash, so that a probe rarely reads a
+  // group; a one-id key's hash is a bijection of the id, so it is the key.
+  std::size_t group_of(const std::vector<TermId>& key) {
+    if (2 * (groups_.size() + 1) > slots_.size()) grow();
+    const std::size_t h = hash_key(key);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h >> shift_;; i = (i + 1) & mask) {
+      GroupSlot& slot = slots_[i];
+      if (slot.group == 0) {
+        slot = {h, new_group(key) + 1};
+        return slot.group - 1;
+      }
+      if (slot.hash == h && (key.size() == 1 || groups_[slot.group - 1].key == key)) {
+        return slot.group - 1;
+      }
+    }
+  }
+
+  void grow() {
+    const std::size_t size = slots_.empty() ? 64 : 2 * slots_.size();
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(size));
+    slots_.assign(size, {});
+    for (std::size_t g = 0; g < groups_.size(); ++g) {
+      const std::size_t h = hash_key(groups_[g].key);
+      std::size_t i = h >> shift_;
+      while (slots_[i].group != 0) i = (i + 1) & (size - 1);
+      slots_[i] = {h, g + 1};
+    }
   }
 
   // A key's id: a plain variable's is already in the row (the common GROUP
@@ -127,20 +192,29 @@ class GroupOperator final : public Operator {
         for (std::size_t k = 0; k < op.group_keys.size(); ++k) {
           key[k] = key_id(*op.group_keys[k].expr, row);
         }
-        std::size_t gi = 0;
-        if (!op.group_keys.empty()) {
-          auto it = index_.find(key);
-          if (it == index_.end()) it = index_.emplace(key, new_group(key)).first;
-          gi = it->second;
+        const std::size_t gi = op.group_keys.empty() ? 0 : group_of(key);
+        if (needs_first_row_ && !groups_[gi].has_row) {
+          groups_[gi].first_row.assign(row, row + ctx_.width());
+          groups_[gi].has_row = true;
         }
-        Group& g = groups_[gi];
-        if (!g.has_row) {
-          g.first_row.assign(row, row + ctx_.width());
-          g.has_row = true;
-        }
-        for (std::size_t a = 0; a < op.aggregates.size(); ++a) {
+        std::int64_t* counts = counts_.data() + gi * counted_.size();
+        for (std::size_t a = 0; a < counted_.size(); ++a) {
+          const Slot c = counted_[a];
+          if (c == kCountAll) {
+            ++counts[a];
+            continue;
+          }
+          if (c != kNoCount) {
+            counts[a] += row[c] != kAnyTerm;
+            continue;
+          }
+          Group& g = groups_[gi];
           if (!g.aggregators[a]) continue;
           const sparql::Expr& e = *op.aggregates[a].expr;
+          if (const Slot s = distinct_slots_[a];
+              s != kNoSlot && row[s] != kAnyTerm && !g.seen[a].insert(row[s]).second) {
+            continue;
+          }
           if (e.args.empty()) {
             g.aggregators[a]->add(row_placeholder(e, row, ctx_.width()));
           } else {
@@ -155,9 +229,22 @@ class GroupOperator final : public Operator {
   std::unique_ptr<Operator> child_;
   ExistsRunner exists_;
   std::vector<TermId> row_;
+  std::vector<Slot> distinct_slots_;  // per aggregate: DISTINCT ?var's slot, or kNoSlot
+  // Per aggregate: kCountAll (COUNT(*)), ?var's slot (COUNT(?var)), or
+  // kNoCount (an aggregator object does it).
+  static constexpr Slot kNoCount = kNoSlot;
+  static constexpr Slot kCountAll = kNoSlot - 1;
+  std::vector<Slot> counted_;
+  std::vector<std::int64_t> counts_;  // group g's: counts_[g * counted_.size() + a]
+  bool needs_first_row_ = false;      // a non-aggregate expression is valued on it
   const std::vector<TermId>* graphs_ = nullptr;
   std::vector<Group> groups_;
-  std::unordered_map<std::vector<TermId>, std::size_t, KeyHash> index_;
+  struct GroupSlot {
+    std::size_t hash = 0;
+    std::size_t group = 0;  // the group's number + 1; 0: empty
+  };
+  std::vector<GroupSlot> slots_;
+  unsigned shift_ = 0;
   bool grouped_ = false;
   std::size_t at_ = 0;
 };

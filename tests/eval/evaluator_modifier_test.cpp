@@ -55,6 +55,55 @@ TEST(EvaluatorModifierTest, UnboundKeysGroupTogether) {
                            "shop=<http://example.org/south> n=\"1\"" + kInt}));
 }
 
+// Thousands of groups (the group table grows many times), keys of one
+// and two variables, COUNT(*), COUNT(?var) with unbound values, COUNT(DISTINCT
+// ?var) with repeats, and MINUS over a large right side (the join index's
+// buckets): each checked against counts made here.
+TEST(EvaluatorModifierTest, ManyGroupsAndALargeMinusCountRight) {
+  std::string trig;
+  std::map<int, int> n, with_h;
+  std::map<int, std::set<int>> values;
+  std::map<std::pair<int, int>, int> pairs;
+  for (int i = 0; i < 3000; ++i) {
+    const int k = i % 500, v = i % 7;
+    trig += "ex:s" + std::to_string(i) + " ex:g ex:k" + std::to_string(k) + " ; ex:v ex:val" +
+            std::to_string(v) + " .\n";
+    if (i % 3 == 0) trig += "ex:s" + std::to_string(i) + " ex:h ex:x .\n";
+    ++n[k];
+    with_h[k] += i % 3 == 0;
+    values[k].insert(v);
+    ++pairs[{k, v}];
+  }
+  TestDataset data(trig);
+  const auto iri = [](const std::string& name, int i) {
+    return "<http://example.org/" + name + std::to_string(i) + ">";
+  };
+  const auto integer = [](int i) { return "\"" + std::to_string(i) + "\"" + kInt; };
+  Rows expected;
+  for (const auto& [k, count] : n) {
+    expected.push_back("k=" + iri("k", k) + " n=" + integer(count) + " nh=" + integer(with_h[k]) +
+                       " dv=" + integer(static_cast<int>(values[k].size())));
+  }
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(rows(run(data,
+                     "SELECT ?k (COUNT(*) AS ?n) (COUNT(?h) AS ?nh) (COUNT(DISTINCT ?v) AS ?dv) "
+                     "WHERE { ?s ex:g ?k ; ex:v ?v OPTIONAL { ?s ex:h ?h } } GROUP BY ?k")),
+            expected);
+  Rows expected_pairs;
+  for (const auto& [kv, count] : pairs) {
+    expected_pairs.push_back("k=" + iri("k", kv.first) + " v=" + iri("val", kv.second) +
+                             " n=" + integer(count));
+  }
+  std::sort(expected_pairs.begin(), expected_pairs.end());
+  EXPECT_EQ(rows(run(data,
+                     "SELECT ?k ?v (COUNT(*) AS ?n) WHERE { ?s ex:g ?k ; ex:v ?v } "
+                     "GROUP BY ?k ?v")),
+            expected_pairs);
+  // Subjects without ex:h: 2000 of 3000, found through MINUS.
+  EXPECT_EQ(rows(run(data, "SELECT (COUNT(*) AS ?n) WHERE { ?s ex:g ?k MINUS { ?s ex:h ?h } }")),
+            (Rows{"n=" + integer(2000)}));
+}
+
 TEST(EvaluatorModifierTest, HavingAndGroupByExpression) {
   TestDataset data(kSales);
   auto r = run(data,
