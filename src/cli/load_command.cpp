@@ -12,6 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/progress.hpp"
 #include "database/bulk_loader.hpp"
 #include "database/disk_store.hpp"
 #include "io/pipelined_reader.hpp"
@@ -86,8 +87,11 @@ int run_load(const std::vector<std::string>& args) {
     const Clock::time_point file_started = Clock::now();
     const database::BulkLoader::Mark mark = (*loader)->mark();
     Status st = (*loader)->set_graph(graph);
-    const io::ReadResult result =
-        st ? io::read_file_pipelined(files[i], read, **loader) : io::ReadResult{};
+    io::ReadResult result;
+    if (st) {
+      ProgressSink progress(**loader);
+      result = io::read_file_pipelined(files[i], read, progress);
+    }
     std::optional<Error> failure = st ? store::load_failure(result, read) : st.error();
     if (failure) {
       (*loader)->rollback(mark);
@@ -103,6 +107,7 @@ int run_load(const std::vector<std::string>& args) {
                  seconds > 0 ? result.quads / seconds : 0.0);
   }
   // What was loaded before a failure is written: each file is whole or absent.
+  if (::isatty(2)) std::fprintf(stderr, "quiver load: writing the indexes...\n");
   if (Status written = (*loader)->finish(); !written) {
     std::cerr << "quiver load: " << written.error().message << "\n";
     return kFailed;
