@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
@@ -67,7 +68,10 @@ int run_load(const std::vector<std::string>& args) {
     return kFailed;
   }
   database::DiskStore& disk = **opened;
-  auto loader = database::BulkLoader::start(disk, memory);
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  if (vm.count("threads")) threads = vm["threads"].as<unsigned>();
+  if (threads == 0) return usage_error(spec, "--threads must be at least 1");
+  auto loader = database::BulkLoader::start(disk, memory, threads);
   if (!loader) {
     std::cerr << "quiver load: " << loader.error().message << "\n";
     return kFailed;
@@ -90,7 +94,9 @@ int run_load(const std::vector<std::string>& args) {
     io::ReadResult result;
     if (st) {
       ProgressSink progress(**loader);
-      result = io::read_file_pipelined(files[i], read, progress);
+      // More than one thread: parsing runs beside interning (pipelined).
+      result = threads > 1 ? io::read_file_pipelined(files[i], read, progress)
+                           : io::read_file(files[i], read, progress);
     }
     std::optional<Error> failure = st ? store::load_failure(result, read) : st.error();
     if (failure) {

@@ -402,6 +402,9 @@ CommandSpec load_spec() {
       "memory", po::value<ByteSize>(),
       "memory for sorting the statements' ids (e.g. 2G; default a quarter of RAM); more is "
       "sorted on disk. The dictionary of terms is held apart, in memory")(
+      "threads", po::value<unsigned>(),
+      "threads to use (default: one per core): parsing, sorting and writing the indexes side by "
+      "side; 1 does everything in one thread")(
       "wait", "wait for another process writing to the database instead of failing")(
       "file", po::value<std::vector<std::string>>(), "an RDF file");
   spec.positional.add("file", -1);

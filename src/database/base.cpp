@@ -3,7 +3,9 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
+#include <thread>
 
 #include "database/manifest.hpp"
 #include "store/table_choice.hpp"
@@ -116,27 +118,49 @@ Status read_info(const std::string& path, Base& base, std::uint64_t& terms) {
   return {};
 }
 
-// Streams the rows of each table of a part into its block table, feeding
-// the statistics from the S-led and P-led tables.
+// Streams the rows of table `t` of a part into its block table, feeding
+// the statistics from the S-led table (t = 0) and the P-led one (t = 1).
 template <std::size_t N, class Fill>
-Status write_part(const std::string& folder, std::uint64_t generation, const char* const* suffixes,
-                  std::size_t tables, const Fill& fill, store::GraphStatistics& statistics) {
-  store::StatisticsBuilder builder;
-  store::ObjectCounter objects;
-  for (std::size_t t = 0; t < tables; ++t) {
-    auto writer =
-        disk::BlockTableWriter<N>::create(generation_file(folder, generation, suffixes[t]));
-    if (!writer) return writer.error();
-    Status st = fill(t, [&](const store::Row<N>& row) -> Status {
-      if (t == 0) builder.add(row);
-      if (t == 1) objects.add(row);
-      return writer->add(row);
-    });
-    if (!st) return st;
-    if (Status done = writer->finish(); !done) return done;
-  }
-  statistics = builder.finish();
+Status write_table(const std::string& path, std::size_t t, const Fill& fill,
+                   store::StatisticsBuilder& builder, store::ObjectCounter& objects) {
+  auto writer = disk::BlockTableWriter<N>::create(path);
+  if (!writer) return writer.error();
+  Status st = fill(t, [&](const store::Row<N>& row) -> Status {
+    if (t == 0) builder.add(row);
+    if (t == 1) objects.add(row);
+    return writer->add(row);
+  });
+  if (!st) return st;
+  return writer->finish();
+}
+
+store::GraphStatistics statistics_of(store::StatisticsBuilder& builder,
+                                     store::ObjectCounter& objects) {
+  store::GraphStatistics statistics = builder.finish();
   for (const auto& [p, n] : objects.finish()) statistics.predicates[p].distinct_objects = n;
+  return statistics;
+}
+
+// Runs `tasks` on up to `threads` threads; the first failure (in task
+// order) is the result, and once one has failed no new task starts.
+Status run_tasks(const std::vector<std::function<Status()>>& tasks, unsigned threads) {
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::vector<Status> results(tasks.size());
+  const auto work = [&] {
+    for (std::size_t i; !failed && (i = next++) < tasks.size();) {
+      results[i] = tasks[i]();
+      if (!results[i]) failed = true;
+    }
+  };
+  std::vector<std::thread> pool;
+  const std::size_t helpers = std::min<std::size_t>(std::max(threads, 1u), tasks.size());
+  for (std::size_t k = 1; k < helpers; ++k) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  for (Status& r : results) {
+    if (!r) return r;
+  }
   return {};
 }
 
@@ -249,21 +273,32 @@ const std::vector<std::string>& generation_suffixes() {
 
 Status write_generation(const std::string& folder, std::uint64_t generation,
                         const GenerationSource& source) {
-  if (Status st = disk::write_dictionary(generation_file(folder, generation, "terms"),
-                                         source.term_count, source.term);
-      !st) {
-    return st;
+  // The dictionary and the nine tables are independent streams: written
+  // side by side, a load's final merge takes about half as long on two
+  // cores. Triple tables first: they are usually the largest.
+  store::StatisticsBuilder triple_builder, quad_builder;
+  store::ObjectCounter triple_objects, quad_objects;
+  std::vector<std::function<Status()>> tasks;
+  for (std::size_t t = 0; t < 3; ++t) {
+    tasks.push_back([&, t] {
+      return write_table<3>(generation_file(folder, generation, kTripleSuffixes[t]), t,
+                            source.triples, triple_builder, triple_objects);
+    });
   }
-  store::GraphStatistics defaults, named;
-  if (Status st = write_part<3>(folder, generation, kTripleSuffixes, 3, source.triples, defaults);
-      !st) {
-    return st;
+  tasks.push_back([&] {
+    return disk::write_dictionary(generation_file(folder, generation, "terms"), source.term_count,
+                                  source.term);
+  });
+  for (std::size_t t = 0; t < 6; ++t) {
+    tasks.push_back([&, t] {
+      return write_table<4>(generation_file(folder, generation, kQuadSuffixes[t]), t, source.quads,
+                            quad_builder, quad_objects);
+    });
   }
-  if (Status st = write_part<4>(folder, generation, kQuadSuffixes, 6, source.quads, named); !st) {
-    return st;
-  }
+  if (Status st = run_tasks(tasks, source.threads); !st) return st;
   return write_info(generation_file(folder, generation, "info"), source.term_count, source.graphs,
-                    defaults, named);
+                    statistics_of(triple_builder, triple_objects),
+                    statistics_of(quad_builder, quad_objects));
 }
 
 Expected<std::shared_ptr<const Base>> Base::open(const std::string& folder,

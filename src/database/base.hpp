@@ -74,6 +74,9 @@ struct GenerationSource {
   /// The same for quad table `table` (0-5, as store::quad_orders()).
   std::function<Status(std::size_t table, const std::function<Status(const store::Row<4>&)>& add)>
       quads;
+  /// How many of the files are written at once, each stream called from
+  /// its own thread: the streams must be safe to run side by side.
+  unsigned threads = 1;
 };
 
 /// Writes generation `generation` into `folder`: every file synced and in

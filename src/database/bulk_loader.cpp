@@ -77,7 +77,7 @@ struct BulkLoader::Runs {
   std::vector<std::array<disk::BlockTable<4>, 6>> quads;
 };
 
-BulkLoader::BulkLoader(DiskStore& store, std::size_t memory)
+BulkLoader::BulkLoader(DiskStore& store, std::size_t memory, unsigned threads)
     : store_(store),
       lock_(store.writer_),
       start_(store.current()),
@@ -88,11 +88,13 @@ BulkLoader::BulkLoader(DiskStore& store, std::size_t memory)
       // its permuted copy; quads are 16 bytes a row. Runs of a few million
       // rows let the sorting of one overlap the reading of the next.
       chunk_rows_(std::clamp<std::size_t>(memory / (3 * 16), 1024, std::size_t{4} << 20)),
+      threads_(std::max(threads, 1u)),
       runs_(std::make_unique<Runs>()) {}
 
-Expected<std::unique_ptr<BulkLoader>> BulkLoader::start(DiskStore& store, std::size_t memory) {
+Expected<std::unique_ptr<BulkLoader>> BulkLoader::start(DiskStore& store, std::size_t memory,
+                                                        unsigned threads) {
   if (Status st = store.check_writable(); !st) return st.error();
-  std::unique_ptr<BulkLoader> loader(new BulkLoader(store, memory));
+  std::unique_ptr<BulkLoader> loader(new BulkLoader(store, memory, threads));
   std::error_code ec;
   std::filesystem::remove_all(loader->folder_, ec);
   std::filesystem::create_directory(loader->folder_, ec);
@@ -229,7 +231,7 @@ Status BulkLoader::spill(bool last) {
     }
     sorted_ = st;
   };
-  if (last) {
+  if (last || threads_ == 1) {
     work();
   } else {
     sorter_ = std::thread(std::move(work));
@@ -311,6 +313,7 @@ Status BulkLoader::finish() {
     for (const auto& run : runs_->quads) sources.emplace_back(run[t].range({}, 0), none4, none4);
     return merge<4>(sources, add);
   };
+  s.threads = threads_;
   if (Status st = store_.switch_to(store_.generation_ + 1, s); !st) return st;
   finished_ = true;
   return {};

@@ -37,8 +37,11 @@ class BulkLoader final : public io::QuadSink {
   };
 
   /// Starts a load into `store` (opened writable), holding its writer lock;
-  /// `memory` bounds the bytes of buffered and sorting rows.
-  static Expected<std::unique_ptr<BulkLoader>> start(DiskStore& store, std::size_t memory);
+  /// `memory` bounds the bytes of buffered and sorting rows; `threads`
+  /// (1: none but the caller's) sort runs beside the reading and write the
+  /// final merge's files side by side.
+  static Expected<std::unique_ptr<BulkLoader>> start(DiskStore& store, std::size_t memory,
+                                                     unsigned threads = 2);
   /// Removes the runs; a load not finished changes nothing.
   ~BulkLoader() override;
   BulkLoader(const BulkLoader&) = delete;
@@ -61,7 +64,7 @@ class BulkLoader final : public io::QuadSink {
 
  private:
   struct Runs;
-  BulkLoader(DiskStore& store, std::size_t memory);
+  BulkLoader(DiskStore& store, std::size_t memory, unsigned threads);
   Expected<TermId> intern(const TermRef& term);
   Expected<TermId> intern(const TermRef& term, std::uint32_t hash);
   Status spill(bool last);
@@ -73,6 +76,7 @@ class BulkLoader final : public io::QuadSink {
   TermInterner::Mark begin_;
   std::string folder_;
   std::size_t chunk_rows_;
+  unsigned threads_;
   TermId graph_ = kDefaultGraph;
   std::vector<TermId> graphs_;
   std::vector<store::Row<3>> triples_;

@@ -46,6 +46,7 @@ GenerationSource source_of(const std::shared_ptr<const DiskVersion>& v) {
   s.quads = [v](std::size_t t, const std::function<Status(const store::Row<4>&)>& add) {
     return v->each_quad(t, add);
   };
+  s.threads = 2;  // a merge writes beside the writer's thread, readers unaffected
   return s;
 }
 

@@ -6,6 +6,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "cli/cli_runner.hpp"
@@ -62,6 +63,37 @@ TEST_F(DatabaseCliTest, LoadQueryUpdateDumpAndCheck) {
   r = scratch.quiver("db check db");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "db: OK\n");
+}
+
+// One thread or several (runs sorted beside the reading, the final merge's
+// files written side by side), with runs forced by a small --memory: the
+// same database, and a sound one.
+TEST_F(DatabaseCliTest, OneThreadOrSeveralLoadTheSameDatabase) {
+  std::string trig;
+  for (int i = 0; i < 20000; ++i) {
+    const std::string s = "<http://example.org/s" + std::to_string(i % 997) + ">";
+    const std::string o = "<http://example.org/o" + std::to_string(i) + ">";
+    trig += s + " <http://example.org/p" + std::to_string(i % 7) + "> " + o + " .\n";
+    if (i % 5 == 0) {
+      trig += "<http://example.org/g" + std::to_string(i % 3) + "> { " + s +
+              " <http://example.org/q> \"" + std::to_string(i) + "\" }\n";
+    }
+  }
+  scratch.write("a.trig", trig);
+  for (const char* threads : {"1", "3"}) {
+    const std::string db = std::string("db") + threads;
+    auto r = scratch.quiver("load --db " + db + " --threads " + threads + " --memory 100K a.trig");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("24000 statements"), std::string::npos) << r.err;
+    r = scratch.quiver("db check " + db);
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  }
+  const auto one = scratch.quiver("dump --db db1 --to nquads");
+  const auto three = scratch.quiver("dump --db db3 --to nquads");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(std::count(one.out.begin(), one.out.end(), '\n'), 24000);
+  EXPECT_EQ(one.out, three.out);
+  EXPECT_EQ(scratch.quiver("load --db db0 --threads 0 a.trig").exit_code, 2);
 }
 
 // The blank node of a second load of the same file is another node: its
