@@ -12,10 +12,11 @@
 ///     index    per block: its first row (columns x u32), its offset (u64)
 ///     footer   index offset u64 | block count u64 | checksum u64 | "QVBLKEND"
 ///
-/// Opening checks the header, the footer and the index (bounds, order) but
-/// not the blocks, so that a large table opens in constant time; every
-/// decode is bounds-checked, so a damaged block gives a Corrupt error,
-/// never a crash, and verify() reads everything against the checksum.
+/// Opening checks the header and the footer, not the index or the blocks,
+/// so that a large table opens in constant time; every decode is
+/// bounds-checked (the block's index entry too), so a damaged block gives
+/// a Corrupt error, never a crash, and verify() reads everything against
+/// the checksum and checks the index's order.
 ///
 /// Reads go through a small per-thread cache of decoded blocks: a nested
 /// loop join probes one table again and again with keys that share a

@@ -200,7 +200,8 @@ TEST_F(BlockTableTest, UnsortedRowsAreRefusedAsTheCallersError) {
   const Status st = write_block_table<3>(path("t"), rows);
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().kind, ErrorKind::Internal);
-  // Also where a block starts (row 128), which the index alone would not catch.
+  // Also where a block starts (row 128, a multiple of the block size), which
+  // the index alone would not catch.
   std::vector<Row3> across;
   for (std::uint32_t i = 0; i < 130; ++i) across.push_back({i, 0, 0});
   across[128] = across[127];
