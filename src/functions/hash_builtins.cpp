@@ -57,9 +57,9 @@ Value fn_sha384(Args args, FunctionContext&) { return hash_with(EVP_sha384(), ar
 Value fn_sha512(Args args, FunctionContext&) { return hash_with(EVP_sha512(), args); }
 
 Value fn_uuid(Args, FunctionContext& ctx) {
-  return Term::iri("urn:uuid:" + random_uuid(ctx.random));
+  return Term::iri("urn:uuid:" + random_uuid(ctx.random()));
 }
 
-Value fn_struuid(Args, FunctionContext& ctx) { return make_string(random_uuid(ctx.random)); }
+Value fn_struuid(Args, FunctionContext& ctx) { return make_string(random_uuid(ctx.random())); }
 
 }  // namespace quiver::functions::detail

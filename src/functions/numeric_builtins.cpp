@@ -58,7 +58,7 @@ Value fn_floor(Args args, FunctionContext&) { return numeric_builtin<numeric_flo
 
 Value fn_rand(Args, FunctionContext& ctx) {
   std::uniform_real_distribution<double> uniform(0.0, 1.0);
-  return numeric_term(Numeric::of_double(uniform(ctx.random)));
+  return numeric_term(Numeric::of_double(uniform(ctx.random())));
 }
 
 Value fn_now(Args, FunctionContext& ctx) {

@@ -29,8 +29,13 @@ struct FunctionContext {
   Term now;
   /// For IRI(): the query's base IRI.
   std::string base_iri;
-  /// RAND(), UUID(), STRUUID(), BNODE().
-  std::mt19937_64 random{std::random_device{}()};
+  /// RAND(), UUID(), STRUUID(), BNODE(): seeded on first use, since
+  /// seeding (a system call, 2.5 KB of state) would be most of a small
+  /// query's cost, and few queries ask.
+  std::mt19937_64& random() {
+    if (!random_) random_.emplace(std::random_device{}());
+    return *random_;
+  }
   /// BNODE(str): same string gives the same blank node within one solution;
   /// the evaluator clears this between solutions.
   std::unordered_map<std::string, std::string> bnode_labels;
@@ -42,6 +47,9 @@ struct FunctionContext {
   /// Set by a function that must stop the whole query rather than give an
   /// error value (a time or resource limit): the evaluator fails with it.
   std::optional<Error> fatal;
+
+ private:
+  std::optional<std::mt19937_64> random_;
 };
 
 /// Effective boolean value (17.2.2); nullopt when it is an error.
