@@ -33,4 +33,26 @@ class JoinIndex {
   std::vector<std::size_t> rows_;
 };
 
+/// The distinct values of a set of key slots seen so far: insert() says
+/// whether a row's keys are new. Open addressing over a flat copy of the
+/// keys, so that millions of rows cost no allocation each.
+class KeySet {
+ public:
+  /// Keys at `slots` of the rows inserted.
+  explicit KeySet(std::vector<Slot> slots) : slots_(std::move(slots)) {}
+  /// True when `row`'s keys were not in the set (they are now).
+  bool insert(const TermId* row);
+  /// Forgets every key and frees the memory.
+  void clear();
+
+ private:
+  void grow();
+
+  std::vector<Slot> slots_;
+  std::vector<TermId> keys_;         // slots_.size() ids per distinct keys
+  std::vector<std::size_t> table_;   // entry number + 1, 0 empty
+  std::vector<std::size_t> hashes_;  // per entry
+  unsigned bits_ = 0;
+};
+
 }  // namespace quiver::eval

@@ -7,10 +7,10 @@
 #include <bit>
 #include <cstdint>
 #include <string>
-#include <unordered_set>
 
 #include "eval/exists.hpp"
 #include "eval/expression.hpp"
+#include "eval/join_index.hpp"
 #include "eval/operators.hpp"
 #include "functions/registry.hpp"
 
@@ -29,7 +29,7 @@ struct Group {
   bool has_row = false;
   std::vector<std::unique_ptr<functions::Aggregator>> aggregators;
   // Per aggregate over DISTINCT ?var: the ids already passed on.
-  std::vector<std::unordered_set<TermId>> seen;
+  std::vector<KeySet> seen;
 };
 
 std::unique_ptr<functions::Aggregator> new_aggregator(const sparql::Expr& e) {
@@ -132,7 +132,9 @@ class GroupOperator final : public Operator {
       const sparql::Expr& e = *node_.op->aggregates[a].expr;
       g.aggregators.push_back(counted_[a] == kNoCount ? new_aggregator(e) : nullptr);
     }
-    g.seen.resize(distinct_slots_.size());
+    for (const Slot s : distinct_slots_) {
+      g.seen.emplace_back(s == kNoSlot ? std::vector<Slot>{} : std::vector<Slot>{s});
+    }
     counts_.resize(counts_.size() + counted_.size());
     groups_.push_back(std::move(g));
     return groups_.size() - 1;
@@ -212,7 +214,7 @@ class GroupOperator final : public Operator {
           if (!g.aggregators[a]) continue;
           const sparql::Expr& e = *op.aggregates[a].expr;
           if (const Slot s = distinct_slots_[a];
-              s != kNoSlot && row[s] != kAnyTerm && !g.seen[a].insert(row[s]).second) {
+              s != kNoSlot && row[s] != kAnyTerm && !g.seen[a].insert(row)) {
             continue;
           }
           if (e.args.empty()) {

@@ -29,6 +29,7 @@ class HashJoinOperator final : public Operator {
         left_(make_operator(ctx, *node.children.at(0))),
         right_(make_operator(ctx, *node.children.at(1))),
         keys_(slots_of(ctx, node.keys)),
+        seen_(keys_),
         built_(ctx.width()),
         left_rows_(ctx.width()),
         merged_(ctx.width()),
@@ -112,16 +113,32 @@ class HashJoinOperator final : public Operator {
     ready_ = true;
     right_->open(seed_, graphs_);
     RowBatch batch(ctx_.width());
+    // MINUS on every shared variable: a right row counts by its keys only,
+    // so each distinct keys are kept once, as a row of just the keys
+    // (millions of rows for a MINUS over a whole predicate become as
+    // many as its distinct subjects).
+    const bool keys_only =
+        node_.kind == plan::NodeKind::Minus && node_.keys_are_shared && !keys_.empty();
+    std::vector<TermId> keys_row(ctx_.width(), kAnyTerm);
     while (right_->pull(batch)) {
-      for (std::size_t r = 0; r < batch.size(); ++r) built_.push(batch.row(r));
+      for (std::size_t r = 0; r < batch.size(); ++r) {
+        if (!keys_only) {
+          built_.push(batch.row(r));
+          continue;
+        }
+        for (const Slot k : keys_) keys_row[k] = batch.row(r)[k];
+        if (seen_.insert(keys_row.data())) built_.push(keys_row.data());
+      }
       if (!ctx_.tick(batch.size())) return;
     }
+    seen_.clear();
     index_ = JoinIndex(built_, keys_);
   }
 
   std::unique_ptr<Operator> left_;
   std::unique_ptr<Operator> right_;
   std::vector<Slot> keys_;
+  KeySet seen_;  // build(): the keys kept, for a MINUS on keys alone
   Table built_;
   JoinIndex index_;
   RowBatch left_rows_;

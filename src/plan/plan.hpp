@@ -76,6 +76,9 @@ struct Node {
   /// Hash joins and Minus: the variables bound in every row of both sides,
   /// hashed on. Distinct: the variables compared.
   std::vector<std::string> keys;
+  /// Minus: the keys are every variable both sides may bind, so a right
+  /// row matters only by its keys (and once per distinct keys).
+  bool keys_are_shared = false;
   /// Bgp: the triple patterns in the order they run.
   std::vector<sparql::TriplePattern> triples;
   /// Bgp: estimated rows after each pattern (per seed).
