@@ -118,6 +118,21 @@ std::uint64_t DiskVersion::count(const QuadIds& pattern) const {
   return n;
 }
 
+bool DiskVersion::contains(const QuadIds& quad) const {
+  const store::CanonicalRow row = store::canonical_row(quad);
+  switch (row.part) {
+    case store::CanonicalRow::Part::Default:
+      return contains(row.triple);
+    case store::CanonicalRow::Part::Named:
+      return contains(row.quad);
+    case store::CanonicalRow::Part::Nowhere:
+      return false;
+    case store::CanonicalRow::Part::Unknown:
+      break;
+  }
+  return Dataset::contains(quad);
+}
+
 PatternStats DiskVersion::stats(const QuadIds& pattern) const {
   return store::estimate(pattern, count(pattern), base_->default_graph, base_->named_graphs);
 }

@@ -36,6 +36,7 @@ class DiskVersion final : public Dataset {
   TermRef term(TermId id) const override;
   std::unique_ptr<QuadCursor> match(const QuadIds& pattern) const override;
   std::uint64_t count(const QuadIds& pattern) const override;
+  bool contains(const QuadIds& quad) const override;
   PatternStats stats(const QuadIds& pattern) const override;
   std::vector<TermId> graph_names() const override { return *graphs_; }
   bool has_graph(TermId graph) const override;

@@ -83,6 +83,14 @@ class Dataset {
   virtual std::unique_ptr<QuadCursor> match(const QuadIds& pattern) const = 0;
   /// Exact number of quads matching `pattern`.
   virtual std::uint64_t count(const QuadIds& pattern) const = 0;
+  /// True when the dataset holds `quad`: subject, predicate and object
+  /// bound, the graph kDefaultGraph or a name. A nested loop join asks this
+  /// once for each row it closes (the third edge of a triangle), so stores
+  /// answer it without building a cursor; this default does.
+  virtual bool contains(const QuadIds& quad) const {
+    QuadIds found;
+    return match(quad)->next(&found, 1) != 0;
+  }
   /// Counts and distinct-value estimates for `pattern`, for the planner.
   virtual PatternStats stats(const QuadIds& pattern) const = 0;
   /// The named graphs (not the default graph), sorted by id. A graph may be

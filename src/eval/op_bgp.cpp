@@ -35,6 +35,7 @@ struct Level {
   std::unique_ptr<QuadCursor> cursor;
   std::vector<QuadIds> merged;  // over a merged default graph: all matches, distinct
   bool use_merged = false;
+  bool single = false;  // batch holds the one possible match, found by contains()
   std::array<QuadIds, kLookupBatch> batch;
   std::size_t n = 0;
   std::size_t at = 0;
@@ -125,6 +126,7 @@ class BgpOperator final : public Operator {
     level.n = level.at = 0;
     level.done = false;
     level.use_merged = false;
+    level.single = false;
     const TermId* row = row_.data();
     const Step& p = steps_[depth];
     QuadIds q{value_at(p.pos[0], row), value_at(p.pos[1], row), value_at(p.pos[2], row),
@@ -138,6 +140,15 @@ class BgpOperator final : public Operator {
     }
     if (!EvalContext::merges(*graphs_)) {
       q.graph = graphs_->front();
+      if (q.subject != kAnyTerm && q.predicate != kAnyTerm && q.object != kAnyTerm) {
+        // Every position bound: a lookup, not a cursor (this closes the
+        // triangles of a cyclic pattern, hundreds of millions of times).
+        level.n = ctx_.data().contains(q) ? 1 : 0;
+        level.batch[0] = q;
+        level.single = true;
+        level.done = level.n == 0;
+        return;
+      }
       level.cursor = ctx_.data().match(q);
       return;
     }
@@ -173,6 +184,10 @@ class BgpOperator final : public Operator {
       return true;
     }
     if (level.at == level.n) {
+      if (level.single) {
+        level.done = true;
+        return false;
+      }
       level.n = level.cursor->next(level.batch.data(), kLookupBatch);
       level.at = 0;
       if (level.n == 0 || !ctx_.tick(level.n)) {

@@ -73,6 +73,31 @@ TableChoice choose_tables(const QuadIds& pattern) {
   return out;
 }
 
+CanonicalRow canonical_row(const QuadIds& quad) {
+  CanonicalRow out;
+  if (quad.subject == kAnyTerm || quad.predicate == kAnyTerm || quad.object == kAnyTerm ||
+      quad.graph == kAnyTerm || quad.graph == kAnyNamedGraph) {
+    return out;
+  }
+  const bool named = quad.graph != kDefaultGraph;
+  for (const TermId id : {quad.subject, quad.predicate, quad.object}) {
+    if (!storable(id)) out.part = CanonicalRow::Part::Nowhere;
+  }
+  if (named && !storable(quad.graph)) out.part = CanonicalRow::Part::Nowhere;
+  if (out.part == CanonicalRow::Part::Nowhere) return out;
+  const auto s = static_cast<std::uint32_t>(quad.subject);
+  const auto p = static_cast<std::uint32_t>(quad.predicate);
+  const auto o = static_cast<std::uint32_t>(quad.object);
+  if (named) {
+    out.part = CanonicalRow::Part::Named;
+    out.quad = {s, p, o, static_cast<std::uint32_t>(quad.graph)};
+  } else {
+    out.part = CanonicalRow::Part::Default;
+    out.triple = {s, p, o};
+  }
+  return out;
+}
+
 std::array<int, 4> choice_order(const QuadIds& pattern) {
   return kTripleOrders[kTriplePlans[shape_of(pattern)].table];
 }

@@ -55,6 +55,22 @@ struct TableChoice {
 /// The choice for `pattern`.
 TableChoice choose_tables(const QuadIds& pattern);
 
+/// A quad with every position bound as the row its part's canonical table
+/// (SPO for the default graph, SPOG for the named graphs) would hold: what
+/// Dataset::contains looks up.
+struct CanonicalRow {
+  /// Where the row would be; Nowhere when an id cannot be stored; Unknown
+  /// when the quad is not one statement (a position or the graph unbound).
+  enum class Part { Default, Named, Nowhere, Unknown } part = Part::Unknown;
+  /// The row, for Part::Default.
+  Row<3> triple{};
+  /// The row, for Part::Named.
+  Row<4> quad{};
+};
+
+/// `quad` as its canonical row.
+CanonicalRow canonical_row(const QuadIds& quad);
+
 /// The order of the rows that TableChoice gives: positions (0 subject,
 /// 1 predicate, 2 object, 3 graph), most significant first.
 std::array<int, 4> choice_order(const QuadIds& pattern);

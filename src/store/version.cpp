@@ -69,6 +69,21 @@ std::uint64_t Version::count(const QuadIds& pattern) const {
   return r.defaults.size() + r.named.size();
 }
 
+bool Version::contains(const QuadIds& quad) const {
+  const CanonicalRow row = canonical_row(quad);
+  switch (row.part) {
+    case CanonicalRow::Part::Default:
+      return triples_.contains(row.triple);
+    case CanonicalRow::Part::Named:
+      return quads_.contains(row.quad);
+    case CanonicalRow::Part::Nowhere:
+      return false;
+    case CanonicalRow::Part::Unknown:
+      break;
+  }
+  return Dataset::contains(quad);
+}
+
 PatternStats Version::stats(const QuadIds& pattern) const {
   return estimate(pattern, count(pattern), triples_.base(), quads_.base());
 }

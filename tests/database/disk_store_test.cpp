@@ -179,6 +179,17 @@ class DiskStoreTest : public ::testing::Test {
       EXPECT_EQ(as_text(memory, pm), as_text(disk, pd)) << i;
       EXPECT_EQ(disk.count(pd), rows.size()) << i;
       EXPECT_EQ(disk.stats(pd).matches, static_cast<double>(rows.size())) << i;
+      // contains(), each store's lookup without a cursor: a quad matched
+      // is there, and a quad made of its terms in other places is there
+      // exactly when a match finds it.
+      for (const Dataset* d : {&memory, &disk}) {
+        const auto found = matches(*d, d == &memory ? pm : pd);
+        if (found.empty()) continue;
+        const QuadIds& q = found[random() % found.size()];
+        EXPECT_TRUE(d->contains(q)) << i;
+        const QuadIds swapped{q.object, q.predicate, q.subject, q.graph};
+        EXPECT_EQ(d->contains(swapped), !matches(*d, swapped).empty()) << i;
+      }
     }
   }
 
