@@ -39,24 +39,35 @@ std::span<const std::size_t> JoinIndex::candidates(const TermId* row) const {
   return std::span<const std::size_t>(rows_).subspan(starts_[b], starts_[b + 1] - starts_[b]);
 }
 
-bool KeySet::insert(const TermId* row) {
-  if (2 * (hashes_.size() + 1) > table_.size()) grow();
-  const std::size_t h = hash_cells(row, slots_) * 0x9E3779B97F4A7C15ULL;
+std::size_t KeySet::find(const TermId* row, std::size_t h) const {
   const std::size_t k = slots_.size();
   for (std::size_t i = h >> (64 - bits_);; i = (i + 1) & (table_.size() - 1)) {
     const std::size_t entry = table_[i];
-    if (entry == 0) {
-      table_[i] = hashes_.size() + 1;
-      hashes_.push_back(h);
-      for (const Slot s : slots_) keys_.push_back(row[s]);
-      return true;
+    if (entry == 0 || hashes_[entry - 1] != h) {
+      if (entry == 0) return i;
+      continue;
     }
-    if (hashes_[entry - 1] != h) continue;
     const TermId* stored = keys_.data() + (entry - 1) * k;
     bool same = true;
     for (std::size_t c = 0; c < k && same; ++c) same = stored[c] == row[slots_[c]];
-    if (same) return false;
+    if (same) return i;
   }
+}
+
+bool KeySet::insert(const TermId* row) {
+  if (2 * (hashes_.size() + 1) > table_.size()) grow();
+  const std::size_t h = hash_cells(row, slots_) * 0x9E3779B97F4A7C15ULL;
+  const std::size_t i = find(row, h);
+  if (table_[i] != 0) return false;
+  table_[i] = hashes_.size() + 1;
+  hashes_.push_back(h);
+  for (const Slot s : slots_) keys_.push_back(row[s]);
+  return true;
+}
+
+bool KeySet::contains(const TermId* row) const {
+  if (table_.empty()) return false;
+  return table_[find(row, hash_cells(row, slots_) * 0x9E3779B97F4A7C15ULL)] != 0;
 }
 
 void KeySet::grow() {

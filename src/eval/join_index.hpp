@@ -42,11 +42,16 @@ class KeySet {
   explicit KeySet(std::vector<Slot> slots) : slots_(std::move(slots)) {}
   /// True when `row`'s keys were not in the set (they are now).
   bool insert(const TermId* row);
+  /// True when `row`'s keys are in the set.
+  bool contains(const TermId* row) const;
   /// Forgets every key and frees the memory.
   void clear();
 
  private:
   void grow();
+  // The table slot holding `row`'s keys (hash `h`), or the empty one
+  // where they would go.
+  std::size_t find(const TermId* row, std::size_t h) const;
 
   std::vector<Slot> slots_;
   std::vector<TermId> keys_;         // slots_.size() ids per distinct keys

@@ -4,6 +4,8 @@
 // a left row alone when no pair passes its filter; Minus drops the left rows
 // that a right row shares a binding with and is compatible with (18.5).
 
+#include <algorithm>
+
 #include "eval/exists.hpp"
 #include "eval/expression.hpp"
 #include "eval/join_index.hpp"
@@ -41,6 +43,8 @@ class HashJoinOperator final : public Operator {
     left_->open(seed, graphs);
     built_ = Table(ctx_.width());
     index_ = JoinIndex();
+    seen_.clear();
+    keys_only_ = false;
     ready_ = false;
     left_rows_.clear();
     left_at_ = 0;
@@ -76,6 +80,13 @@ class HashJoinOperator final : public Operator {
           if (!left_->pull(left_rows_)) break;
         }
         row_ = left_rows_.row(left_at_++);
+        if (keys_only_) {
+          // The keys are bound in every left row; one of them not the
+          // seed's is a shared binding (shares_binding's condition).
+          if (!ctx_.tick()) break;
+          if (!(shares_key_ && seen_.contains(row_))) out.push(row_);
+          continue;
+        }
         candidates_ = index_.candidates(row_);
         candidate_at_ = 0;
         matched_ = false;
@@ -114,31 +125,33 @@ class HashJoinOperator final : public Operator {
     right_->open(seed_, graphs_);
     RowBatch batch(ctx_.width());
     // MINUS on every shared variable: a right row counts by its keys only,
-    // so each distinct keys are kept once, as a row of just the keys
-    // (millions of rows for a MINUS over a whole predicate become as
+    // so each distinct keys are kept once, in a set probed by the left
+    // rows (millions of rows for a MINUS over a whole predicate become as
     // many as its distinct subjects).
-    const bool keys_only =
-        node_.kind == plan::NodeKind::Minus && node_.keys_are_shared && !keys_.empty();
-    std::vector<TermId> keys_row(ctx_.width(), kAnyTerm);
+    keys_only_ = node_.kind == plan::NodeKind::Minus && node_.keys_are_shared && !keys_.empty();
+    shares_key_ =
+        std::any_of(keys_.begin(), keys_.end(), [&](Slot k) { return seed_[k] == kAnyTerm; });
     while (right_->pull(batch)) {
       for (std::size_t r = 0; r < batch.size(); ++r) {
-        if (!keys_only) {
+        if (keys_only_) {
+          seen_.insert(batch.row(r));
+        } else {
           built_.push(batch.row(r));
-          continue;
         }
-        for (const Slot k : keys_) keys_row[k] = batch.row(r)[k];
-        if (seen_.insert(keys_row.data())) built_.push(keys_row.data());
       }
       if (!ctx_.tick(batch.size())) return;
     }
-    seen_.clear();
-    index_ = JoinIndex(built_, keys_);
+    if (!keys_only_) index_ = JoinIndex(built_, keys_);
   }
 
   std::unique_ptr<Operator> left_;
   std::unique_ptr<Operator> right_;
   std::vector<Slot> keys_;
-  KeySet seen_;  // build(): the keys kept, for a MINUS on keys alone
+  // A MINUS on keys alone keeps the right side's distinct keys here, not
+  // in built_ (keys_only_), and drops a left row whose keys are in it.
+  KeySet seen_;
+  bool keys_only_ = false;
+  bool shares_key_ = false;
   Table built_;
   JoinIndex index_;
   RowBatch left_rows_;
