@@ -15,6 +15,9 @@ constexpr char kEndMagic[8] = {'Q', 'V', 'B', 'L', 'K', 'E', 'N', 'D'};
 constexpr std::size_t kHeaderSize = 32;
 constexpr std::size_t kFooterSize = 32;
 constexpr std::uint32_t kBlockRows = 32;
+// Blocks a summary entry stands for: 32 index entries (640 bytes for
+// triples) are searched after the summary.
+constexpr std::uint64_t kSummaryStep = 32;
 
 // A table's blocks are cached under its opening's number, never reused, so
 // an entry cannot outlive its mapping's meaning.
@@ -148,6 +151,10 @@ Expected<BlockTable<N>> BlockTable<N>::open(const std::string& path) {
   // The index's order is left to verify(): checking it here would make
   // opening a large database take as long as reading its indexes. A block
   // the index points outside the blocks with fails when decoded.
+  auto summary = std::make_shared<std::vector<Row>>();
+  summary->reserve(static_cast<std::size_t>(t.blocks_ / kSummaryStep + 1));
+  for (std::uint64_t b = 0; b < t.blocks_; b += kSummaryStep) summary->push_back(t.first_row(b));
+  t.summary_ = std::move(summary);
   return t;
 }
 
@@ -173,33 +180,45 @@ std::uint64_t BlockTable<N>::block_end(std::uint64_t block) const {
 template <std::size_t N>
 std::uint64_t BlockTable<N>::blocks_below(const Row& key) const {
   // Probes in a row mostly land in the block the last one found, or a
-  // little after it (ascending keys): from there a galloping search takes
-  // a few index reads, where a search of the whole index takes about
-  // log2(blocks), most of them cache misses.
+  // little after it (ascending keys): from there a few galloping steps
+  // find it. Otherwise the in-memory summary narrows the search to
+  // kSummaryStep neighbouring index entries, where a search of the whole
+  // index would read one far apart (a cache miss) at each of its steps.
   // One hint a table (direct-mapped by its number): a join alternates
   // between tables, each with its own run of nearby keys.
   thread_local std::array<std::pair<std::uint64_t, std::uint64_t>, 16> hints{};  // table, answer
   auto& last = hints[id_ % hints.size()];
   std::uint64_t lo = 0, hi = blocks_;
+  bool bracketed = false;
   if (last.first == id_) {
     const std::uint64_t b = last.second;
     if (b > 0 && b <= blocks_ && first_row(b - 1) < key) {
-      // The answer is at lo or after it: double the step until past the
-      // key, then search the last step's span.
-      lo = b;
-      for (std::uint64_t step = 1; lo < blocks_; step *= 2) {
-        if (!(first_row(lo) < key)) {
+      lo = b;  // the answer is lo or after it
+      for (std::uint64_t step = 1; step <= 8 && !bracketed; step *= 2) {
+        if (lo == blocks_ || !(first_row(lo) < key)) {
           hi = lo;
+          bracketed = true;
           break;
         }
         const std::uint64_t probe = std::min(blocks_, lo + step);
         if (probe == blocks_ || !(first_row(probe) < key)) {
-          lo += 1;
           hi = probe;
-          break;
+          bracketed = true;
         }
-        lo = probe + 1;
+        lo = bracketed ? lo + 1 : probe + 1;
       }
+    }
+  }
+  if (!bracketed && summary_ && !summary_->empty()) {
+    // The summary entries below the key: the answer is in the span after
+    // the last of them.
+    const auto below = static_cast<std::uint64_t>(
+        std::lower_bound(summary_->begin(), summary_->end(), key) - summary_->begin());
+    if (below == 0) {
+      hi = 0;
+    } else {
+      lo = std::max(lo, (below - 1) * kSummaryStep + 1);
+      hi = std::min(blocks_, below * kSummaryStep);
     }
   }
   while (lo < hi) {
@@ -210,6 +229,7 @@ std::uint64_t BlockTable<N>::blocks_below(const Row& key) const {
       hi = mid;
     }
   }
+  lo = std::min(lo, blocks_);  // a damaged index's order can mislead the search, not past the end
   last = {id_, lo};
   return lo;
 }

@@ -129,6 +129,10 @@ class BlockTable {
   std::uint64_t data_size_ = 0;
 
   std::uint64_t id_ = 0;  // this mapping's key in the decoded-block cache
+  // Every kSummaryStep-th block's first row, in memory: a search of the
+  // index starts here, so that it reads a few neighbouring index entries
+  // instead of one far apart at each of its steps. Shared by copies.
+  std::shared_ptr<const std::vector<Row>> summary_;
 
   Row first_row(std::uint64_t block) const;
   const std::vector<Row>* decoded(std::uint64_t block, Error& error) const;
