@@ -27,21 +27,23 @@ std::atomic<std::uint64_t> next_table_id{1};
 // and evict each other, not the blocks a probe keeps returning to (other
 // tables' blocks collide one time in kSlots).
 constexpr std::size_t kSlots = 64;
-template <std::size_t N>
-struct DecodedBlocks {
-  struct Slot {
-    std::uint64_t table = 0;  // 0: empty
-    std::uint64_t block = 0;
-    std::vector<store::Row<N>> rows;
-  };
-  std::array<Slot, kSlots> slots;
-};
 
 Error corrupt(const std::string& path, const std::string& what) {
   return Error(ErrorKind::Corrupt, path + ": not a valid block table (" + what + ")");
 }
 
 }  // namespace
+
+template <std::size_t N>
+struct BlockTable<N>::Slot {
+  std::uint64_t table = 0;  // 0: empty
+  std::uint64_t block = 0;
+  std::vector<Row> rows;              // the first rows.size() rows of the block
+  const unsigned char* at = nullptr;  // the next row's bytes
+  const unsigned char* end = nullptr;
+  std::uint64_t total = 0;  // rows in the block
+  bool complete() const { return rows.size() == total; }
+};
 
 template <std::size_t N>
 Expected<BlockTableWriter<N>> BlockTableWriter<N>::create(const std::string& path, bool durable) {
@@ -260,11 +262,12 @@ std::uint64_t BlockTable<N>::position(const Row& key) const {
   if (below == 0) return 0;
   const std::uint64_t block = below - 1;
   Error ignored;
-  const std::vector<Row>* rows = decoded(block, ignored);
-  if (rows == nullptr) return block * block_rows_;
+  const Slot* decoded = decoded_until(block, key, ignored);
+  if (decoded == nullptr) return block * block_rows_;
   return block * block_rows_ +
-         static_cast<std::uint64_t>(std::lower_bound(rows->begin(), rows->end(), key) -
-                                    rows->begin());
+         static_cast<std::uint64_t>(
+             std::lower_bound(decoded->rows.begin(), decoded->rows.end(), key) -
+             decoded->rows.begin());
 }
 
 template <std::size_t N>
@@ -276,8 +279,8 @@ bool BlockTable<N>::contains(const Row& row) const {
   const std::uint64_t below = c == 0 ? blocks_ : (++next[c - 1], blocks_below(next));
   if (below == 0) return false;
   Error ignored;
-  const std::vector<Row>* rows = decoded(below - 1, ignored);
-  return rows != nullptr && std::binary_search(rows->begin(), rows->end(), row);
+  const Slot* decoded = decoded_until(below - 1, row, ignored);
+  return decoded != nullptr && std::binary_search(decoded->rows.begin(), decoded->rows.end(), row);
 }
 
 template <std::size_t N>
@@ -294,45 +297,57 @@ std::uint64_t BlockTable<N>::count(const Row& key, std::size_t prefix) const {
   return end > begin ? end - begin : 0;
 }
 
+// The cache's slot for `block`, its first row decoded (checked against
+// the index); null when the block is damaged.
 template <std::size_t N>
-const std::vector<typename BlockTable<N>::Row>* BlockTable<N>::decoded(std::uint64_t block,
-                                                                       Error& error) const {
-  thread_local DecodedBlocks<N> cache;
-  auto& slot = cache.slots[block % kSlots];
-  if (slot.table == id_ && slot.block == block) return &slot.rows;
-  slot.table = 0;
-  if (!decode(block, slot.rows, error)) return nullptr;
-  slot.table = id_;
-  slot.block = block;
-  return &slot.rows;
-}
-
-template <std::size_t N>
-bool BlockTable<N>::decode(std::uint64_t block, std::vector<Row>& rows, Error& error) const {
+typename BlockTable<N>::Slot* BlockTable<N>::slot(std::uint64_t block, Error& error) const {
+  thread_local std::array<Slot, kSlots> cache;
+  Slot& s = cache[block % kSlots];
+  if (s.table == id_ && s.block == block) return &s;
   const auto fail = [&](const char* what) {
     error = Error(ErrorKind::Corrupt, std::string("damaged block table: ") + what);
-    return false;
+    return nullptr;
   };
+  s.table = 0;
+  s.rows.clear();
   const std::uint64_t begin_offset = block_offset(block), end_offset = block_end(block);
   if (begin_offset >= end_offset || end_offset > data_size_) {
     return fail("the index points outside the blocks");
   }
-  const unsigned char* at = data_ + begin_offset;
-  const unsigned char* end = data_ + end_offset;
-  const std::uint64_t count = std::min<std::uint64_t>(block_rows_, rows_ - block * block_rows_);
-  rows.clear();
+  s.at = data_ + begin_offset;
+  s.end = data_ + end_offset;
+  s.total = std::min<std::uint64_t>(block_rows_, rows_ - block * block_rows_);
   Row row;
   std::uint64_t v = 0;
   for (std::size_t c = 0; c < N; ++c) {
-    if (!get_varint(at, end, v) || v > 0xFFFFFFFFu) return fail("a row runs past its block");
+    if (!get_varint(s.at, s.end, v) || v > 0xFFFFFFFFu) return fail("a row runs past its block");
     row[c] = static_cast<std::uint32_t>(v);
   }
   if (row != first_row(block)) return fail("a block disagrees with the index");
-  rows.push_back(row);
+  s.rows.push_back(row);
+  if (s.complete() && s.at != s.end) return fail("bytes left over in a block");
+  s.table = id_;
+  s.block = block;
+  return &s;
+}
+
+// Decodes more of `s`: until it holds `count` rows and (given `until`) a
+// row not below *until, or the whole block. A damaged block empties the
+// slot; false then.
+template <std::size_t N>
+bool BlockTable<N>::extend(Slot& s, const Row* until, std::size_t count, Error& error) const {
+  const auto fail = [&](const char* what) {
+    error = Error(ErrorKind::Corrupt, std::string("damaged block table: ") + what);
+    s.table = 0;
+    s.rows.clear();
+    return false;
+  };
   // Each row takes a byte at least: a damaged count runs out of bytes
   // before it can make the vector large.
-  for (std::uint64_t i = 1; i < count; ++i) {
-    if (!get_varint(at, end, v)) return fail("a row runs past its block");
+  Row row = s.rows.back();
+  std::uint64_t v = 0;
+  while (!s.complete() && (s.rows.size() < count || (until && s.rows.back() < *until))) {
+    if (!get_varint(s.at, s.end, v)) return fail("a row runs past its block");
     const std::size_t c = v & 3;
     const std::uint64_t increase = v >> 2;
     if (c >= N || increase == 0 || increase > 0xFFFFFFFFull - row[c]) {
@@ -340,13 +355,23 @@ bool BlockTable<N>::decode(std::uint64_t block, std::vector<Row>& rows, Error& e
     }
     row[c] = static_cast<std::uint32_t>(row[c] + increase);
     for (std::size_t k = c + 1; k < N; ++k) {
-      if (!get_varint(at, end, v) || v > 0xFFFFFFFFu) return fail("a row runs past its block");
+      if (!get_varint(s.at, s.end, v) || v > 0xFFFFFFFFu) return fail("a row runs past its block");
       row[k] = static_cast<std::uint32_t>(v);
     }
-    rows.push_back(row);
+    s.rows.push_back(row);
+    if (s.complete() && s.at != s.end) return fail("bytes left over in a block");
   }
-  if (at != end) return fail("bytes left over in a block");
   return true;
+}
+
+// `block` decoded at least up to its first row not below `key`.
+template <std::size_t N>
+const typename BlockTable<N>::Slot* BlockTable<N>::decoded_until(std::uint64_t block,
+                                                                 const Row& key,
+                                                                 Error& error) const {
+  Slot* s = slot(block, error);
+  if (s == nullptr || !extend(*s, &key, 0, error)) return nullptr;
+  return s;
 }
 
 template <std::size_t N>
@@ -358,19 +383,31 @@ std::size_t BlockTable<N>::Range::next(Row* out, std::size_t max) {
       done_ = true;
       break;
     }
-    const std::vector<Row>* rows = t.decoded(block_, error_);
-    if (rows == nullptr) {
+    // Found again on each call: another read may have taken the slot.
+    Slot* s = t.slot(block_, error_);
+    if (s == nullptr) {
       failed_ = done_ = true;
       break;
     }
     // The first block may start below the key; the later ones cannot.
     if (!started_) {
-      in_block_ = static_cast<std::size_t>(std::lower_bound(rows->begin(), rows->end(), key_) -
-                                           rows->begin());
+      if (!t.extend(*s, &key_, 0, error_)) {
+        failed_ = done_ = true;
+        break;
+      }
+      in_block_ = static_cast<std::size_t>(std::lower_bound(s->rows.begin(), s->rows.end(), key_) -
+                                           s->rows.begin());
       started_ = true;
     }
-    for (; in_block_ < rows->size() && n < max; ++in_block_) {
-      const Row& r = (*rows)[in_block_];
+    while (n < max) {
+      // Rows are decoded a few at a time: a range often ends within them.
+      // (A slot taken and decoded again meanwhile holds fewer rows.)
+      if (in_block_ >= s->rows.size() && !t.extend(*s, nullptr, in_block_ + 8, error_)) {
+        failed_ = done_ = true;
+        return n;
+      }
+      if (in_block_ >= s->rows.size()) break;  // the whole block is read
+      const Row& r = s->rows[in_block_];
       for (std::size_t c = 0; c < prefix_; ++c) {
         if (r[c] != key_[c]) {
           done_ = true;
@@ -378,8 +415,9 @@ std::size_t BlockTable<N>::Range::next(Row* out, std::size_t max) {
         }
       }
       out[n++] = r;
+      ++in_block_;
     }
-    if (in_block_ == rows->size()) {
+    if (in_block_ >= s->rows.size() && s->complete()) {
       ++block_;
       in_block_ = 0;
     }

@@ -135,8 +135,12 @@ class BlockTable {
   std::shared_ptr<const std::vector<Row>> summary_;
 
   Row first_row(std::uint64_t block) const;
-  const std::vector<Row>* decoded(std::uint64_t block, Error& error) const;
-  bool decode(std::uint64_t block, std::vector<Row>& rows, Error& error) const;
+  // A block decoded so far (rows are decoded only as far as a read
+  // needs them), in the per-thread cache.
+  struct Slot;
+  Slot* slot(std::uint64_t block, Error& error) const;
+  bool extend(Slot& slot, const Row* until, std::size_t count, Error& error) const;
+  const Slot* decoded_until(std::uint64_t block, const Row& key, Error& error) const;
   std::uint64_t blocks_below(const Row& key) const;
   std::uint64_t position(const Row& key) const;
   std::uint64_t block_offset(std::uint64_t block) const;

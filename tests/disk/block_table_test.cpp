@@ -111,6 +111,24 @@ TEST_F(BlockTableTest, CachedBlocksBelongToTheirOwnTable) {
     EXPECT_EQ(read(*tb, key, 2), expect(b, key, 2)) << i;
     EXPECT_EQ(ta->count(key, 2), expect(a, key, 2).size()) << i;
   }
+  // Two ranges read in turn, a few rows at a time, over blocks that share
+  // cache slots: each takes the other's slot, and must go on where it was.
+  {
+    auto ra = ta->range({}, 0);
+    auto rb = tb->range({}, 0);
+    std::vector<Row3> got_a, got_b;
+    Row3 batch[3];
+    for (bool more = true; more;) {
+      const std::size_t na = ra.next(batch, 3);
+      got_a.insert(got_a.end(), batch, batch + na);
+      const std::size_t nb = rb.next(batch, 3);
+      got_b.insert(got_b.end(), batch, batch + nb);
+      more = na > 0 || nb > 0;
+    }
+    EXPECT_EQ(ra.error(), nullptr);
+    EXPECT_EQ(got_a, a);
+    EXPECT_EQ(got_b, b);
+  }
   // The same path, other rows: nothing cached for the old file is read.
   EXPECT_EQ(read(*tb, {}, 0), b);
   tb = BlockTable<3>::open(path("a"));  // keeps the cache warm with a's blocks
