@@ -59,9 +59,11 @@ TableChoice choose_tables(const QuadIds& pattern);
 /// (SPO for the default graph, SPOG for the named graphs) would hold: what
 /// Dataset::contains looks up.
 struct CanonicalRow {
-  /// Where the row would be; Nowhere when an id cannot be stored; Unknown
+  /// Where a row would be: Nowhere when an id cannot be stored; Unknown
   /// when the quad is not one statement (a position or the graph unbound).
-  enum class Part { Default, Named, Nowhere, Unknown } part = Part::Unknown;
+  enum class Part { Default, Named, Nowhere, Unknown };
+  /// Where this row would be.
+  Part part = Part::Unknown;
   /// The row, for Part::Default.
   Row<3> triple{};
   /// The row, for Part::Named.
