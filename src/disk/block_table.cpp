@@ -28,6 +28,19 @@ std::atomic<std::uint64_t> next_table_id{1};
 // tables' blocks collide one time in kSlots).
 constexpr std::size_t kSlots = 64;
 
+// Makes `row` the first row past every row sharing its first `prefix`
+// columns (the prefix plus one, carried, the rest zero); false when there
+// is none (the prefix is all ones).
+template <std::size_t N>
+bool successor(store::Row<N>& row, std::size_t prefix) {
+  for (std::size_t c = prefix; c < N; ++c) row[c] = 0;
+  std::size_t c = prefix;
+  while (c > 0 && row[c - 1] == 0xFFFFFFFFu) row[--c] = 0;
+  if (c == 0) return false;
+  ++row[c - 1];
+  return true;
+}
+
 Error corrupt(const std::string& path, const std::string& what) {
   return Error(ErrorKind::Corrupt, path + ": not a valid block table (" + what + ")");
 }
@@ -274,9 +287,7 @@ template <std::size_t N>
 bool BlockTable<N>::contains(const Row& row) const {
   // The row is in the last block whose first row is not above it.
   Row next = row;
-  std::size_t c = N;
-  while (c > 0 && next[c - 1] == 0xFFFFFFFFu) next[--c] = 0;
-  const std::uint64_t below = c == 0 ? blocks_ : (++next[c - 1], blocks_below(next));
+  const std::uint64_t below = successor(next, N) ? blocks_below(next) : blocks_;
   if (below == 0) return false;
   Error ignored;
   const Slot* decoded = decoded_until(below - 1, row, ignored);
@@ -289,10 +300,7 @@ std::uint64_t BlockTable<N>::count(const Row& key, std::size_t prefix) const {
   if (prefix == 0) return rows_;
   Row low = key, high = key;
   for (std::size_t c = prefix; c < N; ++c) low[c] = high[c] = 0;
-  // The first row past the prefix: the prefix plus one, carried.
-  std::size_t c = prefix;
-  while (c > 0 && high[c - 1] == 0xFFFFFFFFu) high[--c] = 0;
-  const std::uint64_t end = c == 0 ? rows_ : (++high[c - 1], position(high));
+  const std::uint64_t end = successor(high, prefix) ? position(high) : rows_;
   const std::uint64_t begin = position(low);
   return end > begin ? end - begin : 0;
 }
