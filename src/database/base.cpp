@@ -16,8 +16,9 @@ namespace {
 constexpr char kInfoMagic[8] = {'Q', 'V', 'I', 'N', 'F', 'O', '0', '1'};
 constexpr char kInfoEnd[8] = {'Q', 'V', 'I', 'N', 'F', 'E', 'N', 'D'};
 constexpr std::uint32_t kInfoFormat = 1;
-const char* const kTripleSuffixes[3] = {"spo", "pos", "osp"};
-const char* const kQuadSuffixes[6] = {"spog", "posg", "ospg", "gspo", "gpos", "gosp"};
+const char* const kTripleSuffixes[store::kTripleTables] = {"spo", "pos", "osp", "pso"};
+const char* const kQuadSuffixes[store::kQuadTables] = {"spog", "posg", "ospg", "gspo",
+                                                       "gpos", "gosp", "psog", "gpso"};
 
 void put_statistics(std::string& out, const store::GraphStatistics& g) {
   disk::put_varint(out, g.triples);
@@ -224,7 +225,9 @@ bool same_statistics(const store::GraphStatistics& a, const store::GraphStatisti
 }
 
 template <std::size_t N>
-Status verify_part(const char* part, const std::array<disk::BlockTable<N>, N == 3 ? 3 : 6>& tables,
+Status verify_part(const char* part,
+                   const std::array<disk::BlockTable<N>,
+                                    N == 3 ? store::kTripleTables : store::kQuadTables>& tables,
                    const std::vector<typename store::SortedTable<N>::Order>& orders,
                    std::uint64_t terms, const std::vector<TermId>& graphs,
                    const store::GraphStatistics& stored) {
@@ -266,20 +269,24 @@ Status verify_part(const char* part, const std::array<disk::BlockTable<N>, N == 
 }  // namespace
 
 const std::vector<std::string>& generation_suffixes() {
-  static const std::vector<std::string> suffixes{"terms", "spo",  "pos",  "osp",  "spog", "posg",
-                                                 "ospg",  "gspo", "gpos", "gosp", "info", "wal"};
+  static const std::vector<std::string> suffixes = [] {
+    std::vector<std::string> out{"terms", "info", "wal"};
+    out.insert(out.end(), std::begin(kTripleSuffixes), std::end(kTripleSuffixes));
+    out.insert(out.end(), std::begin(kQuadSuffixes), std::end(kQuadSuffixes));
+    return out;
+  }();
   return suffixes;
 }
 
 Status write_generation(const std::string& folder, std::uint64_t generation,
                         const GenerationSource& source) {
-  // The dictionary and the nine tables are independent streams: written
+  // The dictionary and the twelve tables are independent streams: written
   // side by side, a load's final merge takes about half as long on two
   // cores. Triple tables first: they are usually the largest.
   store::StatisticsBuilder triple_builder, quad_builder;
   store::ObjectCounter triple_objects, quad_objects;
   std::vector<std::function<Status()>> tasks;
-  for (std::size_t t = 0; t < 3; ++t) {
+  for (std::size_t t = 0; t < store::kTripleTables; ++t) {
     tasks.push_back([&, t] {
       return write_table<3>(generation_file(folder, generation, kTripleSuffixes[t]), t,
                             source.triples, triple_builder, triple_objects);
@@ -289,7 +296,7 @@ Status write_generation(const std::string& folder, std::uint64_t generation,
     return disk::write_dictionary(generation_file(folder, generation, "terms"), source.term_count,
                                   source.term);
   });
-  for (std::size_t t = 0; t < 6; ++t) {
+  for (std::size_t t = 0; t < store::kQuadTables; ++t) {
     tasks.push_back([&, t] {
       return write_table<4>(generation_file(folder, generation, kQuadSuffixes[t]), t, source.quads,
                             quad_builder, quad_objects);
@@ -308,12 +315,12 @@ Expected<std::shared_ptr<const Base>> Base::open(const std::string& folder,
   auto terms = disk::DictionaryFile::open(generation_file(folder, generation, "terms"));
   if (!terms) return terms.error();
   base->terms = *terms;
-  for (std::size_t t = 0; t < 3; ++t) {
+  for (std::size_t t = 0; t < store::kTripleTables; ++t) {
     auto table = disk::BlockTable<3>::open(generation_file(folder, generation, kTripleSuffixes[t]));
     if (!table) return table.error();
     base->triples[t] = *table;
   }
-  for (std::size_t t = 0; t < 6; ++t) {
+  for (std::size_t t = 0; t < store::kQuadTables; ++t) {
     auto table = disk::BlockTable<4>::open(generation_file(folder, generation, kQuadSuffixes[t]));
     if (!table) return table.error();
     base->quads[t] = *table;

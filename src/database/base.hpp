@@ -1,7 +1,7 @@
 #pragma once
 /// @file
 /// One generation of a database: the immutable files a bulk load or a
-/// merge wrote (dictionary, the nine permutations as block tables, the
+/// merge wrote (dictionary, the twelve permutations as block tables, the
 /// named graphs and the planner's statistics), opened through memory maps.
 
 #include <array>
@@ -15,6 +15,7 @@
 #include "disk/block_table.hpp"
 #include "disk/dictionary_file.hpp"
 #include "store/statistics.hpp"
+#include "store/table_choice.hpp"
 #include "util/expected.hpp"
 
 namespace quiver::database {
@@ -38,10 +39,10 @@ struct Base {
   std::uint64_t generation = 0;
   /// Every term of the generation; index i is id kFirstTermId + i.
   disk::DictionaryFile terms;
-  /// The default graph's SPO, POS, OSP.
-  std::array<disk::BlockTable<3>, 3> triples;
-  /// The named graphs' SPOG, POSG, OSPG, GSPO, GPOS, GOSP.
-  std::array<disk::BlockTable<4>, 6> quads;
+  /// The default graph's tables, as store::triple_orders().
+  std::array<disk::BlockTable<3>, store::kTripleTables> triples;
+  /// The named graphs' tables, as store::quad_orders().
+  std::array<disk::BlockTable<4>, store::kQuadTables> quads;
   /// Counts of the default graph.
   PartStatistics default_graph;
   /// Counts of the named graphs.

@@ -73,8 +73,8 @@ Status merge(std::vector<DiskRows<N>>& sources,
 
 // The runs spilled so far: per part, per run, one table an order.
 struct BulkLoader::Runs {
-  std::vector<std::array<disk::BlockTable<3>, 3>> triples;
-  std::vector<std::array<disk::BlockTable<4>, 6>> quads;
+  std::vector<std::array<disk::BlockTable<3>, store::kTripleTables>> triples;
+  std::vector<std::array<disk::BlockTable<4>, store::kQuadTables>> quads;
 };
 
 BulkLoader::BulkLoader(DiskStore& store, std::size_t memory, unsigned threads)
@@ -276,7 +276,7 @@ Status BulkLoader::finish() {
   if (!sorted_) return sorted_;
   // Open the runs.
   for (std::size_t r = 0; r < runs_->triples.size(); ++r) {
-    for (std::size_t t = 0; t < 3; ++t) {
+    for (std::size_t t = 0; t < store::kTripleTables; ++t) {
       auto table =
           disk::BlockTable<3>::open(folder_ + "/t" + std::to_string(r) + "." + std::to_string(t));
       if (!table) return table.error();
@@ -284,7 +284,7 @@ Status BulkLoader::finish() {
     }
   }
   for (std::size_t r = 0; r < runs_->quads.size(); ++r) {
-    for (std::size_t t = 0; t < 6; ++t) {
+    for (std::size_t t = 0; t < store::kQuadTables; ++t) {
       auto table =
           disk::BlockTable<4>::open(folder_ + "/q" + std::to_string(r) + "." + std::to_string(t));
       if (!table) return table.error();

@@ -67,6 +67,14 @@ Expected<Manifest> read_manifest(const std::string& folder) {
                          std::to_string(kDatabaseFormat) + " (nothing was changed)");
       }
       if (value == 0) return damaged("format 0");
+      if (value < kDatabaseFormat) {
+        return Error(ErrorKind::Unsupported,
+                     folder + ": a database of format " + std::to_string(value) +
+                         ", written by an earlier Quiver (without the PSO tables); this one "
+                         "reads format " +
+                         std::to_string(kDatabaseFormat) +
+                         ": dump it with that Quiver and load it again (nothing was changed)");
+      }
       m.format = static_cast<std::uint32_t>(value);
       have_format = true;
     } else if (key == "generation") {

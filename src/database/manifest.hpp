@@ -16,8 +16,9 @@
 
 namespace quiver::database {
 
-/// The folder layout's version: a folder of a later one is refused.
-constexpr std::uint32_t kDatabaseFormat = 1;
+/// The folder layout's version: a folder of another one is refused.
+/// Format 2 added the PSO tables (`G.pso`, `G.psog`, `G.gpso`).
+constexpr std::uint32_t kDatabaseFormat = 2;
 
 /// What MANIFEST says.
 struct Manifest {

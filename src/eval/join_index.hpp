@@ -4,6 +4,7 @@
 /// left joins and MINUS. Rows are found by hash only: callers still check
 /// compatibility.
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -13,24 +14,42 @@ namespace quiver::eval {
 
 /// Row numbers of one table grouped by the hash of their key cells. The
 /// table must outlive it.
+///
+/// A table sorted on its one key (the right side of a join read from a
+/// table in that order) is searched instead: probes that ascend, as the
+/// left side of a join read in the same order does, gallop from the last
+/// one, a merge join without a plan that knows the order. Once probes
+/// stop ascending it hashes after all.
 class JoinIndex {
  public:
   /// An empty index.
   JoinIndex() = default;
   /// Indexes `table` on `keys`; with no keys every row is a candidate.
-  JoinIndex(const Table& table, std::vector<Slot> keys);
+  /// Probes hold their keys at `probe_keys` (the same slots when empty).
+  JoinIndex(const Table& table, std::vector<Slot> keys, std::vector<Slot> probe_keys = {});
 
   /// The rows of the table that may match `row` (their key cells hash to
-  /// `row`'s bucket), by row number.
-  std::span<const std::size_t> candidates(const TermId* row) const;
+  /// `row`'s bucket, or equal its key), by row number.
+  std::span<const std::size_t> candidates(const TermId* row);
 
  private:
-  std::size_t bucket(const TermId* row) const;
+  void build_buckets();
+  std::size_t bucket(const TermId* row, const std::vector<Slot>& keys) const;
+  std::span<const std::size_t> run_of(TermId key);
 
   std::vector<Slot> keys_;
+  std::vector<Slot> probe_keys_;
+  const Table* table_ = nullptr;
   unsigned bits_ = 0;                // 2^bits_ buckets
   std::vector<std::size_t> starts_;  // bucket b's rows: rows_[starts_[b], starts_[b + 1])
   std::vector<std::size_t> rows_;
+  // Sorted on the one key: rows_ is every row in order, searched from cursor_.
+  bool sorted_ = false;
+  std::size_t cursor_ = 0;
+  TermId last_ = 0;
+  std::uint64_t probes_ = 0;
+  std::uint64_t descents_ = 0;  // probes below the one before
+  static constexpr std::uint64_t kDescents = 64;
 };
 
 /// The distinct values of a set of key slots seen so far: insert() says

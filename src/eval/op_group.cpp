@@ -4,6 +4,7 @@
 // erroneous key is a key value of its own. The input streams; the groups
 // are held until it ends.
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <string>
@@ -21,6 +22,14 @@ std::size_t hash_key(const std::vector<TermId>& key) {
   std::size_t h = 0x9e3779b97f4a7c15ULL;
   for (TermId id : key) h = (h ^ id) * 0x100000001b3ULL + (h >> 29);
   return h * 0x9E3779B97F4A7C15ULL;  // the top bits pick the slot
+}
+
+// Keys are a few ids: a loop, where operator== calls memcmp.
+bool same_key(const std::vector<TermId>& a, const std::vector<TermId>& b) {
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
 }
 
 struct Group {
@@ -76,6 +85,12 @@ class GroupOperator final : public Operator {
       }
       counted_.push_back(counted);
       if (e.kind != sparql::ExprKind::Aggregate) needs_first_row_ = true;
+      aggregate_slots_.push_back(ctx.vars().find(b.variable));
+    }
+    for (const auto& k : node.op->group_keys) {
+      key_slots_.push_back(ctx.vars().find(k.variable));
+      plain_keys_.push_back(
+          k.expr->kind == sparql::ExprKind::Variable ? ctx.vars().find(k.expr->name) : kComputed);
     }
   }
 
@@ -102,17 +117,18 @@ class GroupOperator final : public Operator {
     for (; at_ < groups_.size() && !out.full(); ++at_) {
       const Group& g = groups_[at_];
       std::fill(row_.begin(), row_.end(), kAnyTerm);
-      for (std::size_t k = 0; k < op.group_keys.size(); ++k) {
-        const Slot s = ctx_.vars().find(op.group_keys[k].variable);
-        if (s != kNoSlot) row_[s] = g.key[k];
+      for (std::size_t k = 0; k < key_slots_.size(); ++k) {
+        if (key_slots_[k] != kNoSlot) row_[key_slots_[k]] = g.key[k];
       }
       for (std::size_t a = 0; a < op.aggregates.size(); ++a) {
-        const Slot s = ctx_.vars().find(op.aggregates[a].variable);
+        const Slot s = aggregate_slots_[a];
         if (s == kNoSlot) continue;
-        Value v;
         if (counted_[a] != kNoCount) {
-          v = Term::literal(std::to_string(counts_[at_ * counted_.size() + a]), vocab::kXsdInteger);
-        } else if (g.aggregators[a]) {
+          row_[s] = count_id(counts_[at_ * counted_.size() + a]);
+          continue;
+        }
+        Value v;
+        if (g.aggregators[a]) {
           v = g.aggregators[a]->result();
         } else if (g.has_row) {
           // Not an aggregate: valued on a representative row, like SAMPLE.
@@ -171,15 +187,29 @@ class GroupOperator final : public Operator {
     }
   }
 
-  // A key's id: a plain variable's is already in the row (the common GROUP
+  // Key k's id: a plain variable's is already in the row (the common GROUP
   // BY ?x), anything else is computed and encoded.
-  TermId key_id(const sparql::Expr& e, const TermId* row) {
-    if (e.kind == sparql::ExprKind::Variable) {
-      const Slot s = ctx_.vars().find(e.name);
-      return s == kNoSlot ? kAnyTerm : row[s];
-    }
-    Value v = eval_expr(ctx_, e, row);
+  TermId key_id(std::size_t k, const TermId* row) {
+    const Slot s = plain_keys_[k];
+    if (s != kComputed) return s == kNoSlot ? kAnyTerm : row[s];
+    Value v = eval_expr(ctx_, *node_.op->group_keys[k].expr, row);
     return v ? ctx_.encode(*v) : kAnyTerm;
+  }
+
+  // A count's id. Counts repeat across groups (most are small), and
+  // encoding one looks the literal up in the dataset's dictionary.
+  TermId count_id(std::int64_t n) {
+    if (n >= 0 && static_cast<std::size_t>(n) < count_ids_.size() &&
+        count_ids_[static_cast<std::size_t>(n)] != kAnyTerm) {
+      return count_ids_[static_cast<std::size_t>(n)];
+    }
+    const TermId id = ctx_.encode(Term::literal(std::to_string(n), vocab::kXsdInteger));
+    if (n >= 0 && n < kCachedCounts) {
+      const auto i = static_cast<std::size_t>(n);
+      if (i >= count_ids_.size()) count_ids_.resize(i + 1, kAnyTerm);
+      count_ids_[i] = id;
+    }
+    return id;
   }
 
   void group_input() {
@@ -187,14 +217,25 @@ class GroupOperator final : public Operator {
     const sparql::Op& op = *node_.op;
     if (op.group_keys.empty()) new_group({});
     std::vector<TermId> key(op.group_keys.size());
+    std::vector<TermId> last_key(key.size());
+    constexpr std::size_t kNoGroup = ~std::size_t{0};
+    std::size_t last = kNoGroup;
     RowBatch in(ctx_.width());
     while (child_->pull(in)) {
       for (std::size_t r = 0; r < in.size(); ++r) {
         const TermId* row = in.row(r);
         for (std::size_t k = 0; k < op.group_keys.size(); ++k) {
-          key[k] = key_id(*op.group_keys[k].expr, row);
+          key[k] = key_id(k, row);
         }
-        const std::size_t gi = op.group_keys.empty() ? 0 : group_of(key);
+        // Rows often come grouped (a scan by subject, GROUP BY ?s): the
+        // last row's group is tried before the table.
+        if (op.group_keys.empty()) {
+          last = 0;
+        } else if (last == kNoGroup || !same_key(key, last_key)) {
+          last = group_of(key);
+          last_key = key;
+        }
+        const std::size_t gi = last;
         if (needs_first_row_ && !groups_[gi].has_row) {
           groups_[gi].first_row.assign(row, row + ctx_.width());
           groups_[gi].has_row = true;
@@ -237,6 +278,13 @@ class GroupOperator final : public Operator {
   static constexpr Slot kNoCount = kNoSlot;
   static constexpr Slot kCountAll = kNoSlot - 1;
   std::vector<Slot> counted_;
+  std::vector<Slot> aggregate_slots_;  // per aggregate: the slot its variable fills
+  std::vector<Slot> key_slots_;        // per GROUP BY key: the slot it fills
+  // Per GROUP BY key: the slot of the variable it is, or kComputed.
+  static constexpr Slot kComputed = kNoSlot - 1;
+  std::vector<Slot> plain_keys_;
+  static constexpr std::int64_t kCachedCounts = 1 << 16;
+  std::vector<TermId> count_ids_;     // count n's id at n, or kAnyTerm
   std::vector<std::int64_t> counts_;  // group g's: counts_[g * counted_.size() + a]
   bool needs_first_row_ = false;      // a non-aggregate expression is valued on it
   const std::vector<TermId>* graphs_ = nullptr;

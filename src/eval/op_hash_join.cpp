@@ -10,18 +10,34 @@
 #include "eval/expression.hpp"
 #include "eval/join_index.hpp"
 #include "eval/operators.hpp"
+#include "sparql/variables.hpp"
 
 namespace quiver::eval {
 namespace {
 
-// MINUS's dom(a) ∩ dom(b) ≠ ∅. The seed's variables do not count: run
-// from a seed (an EXISTS test), the pattern is the one the seed's values
-// are substituted into (18.6), where they are constants, in neither domain.
-bool shares_binding(const TermId* a, const TermId* b, const TermId* seed, std::size_t width) {
-  for (std::size_t i = 0; i < width; ++i) {
-    if (a[i] != kAnyTerm && b[i] != kAnyTerm && seed[i] == kAnyTerm) return true;
+// The slots the right side may bind (its in-scope variables, 18.2.1): all
+// its rows hold, kept apart from the query's other slots so that the built
+// table is as narrow as the right side (an OPTIONAL {?u :p ?v} keeps two ids
+// a row, not one per query variable).
+std::vector<Slot> right_slots(const EvalContext& ctx, const plan::Node& right) {
+  std::vector<Slot> out;
+  if (right.op == nullptr) {
+    for (Slot s = 0; s < ctx.width(); ++s) out.push_back(s);
+    return out;
   }
-  return false;
+  for (const Slot s : slots_of(ctx, sparql::in_scope_variables(*right.op))) {
+    if (s != kNoSlot && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+  }
+  return out;
+}
+
+// Positions of `keys` among `slots` (each key is one of them).
+std::vector<Slot> positions_of(const std::vector<Slot>& keys, const std::vector<Slot>& slots) {
+  std::vector<Slot> out;
+  for (const Slot k : keys) {
+    out.push_back(static_cast<Slot>(std::find(slots.begin(), slots.end(), k) - slots.begin()));
+  }
+  return out;
 }
 
 class HashJoinOperator final : public Operator {
@@ -32,7 +48,10 @@ class HashJoinOperator final : public Operator {
         right_(make_operator(ctx, *node.children.at(1))),
         keys_(slots_of(ctx, node.keys)),
         seen_(keys_),
-        built_(ctx.width()),
+        right_slots_(right_slots(ctx, *node.children.at(1))),
+        built_keys_(positions_of(keys_, right_slots_)),
+        built_(right_slots_.size()),
+        narrow_(right_slots_.size()),
         left_rows_(ctx.width()),
         merged_(ctx.width()),
         exists_(ctx, node) {}
@@ -41,7 +60,7 @@ class HashJoinOperator final : public Operator {
     seed_ = seed;
     graphs_ = graphs;
     left_->open(seed, graphs);
-    built_ = Table(ctx_.width());
+    built_ = Table(right_slots_.size());
     index_ = JoinIndex();
     seen_.clear();
     keys_only_ = false;
@@ -82,7 +101,7 @@ class HashJoinOperator final : public Operator {
         row_ = left_rows_.row(left_at_++);
         if (keys_only_) {
           // The keys are bound in every left row; one of them not the
-          // seed's is a shared binding (shares_binding's condition).
+          // seed's is a shared binding (as below).
           if (!ctx_.tick()) break;
           if (!(shares_key_ && seen_.contains(row_))) out.push(row_);
           continue;
@@ -94,16 +113,32 @@ class HashJoinOperator final : public Operator {
         if (!ctx_.tick()) break;
       }
       const bool minus = node_.kind == plan::NodeKind::Minus;
+      const std::size_t n = right_slots_.size();
       for (; candidate_at_ < candidates_.size() && !out.full(); ++candidate_at_) {
         const TermId* r = built_.row(candidates_[candidate_at_]);
-        if (!compatible(row_, r, w)) continue;
+        bool fits = true;
+        // MINUS's dom(a) ∩ dom(b) ≠ ∅. The seed's variables do not count:
+        // run from a seed (an EXISTS test), the pattern is the one the
+        // seed's values are substituted into (18.6), where they are
+        // constants, in neither domain.
+        bool shared = false;
+        for (std::size_t i = 0; i < n && fits; ++i) {
+          const TermId mine = row_[right_slots_[i]];
+          if (r[i] == kAnyTerm || mine == kAnyTerm) continue;
+          fits = mine == r[i];
+          shared = shared || seed_[right_slots_[i]] == kAnyTerm;
+        }
+        if (!fits) continue;
         if (minus) {
-          if (!shares_binding(row_, r, seed_, w)) continue;
+          if (!shared) continue;
           matched_ = true;
           candidate_at_ = candidates_.size();
           break;
         }
-        merge_rows(row_, r, merged_.data(), w);
+        std::copy(row_, row_ + w, merged_.begin());
+        for (std::size_t i = 0; i < n; ++i) {
+          if (r[i] != kAnyTerm) merged_[right_slots_[i]] = r[i];
+        }
         if (node_.kind == plan::NodeKind::LeftJoin && !node_.op->exprs.empty() &&
             !eval_conjunction(ctx_, node_.op->exprs, merged_.data())) {
           continue;
@@ -136,12 +171,14 @@ class HashJoinOperator final : public Operator {
         if (keys_only_) {
           seen_.insert(batch.row(r));
         } else {
-          built_.push(batch.row(r));
+          const TermId* row = batch.row(r);
+          for (std::size_t i = 0; i < right_slots_.size(); ++i) narrow_[i] = row[right_slots_[i]];
+          built_.push(narrow_.data());
         }
       }
       if (!ctx_.tick(batch.size())) return;
     }
-    if (!keys_only_) index_ = JoinIndex(built_, keys_);
+    if (!keys_only_) index_ = JoinIndex(built_, built_keys_, keys_);
   }
 
   std::unique_ptr<Operator> left_;
@@ -152,7 +189,10 @@ class HashJoinOperator final : public Operator {
   KeySet seen_;
   bool keys_only_ = false;
   bool shares_key_ = false;
-  Table built_;
+  std::vector<Slot> right_slots_;  // the query slots a built row holds, in its order
+  std::vector<Slot> built_keys_;   // keys_ as positions in a built row
+  Table built_;                    // the right side's rows, narrowed to right_slots_
+  std::vector<TermId> narrow_;
   JoinIndex index_;
   RowBatch left_rows_;
   std::vector<TermId> merged_;

@@ -79,11 +79,10 @@ class OrderByOperator final : public Operator {
     std::vector<Value> row_keys(n);
     while (child_->pull(in)) {
       for (std::size_t r = 0; r < in.size(); ++r) {
-        for (std::size_t c = 0; c < n; ++c)
-          row_keys[c] = eval_expr(ctx_, *order[c].expr, in.row(r));
         if (top_k_ < 0 || heap.size() < k) {
           rows_.push(in.row(r));
-          keys_.insert(keys_.end(), row_keys.begin(), row_keys.end());
+          for (std::size_t c = 0; c < n; ++c)
+            keys_.push_back(eval_expr(ctx_, *order[c].expr, in.row(r)));
           seq_.push_back(seen++);
           if (top_k_ >= 0) {
             heap.push_back(rows_.size() - 1);
@@ -91,23 +90,34 @@ class OrderByOperator final : public Operator {
           }
           continue;
         }
+        ++seen;
         if (k == 0) continue;
-        // Compare with the largest kept row through a scratch slot.
+        // Compared with the largest kept row key by key, a later key valued
+        // only on a tie: most rows lose on the first, and valuing a key
+        // decodes its term. A full tie loses (the kept row came first).
         const std::size_t worst = heap.front();
-        const std::size_t scratch = rows_.size();
-        keys_.insert(keys_.end(), row_keys.begin(), row_keys.end());
-        seq_.push_back(seen++);
-        const bool better = less(scratch, worst);
-        if (better) {
-          std::pop_heap(heap.begin(), heap.end(), cmp);
-          std::copy(in.row(r), in.row(r) + ctx_.width(), rows_.row(worst));
-          std::move(keys_.begin() + static_cast<std::ptrdiff_t>(scratch * n), keys_.end(),
-                    keys_.begin() + static_cast<std::ptrdiff_t>(worst * n));
-          seq_[worst] = seq_[scratch];
-          std::push_heap(heap.begin(), heap.end(), cmp);
+        bool better = false;
+        std::size_t valued = 0;
+        while (valued < n) {
+          row_keys[valued] = eval_expr(ctx_, *order[valued].expr, in.row(r));
+          const int c = functions::order_compare(row_keys[valued], keys_[worst * n + valued]);
+          const bool descending = order[valued].descending;
+          ++valued;
+          if (c != 0) {
+            better = descending ? c > 0 : c < 0;
+            break;
+          }
         }
-        keys_.resize(scratch * n);
-        seq_.resize(scratch);
+        if (!better) continue;
+        for (; valued < n; ++valued) {
+          row_keys[valued] = eval_expr(ctx_, *order[valued].expr, in.row(r));
+        }
+        std::pop_heap(heap.begin(), heap.end(), cmp);
+        std::copy(in.row(r), in.row(r) + ctx_.width(), rows_.row(worst));
+        std::move(row_keys.begin(), row_keys.end(),
+                  keys_.begin() + static_cast<std::ptrdiff_t>(worst * n));
+        seq_[worst] = seen - 1;
+        std::push_heap(heap.begin(), heap.end(), cmp);
       }
       if (!ctx_.tick(in.size())) return;
     }

@@ -11,14 +11,19 @@ struct TriplePlan {
 constexpr TriplePlan kTriplePlans[8] = {
     {0, 0},  // -    : SPO
     {0, 1},  // s    : SPO
-    {1, 1},  // p    : POS
+    {3, 1},  // p    : PSO
     {0, 2},  // sp   : SPO
     {2, 1},  // o    : OSP
     {2, 2},  // so   : OSP
     {1, 2},  // po   : POS
     {0, 3},  // spo  : SPO
 };
-constexpr std::array<int, 4> kTripleOrders[3] = {{0, 1, 2, 3}, {1, 2, 0, 3}, {2, 0, 1, 3}};
+constexpr std::array<int, 4> kTripleOrders[4] = {
+    {0, 1, 2, 3}, {1, 2, 0, 3}, {2, 0, 1, 3}, {1, 0, 2, 3}};
+// The quad table of each triple table: over all named graphs (the same
+// order, graph last) and over one (graph first).
+constexpr std::size_t kAllGraphsTable[4] = {0, 1, 2, 6};
+constexpr std::size_t kOneGraphTable[4] = {3, 4, 5, 7};
 
 std::size_t shape_of(const QuadIds& p) {
   return (p.subject != kAnyTerm ? 1 : 0) | (p.predicate != kAnyTerm ? 2 : 0) |
@@ -28,13 +33,15 @@ std::size_t shape_of(const QuadIds& p) {
 }  // namespace
 
 const std::vector<SortedTable<3>::Order>& triple_orders() {
-  static const std::vector<SortedTable<3>::Order> orders{{0, 1, 2}, {1, 2, 0}, {2, 0, 1}};
+  static const std::vector<SortedTable<3>::Order> orders{
+      {0, 1, 2}, {1, 2, 0}, {2, 0, 1}, {1, 0, 2}};
   return orders;
 }
 
 const std::vector<SortedTable<4>::Order>& quad_orders() {
   static const std::vector<SortedTable<4>::Order> orders{{0, 1, 2, 3}, {1, 2, 0, 3}, {2, 0, 1, 3},
-                                                         {3, 0, 1, 2}, {3, 1, 2, 0}, {3, 2, 0, 1}};
+                                                         {3, 0, 1, 2}, {3, 1, 2, 0}, {3, 2, 0, 1},
+                                                         {1, 0, 2, 3}, {3, 1, 0, 2}};
   return orders;
 }
 
@@ -61,12 +68,12 @@ TableChoice choose_tables(const QuadIds& pattern) {
   Row<4> quad{triple[0], triple[1], triple[2], 0};
   if (pattern.graph == kAnyNamedGraph || pattern.graph == kAnyTerm) {
     out.named = true;
-    out.quad_table = plan.table;
+    out.quad_table = kAllGraphsTable[plan.table];
     out.quad_prefix = plan.prefix;
   } else if (!out.defaults && storable(pattern.graph)) {
     out.named = true;
     quad[3] = static_cast<std::uint32_t>(pattern.graph);
-    out.quad_table = 3 + plan.table;
+    out.quad_table = kOneGraphTable[plan.table];
     out.quad_prefix = plan.prefix + 1;
   }
   if (out.named) out.quad_key = SortedTable<4>::permute(quad_orders()[out.quad_table], quad);

@@ -12,9 +12,19 @@
 
 namespace quiver::store {
 
-/// The table orders of the default graph's triples: SPO, POS, OSP.
+/// Tables of the default graph's triples and of the named graphs' quads.
+inline constexpr std::size_t kTripleTables = 4;
+/// Tables of the named graphs' quads.
+inline constexpr std::size_t kQuadTables = 8;
+
+/// The table orders of the default graph's triples: SPO, POS, OSP, PSO.
+/// PSO answers a pattern with only its predicate bound: rows by subject,
+/// so the patterns of a subject star that follow probe ascending subjects
+/// (each near the last), and a GROUP BY of the subject meets each group's
+/// rows together.
 const std::vector<SortedTable<3>::Order>& triple_orders();
-/// The table orders of the named graphs' quads: SPOG, POSG, OSPG, GSPO, GPOS, GOSP.
+/// The table orders of the named graphs' quads: SPOG, POSG, OSPG, GSPO,
+/// GPOS, GOSP, PSOG, GPSO.
 const std::vector<SortedTable<4>::Order>& quad_orders();
 
 /// The id of a stored row column (the tables keep 32 bits).
@@ -28,13 +38,13 @@ inline bool storable(const QuadIds& quad) {
 
 /// The tables and keys that answer one pattern.
 ///
-/// Every shape's bound positions form a prefix of one of SPO, POS, OSP;
-/// named graphs use the same order with the graph last (all graphs) or
-/// the G-led variant (one graph).
+/// Every shape's bound positions form a prefix of one of SPO, POS, OSP,
+/// PSO; named graphs use the same order with the graph last (all graphs)
+/// or the G-led variant (one graph).
 struct TableChoice {
   /// False when a bound id cannot be stored: nothing matches.
   bool possible = true;
-  /// The triple table (0 SPO, 1 POS, 2 OSP) and its bound prefix.
+  /// The triple table (0 SPO, 1 POS, 2 OSP, 3 PSO) and its bound prefix.
   std::size_t triple_table = 0;
   /// Number of leading bound columns in triple_table.
   std::size_t triple_prefix = 0;
@@ -44,7 +54,7 @@ struct TableChoice {
   bool defaults = false;
   /// Named graphs are read (all, or the one in the pattern).
   bool named = false;
-  /// The quad table (0-5, as quad_orders()) and its bound prefix.
+  /// The quad table (0-7, as quad_orders()) and its bound prefix.
   std::size_t quad_table = 0;
   /// Number of leading bound columns in quad_table.
   std::size_t quad_prefix = 0;

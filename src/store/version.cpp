@@ -41,11 +41,11 @@ Version::Ranges Version::ranges(const QuadIds& pattern) const {
   Ranges out;
   const TableChoice c = choose_tables(pattern);
   out.triple_table = c.triple_table;
+  out.quad_table = c.quad_table;
   if (!c.possible) return out;
   if (c.defaults) out.defaults = triples_.range(c.triple_table, c.triple_key, c.triple_prefix);
   if (c.named) {
     out.named = quads_.range(c.quad_table, c.quad_key, c.quad_prefix);
-    out.graph_prefix = c.quad_table >= 3;
   }
   return out;
 }
@@ -55,13 +55,12 @@ std::unique_ptr<QuadCursor> Version::match(const QuadIds& pattern) const {
   const bool no_defaults = r.defaults.size() == 0;
   const bool no_named = r.named.size() == 0;
   if (no_defaults && no_named) return std::make_unique<EmptyCursor>();
-  const std::size_t named_table = (r.graph_prefix ? 3 : 0) + r.triple_table;
   if (no_named) {
     return std::make_unique<RangeCursor<3>>(r.defaults, triples_.order(r.triple_table));
   }
-  if (no_defaults) return std::make_unique<RangeCursor<4>>(r.named, quads_.order(named_table));
+  if (no_defaults) return std::make_unique<RangeCursor<4>>(r.named, quads_.order(r.quad_table));
   return std::make_unique<MergeCursor>(LayeredRows<3>(r.defaults), triples_.order(r.triple_table),
-                                       LayeredRows<4>(r.named), quads_.order(named_table));
+                                       LayeredRows<4>(r.named), quads_.order(r.quad_table));
 }
 
 std::uint64_t Version::count(const QuadIds& pattern) const {

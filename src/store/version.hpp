@@ -75,8 +75,8 @@ class Version final : public Dataset {
   struct Ranges {
     LayeredRange<3> defaults;
     LayeredRange<4> named;
-    std::size_t triple_table = 0;  ///< 0 SPO, 1 POS, 2 OSP
-    bool graph_prefix = false;     ///< named rows come from a G-led table
+    std::size_t triple_table = 0;  ///< as TableChoice
+    std::size_t quad_table = 0;    ///< as TableChoice
   };
   Ranges ranges(const QuadIds& pattern) const;
 

@@ -152,12 +152,12 @@ TEST_F(DatabaseCliTest, AFolderThatIsNotADatabaseIsLeftAlone) {
 TEST_F(DatabaseCliTest, ALaterFormatIsRefusedUnchanged) {
   scratch.write("a.ttl", kData);
   ASSERT_EQ(scratch.quiver("load --db db a.ttl").exit_code, 0);
-  const std::string later = "quiver database\nformat 2\ngeneration 2\n";
+  const std::string later = "quiver database\nformat 3\ngeneration 2\n";
   scratch.write("db/MANIFEST", later);
   for (const char* command : {"query --db db 'ASK {}'", "load --db db a.ttl", "db info db"}) {
     const auto r = scratch.quiver(command);
     EXPECT_EQ(r.exit_code, 1) << command;
-    EXPECT_NE(r.err.find("format 2, written by a later Quiver"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("format 3, written by a later Quiver"), std::string::npos) << r.err;
   }
   EXPECT_EQ(slurp(scratch.path("db/MANIFEST")), later);
 }

@@ -277,6 +277,19 @@ TEST_F(DiskStoreTest, ALaterFormatIsRefusedUnchanged) {
   EXPECT_EQ(all, "quiver database\nformat 9\ngeneration 1\n");
 }
 
+TEST_F(DiskStoreTest, AnEarlierFormatIsRefusedUnchanged) {
+  ASSERT_TRUE(open());
+  std::ofstream(dir_ / "MANIFEST") << "quiver database\nformat 1\ngeneration 1\n";
+  auto earlier = DiskStore::open(dir_.string(), {true, true});
+  ASSERT_FALSE(earlier.ok());
+  EXPECT_EQ(earlier.error().kind, ErrorKind::Unsupported);
+  EXPECT_NE(earlier.error().message.find("format 1, written by an earlier Quiver"),
+            std::string::npos);
+  std::ifstream in(dir_ / "MANIFEST");
+  std::string all((std::istreambuf_iterator<char>(in)), {});
+  EXPECT_EQ(all, "quiver database\nformat 1\ngeneration 1\n");
+}
+
 // A crash while a record was appended leaves its start: the commits
 // before it are read, the rest is cut off by the next writer.
 TEST_F(DiskStoreTest, AnIncompleteLastLogRecordIsDropped) {
