@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/database_writer.hpp"
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
 #include "io/output.hpp"
@@ -105,6 +106,16 @@ int run_convert(const std::vector<std::string>& args) {
     }
     write_options.dot_styles = std::move(*styles);
   }
+  const std::string out_path = vm.count("output") ? vm["output"].as<std::string>() : "-";
+  if (vm.count("db")) {
+    if (vm.count("input")) return usage_error(spec, "give input files or --db DIR, not both");
+    if (vm.count("from") || vm.count("base") || vm.count("lax")) {
+      return usage_error(spec, "--from, --base and --lax read files, not --db");
+    }
+    std::optional<std::string> graph;
+    if (vm.count("graph")) graph = vm["graph"].as<std::string>();
+    return write_database("convert", vm["db"].as<std::string>(), graph, write_options, out_path);
+  }
   std::vector<io::Format> formats;
   for (const auto& input : inputs) {
     const auto from = input_format(vm, input, "convert");
@@ -112,7 +123,6 @@ int run_convert(const std::vector<std::string>& args) {
     formats.push_back(*from);
   }
 
-  const std::string out_path = vm.count("output") ? vm["output"].as<std::string>() : "-";
   auto out = io::Output::open(out_path);
   if (!out) {
     std::cerr << out.error().to_string() << "\n";

@@ -1,9 +1,11 @@
-// `quiver dump --db DIR`: a database (or one graph of it) as RDF.
+// `quiver dump --db DIR`: a database (or one graph of it) as RDF; also what
+// `quiver convert --db` runs.
 
 #include <array>
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/database_writer.hpp"
 #include "cli/options.hpp"
 #include "database/disk_store.hpp"
 #include "io/output.hpp"
@@ -24,33 +26,43 @@ int run_dump(const std::vector<std::string>& args) {
   } else if (vm.count("output")) {
     if (auto f = io::format_from_path(vm["output"].as<std::string>())) format = *f;
   }
-  auto store = database::DiskStore::open(vm["db"].as<std::string>(), {});
+  io::WriteOptions options;
+  options.format = format;
+  std::optional<std::string> graph;
+  if (vm.count("graph")) graph = vm["graph"].as<std::string>();
+  return write_database("dump", vm["db"].as<std::string>(), graph, options,
+                        vm.count("output") ? vm["output"].as<std::string>() : "-");
+}
+
+int write_database(const std::string& command, const std::string& folder,
+                   const std::optional<std::string>& graph, const io::WriteOptions& options,
+                   const std::string& out_path) {
+  const std::string who = "quiver " + command + ": ";
+  auto store = database::DiskStore::open(folder, {});
   if (!store) {
-    std::cerr << "quiver dump: " << store.error().message << "\n";
+    std::cerr << who << store.error().message << "\n";
     return kFailed;
   }
   const auto snapshot = (*store)->snapshot();
   QuadIds pattern{kAnyTerm, kAnyTerm, kAnyTerm, kAnyTerm};
-  const bool one_graph = vm.count("graph") > 0;
+  const bool one_graph = graph.has_value();
   if (one_graph) {
-    const std::string graph = vm["graph"].as<std::string>();
-    pattern.graph = graph == "default" ? kDefaultGraph : snapshot->find_id(Term::iri(graph).ref());
+    pattern.graph =
+        *graph == "default" ? kDefaultGraph : snapshot->find_id(Term::iri(*graph).ref());
     if (pattern.graph == kAnyTerm || !snapshot->has_graph(pattern.graph)) {
-      std::cerr << "quiver dump: the database has no graph <" << graph << ">\n";
+      std::cerr << who << "the database has no graph <" << *graph << ">\n";
       return kFailed;
     }
-  } else if (!io::format_has_graphs(format) && !snapshot->graph_names().empty()) {
-    std::cerr << "quiver dump: the database has named graphs, which " << io::format_name(format)
+  } else if (!io::format_has_graphs(options.format) && !snapshot->graph_names().empty()) {
+    std::cerr << who << "the database has named graphs, which " << io::format_name(options.format)
               << " cannot hold: use --to nquads or trig, or --graph\n";
     return kFailed;
   }
-  auto out = io::Output::open(vm.count("output") ? vm["output"].as<std::string>() : "-");
+  auto out = io::Output::open(out_path);
   if (!out) {
-    std::cerr << "quiver dump: " << out.error().to_string() << "\n";
+    std::cerr << who << out.error().to_string() << "\n";
     return kFailed;
   }
-  io::WriteOptions options;
-  options.format = format;
   auto writer = io::make_writer(options, **out);
   Status st;
   const auto cursor = snapshot->match(pattern);
@@ -69,7 +81,7 @@ int run_dump(const std::vector<std::string>& args) {
   if (st) st = writer->finish();
   if (st) st = (*out)->commit();
   if (!st) {
-    std::cerr << "quiver dump: " << st.error().to_string() << "\n";
+    std::cerr << who << st.error().to_string() << "\n";
     return kFailed;
   }
   return kOk;

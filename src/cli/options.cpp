@@ -43,9 +43,10 @@ void validate(boost::any& v, const std::vector<std::string>& values, ByteSize*, 
 
 CommandSpec convert_spec() {
   CommandSpec spec{"convert",
-                   "quiver convert [INPUT...] [options]",
-                   "Converts RDF between syntaxes. Reads every INPUT (default: stdin) and writes\n"
-                   "them merged, blank nodes of different inputs kept apart.",
+                   "quiver convert [INPUT... | --db DIR] [options]",
+                   "Converts RDF between syntaxes. Reads every INPUT (default: stdin), or the\n"
+                   "database in DIR, and writes them merged, blank nodes of different inputs\n"
+                   "kept apart.",
                    po::options_description("Options"),
                    {},
                    {}};
@@ -66,6 +67,8 @@ CommandSpec convert_spec() {
       "lax", "skip bad statements, go on, and report how many were skipped")(
       "graph,g", po::value<std::string>(),
       "keep only one graph of a dataset: 'default' or a graph IRI (written as triples)")(
+      "db", po::value<std::string>(),
+      "read the database in folder DIR (made by `quiver load --db`) instead of files")(
       "input", po::value<std::vector<std::string>>(), "input files (- for stdin)");
   spec.positional.add("input", -1);
   spec.examples =
@@ -76,7 +79,8 @@ CommandSpec convert_spec() {
       "  quiver convert data/article.trig --graph default --to turtle -o article.ttl\n"
       "  quiver convert data/article.trig --graph default --to dot --dot-style "
       "data/article.dot-style\n"
-      "  quiver convert big.nt --lax -o clean.nt              skip bad statements\n";
+      "  quiver convert big.nt --lax -o clean.nt              skip bad statements\n"
+      "  quiver convert --db db --graph default --to turtle   a database's default graph\n";
   return spec;
 }
 

@@ -53,7 +53,6 @@ class HashJoinOperator final : public Operator {
         built_(right_slots_.size()),
         narrow_(right_slots_.size()),
         left_rows_(ctx.width()),
-        merged_(ctx.width()),
         exists_(ctx, node) {}
 
   void open(const TermId* seed, const std::vector<TermId>* graphs) override {
@@ -135,16 +134,18 @@ class HashJoinOperator final : public Operator {
           candidate_at_ = candidates_.size();
           break;
         }
-        std::copy(row_, row_ + w, merged_.begin());
+        // Merged in place in the output; a row its filter rejects is taken back.
+        TermId* merged = out.add();
+        for (std::size_t i = 0; i < w; ++i) merged[i] = row_[i];
         for (std::size_t i = 0; i < n; ++i) {
-          if (r[i] != kAnyTerm) merged_[right_slots_[i]] = r[i];
+          if (r[i] != kAnyTerm) merged[right_slots_[i]] = r[i];
         }
         if (node_.kind == plan::NodeKind::LeftJoin && !node_.op->exprs.empty() &&
-            !eval_conjunction(ctx_, node_.op->exprs, merged_.data())) {
+            !eval_conjunction(ctx_, node_.op->exprs, merged)) {
+          out.truncate(out.size() - 1);
           continue;
         }
         matched_ = true;
-        out.push(merged_.data());
       }
       if (candidate_at_ < candidates_.size()) continue;  // out is full
       in_row_ = false;
@@ -195,7 +196,6 @@ class HashJoinOperator final : public Operator {
   std::vector<TermId> narrow_;
   JoinIndex index_;
   RowBatch left_rows_;
-  std::vector<TermId> merged_;
   ExistsRunner exists_;
   const TermId* seed_ = nullptr;
   const std::vector<TermId>* graphs_ = nullptr;

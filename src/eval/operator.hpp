@@ -33,9 +33,7 @@ class RowBatch {
   /// An empty batch of rows `width` cells wide that is full() at `target`
   /// rows (an EXISTS test or a LIMIT 1 wants a single row).
   explicit RowBatch(std::size_t width, std::size_t target = kRows)
-      : width_(width), target_(target) {
-    cells_.reserve(width * std::min(target, kRows));
-  }
+      : width_(width), target_(target), cells_(width * std::min(target, kRows)) {}
   /// Cells per row.
   std::size_t width() const { return width_; }
   /// Rows held.
@@ -53,33 +51,34 @@ class RowBatch {
   const TermId* row(std::size_t i) const { return cells_.data() + i * width_; }
   /// Row `i`, writable; invalidated by pushes.
   TermId* row(std::size_t i) { return cells_.data() + i * width_; }
+  /// Appends a row whose cells the caller fills, and returns it.
+  TermId* add() {
+    const std::size_t at = rows_ * width_;
+    // The cells stay allocated across clear(): a push is a bounds check
+    // and a copy, where vector::insert was a call per row.
+    if (at + width_ > cells_.size()) cells_.resize(std::max(2 * cells_.size(), at + width_));
+    ++rows_;
+    return cells_.data() + at;
+  }
   /// Appends a copy of `row` (which must not point into this batch).
   void push(const TermId* row) {
-    cells_.insert(cells_.end(), row, row + width_);
-    ++rows_;
+    TermId* out = add();
+    for (std::size_t i = 0; i < width_; ++i) out[i] = row[i];
   }
   /// Appends every row of `other`.
   void append(const RowBatch& other) {
-    cells_.insert(cells_.end(), other.cells_.begin(), other.cells_.end());
-    rows_ += other.rows_;
+    for (std::size_t r = 0; r < other.rows_; ++r) push(other.row(r));
   }
   /// Keeps the first `rows` rows.
-  void truncate(std::size_t rows) {
-    if (rows >= rows_) return;
-    rows_ = rows;
-    cells_.resize(rows * width_);
-  }
+  void truncate(std::size_t rows) { rows_ = std::min(rows_, rows); }
   /// Drops every row.
-  void clear() {
-    cells_.clear();
-    rows_ = 0;
-  }
+  void clear() { rows_ = 0; }
 
  private:
   std::size_t width_;
   std::size_t target_;
   std::size_t rows_ = 0;
-  std::vector<TermId> cells_;
+  std::vector<TermId> cells_;  // rows_ * width_ of them in use
 };
 
 /// One running plan node.

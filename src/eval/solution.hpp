@@ -63,7 +63,8 @@ class Table {
 
   /// Appends a copy of `row`, which must not point into this table.
   void push(const TermId* row) {
-    cells_.insert(cells_.end(), row, row + width_);
+    // Rows are a few cells: push_back inlines, where insert is a call.
+    for (std::size_t i = 0; i < width_; ++i) cells_.push_back(row[i]);
     ++rows_;
   }
   /// Appends a row of unbound cells and returns it.

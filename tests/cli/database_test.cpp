@@ -60,6 +60,21 @@ TEST_F(DatabaseCliTest, LoadQueryUpdateDumpAndCheck) {
   r = scratch.quiver("dump --db db --to turtle");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("named graphs"), std::string::npos) << r.err;
+  // convert --db writes what dump writes, with convert's options.
+  r = scratch.quiver(
+      "convert --db db --graph http://example.org/g --to turtle --prefix ex=http://example.org/");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("ex:x ex:in ex:g ."), std::string::npos) << r.out;
+  r = scratch.quiver("convert --db db -o all2.nq");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(slurp(scratch.path("all2.nq")), slurp(scratch.path("all.nq")));
+  r = scratch.quiver("convert --db db");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("quiver convert: the database has named graphs"), std::string::npos)
+      << r.err;
+  r = scratch.quiver("convert --db db a.ttl");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("not both"), std::string::npos) << r.err;
   r = scratch.quiver("db check db");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "db: OK\n");
