@@ -36,6 +36,10 @@ struct Level {
   std::vector<QuadIds> merged;  // over a merged default graph: all matches, distinct
   bool use_merged = false;
   bool single = false;  // batch holds the one possible match, found by contains()
+  // Each variable of the pattern is a distinct slot unbound at its start:
+  // every match is a row as it stands (the last level copies them out in
+  // bulk).
+  bool free = false;
   std::array<QuadIds, kLookupBatch> batch;
   std::size_t n = 0;
   std::size_t at = 0;
@@ -99,6 +103,10 @@ class BgpOperator final : public Operator {
     while (!finished_ && !out.full()) {
       Level& level = levels_[depth_];
       unbind(level);
+      if (depth_ == last && level.free && !level.use_merged && level.at < level.n) {
+        emit(level, out);
+        continue;
+      }
       QuadIds quad;
       if (!advance(level, quad)) {
         if (ctx_.stopped() || depth_ == 0) {
@@ -129,6 +137,13 @@ class BgpOperator final : public Operator {
     level.single = false;
     const TermId* row = row_.data();
     const Step& p = steps_[depth];
+    level.free = true;
+    for (int i = 0; i < 3; ++i) {
+      const Slot s = p.pos[i].slot;
+      if (s == kNoSlot) continue;
+      level.free = level.free && row[s] == kAnyTerm;
+      for (int j = 0; j < i; ++j) level.free = level.free && p.pos[j].slot != s;
+    }
     QuadIds q{value_at(p.pos[0], row), value_at(p.pos[1], row), value_at(p.pos[2], row),
               kDefaultGraph};
     // A computed term is never in the data; lookups that find nothing still
@@ -197,6 +212,22 @@ class BgpOperator final : public Operator {
     }
     quad = level.batch[level.at++];
     return true;
+  }
+
+  // The rest of the last level's batch as rows, as far as `out` has room.
+  void emit(Level& level, RowBatch& out) {
+    const Step& p = steps_.back();
+    const std::size_t w = row_.size();
+    std::size_t k = 0;
+    for (; level.at < level.n && !out.full(); ++level.at, ++k) {
+      const QuadIds& q = level.batch[level.at];
+      TermId* r = out.add();
+      for (std::size_t i = 0; i < w; ++i) r[i] = row_[i];
+      if (p.pos[0].slot != kNoSlot) r[p.pos[0].slot] = q.subject;
+      if (p.pos[1].slot != kNoSlot) r[p.pos[1].slot] = q.predicate;
+      if (p.pos[2].slot != kNoSlot) r[p.pos[2].slot] = q.object;
+    }
+    step_counts_.back() += k;
   }
 
   // Binds the match's values into the row (one row for every level: what

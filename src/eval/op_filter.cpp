@@ -56,7 +56,13 @@ class FilterOperator final : public RowFunctionOperator {
 class ExtendOperator final : public RowFunctionOperator {
  public:
   ExtendOperator(EvalContext& ctx, const plan::Node& node) : RowFunctionOperator(ctx, node) {
-    for (const sparql::Op* e : node.chain) slots_.push_back(ctx.vars().find(e->variable));
+    for (const sparql::Op* e : node.chain) {
+      slots_.push_back(ctx.vars().find(e->variable));
+      // (expr AS ?v) of a plain variable, as every SELECT (aggregate AS
+      // ?v) is: the id is copied, not decoded, valued and encoded again.
+      const bool plain = !e->exprs.empty() && e->exprs[0]->kind == sparql::ExprKind::Variable;
+      sources_.push_back(plain ? ctx.vars().find(e->exprs[0]->name) : kComputed);
+    }
   }
 
  protected:
@@ -71,6 +77,10 @@ class ExtendOperator final : public RowFunctionOperator {
         const sparql::Op& e = *node_.chain[i];
         const Slot slot = slots_[i];
         if (slot == kNoSlot || e.exprs.empty() || row[slot] != kAnyTerm) continue;
+        if (const Slot from = sources_[i]; from != kComputed) {
+          if (from != kNoSlot) row[slot] = row[from];
+          continue;
+        }
         Value v = eval_expr(ctx_, *e.exprs[0], row);
         if (v) row[slot] = ctx_.encode(*v);
       }
@@ -80,6 +90,8 @@ class ExtendOperator final : public RowFunctionOperator {
 
  private:
   std::vector<Slot> slots_;
+  static constexpr Slot kComputed = kNoSlot - 1;
+  std::vector<Slot> sources_;  // per Extend: its variable's slot, or kComputed
 };
 
 }  // namespace
