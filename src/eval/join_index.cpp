@@ -8,10 +8,12 @@ namespace quiver::eval {
 JoinIndex::JoinIndex(const Table& table, std::vector<Slot> keys, std::vector<Slot> probe_keys)
     : keys_(std::move(keys)),
       probe_keys_(probe_keys.empty() ? keys_ : std::move(probe_keys)),
-      table_(&table),
-      rows_(table.size()) {
-  std::iota(rows_.begin(), rows_.end(), 0);
-  if (keys_.empty()) return;
+      table_(&table) {
+  if (keys_.empty()) {
+    rows_.resize(table.size());
+    std::iota(rows_.begin(), rows_.end(), 0);
+    return;
+  }
   if (keys_.size() == 1) {
     const Slot k = keys_[0];
     sorted_ = true;
@@ -30,6 +32,7 @@ JoinIndex::JoinIndex(const Table& table, std::vector<Slot> keys, std::vector<Slo
 void JoinIndex::build_buckets() {
   sorted_ = false;
   const Table& table = *table_;
+  rows_.resize(table.size());
   while ((std::size_t{1} << bits_) < table.size() && bits_ < 40) ++bits_;
   starts_.assign((std::size_t{1} << bits_) + 1, 0);
   std::vector<std::size_t> bucket_of(table.size());
@@ -48,9 +51,9 @@ std::size_t JoinIndex::bucket(const TermId* row, const std::vector<Slot>& keys) 
   return bits_ == 0 ? 0 : (hash_cells(row, keys) * 0x9E3779B97F4A7C15ULL) >> (64 - bits_);
 }
 
-std::span<const std::size_t> JoinIndex::candidates(const TermId* row) {
-  if (keys_.empty()) return rows_;
-  if (rows_.empty()) return {};
+JoinIndex::Candidates JoinIndex::candidates(const TermId* row) {
+  if (keys_.empty()) return Candidates(rows_);
+  if (table_ == nullptr || table_->empty()) return {};
   if (sorted_) {
     const TermId k = row[probe_keys_[0]];
     ++probes_;
@@ -61,15 +64,16 @@ std::span<const std::size_t> JoinIndex::candidates(const TermId* row) {
     build_buckets();
   }
   const std::size_t b = bucket(row, probe_keys_);
-  return std::span<const std::size_t>(rows_).subspan(starts_[b], starts_[b + 1] - starts_[b]);
+  return Candidates(
+      std::span<const std::size_t>(rows_).subspan(starts_[b], starts_[b + 1] - starts_[b]));
 }
 
 // The rows whose key is k, found from where the last probe ended: ahead of
 // it by galloping (ascending probes of a merge cost a few steps each),
 // behind it by a binary search.
-std::span<const std::size_t> JoinIndex::run_of(TermId k) {
+JoinIndex::Candidates JoinIndex::run_of(TermId k) {
   const Slot s = keys_[0];
-  const std::size_t n = rows_.size();
+  const std::size_t n = table_->size();
   const auto key = [&](std::size_t r) { return table_->row(r)[s]; };
   std::size_t lo = 0, hi = 0;  // the first row whose key is >= k lies in [lo, hi]
   if (cursor_ < n && key(cursor_) < k) {
@@ -97,7 +101,7 @@ std::span<const std::size_t> JoinIndex::run_of(TermId k) {
   cursor_ = lo;
   std::size_t end = lo;
   while (end < n && key(end) == k) ++end;
-  return std::span<const std::size_t>(rows_).subspan(lo, end - lo);
+  return Candidates(lo, end - lo);
 }
 
 std::size_t KeySet::find(const TermId* row, std::size_t h) const {

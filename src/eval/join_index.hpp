@@ -22,6 +22,27 @@ namespace quiver::eval {
 /// stop ascending it hashes after all.
 class JoinIndex {
  public:
+  /// Row numbers that may match a probe: a list, or a run of consecutive
+  /// rows (a sorted table's).
+  class Candidates {
+   public:
+    Candidates() = default;
+    /// The rows in `list`.
+    explicit Candidates(std::span<const std::size_t> list) : list_(list), size_(list.size()) {}
+    /// Rows first .. first + count - 1.
+    Candidates(std::size_t first, std::size_t count) : first_(first), size_(count), run_(true) {}
+    /// How many.
+    std::size_t size() const { return size_; }
+    /// The i-th row number.
+    std::size_t operator[](std::size_t i) const { return run_ ? first_ + i : list_[i]; }
+
+   private:
+    std::span<const std::size_t> list_;
+    std::size_t first_ = 0;
+    std::size_t size_ = 0;
+    bool run_ = false;
+  };
+
   /// An empty index.
   JoinIndex() = default;
   /// Indexes `table` on `keys`; with no keys every row is a candidate.
@@ -30,20 +51,20 @@ class JoinIndex {
 
   /// The rows of the table that may match `row` (their key cells hash to
   /// `row`'s bucket, or equal its key), by row number.
-  std::span<const std::size_t> candidates(const TermId* row);
+  Candidates candidates(const TermId* row);
 
  private:
   void build_buckets();
   std::size_t bucket(const TermId* row, const std::vector<Slot>& keys) const;
-  std::span<const std::size_t> run_of(TermId key);
+  Candidates run_of(TermId key);
 
   std::vector<Slot> keys_;
   std::vector<Slot> probe_keys_;
   const Table* table_ = nullptr;
   unsigned bits_ = 0;                // 2^bits_ buckets
   std::vector<std::size_t> starts_;  // bucket b's rows: rows_[starts_[b], starts_[b + 1])
-  std::vector<std::size_t> rows_;
-  // Sorted on the one key: rows_ is every row in order, searched from cursor_.
+  std::vector<std::size_t> rows_;    // hashed, or without keys: row numbers by bucket
+  // Sorted on the one key: the table is searched from cursor_.
   bool sorted_ = false;
   std::size_t cursor_ = 0;
   TermId last_ = 0;

@@ -167,6 +167,11 @@ class HashJoinOperator final : public Operator {
     keys_only_ = node_.kind == plan::NodeKind::Minus && node_.keys_are_shared && !keys_.empty();
     shares_key_ =
         std::any_of(keys_.begin(), keys_.end(), [&](Slot k) { return seed_[k] == kAnyTerm; });
+    // Sized from the plan's estimate (capped): growing by doubling copied
+    // the table and faulted fresh pages in at each step.
+    if (!keys_only_) {
+      built_.reserve(static_cast<std::size_t>(std::clamp(node_.children[1]->rows, 0.0, 1e7)));
+    }
     while (right_->pull(batch)) {
       for (std::size_t r = 0; r < batch.size(); ++r) {
         if (keys_only_) {
@@ -202,7 +207,7 @@ class HashJoinOperator final : public Operator {
   bool ready_ = false;
   std::size_t left_at_ = 0;
   const TermId* row_ = nullptr;
-  std::span<const std::size_t> candidates_;
+  JoinIndex::Candidates candidates_;
   std::size_t candidate_at_ = 0;
   bool in_row_ = false;
   bool matched_ = false;

@@ -24,8 +24,9 @@ std::vector<std::size_t> found(JoinIndex& index, const Table& table, TermId key,
   TermId probe[2] = {kAnyTerm, kAnyTerm};
   probe[at] = key;
   std::vector<std::size_t> out;
-  for (const std::size_t r : index.candidates(probe)) {
-    if (table.row(r)[0] == key) out.push_back(r);
+  const JoinIndex::Candidates c = index.candidates(probe);
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    if (table.row(c[i])[0] == key) out.push_back(c[i]);
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -50,9 +51,11 @@ TEST(JoinIndexTest, ASortedTableAnswersAscendingProbesExactly) {
   const TermId last = table.row(table.size() - 1)[0];
   for (TermId k = 0; k <= last + 5; ++k) {
     const TermId probe[2] = {k, kAnyTerm};
-    const auto c = index.candidates(probe);
+    const JoinIndex::Candidates c = index.candidates(probe);
     // Sorted: the candidates are exactly the run of the key, in order.
-    ASSERT_EQ(std::vector<std::size_t>(c.begin(), c.end()), matching(table, k)) << k;
+    std::vector<std::size_t> got;
+    for (std::size_t i = 0; i < c.size(); ++i) got.push_back(c[i]);
+    ASSERT_EQ(got, matching(table, k)) << k;
   }
 }
 
