@@ -13,8 +13,11 @@
 # Every engine answers over HTTP on loopback (SPARQL JSON), the same client
 # timing each request: TDB2 through bench/Tdb2Queries.java's small server
 # (Debian has no Fuseki); QUIVER_BENCH_TDB2=jvm times TDB2 inside its JVM
-# instead, without HTTP. Jena gets every core (JENA_CPUS) for its loader. Not a test: speed is
-# reported, never asserted. Make large data with
+# instead, without HTTP. The loads run one at a time; then every server is
+# up and each query's runs alternate between the engines, so that the
+# machine's drifts in speed (large on a shared virtual machine) fall on
+# all of them alike. Jena gets every core (JENA_CPUS) for its loader. Not
+# a test: speed is reported, never asserted. Make large data with
 # ../shared/bench/watdiv-gen/generate.sh 100 OUT (about 10M triples).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -48,14 +51,25 @@ try: rows = len(json.load(open(sys.argv[1]))["results"]["bindings"])
 except Exception: rows = -1
 print(rows, open(sys.argv[2]).read() if rows >= 0 else "nan")' "$work/answer.json" "$work/time"
 }
-# Warm figures of every query at an HTTP endpoint, "name rows median" lines.
-http_queries() {  # url
+# Warm figures of every query at every endpoint of $work/endpoints ("name
+# url" lines): for each query one warm-up per engine, then its runs
+# interleaved (run r of every engine, then run r + 1), so that the
+# machine's drifts fall on every engine alike. Writes $work/NAME.q, lines
+# of "query rows median".
+http_queries() {
+  local name url
   for q in "${queries[@]}"; do
-    http_query "$1" "$q" > /dev/null
-    rows=0
-    for ((r = 0; r < repeat; ++r)); do http_query "$1" "$q"; done > "$work/runs"
-    rows=$(head -1 "$work/runs" | cut -d' ' -f1)
-    printf '%s %s %s\n' "$(basename "$q" .rq)" "$rows" "$(cut -d' ' -f2 "$work/runs" | median)"
+    while read -r name url; do http_query "$url" "$q" < /dev/null > /dev/null; done < "$work/endpoints"
+    for ((r = 0; r < repeat; ++r)); do
+      while read -r name url; do
+        http_query "$url" "$q" < /dev/null >> "$work/$name.runs"
+      done < "$work/endpoints"
+    done
+    while read -r name url; do
+      printf '%s %s %s\n' "$(basename "$q" .rq)" "$(head -1 "$work/$name.runs" | cut -d' ' -f1)" \
+        "$(cut -d' ' -f2 "$work/$name.runs" | median)" >> "$work/$name.q"
+      rm -f "$work/$name.runs"
+    done < "$work/endpoints"
   done
 }
 wait_http() {  # url
@@ -84,18 +98,6 @@ if [[ " $engines " == *" quiver "* ]]; then
     echo "$name $(elapsed "$t0")"
   done > "$work/quiver-cold"
   awk '{s += $2; if ($2 > m) m = $2} END {if (NR) printf "quiver open + first query, fresh process, L and S queries: mean %.3f s, max %.3f s\n", s / NR, m}' "$work/quiver-cold"
-  "$quiver" serve --db "$work/quiver-db" --port $port --max-rows 100000000 --timeout 600 2> "$work/quiver-serve.log" &
-  pid=$!
-  wait_http "http://127.0.0.1:$port/sparql"
-  http_queries "http://127.0.0.1:$port/sparql" > "$work/quiver.q"
-  kill $pid; wait $pid 2> /dev/null || true
-  if [[ ${QUIVER_BENCH_MEMORY:-yes} != no ]]; then
-    "$quiver" serve --data "$data" --port $port --max-rows 100000000 --timeout 600 2> "$work/memory-serve.log" &
-    pid=$!
-    wait_http "http://127.0.0.1:$port/sparql"
-    http_queries "http://127.0.0.1:$port/sparql" > "$work/memory.q"
-    kill $pid; wait $pid 2> /dev/null || true
-  fi
 fi
 
 if [[ " $engines " == *" tdb2 "* ]]; then
@@ -104,17 +106,6 @@ if [[ " $engines " == *" tdb2 "* ]]; then
   /usr/bin/time -f '%M' -o "$work/tdb2.kib" \
     "$root/scripts/jena.sh" tdb2.tdbloader --loc "$work/tdb2-db" "$data" > "$work/tdb2-load.log" 2>&1
   report_load tdb2 "$(elapsed "$t0")" "$(cat "$work/tdb2.kib")" "$(bytes_of "$work/tdb2-db")" | tee -a "$work/loads"
-  if [[ ${QUIVER_BENCH_TDB2:-http} == jvm ]]; then
-    "$root/scripts/jena.sh" "$root/bench/Tdb2Queries.java" "$work/tdb2-db" "$repeat" "${queries[@]}" \
-      > "$work/tdb2.q" 2> "$work/tdb2-queries.log"
-  else
-    "$root/scripts/jena.sh" "$root/bench/Tdb2Queries.java" "$work/tdb2-db" serve $port \
-      2> "$work/tdb2-serve.log" &
-    pid=$!
-    wait_http "http://127.0.0.1:$port/sparql"
-    http_queries "http://127.0.0.1:$port/sparql" > "$work/tdb2.q"
-    kill $pid; wait $pid 2> /dev/null || true
-  fi
 fi
 
 if [[ " $engines " == *" virtuoso "* ]]; then
@@ -134,9 +125,43 @@ SQL
   seconds=$(elapsed "$t0")
   kib=$(awk '/VmHWM/ {print $2}' "/proc/$vpid/status")
   report_load virtuoso "$seconds" "$kib" "$(( $(bytes_of "$base/db") - before ))" | tee -a "$work/loads"
-  http_queries "$endpoint/sparql?default-graph-uri=http%3A%2F%2Fexample.org%2Fstore_vs" > "$work/virtuoso.q"
+fi
+
+# Every server up at once, queried in turn (http_queries).
+: > "$work/endpoints"
+pids=()
+if [[ " $engines " == *" quiver "* ]]; then
+  "$quiver" serve --db "$work/quiver-db" --port $port --max-rows 100000000 --timeout 600 2> "$work/quiver-serve.log" &
+  pids+=($!)
+  wait_http "http://127.0.0.1:$port/sparql"
+  echo "quiver http://127.0.0.1:$port/sparql" >> "$work/endpoints"
+  if [[ ${QUIVER_BENCH_MEMORY:-yes} != no ]]; then
+    "$quiver" serve --data "$data" --port $((port + 1)) --max-rows 100000000 --timeout 600 2> "$work/memory-serve.log" &
+    pids+=($!)
+    wait_http "http://127.0.0.1:$((port + 1))/sparql"
+    echo "memory http://127.0.0.1:$((port + 1))/sparql" >> "$work/endpoints"
+  fi
+fi
+if [[ " $engines " == *" tdb2 "* && ${QUIVER_BENCH_TDB2:-http} != jvm ]]; then
+  "$root/scripts/jena.sh" "$root/bench/Tdb2Queries.java" "$work/tdb2-db" serve $((port + 2)) \
+    2> "$work/tdb2-serve.log" &
+  pids+=($!)
+  wait_http "http://127.0.0.1:$((port + 2))/sparql"
+  echo "tdb2 http://127.0.0.1:$((port + 2))/sparql" >> "$work/endpoints"
+fi
+if [[ " $engines " == *" virtuoso "* ]]; then
+  echo "virtuoso $endpoint/sparql?default-graph-uri=http%3A%2F%2Fexample.org%2Fstore_vs" >> "$work/endpoints"
+fi
+http_queries
+for pid in "${pids[@]}"; do kill "$pid"; wait "$pid" 2> /dev/null || true; done
+if [[ " $engines " == *" virtuoso "* ]]; then
   "$root/scripts/virtuoso.sh" stop > /dev/null 2>&1 || true
   rm -f "$base/data/store_vs/data.nt"
+fi
+# TDB2 timed inside its own JVM, without HTTP, after the others.
+if [[ " $engines " == *" tdb2 "* && ${QUIVER_BENCH_TDB2:-http} == jvm ]]; then
+  "$root/scripts/jena.sh" "$root/bench/Tdb2Queries.java" "$work/tdb2-db" "$repeat" "${queries[@]}" \
+    > "$work/tdb2.q" 2> "$work/tdb2-queries.log"
 fi
 
 # The table: rows must agree; ratios are the other engine's time over Quiver's.

@@ -90,6 +90,15 @@ class HashJoinOperator final : public Operator {
     out.clear();
     if (!ready_) build();
     ExistsRunner::Guard guard(ctx_, &exists_, graphs_);
+    if (in_place_ && !in_row_ && left_at_ >= left_rows_.size()) {
+      for (;;) {
+        if (!left_->pull(out)) return false;
+        const bool whole = join_in_place(out);
+        if (!ctx_.tick(out.size())) return false;
+        if (!whole) break;  // the general loop goes on from left_rows_
+        if (!out.empty()) return true;
+      }
+    }
     const std::size_t w = ctx_.width();
     while (!out.full() && !ctx_.stopped()) {
       if (!in_row_) {
@@ -156,6 +165,49 @@ class HashJoinOperator final : public Operator {
   }
 
  private:
+  // A key join's left rows mostly meet one right row at most: those are
+  // joined where they stand in the batch the left side filled, with no
+  // copy of the row. From the first row that meets several, the rest of
+  // the batch goes to left_rows_ for the general loop (false then).
+  bool join_in_place(RowBatch& out) {
+    const std::size_t n = right_slots_.size();
+    const bool inner = node_.kind == plan::NodeKind::Join;
+    std::size_t kept = 0;
+    for (std::size_t at = 0; at < out.size(); ++at) {
+      const TermId* row = out.row(at);
+      const JoinIndex::Candidates c = index_.candidates(row);
+      const TermId* match = nullptr;
+      bool several = false;
+      for (std::size_t k = 0; k < c.size() && !several; ++k) {
+        const TermId* r = built_.row(c[k]);
+        bool fits = true;
+        for (std::size_t i = 0; i < n && fits; ++i) {
+          const TermId mine = row[right_slots_[i]];
+          fits = r[i] == kAnyTerm || mine == kAnyTerm || mine == r[i];
+        }
+        if (!fits) continue;
+        several = match != nullptr;
+        match = r;
+      }
+      if (several) {
+        left_rows_.clear();
+        for (std::size_t q = at; q < out.size(); ++q) left_rows_.push(out.row(q));
+        left_at_ = 0;
+        out.truncate(kept);
+        return false;
+      }
+      if (match == nullptr && inner) continue;
+      TermId* to = out.row(kept++);
+      if (to != row) std::copy(row, row + out.width(), to);
+      if (match == nullptr) continue;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (match[i] != kAnyTerm) to[right_slots_[i]] = match[i];
+      }
+    }
+    out.truncate(kept);
+    return true;
+  }
+
   void build() {
     ready_ = true;
     right_->open(seed_, graphs_);
@@ -185,6 +237,9 @@ class HashJoinOperator final : public Operator {
       if (!ctx_.tick(batch.size())) return;
     }
     if (!keys_only_) index_ = JoinIndex(built_, built_keys_, keys_);
+    in_place_ =
+        !keys_.empty() && (node_.kind == plan::NodeKind::Join ||
+                           (node_.kind == plan::NodeKind::LeftJoin && node_.op->exprs.empty()));
   }
 
   std::unique_ptr<Operator> left_;
@@ -195,6 +250,7 @@ class HashJoinOperator final : public Operator {
   KeySet seen_;
   bool keys_only_ = false;
   bool shares_key_ = false;
+  bool in_place_ = false;          // join_in_place() may take the left side's batches
   std::vector<Slot> right_slots_;  // the query slots a built row holds, in its order
   std::vector<Slot> built_keys_;   // keys_ as positions in a built row
   Table built_;                    // the right side's rows, narrowed to right_slots_

@@ -19,13 +19,15 @@ namespace {
 class LargeInputTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    // 6,000 subjects with :p; every third has :q, every fifth :r.
+    // 6,000 subjects with :p; every third has :q, every fifth :r, every
+    // seventh three values of :t.
     std::string data = "@prefix : <http://ex/> .\n";
     for (int i = 0; i < 6000; ++i) {
       const std::string s = ":s" + std::to_string(i);
       data += s + " :p :o" + std::to_string(i % 50) + " .\n";
       if (i % 3 == 0) data += s + " :q " + std::to_string(i) + " .\n";
       if (i % 5 == 0) data += s + " :r :o" + std::to_string(i % 7) + " .\n";
+      if (i % 7 == 0) data += s + " :t 1, 2, 3 .\n";
     }
     store_ = new store::MemoryStore();
     io::ReadOptions options;
@@ -83,6 +85,25 @@ TEST_F(LargeInputTest, AnOptionalOverManyRowsIsHashedWithTheSameAnswer) {
   EXPECT_NE(plan.find("leftjoin hash on ?s"), std::string::npos) << plan;
   EXPECT_EQ(fast.size(), 6000u);
   EXPECT_EQ(fast, reference);
+}
+
+// A hash join takes the left side's batches and joins rows with one match
+// where they stand; a row with several (:t) sends the rest of its batch
+// the general way. Both must give the naive answer, rows dropped (inner
+// join) or kept (OPTIONAL) alike.
+TEST_F(LargeInputTest, HashJoinsWhoseRowsMeetOneOrSeveralRowsGiveTheNaiveAnswer) {
+  const std::pair<const char*, std::size_t> cases[] = {
+      // 858 subjects have three :t each: 6,000 - 858 + 3 * 858.
+      {"SELECT * { ?s :p ?o OPTIONAL { ?s :t ?v } }", 7716},
+      {"SELECT * { { SELECT ?s ?o { ?s :p ?o } } { SELECT ?s ?v { ?s :t ?v } } }", 2574},
+      {"SELECT * { { SELECT ?s ?o { ?s :p ?o } } { SELECT ?s ?n { ?s :q ?n } } }", 2000}};
+  for (const auto& [q, expected] : cases) {
+    const auto [fast, plan] = run(q, false);
+    const auto [reference, naive_plan] = run(q, true);
+    EXPECT_NE(plan.find("hash on ?s"), std::string::npos) << plan;
+    EXPECT_EQ(fast.size(), expected) << q;
+    EXPECT_EQ(fast, reference) << q;
+  }
 }
 
 TEST_F(LargeInputTest, FilterNotExistsOverManyRowsIsAMinusWithTheSameAnswer) {
