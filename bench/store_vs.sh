@@ -8,6 +8,7 @@
 # query as a fresh process.
 #   bench/store_vs.sh DATA.nt [QUERY.rq...]     (default: the 20 WatDiv queries)
 #   QUIVER_BENCH_REPEAT=5 QUIVER_BENCH_ENGINES="quiver tdb2 virtuoso" bench/store_vs.sh ...
+#   QUIVER_BENCH_TIMEOUT=1800: seconds a request may take before it counts as failed
 # QUIVER_BENCH_MEMORY=no leaves out the in-memory server (data too large
 # for memory: WatDiv 100M, `generate.sh 100 OUT 10`, is run so).
 # Every engine answers over HTTP on loopback (SPARQL JSON), the same client
@@ -42,8 +43,11 @@ median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 bytes_of() { du -sb "$1" | cut -f1; }
 # One SPARQL query over HTTP: prints "rows seconds".
 http_query() {  # url query-file
+  # A request past QUIVER_BENCH_TIMEOUT seconds, or one the server drops,
+  # counts as failed (-1 rows), like an error.
+  : > "$work/answer.json"
   curl -s -o "$work/answer.json" -w '%{time_total}' -H 'Accept: application/sparql-results+json' \
-    --data-urlencode "query@$2" "$1" > "$work/time"
+    --max-time "${QUIVER_BENCH_TIMEOUT:-1800}" --data-urlencode "query@$2" "$1" > "$work/time" || true
   # An engine's error (not JSON) counts as -1 rows: the run goes on.
   python3 -c '
 import json, sys

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
+#include <span>
 #include <string>
 
 #include "eval/exists.hpp"
@@ -18,22 +19,24 @@
 namespace quiver::eval {
 namespace {
 
-std::size_t hash_key(const std::vector<TermId>& key) {
+std::size_t hash_key(std::span<const TermId> key) {
   std::size_t h = 0x9e3779b97f4a7c15ULL;
   for (TermId id : key) h = (h ^ id) * 0x100000001b3ULL + (h >> 29);
   return h * 0x9E3779B97F4A7C15ULL;  // the top bits pick the slot
 }
 
 // Keys are a few ids: a loop, where operator== calls memcmp.
-bool same_key(const std::vector<TermId>& a, const std::vector<TermId>& b) {
+bool same_key(std::span<const TermId> a, std::span<const TermId> b) {
   for (std::size_t i = 0; i < a.size(); ++i) {
     if (a[i] != b[i]) return false;
   }
   return true;
 }
 
+// What a group needs beyond its key and counts, made only for queries
+// that use it (most GROUP BYs count, and a million groups are a million
+// allocations saved).
 struct Group {
-  std::vector<TermId> key;
   std::vector<TermId> first_row;  // for expressions that are not aggregates
   bool has_row = false;
   std::vector<std::unique_ptr<functions::Aggregator>> aggregators;
@@ -84,6 +87,8 @@ class GroupOperator final : public Operator {
         }
       }
       counted_.push_back(counted);
+      any_aggregator_ = any_aggregator_ || counted == kNoCount;
+      any_distinct_ = any_distinct_ || distinct_slots_.back() != kNoSlot;
       if (e.kind != sparql::ExprKind::Aggregate) needs_first_row_ = true;
       aggregate_slots_.push_back(ctx.vars().find(b.variable));
     }
@@ -98,6 +103,7 @@ class GroupOperator final : public Operator {
     graphs_ = graphs;
     child_->open(seed, graphs);
     groups_.clear();
+    keys_.clear();
     slots_.clear();
     counts_.clear();
     grouped_ = false;
@@ -118,7 +124,7 @@ class GroupOperator final : public Operator {
       const Group& g = groups_[at_];
       std::fill(row_.begin(), row_.end(), kAnyTerm);
       for (std::size_t k = 0; k < key_slots_.size(); ++k) {
-        if (key_slots_[k] != kNoSlot) row_[key_slots_[k]] = g.key[k];
+        if (key_slots_[k] != kNoSlot) row_[key_slots_[k]] = key_of(at_)[k];
       }
       for (std::size_t a = 0; a < op.aggregates.size(); ++a) {
         const Slot s = aggregate_slots_[a];
@@ -142,24 +148,33 @@ class GroupOperator final : public Operator {
   }
 
  private:
-  std::size_t new_group(std::vector<TermId> key) {
-    Group g{std::move(key), {}, false, {}, {}};
-    for (std::size_t a = 0; a < counted_.size(); ++a) {
-      const sparql::Expr& e = *node_.op->aggregates[a].expr;
-      g.aggregators.push_back(counted_[a] == kNoCount ? new_aggregator(e) : nullptr);
-    }
-    for (const Slot s : distinct_slots_) {
-      g.seen.emplace_back(s == kNoSlot ? std::vector<Slot>{} : std::vector<Slot>{s});
-    }
+  std::size_t new_group(std::span<const TermId> key) {
+    keys_.insert(keys_.end(), key.begin(), key.end());
     counts_.resize(counts_.size() + counted_.size());
-    groups_.push_back(std::move(g));
+    Group& g = groups_.emplace_back();
+    if (any_aggregator_) {
+      for (std::size_t a = 0; a < counted_.size(); ++a) {
+        const sparql::Expr& e = *node_.op->aggregates[a].expr;
+        g.aggregators.push_back(counted_[a] == kNoCount ? new_aggregator(e) : nullptr);
+      }
+    }
+    if (any_distinct_) {
+      for (const Slot s : distinct_slots_) {
+        g.seen.emplace_back(s == kNoSlot ? std::vector<Slot>{} : std::vector<Slot>{s});
+      }
+    }
     return groups_.size() - 1;
+  }
+
+  std::span<const TermId> key_of(std::size_t g) const {
+    const std::size_t k = node_.op->group_keys.size();
+    return {keys_.data() + g * k, k};
   }
 
   // The group of `key`, new if need be: open addressing over the groups'
   // numbers, each slot with its key's hash, so that a probe rarely reads a
   // group; a one-id key's hash is a bijection of the id, so it is the key.
-  std::size_t group_of(const std::vector<TermId>& key) {
+  std::size_t group_of(std::span<const TermId> key) {
     if (2 * (groups_.size() + 1) > slots_.size()) grow();
     const std::size_t h = hash_key(key);
     const std::size_t mask = slots_.size() - 1;
@@ -169,7 +184,7 @@ class GroupOperator final : public Operator {
         slot = {h, new_group(key) + 1};
         return slot.group - 1;
       }
-      if (slot.hash == h && (key.size() == 1 || groups_[slot.group - 1].key == key)) {
+      if (slot.hash == h && (key.size() == 1 || same_key(key_of(slot.group - 1), key))) {
         return slot.group - 1;
       }
     }
@@ -180,7 +195,7 @@ class GroupOperator final : public Operator {
     shift_ = 64 - static_cast<unsigned>(std::countr_zero(size));
     slots_.assign(size, {});
     for (std::size_t g = 0; g < groups_.size(); ++g) {
-      const std::size_t h = hash_key(groups_[g].key);
+      const std::size_t h = hash_key(key_of(g));
       std::size_t i = h >> shift_;
       while (slots_[i].group != 0) i = (i + 1) & (size - 1);
       slots_[i] = {h, g + 1};
@@ -289,6 +304,9 @@ class GroupOperator final : public Operator {
   bool needs_first_row_ = false;      // a non-aggregate expression is valued on it
   const std::vector<TermId>* graphs_ = nullptr;
   std::vector<Group> groups_;
+  std::vector<TermId> keys_;     // group g's key: key_of(g)
+  bool any_aggregator_ = false;  // an aggregate needs an aggregator object
+  bool any_distinct_ = false;    // an aggregate is over DISTINCT ?var
   struct GroupSlot {
     std::size_t hash = 0;
     std::size_t group = 0;  // the group's number + 1; 0: empty
