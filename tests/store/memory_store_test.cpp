@@ -113,6 +113,30 @@ TEST(MemoryStoreTest, AddingAfterReadsRebuildsTheIndexes) {
   EXPECT_EQ(v->count(QuadIds{.predicate = p, .graph = kAnyNamedGraph}), 2u);
 }
 
+// A pattern with only its predicate bound is read from PSO (PSOG, GPSO):
+// subjects ascend, in the default graph, over all named graphs and in one.
+TEST(MemoryStoreTest, APredicateAloneGivesItsStatementsBySubject) {
+  MemoryStore store;
+  // Objects in the opposite order of subjects, so that POS would differ.
+  add_trig(store,
+           "<s3> <p> <o1> . <s1> <p> <o3> . <s2> <p> <o2> . <s1> <p> <o0> . "
+           "<g> { <s3> <p> <o1> . <s1> <p> <o3> . <s2> <p> <o2> } "
+           "<h> { <s2> <p> <o0> }");
+  const auto v = store.snapshot();
+  const TermId p = id_of(store, "http://example.org/p");
+  const TermId g = id_of(store, "http://example.org/g");
+  for (const TermId graph : {kDefaultGraph, kAnyNamedGraph, g}) {
+    const auto rows = all_matches(*v, QuadIds{.predicate = p, .graph = graph});
+    ASSERT_FALSE(rows.empty()) << graph;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+      EXPECT_LE(rows[i - 1].subject, rows[i].subject) << graph;
+      if (graph != kAnyNamedGraph && rows[i - 1].subject == rows[i].subject) {
+        EXPECT_LT(rows[i - 1].object, rows[i].object) << graph;
+      }
+    }
+  }
+}
+
 TEST(MemoryStoreTest, IdsOutsideTheDictionaryMatchNothing) {
   MemoryStore store;
   add_trig(store, "<a> <p> <b> . <g> { <a> <p> <c> }");
