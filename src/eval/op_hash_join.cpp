@@ -219,10 +219,13 @@ class HashJoinOperator final : public Operator {
     keys_only_ = node_.kind == plan::NodeKind::Minus && node_.keys_are_shared && !keys_.empty();
     shares_key_ =
         std::any_of(keys_.begin(), keys_.end(), [&](Slot k) { return seed_[k] == kAnyTerm; });
-    // Sized from the plan's estimate (capped): growing by doubling copied
-    // the table and faulted fresh pages in at each step.
-    if (!keys_only_) {
-      built_.reserve(static_cast<std::size_t>(std::clamp(node_.children[1]->rows, 0.0, 1e7)));
+    // Sized from the plan's estimate: growing by doubling copied the table
+    // and faulted fresh pages in at each step. Capped at 32 MiB, since an
+    // estimate can be far too high and --max-memory (RLIMIT_DATA) counts
+    // what is reserved, touched or not.
+    if (!keys_only_ && !right_slots_.empty()) {
+      const double cap = double(kReserveCells) / double(right_slots_.size());
+      built_.reserve(static_cast<std::size_t>(std::clamp(node_.children[1]->rows, 0.0, cap)));
     }
     while (right_->pull(batch)) {
       for (std::size_t r = 0; r < batch.size(); ++r) {
@@ -250,7 +253,8 @@ class HashJoinOperator final : public Operator {
   KeySet seen_;
   bool keys_only_ = false;
   bool shares_key_ = false;
-  bool in_place_ = false;          // join_in_place() may take the left side's batches
+  bool in_place_ = false;  // join_in_place() may take the left side's batches
+  static constexpr std::size_t kReserveCells = std::size_t{4} << 20;
   std::vector<Slot> right_slots_;  // the query slots a built row holds, in its order
   std::vector<Slot> built_keys_;   // keys_ as positions in a built row
   Table built_;                    // the right side's rows, narrowed to right_slots_
