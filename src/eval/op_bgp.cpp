@@ -137,8 +137,9 @@ class BgpOperator final : public Operator {
     level.single = false;
     const TermId* row = row_.data();
     const Step& p = steps_[depth];
-    level.free = true;
-    for (int i = 0; i < 3; ++i) {
+    // Only the last level copies out in bulk; the others bind one match at a time.
+    level.free = depth + 1 == steps_.size();
+    for (int i = 0; i < 3 && level.free; ++i) {
       const Slot s = p.pos[i].slot;
       if (s == kNoSlot) continue;
       level.free = level.free && row[s] == kAnyTerm;

@@ -60,8 +60,7 @@ class ExtendOperator final : public RowFunctionOperator {
       slots_.push_back(ctx.vars().find(e->variable));
       // (expr AS ?v) of a plain variable, as every SELECT (aggregate AS
       // ?v) is: the id is copied, not decoded, valued and encoded again.
-      const bool plain = !e->exprs.empty() && e->exprs[0]->kind == sparql::ExprKind::Variable;
-      sources_.push_back(plain ? ctx.vars().find(e->exprs[0]->name) : kComputed);
+      sources_.push_back(e->exprs.empty() ? kComputedSlot : variable_slot(ctx, *e->exprs[0]));
     }
   }
 
@@ -77,7 +76,7 @@ class ExtendOperator final : public RowFunctionOperator {
         const sparql::Op& e = *node_.chain[i];
         const Slot slot = slots_[i];
         if (slot == kNoSlot || e.exprs.empty() || row[slot] != kAnyTerm) continue;
-        if (const Slot from = sources_[i]; from != kComputed) {
+        if (const Slot from = sources_[i]; from != kComputedSlot) {
           if (from != kNoSlot) row[slot] = row[from];
           continue;
         }
@@ -90,8 +89,7 @@ class ExtendOperator final : public RowFunctionOperator {
 
  private:
   std::vector<Slot> slots_;
-  static constexpr Slot kComputed = kNoSlot - 1;
-  std::vector<Slot> sources_;  // per Extend: its variable's slot, or kComputed
+  std::vector<Slot> sources_;  // per Extend: variable_slot() of its expression
 };
 
 }  // namespace

@@ -94,8 +94,7 @@ class GroupOperator final : public Operator {
     }
     for (const auto& k : node.op->group_keys) {
       key_slots_.push_back(ctx.vars().find(k.variable));
-      plain_keys_.push_back(
-          k.expr->kind == sparql::ExprKind::Variable ? ctx.vars().find(k.expr->name) : kComputed);
+      plain_keys_.push_back(variable_slot(ctx, *k.expr));
     }
   }
 
@@ -206,7 +205,7 @@ class GroupOperator final : public Operator {
   // BY ?x), anything else is computed and encoded.
   TermId key_id(std::size_t k, const TermId* row) {
     const Slot s = plain_keys_[k];
-    if (s != kComputed) return s == kNoSlot ? kAnyTerm : row[s];
+    if (s != kComputedSlot) return s == kNoSlot ? kAnyTerm : row[s];
     Value v = eval_expr(ctx_, *node_.op->group_keys[k].expr, row);
     return v ? ctx_.encode(*v) : kAnyTerm;
   }
@@ -295,9 +294,7 @@ class GroupOperator final : public Operator {
   std::vector<Slot> counted_;
   std::vector<Slot> aggregate_slots_;  // per aggregate: the slot its variable fills
   std::vector<Slot> key_slots_;        // per GROUP BY key: the slot it fills
-  // Per GROUP BY key: the slot of the variable it is, or kComputed.
-  static constexpr Slot kComputed = kNoSlot - 1;
-  std::vector<Slot> plain_keys_;
+  std::vector<Slot> plain_keys_;       // per GROUP BY key: variable_slot() of its expression
   static constexpr std::int64_t kCachedCounts = 1 << 16;
   std::vector<TermId> count_ids_;     // count n's id at n, or kAnyTerm
   std::vector<std::int64_t> counts_;  // group g's: counts_[g * counted_.size() + a]

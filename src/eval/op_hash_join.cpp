@@ -121,22 +121,10 @@ class HashJoinOperator final : public Operator {
         if (!ctx_.tick()) break;
       }
       const bool minus = node_.kind == plan::NodeKind::Minus;
-      const std::size_t n = right_slots_.size();
       for (; candidate_at_ < candidates_.size() && !out.full(); ++candidate_at_) {
         const TermId* r = built_.row(candidates_[candidate_at_]);
-        bool fits = true;
-        // MINUS's dom(a) ∩ dom(b) ≠ ∅. The seed's variables do not count:
-        // run from a seed (an EXISTS test), the pattern is the one the
-        // seed's values are substituted into (18.6), where they are
-        // constants, in neither domain.
         bool shared = false;
-        for (std::size_t i = 0; i < n && fits; ++i) {
-          const TermId mine = row_[right_slots_[i]];
-          if (r[i] == kAnyTerm || mine == kAnyTerm) continue;
-          fits = mine == r[i];
-          shared = shared || seed_[right_slots_[i]] == kAnyTerm;
-        }
-        if (!fits) continue;
+        if (!fits(row_, r, &shared)) continue;
         if (minus) {
           if (!shared) continue;
           matched_ = true;
@@ -146,9 +134,7 @@ class HashJoinOperator final : public Operator {
         // Merged in place in the output; a row its filter rejects is taken back.
         TermId* merged = out.add();
         for (std::size_t i = 0; i < w; ++i) merged[i] = row_[i];
-        for (std::size_t i = 0; i < n; ++i) {
-          if (r[i] != kAnyTerm) merged[right_slots_[i]] = r[i];
-        }
+        overlay(merged, r);
         if (node_.kind == plan::NodeKind::LeftJoin && !node_.op->exprs.empty() &&
             !eval_conjunction(ctx_, node_.op->exprs, merged)) {
           out.truncate(out.size() - 1);
@@ -165,12 +151,34 @@ class HashJoinOperator final : public Operator {
   }
 
  private:
+  // True when the left row `row` and the built row `r` agree on every
+  // variable both bind. With `shared`, also whether they share a binding
+  // as MINUS counts it (dom(a) ∩ dom(b) ≠ ∅). The seed's variables do not
+  // count: run from a seed (an EXISTS test), the pattern is the one the
+  // seed's values are substituted into (18.6), where they are constants,
+  // in neither domain.
+  bool fits(const TermId* row, const TermId* r, bool* shared = nullptr) const {
+    for (std::size_t i = 0; i < right_slots_.size(); ++i) {
+      const TermId mine = row[right_slots_[i]];
+      if (r[i] == kAnyTerm || mine == kAnyTerm) continue;
+      if (mine != r[i]) return false;
+      if (shared != nullptr && seed_[right_slots_[i]] == kAnyTerm) *shared = true;
+    }
+    return true;
+  }
+
+  // Writes the cells the built row `r` binds into the full row `to`.
+  void overlay(TermId* to, const TermId* r) const {
+    for (std::size_t i = 0; i < right_slots_.size(); ++i) {
+      if (r[i] != kAnyTerm) to[right_slots_[i]] = r[i];
+    }
+  }
+
   // A key join's left rows mostly meet one right row at most: those are
   // joined where they stand in the batch the left side filled, with no
   // copy of the row. From the first row that meets several, the rest of
   // the batch goes to left_rows_ for the general loop (false then).
   bool join_in_place(RowBatch& out) {
-    const std::size_t n = right_slots_.size();
     const bool inner = node_.kind == plan::NodeKind::Join;
     std::size_t kept = 0;
     for (std::size_t at = 0; at < out.size(); ++at) {
@@ -180,12 +188,7 @@ class HashJoinOperator final : public Operator {
       bool several = false;
       for (std::size_t k = 0; k < c.size() && !several; ++k) {
         const TermId* r = built_.row(c[k]);
-        bool fits = true;
-        for (std::size_t i = 0; i < n && fits; ++i) {
-          const TermId mine = row[right_slots_[i]];
-          fits = r[i] == kAnyTerm || mine == kAnyTerm || mine == r[i];
-        }
-        if (!fits) continue;
+        if (!fits(row, r)) continue;
         several = match != nullptr;
         match = r;
       }
@@ -199,10 +202,7 @@ class HashJoinOperator final : public Operator {
       if (match == nullptr && inner) continue;
       TermId* to = out.row(kept++);
       if (to != row) std::copy(row, row + out.width(), to);
-      if (match == nullptr) continue;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (match[i] != kAnyTerm) to[right_slots_[i]] = match[i];
-      }
+      if (match != nullptr) overlay(to, match);
     }
     out.truncate(kept);
     return true;

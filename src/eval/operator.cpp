@@ -13,6 +13,10 @@ std::vector<Slot> slots_of(const EvalContext& ctx, const std::vector<std::string
   return out;
 }
 
+Slot variable_slot(const EvalContext& ctx, const sparql::Expr& expr) {
+  return expr.kind == sparql::ExprKind::Variable ? ctx.vars().find(expr.name) : kComputedSlot;
+}
+
 std::string slot_names(const EvalContext& ctx, const std::vector<Slot>& slots) {
   std::string out;
   for (Slot s : slots) out += " ?" + (s == kNoSlot ? std::string("?") : ctx.vars().name(s));

@@ -12,6 +12,13 @@ namespace quiver::eval {
 /// The slot of each name (kNoSlot for names the query never binds).
 std::vector<Slot> slots_of(const EvalContext& ctx, const std::vector<std::string>& names);
 
+/// What variable_slot() gives for an expression that is not a variable.
+inline constexpr Slot kComputedSlot = kNoSlot - 1;
+
+/// The slot of `expr` when it is a plain variable (kNoSlot when the query
+/// never binds it), else kComputedSlot: its value is then computed.
+Slot variable_slot(const EvalContext& ctx, const sparql::Expr& expr);
+
 /// The names of `slots`, as the plan prints variables (` ?a ?b`).
 std::string slot_names(const EvalContext& ctx, const std::vector<Slot>& slots);
 

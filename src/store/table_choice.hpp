@@ -12,9 +12,9 @@
 
 namespace quiver::store {
 
-/// Tables of the default graph's triples and of the named graphs' quads.
+/// Tables of the default graph's triples (the size of triple_orders()).
 inline constexpr std::size_t kTripleTables = 4;
-/// Tables of the named graphs' quads.
+/// Tables of the named graphs' quads (the size of quad_orders()).
 inline constexpr std::size_t kQuadTables = 8;
 
 /// The table orders of the default graph's triples: SPO, POS, OSP, PSO.
