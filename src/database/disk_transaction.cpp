@@ -5,6 +5,7 @@
 #include "database/dictionary.hpp"
 #include "disk/file_format.hpp"
 #include "store/table_choice.hpp"
+#include "terms/triple_term.hpp"
 
 namespace quiver::database {
 namespace {
@@ -81,10 +82,7 @@ void put_term(std::string& out, const TermRef& t) {
 bool get_term(const unsigned char*& p, const unsigned char* end, TermRef& t) {
   if (p == end) return false;
   const unsigned char kind = *p++;
-  if (kind < static_cast<unsigned char>(TermKind::Iri) ||
-      kind > static_cast<unsigned char>(TermKind::Literal)) {
-    return false;
-  }
+  if (!is_stored_term_kind(kind)) return false;
   t.kind = static_cast<TermKind>(kind);
   std::string_view* parts[3] = {&t.value, &t.datatype, &t.language};
   for (std::string_view* s : parts) {
@@ -93,7 +91,8 @@ bool get_term(const unsigned char*& p, const unsigned char* end, TermRef& t) {
     *s = std::string_view(reinterpret_cast<const char*>(p), n);
     p += n;
   }
-  return true;
+  // Writers copy a triple term's value as it is: it must be one.
+  return t.kind != TermKind::Triple || triple_term_parts(t.value).has_value();
 }
 
 }  // namespace

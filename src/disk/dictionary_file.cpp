@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "terms/triple_term.hpp"
 #include "util/ascii.hpp"
 
 namespace quiver::disk {
@@ -200,10 +201,7 @@ Expected<TermRef> DictionaryFile::term(std::uint64_t index) const {
   const unsigned char* end = records_ + stop;
   TermRef t;
   const unsigned char kind = *at++;
-  if (kind < static_cast<unsigned char>(TermKind::Iri) ||
-      kind > static_cast<unsigned char>(TermKind::Literal)) {
-    return corrupt("term kind");
-  }
+  if (!is_stored_term_kind(kind)) return corrupt("term kind");
   t.kind = static_cast<TermKind>(kind);
   const auto text = [&](std::string_view& out) {
     std::uint64_t length = 0;
@@ -223,6 +221,8 @@ Expected<TermRef> DictionaryFile::term(std::uint64_t index) const {
   if (!text(t.language) || at != end) return corrupt("term language");
   if (!t.language.empty() && t.kind != TermKind::Literal)
     return corrupt("a language on a non-literal");
+  // Writers copy a triple term's value as it is: it must be one.
+  if (t.kind == TermKind::Triple && !triple_term_parts(t.value)) return corrupt("triple term");
   return t;
 }
 

@@ -1,5 +1,6 @@
 // The ORDER BY order (15.1), a strict weak order since the evaluator
-// sorts with it: unbound < blank nodes < IRIs < literals.
+// sorts with it: unbound < blank nodes < IRIs < literals < triple terms
+// (SPARQL 1.2 15.1), triple terms by subject, then predicate, then object.
 // Literals of one value class compare by value (numerics with NaN first,
 // dateTimes on the UTC timeline, a missing timezone read as UTC), then by
 // class: numeric, boolean, dateTime, date, simple/xsd:string, tagged
@@ -10,6 +11,7 @@
 
 #include "functions/builtins_internal.hpp"
 #include "functions/value.hpp"
+#include "terms/triple_term.hpp"
 #include "xsd/datetime.hpp"
 #include "xsd/numeric.hpp"
 
@@ -35,6 +37,8 @@ int kind_rank(const std::optional<Term>& t) {
       return 2;
     case TermKind::Literal:
       return 3;
+    case TermKind::Triple:
+      return 4;
   }
   return 0;
 }
@@ -90,12 +94,22 @@ int compare_literals(const Term& a, const Term& b) {
 
 }  // namespace
 
+int compare_triple_terms(const Term& a, const Term& b) {
+  const std::optional<Triple> ta = triple_term_parts(a.value());
+  const std::optional<Triple> tb = triple_term_parts(b.value());
+  if (!ta || !tb) return three_way(a.value(), b.value());
+  if (int c = order_compare(ta->subject, tb->subject); c != 0) return c;
+  if (int c = order_compare(ta->predicate, tb->predicate); c != 0) return c;
+  return order_compare(ta->object, tb->object);
+}
+
 int order_compare(const std::optional<Term>& a, const std::optional<Term>& b) {
   const int ra = kind_rank(a);
   const int rb = kind_rank(b);
   if (ra != rb) return ra < rb ? -1 : 1;
   if (ra == 0) return 0;
   if (ra == 3) return compare_literals(*a, *b);
+  if (ra == 4) return compare_triple_terms(*a, *b);
   return three_way(a->value(), b->value());
 }
 

@@ -11,13 +11,13 @@ namespace quiver::functions::detail {
 
 Value fn_str(Args args, FunctionContext&) {
   const Term& t = args[0];
-  if (t.is_blank()) return std::nullopt;
+  if (!t.is_iri() && !t.is_literal()) return std::nullopt;  // a blank node, a triple term
   return make_string(t.value());
 }
 
 Value fn_lang(Args args, FunctionContext&) {
   if (!args[0].is_literal()) return std::nullopt;
-  return make_string(args[0].language());
+  return make_string(language_without_direction(args[0].language()));
 }
 
 /// RFC 4647 basic filtering, as SPARQL's langMatches wants.

@@ -72,9 +72,13 @@ Value arithmetic(Function op, const Term& left, const Term& right);
 /// UnaryPlus, UnaryMinus or Not, any other Function an error.
 Value unary(Function op, const Term& operand);
 
-/// The ORDER BY order (15.1): unbound < blank nodes < IRIs < literals,
-/// literals by value where comparable, otherwise by a fixed total order.
-/// Returns <0, 0, >0.
+/// The ORDER BY order (15.1): unbound < blank nodes < IRIs < literals <
+/// triple terms, literals by value where comparable, otherwise by a fixed
+/// total order. Returns <0, 0, >0.
 int order_compare(const std::optional<Term>& a, const std::optional<Term>& b);
+
+/// The order of two triple terms (SPARQL 1.2 15.1): by subject, then
+/// predicate, then object, each in order_compare()'s order.
+int compare_triple_terms(const Term& a, const Term& b);
 
 }  // namespace quiver::functions

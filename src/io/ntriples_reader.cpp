@@ -7,6 +7,7 @@
 
 #include "terms/iri.hpp"
 #include "terms/term_reader.hpp"
+#include "terms/triple_term.hpp"
 #include "terms/utf8.hpp"
 #include "util/ascii.hpp"
 
@@ -102,6 +103,10 @@ class Parser {
         if (pos == std::string_view::npos) return true;
         continue;
       }
+      if (line[pos] == 'V') {
+        if (Outcome fault = read_version(line, pos)) return failed(std::move(*fault));
+        continue;
+      }
       const std::size_t start = pos;
       QuadRef quad;
       if (Outcome fault = read_statement(line, pos, quad)) return failed(std::move(*fault));
@@ -131,9 +136,50 @@ class Parser {
     return pos + 1 < line.size() && line[pos] == '_' && line[pos + 1] == ':';
   }
 
+  // versionDirective: 'VERSION' versionSpecifier (N-Triples 1.2), alone
+  // on its line; the version named must be one this reader knows.
+  Outcome read_version(std::string_view line, std::size_t& pos) {
+    if (!line.substr(pos).starts_with("VERSION") || pos + 7 == line.size() ||
+        !is_space(line[pos + 7])) {
+      return Fault{pos, "expected an IRI or a blank node (the subject)"};
+    }
+    pos += 7;
+    skip_space(line, pos);
+    if (pos == line.size() || (line[pos] != '"' && line[pos] != '\'')) {
+      return Fault{pos, "expected the version as a string after VERSION (VERSION \"1.2\")"};
+    }
+    const char quote = line[pos];
+    const std::size_t close = line.find(quote, pos + 1);
+    if (close == std::string_view::npos) return Fault{pos, "unterminated version string"};
+    const std::string_view version = line.substr(pos + 1, close - pos - 1);
+    if (!is_known_rdf_version(version)) {
+      return Fault{pos, "unknown RDF version \"" + std::string(version) +
+                            "\" (this reader knows 1.1, 1.2 and 1.2-basic)"};
+    }
+    pos = close + 1;
+    skip_space(line, pos);
+    if (pos < line.size() && line[pos] != '#' && line[pos] != '\r') {
+      return Fault{pos, "expected the end of the line after the VERSION directive"};
+    }
+    return {};
+  }
+
+  // Where the grammar has no triple term: say why.
+  static Outcome misplaced_triple_term(std::string_view line, std::size_t pos,
+                                       std::string_view where) {
+    if (line.substr(pos).starts_with("<<(")) {
+      return Fault{pos, "a triple term cannot be " + std::string(where) +
+                            " (RDF 1.2 allows them only as objects)"};
+    }
+    return Fault{pos,
+                 "'<<' without '(' is Turtle's reified triple, which N-Triples does not have "
+                 "(write a triple term <<( s p o )>> as an object)"};
+  }
+
   // [2] triple / [2] statement: subject predicate object graphLabel? '.'
   Outcome read_statement(std::string_view line, std::size_t& pos, QuadRef& quad) {
     Outcome fault;
+    if (line.substr(pos).starts_with("<<")) return misplaced_triple_term(line, pos, "a subject");
     if (line[pos] == '<') {
       fault = read_iriref(line, pos, scratch_[0], quad.subject);
     } else if (at_blank(line, pos)) {
@@ -143,18 +189,24 @@ class Parser {
     }
     if (fault) return fault;
     skip_space(line, pos);
+    if (line.substr(pos).starts_with("<<")) return misplaced_triple_term(line, pos, "a predicate");
     if (pos == line.size() || line[pos] != '<')
       return Fault{pos, "expected an IRI (the predicate)"};
     if ((fault = read_iriref(line, pos, scratch_[1], quad.predicate))) return fault;
     skip_space(line, pos);
-    if (pos < line.size() && line[pos] == '<') {
+    if (line.substr(pos).starts_with("<<")) {
+      if (!line.substr(pos).starts_with("<<(")) return misplaced_triple_term(line, pos, "");
+      triple_value_.clear();
+      fault = read_triple_term(line, pos, triple_value_, 1);
+      quad.object = TermRef{TermKind::Triple, triple_value_, {}, {}};
+    } else if (pos < line.size() && line[pos] == '<') {
       fault = read_iriref(line, pos, scratch_[2], quad.object);
     } else if (at_blank(line, pos)) {
       fault = read_blank_node_label(line, pos, scratch_[2], quad.object);
     } else if (pos < line.size() && line[pos] == '"') {
       fault = read_literal(line, pos, quad.object);
     } else {
-      return Fault{pos, "expected an IRI, a blank node or a literal (the object)"};
+      return Fault{pos, "expected an IRI, a blank node, a literal or a triple term (the object)"};
     }
     if (fault) return fault;
     skip_space(line, pos);
@@ -174,6 +226,65 @@ class Parser {
     if (pos < line.size() && line[pos] != '#' && line[pos] != '\r') {
       return Fault{pos, "expected the end of the line after '.' (one statement per line)"};
     }
+    return {};
+  }
+
+  // tripleTerm: '<<(' subject predicate object ')>>', whose `<<(` is at
+  // `pos`; appends its value (terms/triple_term.hpp) to `value`.
+  Outcome read_triple_term(std::string_view line, std::size_t& pos, std::string& value, int depth) {
+    if (depth > kMaxTripleTermDepth) {
+      return Fault{
+          pos, "triple terms nested more than " + std::to_string(kMaxTripleTermDepth) + " deep"};
+    }
+    pos += 3;
+    skip_space(line, pos);
+    std::string subject_text;
+    std::string predicate_text;
+    std::string object_text;
+    TermRef subject;
+    TermRef predicate;
+    TermRef object;
+    Outcome fault;
+    if (line.substr(pos).starts_with("<<")) {
+      return misplaced_triple_term(line, pos, "the subject of a triple term");
+    }
+    if (pos < line.size() && line[pos] == '<') {
+      fault = read_iriref(line, pos, subject_text, subject);
+    } else if (at_blank(line, pos)) {
+      fault = read_blank_node_label(line, pos, subject_text, subject);
+    } else {
+      return Fault{pos, "expected an IRI or a blank node (the subject of the triple term)"};
+    }
+    if (fault) return fault;
+    skip_space(line, pos);
+    if (pos == line.size() || line[pos] != '<' || line.substr(pos).starts_with("<<")) {
+      return Fault{pos, "expected an IRI (the predicate of the triple term)"};
+    }
+    if ((fault = read_iriref(line, pos, predicate_text, predicate))) return fault;
+    skip_space(line, pos);
+    if (line.substr(pos).starts_with("<<(")) {
+      fault = read_triple_term(line, pos, object_text, depth + 1);
+      object = TermRef{TermKind::Triple, object_text, {}, {}};
+    } else if (line.substr(pos).starts_with("<<")) {
+      return misplaced_triple_term(line, pos, "");
+    } else if (pos < line.size() && line[pos] == '<') {
+      fault = read_iriref(line, pos, object_text, object);
+    } else if (at_blank(line, pos)) {
+      fault = read_blank_node_label(line, pos, object_text, object);
+    } else if (pos < line.size() && line[pos] == '"') {
+      fault = read_literal(line, pos, object);
+    } else {
+      return Fault{pos,
+                   "expected an IRI, a blank node, a literal or a triple term (the object "
+                   "of the triple term)"};
+    }
+    if (fault) return fault;
+    skip_space(line, pos);
+    if (!line.substr(pos).starts_with(")>>")) {
+      return Fault{pos, "expected ')>>' to close the triple term"};
+    }
+    pos += 3;
+    append_triple_term_value(value, subject, predicate, object);
     return {};
   }
 
@@ -291,24 +402,37 @@ class Parser {
     }
     term.kind = TermKind::Literal;
     ++i;  // the closing quote
+    // Tokens may be apart (N-Triples 1.2 C14N tests: `"2"  ^^  <dt>`).
+    std::size_t next = i;
+    skip_space(line, next);
+    if (next < line.size() && (line[next] == '@' || line.substr(next).starts_with("^^"))) i = next;
     if (i < line.size() && line[i] == '@') {
-      const std::size_t length = scan_language_tag(line.substr(i + 1));
-      const std::size_t end = i + 1 + length;
-      if (length == 0 || (end < line.size() && (line[end] == '-' || is_alnum(line[end])))) {
-        std::size_t shown_end = i + 1;
-        while (shown_end < line.size() && (is_alnum(line[shown_end]) || line[shown_end] == '-')) {
-          ++shown_end;
-        }
-        return Fault{i, "malformed language tag " + std::string(line.substr(i, shown_end - i))};
+      // LANG_DIR: a language tag, then perhaps `--` and a base direction.
+      std::size_t end = i + 1;
+      while (end < line.size() && (is_alnum(line[end]) || line[end] == '-')) ++end;
+      const std::string_view field = line.substr(i + 1, end - i - 1);
+      if (!is_language_field(field)) {
+        const bool directed = field.find("--") != std::string_view::npos;
+        return Fault{i, directed && is_language_tag(language_without_direction(field))
+                            ? "unknown base direction in the language tag @" + std::string(field) +
+                                  " (ltr or rtl, in lower case)"
+                            : "malformed language tag @" + std::string(field)};
       }
-      term.language = line.substr(i + 1, length);
-      term.datatype = vocab::kRdfLangString;
+      term.language = field;
+      term.datatype =
+          base_direction(field).empty() ? vocab::kRdfLangString : vocab::kRdfDirLangString;
       i = end;
     } else if (line.substr(i).starts_with("^^")) {
       i += 2;
+      skip_space(line, i);
       if (i == line.size() || line[i] != '<') return Fault{i, "expected an IRI after '^^'"};
       TermRef datatype;
+      const std::size_t at = i;
       if (Outcome fault = read_iriref(line, i, scratch_[4], datatype)) return fault;
+      if (datatype.value == vocab::kRdfLangString || datatype.value == vocab::kRdfDirLangString) {
+        return Fault{at, "<" + std::string(datatype.value) +
+                             "> is the datatype of tagged strings: write \"...\"@tag instead"};
+      }
       term.datatype = datatype.value;
     } else {
       term.datatype = vocab::kXsdString;
@@ -327,6 +451,7 @@ class Parser {
   // Unescaped text, one per position of a statement (the object's literal
   // shares the object's) and one for a datatype.
   std::string scratch_[5];
+  std::string triple_value_;  // the object's, when it is a triple term
 };
 
 constexpr std::size_t kPageSize = 1 << 18;

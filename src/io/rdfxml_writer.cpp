@@ -131,6 +131,14 @@ Status check_writable(const Term& term) {
     return Error{ErrorKind::Invalid, "cannot write " + what + " as RDF/XML: not a valid IRI"};
   };
   if (term.is_iri() && !is_plain_iriref(term.value())) return refuse("<" + term.value() + ">");
+  // RDF/XML 1.2 writes these with rdf:parseType="Triple" and its:dir,
+  // which Raptor 2 (RDF 1.1) cannot.
+  if (term.is_triple() || !base_direction(term.language()).empty()) {
+    return Error{ErrorKind::Unsupported,
+                 "cannot write " + term.to_ntriples() +
+                     " as RDF/XML: Raptor writes RDF 1.1 only (no triple terms, no base "
+                     "directions); use Turtle, TriG, N-Triples or N-Quads"};
+  }
   if (term.is_literal()) {
     if (!term.language().empty() && !is_language_tag(term.language())) {
       return Error{ErrorKind::Invalid,
@@ -211,6 +219,7 @@ raptor_term* RdfXmlWriter::make_term(raptor_world* world, const Term& term) {
                                                   static_cast<unsigned char>(lang.size()));
     }
     case TermKind::None:
+    case TermKind::Triple:  // refused by check_writable()
       break;
   }
   return nullptr;

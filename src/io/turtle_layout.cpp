@@ -6,6 +6,8 @@
 #include <iterator>
 #include <tuple>
 
+#include "terms/triple_term.hpp"
+
 // Determinism: statements are deduplicated, then terms are ranked by content
 // (IRIs and literals byte-wise). Blank nodes are ranked by a signature of
 // their one-hop neighbourhood, computed with a fixed hash (FNV-1a), so their
@@ -46,8 +48,10 @@ int kind_order(TermKind kind) {
       return 2;
     case TermKind::Blank:
       return 3;
+    case TermKind::Triple:
+      return 4;
   }
-  return 4;
+  return 5;
 }
 
 }  // namespace
@@ -63,7 +67,7 @@ TermId TermTable::intern(const TermRef& term) {
   TermId datatype = kNoTerm;
   if (term.kind == TermKind::Literal) {
     if (full.datatype.empty()) {
-      full.datatype = term.language.empty() ? vocab::kXsdString : vocab::kRdfLangString;
+      full.datatype = Term::literal(term.value, {}, term.language).datatype();
     }
     // Few datatypes, used over and over: try the last one first.
     if (last_datatype_ == kNoTerm || entries_[last_datatype_].value != full.datatype) {
@@ -80,7 +84,11 @@ TermId TermTable::intern(const TermRef& term) {
 }
 
 TermId TermTable::find_iri(std::string_view iri) const {
-  const TermInterner::Index i = terms_.find(TermRef{TermKind::Iri, iri, {}, {}});
+  return find(TermRef{TermKind::Iri, iri, {}, {}});
+}
+
+TermId TermTable::find(const TermRef& term) const {
+  const TermInterner::Index i = terms_.find(term);
   return i == TermInterner::kNotFound ? kNoTerm : static_cast<TermId>(i + 1);
 }
 
@@ -216,6 +224,7 @@ class BlankPlanner {
     candidate_.assign(n_, 0);
     list_shaped_.assign(n_, 0);
     visited_.assign(n_, 0);
+    for (const auto& [label, b] : l_.quoted_blanks) object_uses[b] = 2;
     for (TermId b = 1; b < n_; ++b) {
       if (!is_blank(b) || object_uses[b] != 1 || graph_of[b] == kManyGraphs || graph_name[b]) {
         continue;
@@ -320,6 +329,16 @@ Layout build_layout(const TermTable& table, std::vector<IdQuad> quads) {
   layout.rdf_first = ranked(vocab::kRdfFirst);
   layout.rdf_rest = ranked(vocab::kRdfRest);
   layout.rdf_nil = ranked(vocab::kRdfNil);
+  std::vector<Term> quoted;
+  for (TermId id = 1; id < table.size(); ++id) {
+    if (table[id].kind != TermKind::Triple) continue;
+    quoted.clear();
+    collect_blank_nodes(table[id].value, quoted);
+    for (const Term& b : quoted) {
+      const TermId found = table.find(b.ref());
+      if (found != kNoTerm) layout.quoted_blanks.emplace(table[found].value, rank[found]);
+    }
+  }
 
   for (IdQuad& q : quads) {
     q = IdQuad{rank[q.graph], rank[q.subject], rank[q.predicate], rank[q.object]};

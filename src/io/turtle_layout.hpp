@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "terms/term.hpp"
@@ -61,6 +62,8 @@ class TermTable {
   TermId intern(const TermRef& term);
   /// The id of an IRI if it has been interned, else kNoTerm.
   TermId find_iri(std::string_view iri) const;
+  /// The id of `term` if it has been interned, else kNoTerm.
+  TermId find(const TermRef& term) const;
 
   /// The entry of an interned id; valid while the table lives.
   const TermEntry& operator[](TermId id) const { return entries_[id]; }
@@ -101,6 +104,9 @@ struct Layout {
   TermId rdf_rest = kNoTerm;
   /// The rank of rdf:nil; kNoTerm when absent from the data.
   TermId rdf_nil = kNoTerm;
+  /// Blank nodes that occur inside triple terms, by label: the triple term
+  /// names them, so they are always written with their label, never inline.
+  std::unordered_map<std::string_view, TermId> quoted_blanks;
 
   /// The `first_statement` of a blank node that is never a subject.
   static constexpr std::uint32_t kNoStatement = UINT32_MAX;

@@ -8,6 +8,7 @@
 // few linear passes, with 16 bytes per statement, and let us rank terms by
 // content rather than by Sord's node pointers. To be measured against Sord.
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 #include "io/turtle_layout.hpp"
 #include "io/writers_internal.hpp"
 #include "terms/term_writer.hpp"
+#include "terms/triple_term.hpp"
 
 namespace quiver::io {
 namespace {
@@ -100,6 +102,16 @@ class Renderer {
   }
 
   void write_prefixes() {
+    // Announced only when RDF 1.2 terms are there: RDF 1.1 output stays
+    // byte for byte what it was.
+    const bool rdf12 = std::any_of(l_.terms.begin(), l_.terms.end(), [&](const auto& t) {
+      return t.kind == TermKind::Triple ||
+             (t.kind == TermKind::Literal && !base_direction(t.language).empty());
+    });
+    if (rdf12) {
+      buf_ += "VERSION \"1.2\"\n";
+      wrote_block_ = true;
+    }
     const PrefixList& prefixes = prefixes_.prefixes();
     for (std::size_t k = 0; k < prefixes.size(); ++k) {
       if (!used_[k]) continue;
@@ -211,19 +223,48 @@ class Renderer {
       case TermKind::Iri:
         append_turtle_iri(buf_, t.value, prefix(id));
         break;
-      case TermKind::Blank: {
-        if (labels_.empty()) labels_.assign(l_.terms.size(), UINT32_MAX);
-        if (labels_[id] == UINT32_MAX) labels_[id] = next_label_++;
-        buf_ += "_:b";
-        buf_ += std::to_string(labels_[id]);
+      case TermKind::Blank:
+        append_blank(id);
         break;
-      }
       case TermKind::Literal: {
         const TermRef literal{TermKind::Literal, t.value, l_.terms[t.datatype].value, t.language};
         append_turtle_literal(buf_, literal, prefix(t.datatype), TurtleStrings::LongWhenMultiline);
         break;
       }
+      case TermKind::Triple:
+        append_triple_term(t.value);
+        break;
     }
+  }
+
+  void append_blank(TermId id) {
+    if (labels_.empty()) labels_.assign(l_.terms.size(), UINT32_MAX);
+    if (labels_[id] == UINT32_MAX) labels_[id] = next_label_++;
+    buf_ += "_:b";
+    buf_ += std::to_string(labels_[id]);
+  }
+
+  // `<<( s p o )>>` with full IRIs (mark_used_prefixes() does not look
+  // inside), and the same labels for blank nodes as outside (every one
+  // inside was interned with the statements).
+  void append_triple_term(std::string_view value) {
+    const std::optional<Triple> t = triple_term_parts(value);
+    if (!t) {
+      append_ntriples(buf_, TermRef{TermKind::Triple, value, {}, {}});
+      return;
+    }
+    buf_ += "<<( ";
+    for (const Term* term : {&t->subject, &t->predicate, &t->object}) {
+      if (term->is_blank()) {
+        append_blank(l_.quoted_blanks.at(term->value()));
+      } else if (term->is_triple()) {
+        append_triple_term(term->value());
+      } else {
+        append_turtle_term(buf_, term->ref());
+      }
+      buf_ += ' ';
+    }
+    buf_ += ")>>";
   }
 
   const PrefixList::value_type* prefix(TermId id) const {
@@ -256,6 +297,11 @@ class TurtleWriter final : public Writer {
     if (named_graph_) return {};  // finish() fails anyway; stop collecting
     quads_.push_back(IdQuad{intern(quad.graph, last_graph_), intern(quad.subject, last_subject_),
                             intern(quad.predicate, last_predicate_), table_.intern(quad.object)});
+    if (quad.object.kind == TermKind::Triple) {
+      quoted_.clear();
+      collect_blank_nodes(quad.object.value, quoted_);
+      for (const Term& b : quoted_) table_.intern(b.ref());
+    }
     return {};
   }
 
@@ -301,6 +347,7 @@ class TurtleWriter final : public Writer {
   Output& out_;
   const bool trig_;
   turtle::TermTable table_;
+  std::vector<Term> quoted_;  // the blank nodes inside one triple term
   std::vector<IdQuad> quads_;
   std::vector<std::pair<std::string, std::string>> input_prefixes_;
   TermId last_graph_ = kNoTerm;

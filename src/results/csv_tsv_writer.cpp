@@ -43,6 +43,13 @@ void append_csv_term(std::string& out, const TermRef& term) {
         append_csv_field(out, term.value);
       }
       return;
+    case TermKind::Triple: {
+      // SPARQL 1.2: the triple term in its N-Triples form.
+      std::string text;
+      append_ntriples(text, term);
+      append_csv_field(out, text);
+      return;
+    }
   }
 }
 

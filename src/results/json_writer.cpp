@@ -1,15 +1,31 @@
-// SPARQL 1.1 Query Results JSON Format (W3C Recommendation, 2013).
+// SPARQL 1.1 Query Results JSON Format (W3C Recommendation, 2013), with
+// SPARQL 1.2's additions: triple terms ("type": "triple", the value an
+// object of subject, predicate and object) and base directions ("its:dir").
 
 #include <string>
 #include <string_view>
 
 #include "results/writers_internal.hpp"
 #include "terms/term_writer.hpp"
+#include "terms/triple_term.hpp"
 
 namespace quiver::results::detail {
 namespace {
 
 void append_json_term(std::string& out, const TermRef& term) {
+  if (term.kind == TermKind::Triple) {
+    const std::optional<Triple> t = triple_term_parts(term.value);
+    if (t) {
+      out += "{\"type\": \"triple\", \"value\": {\"subject\": ";
+      append_json_term(out, t->subject.ref());
+      out += ", \"predicate\": ";
+      append_json_term(out, t->predicate.ref());
+      out += ", \"object\": ";
+      append_json_term(out, t->object.ref());
+      out += "}}";
+      return;
+    }
+  }
   switch (term.kind) {
     case TermKind::Iri:
       out += "{\"type\": \"uri\", \"value\": ";
@@ -19,6 +35,7 @@ void append_json_term(std::string& out, const TermRef& term) {
       break;
     case TermKind::Literal:
     case TermKind::None:
+    case TermKind::Triple:  // only a damaged one: its text as a literal
       out += "{\"type\": \"literal\", \"value\": ";
       break;
   }
@@ -26,7 +43,11 @@ void append_json_term(std::string& out, const TermRef& term) {
   if (term.kind == TermKind::Literal) {
     if (!term.language.empty()) {
       out += ", \"xml:lang\": ";
-      append_quoted_string(out, term.language, StringEscapes::Json);
+      append_quoted_string(out, language_without_direction(term.language), StringEscapes::Json);
+      if (const std::string_view dir = base_direction(term.language); !dir.empty()) {
+        out += ", \"its:dir\": ";
+        append_quoted_string(out, dir, StringEscapes::Json);
+      }
     } else if (!term.datatype.empty() && term.datatype != vocab::kXsdString &&
                term.datatype != vocab::kRdfLangString) {
       out += ", \"datatype\": ";

@@ -1,9 +1,13 @@
-// SPARQL Query Results XML Format (Second Edition, W3C Recommendation 2013).
+// SPARQL Query Results XML Format (Second Edition, W3C Recommendation 2013),
+// with SPARQL 1.2's <triple> and its:dir. The ITS namespace is declared on
+// the literal that uses it, so that RDF 1.1 results stay byte for byte
+// what they were.
 
 #include <string>
 #include <string_view>
 
 #include "results/writers_internal.hpp"
+#include "terms/triple_term.hpp"
 #include "terms/utf8.hpp"
 
 namespace quiver::results::detail {
@@ -80,6 +84,18 @@ bool append_xml_term(std::string& out, const TermRef& term) {
       ok = append_xml_escaped(out, term.value, false);
       out += "</bnode>";
       return ok;
+    case TermKind::Triple:
+      if (const std::optional<Triple> t = triple_term_parts(term.value)) {
+        out += "<triple><subject>";
+        ok = append_xml_term(out, t->subject.ref());
+        out += "</subject><predicate>";
+        ok = append_xml_term(out, t->predicate.ref()) && ok;
+        out += "</predicate><object>";
+        ok = append_xml_term(out, t->object.ref()) && ok;
+        out += "</object></triple>";
+        return ok;
+      }
+      break;  // only a damaged one: its text as a literal
     case TermKind::Literal:
     case TermKind::None:
       break;
@@ -87,8 +103,13 @@ bool append_xml_term(std::string& out, const TermRef& term) {
   out += "<literal";
   if (!term.language.empty()) {
     out += " xml:lang=\"";
-    ok = append_xml_escaped(out, term.language, true);
+    ok = append_xml_escaped(out, language_without_direction(term.language), true);
     out += '"';
+    if (const std::string_view dir = base_direction(term.language); !dir.empty()) {
+      out += " its:dir=\"";
+      ok = append_xml_escaped(out, dir, true) && ok;
+      out += "\" xmlns:its=\"http://www.w3.org/2005/11/its\"";
+    }
   } else if (!term.datatype.empty() && term.datatype != vocab::kXsdString &&
              term.datatype != vocab::kRdfLangString) {
     out += " datatype=\"";

@@ -183,10 +183,20 @@ class Lexer::Impl {
     pos_ = scan.end;
   }
 
-  // [145] LANGTAG
+  // [145] LANGTAG, LANG_DIR in SPARQL 1.2: a tag, then perhaps `--` and a
+  // base direction (ltr or rtl).
   void read_langtag(Token& t) {
-    const std::size_t length = scan_language_tag(text_.substr(pos_ + 1));
+    std::size_t length = scan_language_tag(text_.substr(pos_ + 1));
     if (length == 0) fail(pos_, "expected a language tag after '@'");
+    if (text_.substr(pos_ + 1 + length).starts_with("--")) {
+      length += 2;
+      while (is_alpha(at(pos_ + 1 + length))) ++length;
+    }
+    if (!is_language_field(text_.substr(pos_ + 1, length))) {
+      fail(pos_, "malformed language tag or base direction @" +
+                     std::string(text_.substr(pos_ + 1, length)) +
+                     " (a direction is --ltr or --rtl)");
+    }
     t.kind = TokenKind::LangTag;
     t.text = std::string(text_.substr(pos_ + 1, length));
     pos_ += 1 + length;

@@ -1,12 +1,33 @@
 #include "terms/term.hpp"
 
 #include "terms/term_writer.hpp"
+#include "terms/triple_term.hpp"
 
 namespace quiver {
 
 Term Term::literal(std::string_view lexical, std::string_view datatype, std::string_view language) {
-  if (datatype.empty()) datatype = language.empty() ? vocab::kXsdString : vocab::kRdfLangString;
+  if (datatype.empty()) {
+    datatype = language.empty()                   ? vocab::kXsdString
+               : base_direction(language).empty() ? vocab::kRdfLangString
+                                                  : vocab::kRdfDirLangString;
+  }
   return Term(TermRef{TermKind::Literal, lexical, datatype, language});
+}
+
+Term Term::triple(const TermRef& s, const TermRef& p, const TermRef& o) {
+  std::string value;
+  append_triple_term_value(value, s, p, o);
+  return Term(TermRef{TermKind::Triple, value, {}, {}});
+}
+
+std::string_view language_without_direction(std::string_view language) {
+  const std::size_t cut = language.find("--");
+  return cut == std::string_view::npos ? language : language.substr(0, cut);
+}
+
+std::string_view base_direction(std::string_view language) {
+  const std::size_t cut = language.find("--");
+  return cut == std::string_view::npos ? std::string_view() : language.substr(cut + 2);
 }
 
 std::string Term::to_ntriples() const {

@@ -17,8 +17,17 @@ namespace quiver {
 /// in the graph position of a quad. `Iri`: the value is the IRI's text,
 /// without angle brackets; `Blank`: a blank node, named by a label local to
 /// its document or store; `Literal`: lexical form, datatype IRI and possibly
-/// a language tag.
-enum class TermKind : std::uint8_t { None, Iri, Blank, Literal };
+/// a language tag; `Triple`: an RDF 1.2 triple term, whose value is its
+/// three terms in canonical N-Triples form, one space apart (see
+/// terms/triple_term.hpp), so that equal triples have equal values.
+enum class TermKind : std::uint8_t { None, Iri, Blank, Literal, Triple };
+
+/// True when `byte` is the kind of a term a file may store: an IRI, a
+/// blank node, a literal or a triple term (not None).
+inline bool is_stored_term_kind(std::uint8_t byte) {
+  return byte >= static_cast<std::uint8_t>(TermKind::Iri) &&
+         byte <= static_cast<std::uint8_t>(TermKind::Triple);
+}
 
 /// IRIs of the RDF and XSD vocabulary that the toolkit itself needs, e.g. the
 /// implicit datatypes of simple and language-tagged literals.
@@ -49,6 +58,13 @@ inline constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-synta
 /// rdf:langString, the datatype of every language-tagged literal.
 inline constexpr std::string_view kRdfLangString =
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
+/// rdf:dirLangString, the datatype of every literal with a base direction
+/// (RDF 1.2).
+inline constexpr std::string_view kRdfDirLangString =
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString";
+/// rdf:reifies, which links a reifier to the triple term it reifies (RDF 1.2).
+inline constexpr std::string_view kRdfReifies =
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies";
 /// rdf:type, the predicate written `a` in Turtle and SPARQL.
 inline constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 /// rdf:first, the head of an RDF collection cell.
@@ -60,16 +76,19 @@ inline constexpr std::string_view kRdfNil = "http://www.w3.org/1999/02/22-rdf-sy
 }  // namespace vocab
 
 /// A borrowed view of a term. For literals, `datatype` is always set
-/// (xsd:string for simple literals, rdf:langString with a `language`);
-/// for blank nodes `value` is the label without `_:`.
+/// (xsd:string for simple literals, rdf:langString with a `language`,
+/// rdf:dirLangString with a language and a base direction, which `language`
+/// then holds as `tag--ltr` or `tag--rtl`, the way N-Triples 1.2 writes
+/// it); for blank nodes `value` is the label without `_:`.
 struct TermRef {
   /// Which kind of term this is; `None` means absent.
   TermKind kind = TermKind::None;
   /// IRI (in full), blank node label (no `_:`) or literal lexical form.
   std::string_view value;
-  /// Datatype IRI of a literal; empty for IRIs and blank nodes.
+  /// Datatype IRI of a literal; empty for other terms.
   std::string_view datatype;
-  /// Language tag of a literal (as written); empty when there is none.
+  /// Language tag of a literal (as written), with `--ltr` or `--rtl` when
+  /// it has a base direction; empty when there is none.
   std::string_view language;
 
   /// Component-wise equality: same kind and byte-identical strings.
@@ -95,9 +114,12 @@ class Term {
     return Term(TermRef{TermKind::Blank, label, {}, {}});
   }
   /// A literal; an empty datatype means xsd:string, or rdf:langString when
-  /// a language is given.
+  /// a language is given (rdf:dirLangString when it ends in `--ltr` or
+  /// `--rtl`).
   static Term literal(std::string_view lexical, std::string_view datatype = {},
                       std::string_view language = {});
+  /// The triple term `<<( s p o )>>` (RDF 1.2); see terms/triple_term.hpp.
+  static Term triple(const TermRef& s, const TermRef& p, const TermRef& o);
 
   /// The term's kind; `None` for a default-constructed term.
   TermKind kind() const { return kind_; }
@@ -115,11 +137,13 @@ class Term {
   bool is_blank() const { return kind_ == TermKind::Blank; }
   /// True when the term is a literal.
   bool is_literal() const { return kind_ == TermKind::Literal; }
+  /// True when the term is a triple term.
+  bool is_triple() const { return kind_ == TermKind::Triple; }
 
   /// A borrowed view of this term, valid while the term is alive and unchanged.
   TermRef ref() const { return TermRef{kind_, value_, datatype_, language_}; }
-  /// The exact N-Triples form (`<iri>`, `_:b`, `"lex"@lang`, `"lex"^^<dt>`),
-  /// as append_ntriples() in terms/term_writer.hpp writes it.
+  /// The exact N-Triples form (`<iri>`, `_:b`, `"lex"@lang`, `"lex"^^<dt>`,
+  /// `<<( s p o )>>`), as append_ntriples() in terms/term_writer.hpp writes it.
   std::string to_ntriples() const;
 
   /// Component-wise equality: same kind and byte-identical strings, so
@@ -187,6 +211,12 @@ struct Quad {
   /// Lexicographic order by subject, predicate, object, graph.
   auto operator<=>(const Quad&) const = default;
 };
+
+/// The language tag of a `language` field without its base direction:
+/// `en` for both `en` and `en--rtl`.
+std::string_view language_without_direction(std::string_view language);
+/// The base direction in a `language` field: `ltr`, `rtl`, or empty.
+std::string_view base_direction(std::string_view language);
 
 /// Hash of a term, consistent with operator==.
 std::size_t hash_value(const TermRef& term);

@@ -187,6 +187,28 @@ std::size_t scan_language_tag(std::string_view text) {
   return i;
 }
 
+bool is_language_tag(std::string_view tag) {
+  if (tag.empty() || scan_language_tag(tag) != tag.size()) return false;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t end = std::min(tag.find('-', start), tag.size());
+    if (end - start > 8) return false;
+    if (end == tag.size()) return true;
+    start = end + 1;
+  }
+}
+
+bool is_language_field(std::string_view field) {
+  const bool directed = field.find("--") != std::string_view::npos;
+  const std::string_view direction = base_direction(field);
+  if (directed && direction != "ltr" && direction != "rtl") return false;
+  return is_language_tag(language_without_direction(field));
+}
+
+bool is_known_rdf_version(std::string_view version) {
+  return version == "1.1" || version == "1.2" || version == "1.2-basic";
+}
+
 NumberToken scan_number(std::string_view text) {
   auto at = [&](std::size_t i) { return i < text.size() ? text[i] : '\0'; };
   // The end of an exponent starting at `i`, or 0 when there is none.
@@ -264,7 +286,7 @@ Expected<Term> parse_turtle_term(std::string_view text) {
     const std::string_view rest = text.substr(scan.end);
     if (rest.empty()) return Term::literal(lexical);
     if (rest[0] == '@') {
-      if (!is_language_tag(rest.substr(1))) return term_error(text, "bad language tag");
+      if (!is_language_field(rest.substr(1))) return term_error(text, "bad language tag");
       return Term::literal(lexical, {}, rest.substr(1));
     }
     std::string datatype;

@@ -83,11 +83,19 @@ TokenScan read_iriref(std::string_view text, std::size_t pos, std::string& value
 /// letter; a hyphen not followed by a letter or digit ends the tag.
 std::size_t scan_language_tag(std::string_view text);
 
-/// True when all of `tag` is one language tag in that shape: `en`,
-/// `en-GB`, `de-CH-1901`, but not `en-`, `en--x` or `-en`.
-inline bool is_language_tag(std::string_view tag) {
-  return !tag.empty() && scan_language_tag(tag) == tag.size();
-}
+/// True when all of `tag` is one language tag in that shape whose subtags
+/// are at most 8 characters long, as BCP 47 needs them (RDF 1.2 asks for
+/// well-formed tags): `en`, `en-GB`, `de-CH-1901`, but not `en-`, `en--x`,
+/// `-en` or `cantbethislong`.
+bool is_language_tag(std::string_view tag);
+/// True when `field` is a language tag (is_language_tag()) followed, or
+/// not, by a base direction `--ltr` or `--rtl`: what a literal's language
+/// field may hold (N-Triples 1.2 LANG_DIR, with the direction checked).
+bool is_language_field(std::string_view field);
+
+/// True for the RDF versions a `VERSION` directive may announce here
+/// (RDF 1.2 Concepts 2.1): `1.1`, `1.2` and `1.2-basic`.
+bool is_known_rdf_version(std::string_view version);
 
 /// SPARQL's and Turtle's [164] PN_CHARS_BASE.
 bool is_pn_chars_base(char32_t c);

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "terms/term_reader.hpp"
+#include "terms/triple_term.hpp"
 #include "terms/utf8.hpp"
 #include "util/ascii.hpp"
 
@@ -26,7 +27,18 @@ void append_quoted_string(std::string& out, std::string_view text, StringEscapes
   std::size_t run = 0;  // start of the pending run of characters needing no escape
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && (c != 0x7F || json)) continue;
+    if (c >= 0x20 && c != '"' && c != '\\' && (c != 0x7F || json)) {
+      // Canonical N-Triples escapes the noncharacters U+FFFE and U+FFFF.
+      if (c != 0xEF || json || i + 2 >= text.size() || text[i + 1] != '\xBF' ||
+          (text[i + 2] != '\xBE' && text[i + 2] != '\xBF')) {
+        continue;
+      }
+      out.append(text.data() + run, i - run);
+      out += text[i + 2] == '\xBE' ? "\\uFFFE" : "\\uFFFF";
+      i += 2;
+      run = i + 1;
+      continue;
+    }
     out.append(text.data() + run, i - run);
     run = i + 1;
     switch (c) {
@@ -91,11 +103,20 @@ void append_ntriples(std::string& out, const TermRef& term) {
     case TermKind::Literal:
       append_quoted_string(out, term.value);
       if (!term.language.empty()) {
+        // Canonical N-Triples writes tags in lower case, their value
+        // space in RDF 1.2.
+        const std::size_t at = out.size();
         append_language_tag(out, term.language);
+        for (std::size_t i = at; i < out.size(); ++i) out[i] = to_lower(out[i]);
       } else if (!term.datatype.empty() && term.datatype != vocab::kXsdString) {
         out += "^^";
         append_iriref(out, term.datatype);
       }
+      break;
+    case TermKind::Triple:
+      out += "<<( ";
+      out += term.value;
+      out += " )>>";
       break;
   }
 }
@@ -133,7 +154,7 @@ void append_blank_label(std::string& out, std::string_view label) {
 // characters a tag may hold, so it can never end the term early.
 void append_language_tag(std::string& out, std::string_view tag) {
   out += '@';
-  if (is_language_tag(tag)) {
+  if (is_language_field(tag)) {
     out += tag;
     return;
   }
@@ -247,6 +268,19 @@ void append_turtle_term(std::string& out, const TermRef& term, const PrefixMap* 
       return;
     case TermKind::Literal:
       append_turtle_literal(out, term, prefix_of(term.datatype));
+      return;
+    case TermKind::Triple:
+      if (const std::optional<Triple> t = triple_term_parts(term.value)) {
+        out += "<<( ";
+        append_turtle_term(out, t->subject.ref(), prefixes);
+        out += ' ';
+        append_turtle_term(out, t->predicate.ref(), prefixes);
+        out += ' ';
+        append_turtle_term(out, t->object.ref(), prefixes);
+        out += " )>>";
+      } else {
+        append_ntriples(out, term);
+      }
       return;
   }
 }

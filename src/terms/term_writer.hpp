@@ -20,8 +20,8 @@ namespace quiver {
 /// How append_quoted_string() escapes a string.
 enum class StringEscapes {
   /// Canonical N-Triples, also valid Turtle and SPARQL: `\"`, `\\`, `\n`,
-  /// `\r`, `\t`, `\b`, `\f`, and `\u00XX` (upper-case hex) for the other
-  /// C0 controls and DEL.
+  /// `\r`, `\t`, `\b`, `\f`, `\u00XX` (upper-case hex) for the other
+  /// C0 controls and DEL, and `\uFFFE`, `\uFFFF` for those noncharacters.
   NTriples,
   /// JSON (RFC 8259): the same two-character escapes and `\u00xx`
   /// (lower-case hex) for the other C0 controls. DEL is an ordinary

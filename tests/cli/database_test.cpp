@@ -258,5 +258,26 @@ TEST_F(DatabaseCliTest, ADiskFullWriteFailsAndTheDatabaseStaysUsable) {
   EXPECT_EQ(scratch.quiver("db check db").exit_code, 0);
 }
 
+// RDF 1.2 terms go to disk and come back: triple terms (nested, with the
+// blank nodes inside renamed like those outside), base directions.
+TEST_F(DatabaseCliTest, TripleTermsAndBaseDirectionsSurviveTheStoreAndTheLog) {
+  scratch.write("a.nt",
+                "_:r <http://e/says> <<( _:r <http://e/p> <<( <http://e/s> <http://e/p> "
+                "\"o\"@en--rtl )>> )>> .\n");
+  auto r = scratch.quiver("load --db db a.nt");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = scratch.quiver("update --db db 'INSERT DATA { <http://e/x> <http://e/y> \"z\"@ar--ltr }'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = scratch.quiver("dump --db db --to ntriples");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string label = r.out.substr(2, r.out.find(' ') - 2);
+  EXPECT_EQ(r.out, "_:" + label + " <http://e/says> <<( _:" + label +
+                       " <http://e/p> <<( <http://e/s> <http://e/p> \"o\"@en--rtl )>> )>> .\n"
+                       "<http://e/x> <http://e/y> \"z\"@ar--ltr .\n")
+      << r.out;
+  r = scratch.quiver("db check db");
+  EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
+}
+
 }  // namespace
 }  // namespace quiver::cli::testing

@@ -42,8 +42,9 @@ TEST(NTriplesReaderTest, TermsOfEveryKind) {
   EXPECT_EQ(sink.nquads(),
             "<http://e/s> <http://e/p> <http://e/o> .\n"
             "_:b1 <http://e/p> \"plain\" .\n"
-            "_:b1 <http://e/p> \"hi\"@en-GB .\n"
+            "_:b1 <http://e/p> \"hi\"@en-gb .\n"
             "<http://e/s> <http://e/p> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n");
+  EXPECT_EQ(sink.quads[2].object.language(), "en-GB");  // as read; written canonical
   EXPECT_EQ(sink.quads[1].object.datatype(), vocab::kXsdString);
   EXPECT_EQ(sink.quads[2].object.datatype(), vocab::kRdfLangString);
 }

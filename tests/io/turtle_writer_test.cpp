@@ -405,5 +405,24 @@ TEST(TrigWriter, LabelsBlankNodesSharedAcrossGraphs) {
   expect_round_trip(w.text, quads, Format::TriG);
 }
 
+// RDF 1.2: VERSION only when 1.2 terms are there; a blank node named
+// inside a triple term keeps its label (never inlined as [ ]), the same
+// label inside and outside.
+TEST(TurtleWriter, TripleTermsAnnounceTheVersionAndKeepTheirBlankNodes) {
+  const Term quoted = Term::triple(blank("x").ref(), ex("p").ref(), lit("o").ref());
+  const std::string text =
+      turtle({Quad(ex("r"), rdf("reifies"), quoted), Quad(ex("s"), ex("q"), blank("x"))});
+  EXPECT_EQ(text,
+            "VERSION \"1.2\"\n@prefix ex: <http://ex.org/> .\n\n"
+            "ex:r <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> "
+            "<<( _:b0 <http://ex.org/p> \"o\" )>> .\n\n"
+            "ex:s ex:q _:b0 .\n")
+      << text;
+  EXPECT_EQ(turtle({Quad(ex("s"), ex("q"), Term::literal("x", {}, "ar--rtl"))}).substr(0, 14),
+            "VERSION \"1.2\"\n");
+  EXPECT_EQ(turtle({Quad(ex("s"), ex("q"), Term::literal("x", {}, "ar"))}).find("VERSION"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace quiver::io

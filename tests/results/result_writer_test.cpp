@@ -221,5 +221,55 @@ TEST(WriteResultsTest, StreamsLargeResultsThroughTheBuffer) {
   }
 }
 
+// SPARQL 1.2: triple terms and base directions in every result format.
+QueryResult rdf12_fixture() {
+  QueryResult r;
+  r.variables = {"t", "d"};
+  const Term inner = Term::triple(Term::blank("b").ref(), Term::iri("http://e/p").ref(),
+                                  Term::literal("x\"y").ref());
+  r.solutions = {
+      {Term::triple(Term::iri("http://e/s").ref(), Term::iri("http://e/q").ref(), inner.ref()),
+       Term::literal("abc", {}, "ar--rtl")}};
+  return r;
+}
+
+TEST(Rdf12ResultsTest, JsonWritesTriplesAndDirections) {
+  EXPECT_EQ(write(rdf12_fixture(), ResultFormat::Json),
+            "{\n  \"head\": {\"vars\": [\"t\", \"d\"]},\n  \"results\": {\"bindings\": [\n"
+            "    {\"t\": {\"type\": \"triple\", \"value\": {"
+            "\"subject\": {\"type\": \"uri\", \"value\": \"http://e/s\"}, "
+            "\"predicate\": {\"type\": \"uri\", \"value\": \"http://e/q\"}, "
+            "\"object\": {\"type\": \"triple\", \"value\": {"
+            "\"subject\": {\"type\": \"bnode\", \"value\": \"b\"}, "
+            "\"predicate\": {\"type\": \"uri\", \"value\": \"http://e/p\"}, "
+            "\"object\": {\"type\": \"literal\", \"value\": \"x\\\"y\"}}}}}, "
+            "\"d\": {\"type\": \"literal\", \"value\": \"abc\", \"xml:lang\": \"ar\", "
+            "\"its:dir\": \"rtl\"}}\n  ]}\n}\n");
+}
+
+TEST(Rdf12ResultsTest, XmlWritesTriplesAndDirections) {
+  const std::string xml = write(rdf12_fixture(), ResultFormat::Xml);
+  EXPECT_NE(xml.find("<binding name=\"t\"><triple><subject><uri>http://e/s</uri></subject>"
+                     "<predicate><uri>http://e/q</uri></predicate><object><triple><subject>"
+                     "<bnode>b</bnode></subject><predicate><uri>http://e/p</uri></predicate>"
+                     "<object><literal>x\"y</literal></object></triple></object></triple>"
+                     "</binding>"),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find("<literal xml:lang=\"ar\" its:dir=\"rtl\" "
+                     "xmlns:its=\"http://www.w3.org/2005/11/its\">abc</literal>"),
+            std::string::npos)
+      << xml;
+}
+
+TEST(Rdf12ResultsTest, CsvAndTsvWriteTriplesInTheirSyntax) {
+  EXPECT_EQ(write(rdf12_fixture(), ResultFormat::Csv),
+            "t,d\r\n\"<<( <http://e/s> <http://e/q> <<( _:b <http://e/p> \"\"x\\\"\"y\"\" )>> "
+            ")>>\",abc\r\n");
+  EXPECT_EQ(write(rdf12_fixture(), ResultFormat::Tsv),
+            "?t\t?d\n<<( <http://e/s> <http://e/q> <<( _:b <http://e/p> \"x\\\"y\" )>> )>>\t"
+            "\"abc\"@ar--rtl\n");
+}
+
 }  // namespace
 }  // namespace quiver::results

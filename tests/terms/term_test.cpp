@@ -36,7 +36,9 @@ TEST(Term, LanguageLiteral) {
   EXPECT_EQ(t.datatype(), vocab::kRdfLangString);
   EXPECT_EQ(t.language(), "fr");
   EXPECT_EQ(nt(t), "\"chat\"@fr");
-  EXPECT_EQ(nt(Term::literal("x", {}, "en-GB")), "\"x\"@en-GB");
+  // N-Triples is the canonical form: tags in lower case (RDF 1.2).
+  EXPECT_EQ(nt(Term::literal("x", {}, "en-GB")), "\"x\"@en-gb");
+  EXPECT_EQ(Term::literal("x", {}, "en-GB").language(), "en-GB");
 }
 
 TEST(Term, EscapesEchars) {

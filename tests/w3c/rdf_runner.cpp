@@ -1,6 +1,8 @@
 // w3c_rdf: runs the W3C RDF 1.1 syntax test suites (N-Triples, N-Quads,
-// Turtle, TriG, RDF/XML) against Quiver's readers, and every Turtle and TriG
-// evaluation test a second time through the writers (the "roundtrip" tally).
+// Turtle, TriG, RDF/XML) and those of RDF 1.2 that Quiver reads against
+// Quiver's readers, every Turtle and TriG evaluation test a second time
+// through the writers (the "roundtrip" tally), and the canonical N-Triples
+// and N-Quads tests (C14N) byte for byte through the writers.
 //
 // Usage: w3c_rdf [-v] [FILTER]   FILTER keeps tests whose `suite/name`
 // contains it; -v prints passing tests too. Exit code 0 when nothing
@@ -28,7 +30,7 @@ namespace {
 
 using io::Format;
 
-enum class Kind { PositiveSyntax, NegativeSyntax, Eval, NegativeEval };
+enum class Kind { PositiveSyntax, NegativeSyntax, Eval, NegativeEval, C14N };
 
 struct TestType {
   std::string_view name;  // local name in the rdft: namespace
@@ -41,6 +43,8 @@ constexpr TestType kTestTypes[] = {
     {"TestNTriplesNegativeSyntax", Kind::NegativeSyntax, Format::NTriples},
     {"TestNQuadsPositiveSyntax", Kind::PositiveSyntax, Format::NQuads},
     {"TestNQuadsNegativeSyntax", Kind::NegativeSyntax, Format::NQuads},
+    {"TestNTriplesPositiveC14N", Kind::C14N, Format::NTriples},
+    {"TestNQuadsPositiveC14N", Kind::C14N, Format::NQuads},
     {"TestTurtlePositiveSyntax", Kind::PositiveSyntax, Format::Turtle},
     {"TestTurtleNegativeSyntax", Kind::NegativeSyntax, Format::Turtle},
     {"TestTurtleEval", Kind::Eval, Format::Turtle},
@@ -53,8 +57,23 @@ constexpr TestType kTestTypes[] = {
     {"TestXMLNegativeSyntax", Kind::NegativeSyntax, Format::RdfXml},
 };
 
-constexpr std::string_view kSuites[] = {"rdf-n-triples", "rdf-n-quads", "rdf-turtle", "rdf-trig",
-                                        "rdf-xml"};
+struct Suite {
+  std::string_view name;  // in reports and known-failure keys
+  std::string_view path;  // of its manifest's folder, under rdf/
+};
+
+// The RDF 1.2 manifests include the 1.1 ones, run on their own above.
+constexpr Suite kSuites[] = {
+    {"rdf-n-triples", "rdf11/rdf-n-triples"},
+    {"rdf-n-quads", "rdf11/rdf-n-quads"},
+    {"rdf-turtle", "rdf11/rdf-turtle"},
+    {"rdf-trig", "rdf11/rdf-trig"},
+    {"rdf-xml", "rdf11/rdf-xml"},
+    {"rdf12-n-triples-syntax", "rdf12/rdf-n-triples/syntax"},
+    {"rdf12-n-triples-c14n", "rdf12/rdf-n-triples/c14n"},
+    {"rdf12-n-quads-syntax", "rdf12/rdf-n-quads/syntax"},
+    {"rdf12-n-quads-c14n", "rdf12/rdf-n-quads/c14n"},
+};
 constexpr std::string_view kRoundtrip = "roundtrip";
 
 const TestType* find_type(std::string_view iri) {
@@ -145,8 +164,9 @@ class RdfRunner {
   RdfRunner(std::string root, std::string filter, Report& report)
       : root_(std::move(root)), filter_(std::move(filter)), report_(report) {}
 
-  void run_suite(std::string_view suite) {
-    const std::string path = root_ + "/rdf/rdf11/" + std::string(suite) + "/manifest.ttl";
+  void run_suite(const Suite& s) {
+    const std::string_view suite = s.name;
+    const std::string path = root_ + "/rdf/" + std::string(s.path) + "/manifest.ttl";
     auto manifest = Manifest::load(path);
     if (!manifest) {
       report_.record(suite, "manifest", "cannot load " + manifest.error().to_string());
@@ -196,7 +216,37 @@ class RdfRunner {
       case Kind::Eval:
         run_eval(suite, manifest, entry, *type, actual);
         return;
+      case Kind::C14N:
+        report_.record(suite, entry.name,
+                       actual.ok() ? canonical(manifest, entry, type->format, actual)
+                                   : Failure("read failed: " + actual.first_error()));
+        return;
     }
+  }
+
+  // The writer's output must be the expected canonical text byte for byte.
+  static Failure canonical(const Manifest& manifest, const ManifestEntry& entry, Format format,
+                           const Parsed& actual) {
+    std::string expected;
+    const std::string result_path = manifest.local_path(entry.result.value());
+    if (FILE* f = std::fopen(result_path.c_str(), "rb")) {
+      char buf[4096];
+      std::size_t n = 0;
+      while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) expected.append(buf, n);
+      std::fclose(f);
+    } else {
+      return "cannot read the expected result " + result_path;
+    }
+    std::string text;
+    auto out = io::Output::to_string(&text);
+    io::WriteOptions options;
+    options.format = format;
+    auto writer = io::make_writer(options, *out);
+    for (const Quad& q : actual.data.quads) writer->on_quad(q.ref());
+    if (const Status st = writer->finish(); !st) return "writer failed: " + st.error().to_string();
+    if (const Status st = out->commit(); !st) return "output failed: " + st.error().to_string();
+    if (text == expected) return std::nullopt;
+    return "not the canonical form\n  written:  " + text + "  expected: " + expected;
   }
 
   void run_eval(std::string_view suite, const Manifest& manifest, const ManifestEntry& entry,
@@ -251,16 +301,16 @@ int run(int argc, char** argv) {
     }
   }
   const std::string root = suites_root();
-  if (!is_directory(root + "/rdf/rdf11")) {
+  if (!is_directory(root + "/rdf/rdf11") || !is_directory(root + "/rdf/rdf12")) {
     std::printf("W3C test suites not found at %s (set QUIVER_W3C_DIR); skipping\n", root.c_str());
     return 77;
   }
   Report report(rdf_known_failures());
   report.set_verbose(verbose);
   RdfRunner runner(root, filter, report);
-  for (std::string_view suite : kSuites) {
+  for (const Suite& suite : kSuites) {
     runner.run_suite(suite);
-    report.print_suite(suite);
+    report.print_suite(suite.name);
   }
   report.print_suite(kRoundtrip);
   if (filter.empty()) report.check_known_failures_used();

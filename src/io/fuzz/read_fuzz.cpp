@@ -5,6 +5,7 @@
 // strictly to as many statements. N-Triples is a subset of Turtle: what
 // the line reader accepts strictly, Serd must read to the same statements.
 // The first byte picks the format and the mode; the rest is the document.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -99,7 +100,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!result.ok() || sink.quads.empty()) return 0;
   // Serd 0.30 takes a NUL byte in a comment for the end of its input: a
   // document with one is left out of the comparison.
-  if (options.format == Format::NTriples && !options.lax &&
+  // Serd 0.30 reads RDF 1.1 only: documents with RDF 1.2 terms or a
+  // VERSION directive are left out too.
+  const bool rdf12 =
+      text.find("VERSION") != std::string_view::npos ||
+      std::any_of(sink.quads.begin(), sink.quads.end(), [](const quiver::Quad& q) {
+        return q.object.is_triple() || q.object.datatype() == quiver::vocab::kRdfDirLangString;
+      });
+  if (options.format == Format::NTriples && !options.lax && !rdf12 &&
       text.find('\0') == std::string_view::npos) {
     quiver::io::ReadOptions as_turtle = options;
     as_turtle.format = Format::Turtle;
@@ -119,6 +127,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   // Distinct statements may collapse (duplicates in the input); never grow.
   if (round_trip(sink.quads, Format::NQuads) > sink.quads.size()) std::abort();
-  if (round_trip(sink.quads, Format::TriG) > sink.quads.size()) std::abort();
+  // TriG with RDF 1.2 terms needs Quiver's own Turtle reader (Serd reads 1.1).
+  if (!rdf12 && round_trip(sink.quads, Format::TriG) > sink.quads.size()) std::abort();
   return 0;
 }
