@@ -47,6 +47,8 @@ seed_corpus() {  # TARGET DIR
       seed_with_byte "$dir" 01 $(find "$w3c/rdf/rdf11/rdf-trig" -name '*.trig' | sort | sed -n '1,100p')
       seed_with_byte "$dir" 02 $(find "$w3c/rdf/rdf11/rdf-n-triples" -name '*.nt' | sort | sed -n '1,60p')
       seed_with_byte "$dir" 03 $(find "$w3c/rdf/rdf11/rdf-n-quads" -name '*.nq' | sort | sed -n '1,60p')
+      seed_with_byte "$dir" 00 $(find "$w3c/rdf/rdf12/rdf-turtle" -name '*.ttl' | sort | sed -n '1,150p')
+      seed_with_byte "$dir" 01 $(find "$w3c/rdf/rdf12/rdf-trig" -name '*.trig' | sort | sed -n '1,100p')
       seed_with_byte "$dir" 02 $(find "$w3c/rdf/rdf12/rdf-n-triples" -name '*.nt' | sort | sed -n '1,60p')
       seed_with_byte "$dir" 03 $(find "$w3c/rdf/rdf12/rdf-n-quads" -name '*.nq' | sort | sed -n '1,60p')
       seed_with_byte "$dir" 04 $(find "$w3c/rdf/rdf11/rdf-xml" -name '*.rdf' | sort | sed -n '1,100p')

@@ -240,6 +240,20 @@ class PrologCheck {
   bool done_ = false;
 };
 
+// RDF/XML 1.2's markers (triple terms, annotations, base directions, the
+// version), in their usual spelling: Raptor 2 would read past them as RDF
+// 1.1 and give other statements, so the read stops at the first one.
+constexpr std::string_view kRdfXml12Markers[] = {
+    "parseType=\"Triple\"",  "parseType='Triple'", "rdf:annotation=",
+    "rdf:annotationNodeID=", "its:dir=",           "rdf:version="};
+
+std::optional<std::string_view> rdfxml12_marker(std::string_view text) {
+  for (const std::string_view marker : kRdfXml12Markers) {
+    if (text.find(marker) != std::string_view::npos) return marker;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 ReadResult read_with_raptor(ByteSource& source, const std::string& name, const ReadOptions& options,
@@ -271,9 +285,24 @@ ReadResult read_with_raptor(ByteSource& source, const std::string& name, const R
   }
   std::vector<char> buf(1 << 16);
   PrologCheck prolog;
+  std::string seam;  // the end of the last page, where a marker may start
   for (;;) {
     const std::size_t got = source.read(buf.data(), buf.size());
     state.window.add_page(std::string_view(buf.data(), got));
+    seam.append(buf.data(), std::min<std::size_t>(got, 32));
+    std::optional<std::string_view> marker = rdfxml12_marker(seam);
+    if (!marker) marker = rdfxml12_marker(std::string_view(buf.data(), got));
+    if (marker) {
+      Error e{ErrorKind::Unsupported, state.locate(*marker, {}),
+              "this is RDF/XML 1.2 (" + std::string(*marker) +
+                  "): Raptor 2 reads RDF/XML 1.1 only, so triple terms, annotations and base "
+                  "directions cannot be read from RDF/XML here; use Turtle, TriG, N-Triples or "
+                  "N-Quads 1.2"};
+      if (options.on_error) options.on_error(e);
+      state.result.add_error(std::move(e));
+      break;
+    }
+    seam.assign(buf.data() + got - std::min<std::size_t>(got, 32), std::min<std::size_t>(got, 32));
     if (const auto entity = prolog.feed(std::string_view(buf.data(), got))) {
       Error e{ErrorKind::Unsupported, state.locate("<!ENTITY", {}),
               "the document declares the external entity '" + *entity +

@@ -9,6 +9,7 @@
 #include "io/ntriples_reader.hpp"
 #include "io/raptor_reader.hpp"
 #include "io/serd_reader.hpp"
+#include "io/turtle_reader.hpp"
 #include "util/ascii.hpp"
 
 namespace quiver::io {
@@ -25,7 +26,7 @@ ReadResult read_source(ByteSource& source, const std::string& name, const ReadOp
   }
   if (options.format == Format::RdfXml) return read_with_raptor(source, name, options, sink);
   if (is_line_based(options.format)) return read_ntriples(source, name, options, sink);
-  return read_with_serd(source, name, options, sink);
+  return read_turtle(source, name, options, sink);
 }
 
 void percent_encode_path(std::string& out, std::string_view path) {
@@ -78,6 +79,9 @@ ReadResult read_file(const std::string& path, const ReadOptions& options, QuadSi
 ReadResult read_string(std::string_view text, std::string_view name, const ReadOptions& options,
                        QuadSink& sink) {
   if (is_line_based(options.format)) return read_ntriples(text, std::string(name), options, sink);
+  if (options.format == Format::Turtle || options.format == Format::TriG) {
+    return read_turtle(text, std::string(name), options, sink);
+  }
   auto source = string_byte_source(text);
   return read_source(*source, std::string(name), options, sink);
 }

@@ -1,7 +1,7 @@
 #pragma once
 /// @file
-/// Streaming readers: Turtle and TriG through Serd, N-Triples and N-Quads
-/// by Quiver's own line reader, RDF/XML through Raptor2. Memory stays
+/// Streaming readers: Turtle and TriG (1.2) by Quiver's own reader,
+/// N-Triples and N-Quads (1.2) by its line reader, RDF/XML through Raptor2. Memory stays
 /// constant whatever the input size.
 
 #include <cstdint>

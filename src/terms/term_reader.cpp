@@ -104,7 +104,8 @@ TokenScan read_uchar(std::string_view text, std::size_t pos, char32_t& code_poin
   }
   if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
     return malformed(pos, "escape \\" + std::string(text.substr(pos + 1, digits + 1)) +
-                              " is not a Unicode scalar value");
+                              (cp > 0x10FFFF ? " is not a Unicode scalar value"
+                                             : " is a surrogate, not a character"));
   }
   code_point = cp;
   return matched(pos + 2 + digits);

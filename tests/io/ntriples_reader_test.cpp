@@ -142,7 +142,7 @@ TEST(NTriplesReaderTest, ErrorsSayWhatAndWhere) {
            BadLine{"<http://e/s> <http://e/p> <http://e/\\u0020> .", 37, "IRIs exclude"},
            BadLine{"<http://e/s> <http://e/p> <http://e/\\n> .", 37, "escape"},
            BadLine{"<http://e/s> <http://e/p> <http://e/o .", 27, "unterminated IRI"},
-           BadLine{"<http://e/s> <http://e/p> \"\\ud800\" .", 28, "not a Unicode scalar"},
+           BadLine{"<http://e/s> <http://e/p> \"\\ud800\" .", 28, "is a surrogate"},
            BadLine{"<http://e/s> <http://e/p> \"\\q\" .", 28, "bad escape"},
            BadLine{"<http://e/s> <http://e/p> \"open .", 27, "unterminated string"},
            BadLine{"<http://e/s> <http://e/p> \"x\"@en- .", 30, "language tag"},

@@ -53,7 +53,7 @@ TEST(Parser, StringEscapes) {
   EXPECT_EQ(algebra("{ ?s ?p 'a\\tb\\u00e9\\U0001F46A\\'' }"),
             "(bgp (triple ?s ?p \"a\\tb\xC3\xA9\xF0\x9F\x91\xAA'\"))");
   EXPECT_EQ(algebra("{ ?s ?p <http://ex/\\u00e9> }"), "(bgp (triple ?s ?p <http://ex/\xC3\xA9>))");
-  EXPECT_EQ(error_of("ASK { ?s ?p '\\uD800' }"), "escape \\uD800 is not a Unicode scalar value");
+  EXPECT_EQ(error_of("ASK { ?s ?p '\\uD800' }"), "escape \\uD800 is a surrogate, not a character");
   EXPECT_EQ(error_of("ASK { ?s ?p 'a\\qb' }"), "bad escape in a string");
   EXPECT_EQ(error_of("ASK { ?s ?p 'a\nb' }"), "line break in a short string");
   EXPECT_EQ(error_of("ASK { ?s ?p 'abc }"), "unterminated string");

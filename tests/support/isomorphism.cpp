@@ -5,10 +5,12 @@
 #include <deque>
 #include <iterator>
 #include <numeric>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 
 #include "terms/term_writer.hpp"
+#include "terms/triple_term.hpp"
 #include "util/ascii.hpp"
 
 namespace quiver::testing {
@@ -60,7 +62,31 @@ struct Split {
   std::vector<Quad> with_blanks;
 };
 
+// A triple term with blank nodes inside becomes a blank node of its own,
+// described by statements in a graph no dataset uses, so that mapping
+// blank nodes maps those inside triple terms too (and triple terms only
+// onto triple terms). Equal triple terms give one node.
+Term expand_triple_term(const Term& term, std::vector<Quad>& extra) {
+  if (!term.is_triple()) return term;
+  std::vector<Term> inner;
+  collect_blank_nodes(term.value(), inner);
+  const std::optional<Triple> parts = triple_term_parts(term.value());
+  if (inner.empty() || !parts) return term;
+  const Term graph = Term::iri("urn:quiver:test:triple-terms");
+  Term node = Term::blank("tt " + term.value());
+  extra.emplace_back(node, Term::iri(vocab::kRdfType), Term::iri("urn:quiver:test:TripleTerm"),
+                     graph);
+  extra.emplace_back(node, Term::iri("urn:quiver:test:subject"), parts->subject, graph);
+  extra.emplace_back(node, Term::iri("urn:quiver:test:predicate"), parts->predicate, graph);
+  extra.emplace_back(node, Term::iri("urn:quiver:test:object"),
+                     expand_triple_term(parts->object, extra), graph);
+  return node;
+}
+
 Split split(std::vector<Quad> quads) {
+  std::vector<Quad> extra;
+  for (Quad& q : quads) q.object = expand_triple_term(q.object, extra);
+  quads.insert(quads.end(), extra.begin(), extra.end());
   for (Quad& q : quads) {
     lowercase_language(q.subject);
     lowercase_language(q.object);

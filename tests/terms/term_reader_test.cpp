@@ -61,7 +61,7 @@ TEST(TermReader, Uchar) {
   EXPECT_EQ(scan.message, "bad \\u escape: expected 4 hex digits");
   scan = read_uchar("\\uD800", 0, cp);
   EXPECT_EQ(scan.status, Scan::Malformed);
-  EXPECT_EQ(scan.message, "escape \\uD800 is not a Unicode scalar value");
+  EXPECT_EQ(scan.message, "escape \\uD800 is a surrogate, not a character");
   EXPECT_EQ(read_uchar("\\U00110000", 0, cp).status, Scan::Malformed);
 }
 

@@ -8,10 +8,20 @@
 #include <string>
 #include <vector>
 
+#include "io/format.hpp"
+
 namespace quiver::validate {
 namespace {
 
 const std::string kFixtures = QUIVER_SOURCE_DIR "/tests/validate/fixtures/";
+
+/// Read options for `path` in the syntax its extension names (TriG files
+/// are not Turtle).
+io::ReadOptions syntax_of(const std::string& path) {
+  io::ReadOptions options;
+  options.format = io::format_from_path(path).value_or(io::Format::Turtle);
+  return options;
+}
 
 /// The problems of the data fixtures `data` against fixtures/ontology.ttl,
 /// as `name:line:col: message` with the directory left out.
@@ -20,7 +30,7 @@ std::vector<std::string> problems(const std::vector<std::string>& data,
   Corpus corpus;
   EXPECT_TRUE(corpus.add_file(ontology, Role::Ontology, {}).ok()) << ontology;
   for (const std::string& file : data) {
-    EXPECT_TRUE(corpus.add_file(kFixtures + file, Role::Data, {}).ok()) << file;
+    EXPECT_TRUE(corpus.add_file(kFixtures + file, Role::Data, syntax_of(file)).ok()) << file;
   }
   std::vector<std::string> out;
   for (const Error& e : check_against_ontology(corpus)) {
@@ -124,7 +134,8 @@ TEST(ValidatorTest, BundledArticleDataIsClean) {
   const auto ontology =
       corpus.add_file(QUIVER_SOURCE_DIR "/ontology/quiver-article.ttl", Role::Ontology, {});
   ASSERT_TRUE(ontology.ok());
-  const auto data = corpus.add_file(QUIVER_SOURCE_DIR "/data/article.trig", Role::Data, {});
+  const auto data = corpus.add_file(QUIVER_SOURCE_DIR "/data/article.trig", Role::Data,
+                                    syntax_of("article.trig"));
   ASSERT_TRUE(data.ok());
   std::vector<std::string> found;
   for (const Error& e : check_against_ontology(corpus)) found.push_back(e.to_string());

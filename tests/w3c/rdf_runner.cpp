@@ -73,6 +73,10 @@ constexpr Suite kSuites[] = {
     {"rdf12-n-triples-c14n", "rdf12/rdf-n-triples/c14n"},
     {"rdf12-n-quads-syntax", "rdf12/rdf-n-quads/syntax"},
     {"rdf12-n-quads-c14n", "rdf12/rdf-n-quads/c14n"},
+    {"rdf12-turtle-syntax", "rdf12/rdf-turtle/syntax"},
+    {"rdf12-turtle-eval", "rdf12/rdf-turtle/eval"},
+    {"rdf12-trig-syntax", "rdf12/rdf-trig/syntax"},
+    {"rdf12-trig-eval", "rdf12/rdf-trig/eval"},
 };
 constexpr std::string_view kRoundtrip = "roundtrip";
 

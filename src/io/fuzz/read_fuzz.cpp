@@ -1,9 +1,10 @@
-// Fuzz target: every reader (Turtle and TriG through Serd and Quiver's
-// checks on top; N-Triples and N-Quads by Quiver's own reader; RDF/XML
-// through Raptor), strict and lax, and the writers behind them: what a
-// reader accepts, written as N-Quads and Turtle/TriG, must read back
-// strictly to as many statements. N-Triples is a subset of Turtle: what
-// the line reader accepts strictly, Serd must read to the same statements.
+// Fuzz target: every reader (Turtle and TriG, N-Triples and N-Quads by
+// Quiver's own readers; RDF/XML through Raptor), strict and lax, and the
+// writers behind them: what a reader accepts, written as N-Quads and
+// Turtle/TriG, must read back strictly to as many statements. Serd is the
+// oracle for RDF 1.1: a Turtle or TriG document Quiver's reader accepts
+// strictly and Serd reads too must give statements of the same shapes, and N-Triples
+// (a subset of Turtle) that the line reader accepts, to the same statements.
 // The first byte picks the format and the mode; the rest is the document.
 #include <algorithm>
 #include <cstddef>
@@ -16,10 +17,13 @@
 #include <string_view>
 #include <vector>
 
+#include "io/byte_source.hpp"
 #include "io/format.hpp"
 #include "io/output.hpp"
 #include "io/reader.hpp"
+#include "io/serd_reader.hpp"
 #include "io/writer.hpp"
+#include "util/ascii.hpp"
 
 namespace {
 
@@ -84,6 +88,29 @@ std::size_t round_trip(const std::vector<quiver::Quad>& quads, Format format) {
   return back.quads.size();
 }
 
+// The statements with every blank node written `_:`, sorted: two readers
+// that emit blank nodes under other names or in another order agree. Bare
+// numbers count as their lexical form: Serd 0.30 drops the datatype of one
+// just before a '.' (`:p 99.` gives "99").
+std::vector<std::string> shapes(const std::vector<quiver::Quad>& quads) {
+  std::vector<std::string> out;
+  for (const auto& q : quads) {
+    std::string line;
+    for (const quiver::Term* t : {&q.subject, &q.predicate, &q.object, &q.graph}) {
+      const bool number = t->is_literal() && (t->datatype() == quiver::vocab::kXsdInteger ||
+                                              t->datatype() == quiver::vocab::kXsdDecimal ||
+                                              t->datatype() == quiver::vocab::kXsdDouble);
+      line += t->is_blank() ? std::string("_:")
+              : number      ? quiver::Term::literal(t->value()).to_ntriples()
+                            : t->to_ntriples();
+      line += ' ';
+    }
+    out.push_back(std::move(line));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -103,7 +130,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Serd 0.30 reads RDF 1.1 only: documents with RDF 1.2 terms or a
   // VERSION directive are left out too.
   const bool rdf12 =
-      text.find("VERSION") != std::string_view::npos ||
+      quiver::ascii_lower(text).find("version") != std::string::npos ||
       std::any_of(sink.quads.begin(), sink.quads.end(), [](const quiver::Quad& q) {
         return q.object.is_triple() || q.object.datatype() == quiver::vocab::kRdfDirLangString;
       });
@@ -121,6 +148,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         !again.ok() && again.errors.front().message.find("both `b' and `B'") != std::string::npos;
     if (!serd_clash && (!again.ok() || relabelled(serd.quads) != relabelled(sink.quads))) {
       std::fprintf(stderr, "the line reader and Serd disagree on:\n%.*s\n",
+                   static_cast<int>(text.size()), text.data());
+      std::abort();
+    }
+  }
+  // Serd 0.30 refuses some valid Turtle (`"1"^^ <dt>`, white space after a
+  // token the grammar lets stand apart), so only what it accepts is compared;
+  // and it takes an escape just after a quote inside a long string as
+  // plain text (`"""a"\u00e9"""` gives a\u00e9, not aé): such documents are
+  // left out.
+  const bool long_string_slip =
+      (text.find("\"\"\"") != std::string_view::npos ||
+       text.find("'''") != std::string_view::npos) &&
+      (text.find("\"\\") != std::string_view::npos || text.find("'\\") != std::string_view::npos);
+  if ((options.format == Format::Turtle || options.format == Format::TriG) && !options.lax &&
+      !rdf12 && !long_string_slip && text.find('\0') == std::string_view::npos) {
+    Collect serd;
+    auto source = quiver::io::string_byte_source(text);
+    if (quiver::io::read_with_serd(*source, "fuzz", options, serd).ok() &&
+        shapes(serd.quads) != shapes(sink.quads)) {
+      std::fprintf(stderr, "the Turtle reader and Serd read other statements from:\n%.*s\n",
                    static_cast<int>(text.size()), text.data());
       std::abort();
     }
