@@ -39,6 +39,17 @@ Value fn_isliteral(Args args, FunctionContext& ctx);
 Value fn_isnumeric(Args args, FunctionContext& ctx);
 Value fn_langmatches(Args args, FunctionContext& ctx);
 
+// triple_builtins.cpp (SPARQL 1.2 17.4.2: RDF 1.2 terms)
+Value fn_triple(Args args, FunctionContext& ctx);
+Value fn_subject(Args args, FunctionContext& ctx);
+Value fn_predicate(Args args, FunctionContext& ctx);
+Value fn_object(Args args, FunctionContext& ctx);
+Value fn_istriple(Args args, FunctionContext& ctx);
+Value fn_langdir(Args args, FunctionContext& ctx);
+Value fn_haslang(Args args, FunctionContext& ctx);
+Value fn_haslangdir(Args args, FunctionContext& ctx);
+Value fn_strlangdir(Args args, FunctionContext& ctx);
+
 // string_builtins.cpp (17.4.3)
 Value fn_strlen(Args args, FunctionContext& ctx);
 Value fn_substr(Args args, FunctionContext& ctx);

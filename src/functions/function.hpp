@@ -53,6 +53,16 @@ enum class Function : std::uint8_t {
   StrLang,    ///< STRLANG(string, language tag)
   Uuid,       ///< UUID()
   StrUuid,    ///< STRUUID()
+  // Functions on RDF 1.2 terms (SPARQL 1.2 17.4.2).
+  Triple,      ///< TRIPLE(subject, predicate, object)
+  Subject,     ///< SUBJECT(triple term)
+  Predicate,   ///< PREDICATE(triple term)
+  Object,      ///< OBJECT(triple term)
+  IsTriple,    ///< isTRIPLE(term)
+  LangDir,     ///< LANGDIR(literal)
+  HasLang,     ///< hasLANG(term)
+  HasLangDir,  ///< hasLANGDIR(term)
+  StrLangDir,  ///< STRLANGDIR(string, language tag, direction)
   // Functions on strings (17.4.3).
   StrLen,        ///< STRLEN(string)
   SubStr,        ///< SUBSTR(string, start) or SUBSTR(string, start, length)

@@ -72,7 +72,9 @@ Value fn_bnode(Args args, FunctionContext& ctx) {
 
 Value fn_strdt(Args args, FunctionContext&) {
   if (!is_simple_string(args[0]) || !args[1].is_iri()) return std::nullopt;
-  if (args[1].value() == vocab::kRdfLangString) return std::nullopt;
+  if (args[1].value() == vocab::kRdfLangString || args[1].value() == vocab::kRdfDirLangString) {
+    return std::nullopt;
+  }
   return Term::literal(args[0].value(), args[1].value());
 }
 

@@ -19,7 +19,8 @@ namespace {
 
 // SPARQL 1.1 Query, section 19.8, rules [121]-[124] as the recommendation
 // writes them, one alternative per line (Aggregate, ExistsFunc and
-// NotExistsFunc aside: they are not calls of expressions).
+// NotExistsFunc aside: they are not calls of expressions), and the
+// alternatives SPARQL 1.2's BuiltInCall adds for RDF 1.2 terms.
 constexpr std::string_view kBuiltInCall = R"(
 'STR' '(' Expression ')'
 'LANG' '(' Expression ')'
@@ -57,6 +58,15 @@ constexpr std::string_view kBuiltInCall = R"(
 'NOW' NIL
 'UUID' NIL
 'STRUUID' NIL
+'LANGDIR' '(' Expression ')'
+'STRLANGDIR' '(' Expression ',' Expression ',' Expression ')'
+'hasLANG' '(' Expression ')'
+'hasLANGDIR' '(' Expression ')'
+'isTRIPLE' '(' Expression ')'
+'TRIPLE' '(' Expression ',' Expression ',' Expression ')'
+'SUBJECT' '(' Expression ')'
+'PREDICATE' '(' Expression ')'
+'OBJECT' '(' Expression ')'
 'MD5' '(' Expression ')'
 'SHA1' '(' Expression ')'
 'SHA256' '(' Expression ')'
