@@ -1,4 +1,5 @@
-// Reads the SPARQL 1.1 Query Results JSON Format with nlohmann::json.
+// Reads the SPARQL 1.1 Query Results JSON Format with nlohmann::json, and
+// SPARQL 1.2's triple terms and base directions ("its:dir").
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -6,6 +7,7 @@
 
 #include "results/readers_internal.hpp"
 #include "terms/term_reader.hpp"
+#include "terms/triple_term.hpp"
 
 namespace quiver::results::detail {
 namespace {
@@ -31,28 +33,53 @@ const std::string* string_member(const json& object, const char* key) {
   return it->get_ptr<const std::string*>();
 }
 
-Expected<Term> read_term(const json& cell, const std::string& variable) {
+Expected<Term> read_term(const json& cell, const std::string& variable, int depth = 0) {
   const std::string where = "binding of `" + variable + "`: ";
   if (!cell.is_object()) return read_error(where + "a term must be a JSON object");
   const std::string* type = string_member(cell, "type");
   if (type == nullptr) return read_error(where + "missing \"type\"");
-  if (*type == "triple") return read_error(where + "triple terms (SPARQL 1.2) are not supported");
+  if (*type == "triple") {
+    const auto parts = cell.find("value");
+    if (parts == cell.end() || !parts->is_object()) {
+      return read_error(where + "a triple's \"value\" must be an object");
+    }
+    if (depth >= kMaxTripleTermDepth) return read_error(where + "triple terms nested too deep");
+    Term terms[3];
+    const char* names[3] = {"subject", "predicate", "object"};
+    for (int i = 0; i < 3; ++i) {
+      const auto part = parts->find(names[i]);
+      if (part == parts->end()) return read_error(where + "a triple without \"" + names[i] + "\"");
+      auto term = read_term(*part, variable, depth + 1);
+      if (!term) return term.error();
+      terms[i] = std::move(*term);
+    }
+    if (!(terms[0].is_iri() || terms[0].is_blank()) || !terms[1].is_iri()) {
+      return read_error(where +
+                        "a triple's subject must be an IRI or a blank node, its "
+                        "predicate an IRI");
+    }
+    return Term::triple(terms[0].ref(), terms[1].ref(), terms[2].ref());
+  }
   const std::string* value = string_member(cell, "value");
   if (value == nullptr) return read_error(where + "missing string \"value\"");
   if (*type == "uri") return Term::iri(*value);
   if (*type == "bnode") return Term::blank(*value);
   if (*type != "literal" && *type != "typed-literal")
     return read_error(where + "unknown term type \"" + *type + "\"");
-  if (cell.contains("direction") || cell.contains("its:dir"))
-    return read_error(where + "base directions (SPARQL 1.2) are not supported");
   const std::string* lang = string_member(cell, "xml:lang");
   // A remote answer is input like any other: a tag must be a tag.
   if (lang != nullptr && !is_language_tag(*lang)) {
     return read_error(where + "\"" + *lang + "\" is not a language tag");
   }
+  std::string language = lang != nullptr ? *lang : std::string();
+  if (const std::string* dir = string_member(cell, "its:dir")) {
+    if (lang == nullptr || (*dir != "ltr" && *dir != "rtl")) {
+      return read_error(where + "\"its:dir\" must be ltr or rtl, beside an \"xml:lang\"");
+    }
+    language += "--" + *dir;
+  }
   const std::string* datatype = string_member(cell, "datatype");
-  return Term::literal(*value, datatype != nullptr ? *datatype : std::string(),
-                       lang != nullptr ? *lang : std::string());
+  return Term::literal(*value, datatype != nullptr ? *datatype : std::string(), language);
 }
 
 Expected<QueryResult> read_select(const json& root) {

@@ -10,6 +10,7 @@
 
 #include "results/readers_internal.hpp"
 #include "terms/term_reader.hpp"
+#include "terms/triple_term.hpp"
 #include "terms/utf8.hpp"
 
 namespace quiver::results {
@@ -101,8 +102,15 @@ std::string term_problem(const Term& t) {
   if (t.is_literal() && !is_plain_iriref(t.datatype())) {
     return "datatype <" + t.datatype() + "> is no IRI";
   }
-  if (t.is_literal() && !t.language().empty() && !is_language_tag(t.language())) {
+  if (t.is_literal() && !t.language().empty() && !is_language_field(t.language())) {
     return "malformed language tag @" + t.language();
+  }
+  if (t.is_triple()) {
+    const std::optional<Triple> parts = triple_term_parts(t.value());
+    if (!parts) return "malformed triple term";
+    for (const Term* part : {&parts->subject, &parts->predicate, &parts->object}) {
+      if (std::string problem = term_problem(*part); !problem.empty()) return problem;
+    }
   }
   return {};
 }

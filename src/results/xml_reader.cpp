@@ -1,4 +1,5 @@
-// Reads the SPARQL Query Results XML Format through libxml2's tree API.
+// Reads the SPARQL Query Results XML Format through libxml2's tree API,
+// with SPARQL 1.2's <triple> and its:dir.
 // Elements are matched by local name; the network and DTD loading stay off.
 
 #include <libxml/parser.h>
@@ -12,6 +13,7 @@
 
 #include "results/readers_internal.hpp"
 #include "terms/term_reader.hpp"
+#include "terms/triple_term.hpp"
 
 namespace quiver::results::detail {
 namespace {
@@ -57,27 +59,53 @@ xmlNode* first_element(xmlNode* node) {
   return nullptr;
 }
 
-Expected<Term> read_term(xmlNode* binding) {
+// The term inside `binding` (or inside a triple's <subject>, <predicate>
+// or <object>).
+Expected<Term> read_term(xmlNode* binding, int depth = 0) {
   xmlNode* node = first_element(binding);
   if (node == nullptr) return node_error(binding, "<binding> without a term");
+  if (is(node, "triple")) {
+    if (depth >= kMaxTripleTermDepth) return node_error(node, "triple terms nested too deep");
+    Term terms[3];
+    const char* names[3] = {"subject", "predicate", "object"};
+    xmlNode* part = first_element(node);
+    for (int i = 0; i < 3; ++i, part = part ? xmlNextElementSibling(part) : nullptr) {
+      if (part == nullptr || !is(part, names[i])) {
+        return node_error(node, std::string("<triple> needs <subject>, <predicate> and <object>"));
+      }
+      auto term = read_term(part, depth + 1);
+      if (!term) return term.error();
+      terms[i] = std::move(*term);
+    }
+    if (!(terms[0].is_iri() || terms[0].is_blank()) || !terms[1].is_iri()) {
+      return node_error(node,
+                        "a triple's subject must be an IRI or a blank node, its predicate "
+                        "an IRI");
+    }
+    return Term::triple(terms[0].ref(), terms[1].ref(), terms[2].ref());
+  }
   const std::string text = to_string(XmlString(xmlNodeGetContent(node)));
   if (is(node, "uri")) return Term::iri(text);
   if (is(node, "bnode")) return Term::blank(text);
-  if (is(node, "triple")) return node_error(node, "triple terms (SPARQL 1.2) are not supported");
   if (!is(node, "literal"))
     return node_error(node, "unknown term element <" +
                                 std::string(reinterpret_cast<const char*>(node->name)) + ">");
-  for (xmlAttr* a = node->properties; a != nullptr; a = a->next) {
-    if (xmlStrEqual(a->name, reinterpret_cast<const xmlChar*>("dir")))
-      return node_error(node, "base directions (SPARQL 1.2) are not supported");
-  }
   const auto lang = attribute(node, "lang", XML_XML_NAMESPACE);
   const auto datatype = attribute(node, "datatype");
   // A remote answer is input like any other: a tag must be a tag.
   if (lang && !is_language_tag(*lang)) {
     return read_error("xml:lang=\"" + *lang + "\" is not a language tag");
   }
-  return Term::literal(text, datatype.value_or(""), lang.value_or(""));
+  std::string language = lang.value_or("");
+  const auto dir =
+      attribute(node, "dir", reinterpret_cast<const xmlChar*>("http://www.w3.org/2005/11/its"));
+  if (dir) {
+    if (!lang || (*dir != "ltr" && *dir != "rtl")) {
+      return node_error(node, "its:dir must be ltr or rtl, beside an xml:lang");
+    }
+    language += "--" + *dir;
+  }
+  return Term::literal(text, datatype.value_or(""), language);
 }
 
 Expected<QueryResult> read_document(xmlNode* root) {

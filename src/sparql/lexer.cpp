@@ -47,15 +47,13 @@ class Lexer::Impl {
     return true;
   }
 
-  // The code point at `i` in a name or IRI, where \u escapes count as the
-  // character they stand for.
+  // The code point at `i` in a name. SPARQL 1.2 reads `\u` escapes in
+  // IRIs and strings only (SPARQL 1.1's codepoint escapes anywhere are gone).
   char32_t name_char(std::size_t i, std::size_t& len) const {
     if (i >= text_.size()) {
       len = 0;
       return 0;
     }
-    char32_t cp;
-    if (codepoint_escape(i, cp, len)) return cp;
     const Utf8Char c = decode_utf8(text_, i);
     len = c.length;
     return c.code_point;

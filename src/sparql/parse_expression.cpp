@@ -119,10 +119,15 @@ ExprPtr Parser::parse_multiplicative() {
   }
 }
 
-// [118] UnaryExpression
+// [118] UnaryExpression, which SPARQL 1.2 lets nest (`!!?x`)
 ExprPtr Parser::parse_unary() {
   for (Function f : {Function::Not, Function::UnaryPlus, Function::UnaryMinus}) {
-    if (accept_punct(symbol(f))) return make_call(f, {parse_primary()});
+    if (accept_punct(symbol(f))) {
+      enter();
+      ExprPtr operand = parse_unary();
+      leave();
+      return bounded(make_call(f, {operand}));
+    }
   }
   return parse_primary();
 }

@@ -5,6 +5,7 @@
 
 #include "sparql/parser_internal.hpp"
 #include "terms/iri.hpp"
+#include "terms/term_reader.hpp"
 #include "util/ascii.hpp"
 
 namespace quiver::sparql {
@@ -145,10 +146,23 @@ Query Parser::parse() {
   return query;
 }
 
-// [4] Prologue, [5] BaseDecl, [6] PrefixDecl
+// [4] Prologue, [5] BaseDecl, [6] PrefixDecl, SPARQL 1.2's VersionDecl
 void Parser::parse_prologue() {
   for (;;) {
-    if (accept_word("BASE")) {
+    if (accept_word("VERSION")) {
+      // VersionSpecifier: STRING_LITERAL1 or STRING_LITERAL2, not a long one.
+      const Token& version = peek();
+      const std::string_view raw = std::string_view(text_).substr(version.offset);
+      if (version.kind != TokenKind::String || raw.starts_with("\"\"\"") ||
+          raw.starts_with("'''")) {
+        fail_expected("the version as a short string after VERSION (VERSION \"1.2\")");
+      }
+      if (!is_known_rdf_version(version.text)) {
+        fail_at(version, "unknown version \"" + version.text +
+                             "\" (this engine knows 1.1, 1.2 and 1.2-basic)");
+      }
+      next();
+    } else if (accept_word("BASE")) {
       if (!at_kind(TokenKind::IriRef)) fail_expected("an IRI after BASE");
       base_ = resolve(next().text);
     } else if (accept_word("PREFIX")) {

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "results/result_reader.hpp"
 #include "support/result_fixtures.hpp"
 
 namespace quiver::results {
@@ -269,6 +270,26 @@ TEST(Rdf12ResultsTest, CsvAndTsvWriteTriplesInTheirSyntax) {
   EXPECT_EQ(write(rdf12_fixture(), ResultFormat::Tsv),
             "?t\t?d\n<<( <http://e/s> <http://e/q> <<( _:b <http://e/p> \"x\\\"y\" )>> )>>\t"
             "\"abc\"@ar--rtl\n");
+}
+
+TEST(Rdf12ResultsTest, JsonAndXmlReadBackWhatTheyWrite) {
+  for (const ResultFormat format : {ResultFormat::Json, ResultFormat::Xml}) {
+    const std::string text = write(rdf12_fixture(), format);
+    const auto back = read_results(text, format);
+    ASSERT_TRUE(back.ok()) << back.error().to_string() << "\n" << text;
+    EXPECT_EQ(back->variables, rdf12_fixture().variables);
+    EXPECT_EQ(back->solutions, rdf12_fixture().solutions) << text;
+  }
+  // Malformed 1.2 terms from a remote store are errors, not terms.
+  for (const char* bad :
+       {R"({"head":{"vars":["t"]},"results":{"bindings":[{"t":{"type":"triple","value":{}}}]}})",
+        R"({"head":{"vars":["t"]},"results":{"bindings":[{"t":{"type":"triple","value":{)"
+        R"("subject":{"type":"literal","value":"s"},"predicate":{"type":"uri","value":"http://p"},)"
+        R"("object":{"type":"uri","value":"http://o"}}}}]}})",
+        R"({"head":{"vars":["d"]},"results":{"bindings":[{"d":{"type":"literal","value":"x",)"
+        R"("its:dir":"rtl"}}]}})"}) {
+    EXPECT_FALSE(read_results(bad, ResultFormat::Json).ok()) << bad;
+  }
 }
 
 }  // namespace

@@ -45,8 +45,10 @@ TEST(Lexer, NamesAndVariables) {
   EXPECT_EQ(lex("ex:a.b. :x _:b1. ?v $w a SELECT"),
             (V{"pname:ex|a.b", "punct:.", "pname:|x", "blank:b1", "punct:.", "var:v", "var:w",
                "word:a", "word:SELECT"}));
-  EXPECT_EQ(lex("ex:a\\~b ex:%41 ex:\\u00e9"),
+  // SPARQL 1.2 reads \u escapes in IRIs and strings only.
+  EXPECT_EQ(lex("ex:a\\~b ex:%41 ex:\xC3\xA9"),
             (V{"pname:ex|a~b", "pname:ex|%41", "pname:ex|\xC3\xA9"}));
+  EXPECT_EQ(lex("ex:\\u00e9"), (V{"error:unexpected '\\' outside a string, IRI or name"}));
   EXPECT_EQ(lex("?x:a"), (V{"var:x", "pname:|a"}));
 }
 

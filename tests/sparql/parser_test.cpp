@@ -201,5 +201,18 @@ TEST(Parser, ChainsWithinTheLimitParse) {
   EXPECT_GT(q->pattern->height, 900u);
 }
 
+// SPARQL 1.2: VERSION in the prologue (a short string, a known version),
+// nested unary operators, and \u escapes no longer read in names.
+TEST(Parser, Sparql12VersionUnaryAndEscapes) {
+  EXPECT_TRUE(
+      parse_query("VERSION \"1.2\" PREFIX : <http://e/> VERSION '1.1' ASK { ?s :p ?o }").ok());
+  EXPECT_EQ(error_of("VERSION \"9.9\" ASK {}"),
+            "unknown version \"9.9\" (this engine knows 1.1, 1.2 and 1.2-basic)");
+  EXPECT_NE(error_of("VERSION \"\"\"1.2\"\"\" ASK {}").find("a short string"), std::string::npos);
+  EXPECT_TRUE(parse_query("SELECT (!!true AS ?t) (- -1 AS ?n) {}").ok());
+  EXPECT_FALSE(parse_query("PREFIX ns: <http://e/> ASK { ?x ns:a\\u0062c ?o }").ok());
+  EXPECT_TRUE(parse_query("ASK { ?x <http://e/a\\u0062c> \"\\u0062\" }").ok());
+}
+
 }  // namespace
 }  // namespace quiver::sparql
