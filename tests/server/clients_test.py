@@ -382,6 +382,48 @@ class QuiverClientTest(unittest.TestCase):
         self.assertEqual(server.stop(), 0)
 
 
+class Rdf12RoundTripTest(unittest.TestCase):
+    """RDF 1.2 data through `quiver serve`: triple terms (nested, with blank
+    nodes), reifiers, annotations and base directions come back identical."""
+
+    DATA_12 = (
+        'VERSION "1.2"\n'
+        "PREFIX : <http://example.org/>\n"
+        ':musk :says <<( :xai :trains <<( _:m :named "Grok"@en--ltr )>> )>> .\n'
+        ':xai :builds :colossus ~ :claim {| :source :article ; :stance "reported" |} .\n'
+        "GRAPH :g { << :a :b \"c\"@ar--rtl >> :in :p1 . _:m :p _:x }\n"
+    )
+    QUERY = ("SELECT ?g ?s ?p ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } } "
+             "ORDER BY ?g ?s ?p ?o")
+
+    def test_results_come_back_identical_through_json_and_xml(self):
+        directory = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, directory)
+        data = os.path.join(directory, "claims.trig")
+        with open(data, "w", encoding="utf-8") as f:
+            f.write(self.DATA_12)
+        server = Server(QUIVER, ["--data", data]).start()
+        self.addCleanup(server.stop)
+        self.assertEqual(server.quads, 8)
+        local_tsv = run_quiver("query", "--data", data, "--format", "tsv", self.QUERY)
+        self.assertIn(b"<<( ", local_tsv)
+        self.assertIn(b"@ar--rtl", local_tsv)
+        # `query --endpoint` asks for JSON, reads it back and writes TSV.
+        remote_tsv = run_quiver("query", "--endpoint", server.url("/sparql"), "--format", "tsv",
+                                self.QUERY)
+        self.assertEqual(remote_tsv, local_tsv)
+        for fmt, media in (("json", "application/sparql-results+json"),
+                           ("xml", "application/sparql-results+xml")):
+            with self.subTest(format=fmt):
+                body = subprocess.run(
+                    ["curl", "-s", "-H", "Accept: " + media, "--data-urlencode",
+                     "query=" + self.QUERY, server.url("/sparql")],
+                    capture_output=True, timeout=60, check=True).stdout
+                self.assertEqual(body, run_quiver("query", "--data", data, "--format", fmt,
+                                                  self.QUERY))
+        self.assertEqual(server.stop(), 0)
+
+
 class ProtocolTest(unittest.TestCase):
     """The SPARQL 1.1 Protocol through curl."""
 
