@@ -75,8 +75,8 @@ void Cursor::skip_space() {
     const int c = peek();
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
       advance();
-    } else if (c == '#') {
-      for (int d = peek(); d >= 0 && d != '\n'; d = peek()) advance();
+    } else if (c == '#') {  // COMMENT ends at a CR as at an LF
+      for (int d = peek(); d >= 0 && d != '\n' && d != '\r'; d = peek()) advance();
     } else {
       return;
     }

@@ -124,5 +124,14 @@ TEST(Turtle12ReaderTest, EscapesAfterAQuoteInALongString) {
   EXPECT_EQ(sink.quads[0].object.value(), "a\"\xC3\xA9" "b");
 }
 
+// A comment ends at a carriage return as at a line feed (Turtle's COMMENT
+// is [^#xD#xA]*); found by the read fuzz campaign against Serd.
+TEST(Turtle12ReaderTest, ACommentEndsAtACarriageReturn) {
+  CollectingSink sink;
+  ASSERT_TRUE(read("<http://e/g> <http://e/h> #i\r<http://e/i> .\n", sink).ok());
+  ASSERT_EQ(sink.quads.size(), 1u);
+  EXPECT_EQ(sink.quads[0].object, Term::iri("http://e/i"));
+}
+
 }  // namespace
 }  // namespace quiver::io
