@@ -117,6 +117,7 @@ class Lexer::Impl {
       case '*':
       case '/':
       case '=':
+      case '~':  // SPARQL 1.2's reifier
         return punct(t, 1);
       case '+':
       case '-':

@@ -50,8 +50,15 @@ void Parser::join_into(GroupBuilder& g, OpPtr op) {
 
 // Ends the open basic graph pattern: its triples and paths join the group.
 void Parser::flush_block(GroupBuilder& g) {
-  for (Op& item : g.block.items) join_into(g, make_op(std::move(item)));
+  for (Op& item : g.block.items) {
+    OpPtr op = make_op(std::move(item));
+    if (op->kind == OpKind::Bgp && !g.block.unpacks.empty()) {
+      op = apply_unpacks(std::move(op), g.block.unpacks);
+    }
+    join_into(g, std::move(op));
+  }
   g.block.items.clear();
+  g.block.unpacks.clear();
   g.bgp_id = 0;
 }
 

@@ -46,6 +46,12 @@ PatternTerm Parser::fresh_blank_node() { return blank_node(fresh_name("gen")); }
 
 // [75] TriplesSameSubject, [81] TriplesSameSubjectPath
 void Parser::parse_triples_same_subject(TriplesBlock& out) {
+  if (at_triple_term()) fail_at(peek(), "a triple term cannot be a subject (only an object)");
+  if (at_reified_triple()) {  // ReifiedTripleBlock: ReifiedTriple PropertyList
+    const PatternTerm reifier = parse_reified_triple(out);
+    if (at_verb()) parse_property_list_not_empty(reifier, out);
+    return;
+  }
   if (at_punct("[") || at_punct("(")) {
     const PatternTerm subject = parse_triples_node(out);
     if (at_verb()) parse_property_list_not_empty(subject, out);  // [76] PropertyList
@@ -104,6 +110,7 @@ void Parser::parse_object_list(const PatternTerm& subject, const Verb& verb, Tri
   do {
     const PatternTerm object = parse_graph_node(out);
     emit(out, subject, verb, object);
+    parse_annotation(subject, verb, object, out);
   } while (accept_punct(","));
 }
 
@@ -232,6 +239,8 @@ PathPtr Parser::parse_path_negated_property_set() {
 
 // [104] GraphNode, [105] GraphNodePath
 PatternTerm Parser::parse_graph_node(TriplesBlock& out) {
+  if (at_triple_term()) return parse_triple_term(out);
+  if (at_reified_triple()) return parse_reified_triple(out);
   if (at_punct("[") || at_punct("(")) return parse_triples_node(out);
   return parse_var_or_term();
 }

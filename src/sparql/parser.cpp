@@ -290,6 +290,7 @@ void Parser::parse_construct_query(Query& query) {
     }
     query.construct_template = bgp.triples;
     where = bgp.triples.empty() ? make_op(Op{}) : make_op(std::move(bgp));
+    if (!block.unpacks.empty()) where = apply_unpacks(std::move(where), block.unpacks);
   }
   Modifiers modifiers = parse_solution_modifier();
   aggregates_ = &scope;

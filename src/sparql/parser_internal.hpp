@@ -66,8 +66,18 @@ struct AggregateScope {
 
 /// A triples block being collected: Bgp and PathPattern ops in order,
 /// adjacent triples sharing one Bgp.
+/// A triple term pattern with variables in it (SPARQL 1.2), matched
+/// through the fresh variable `var` that stands in its place: `var` must be
+/// a triple term whose parts match `s`, `p` and `o` (a nested one being
+/// another Unpack on its own fresh variable).
+struct Unpack {
+  std::string var;
+  PatternTerm s, p, o;
+};
+
 struct TriplesBlock {
   std::vector<Op> items;
+  std::vector<Unpack> unpacks;
   void add_triple(TriplePattern triple);
   void add_path(PatternTerm subject, PathPtr path, PatternTerm object);
   bool empty() const { return items.empty(); }
@@ -188,6 +198,15 @@ class Parser {
   void emit(TriplesBlock& out, const PatternTerm& s, const Verb& verb, const PatternTerm& o);
   void emit_path(TriplesBlock& out, const PatternTerm& s, const PathPtr& path,
                  const PatternTerm& o);
+  // --- SPARQL 1.2 triple terms, reified triples, annotations
+  // (parse_triple_terms.cpp)
+  bool at_reified_triple() const;
+  bool at_triple_term() const;
+  PatternTerm parse_triple_term(TriplesBlock& out);     // TripleTerm
+  PatternTerm parse_reified_triple(TriplesBlock& out);  // ReifiedTriple
+  void parse_annotation(const PatternTerm& s, const Verb& verb, const PatternTerm& o,
+                        TriplesBlock& out);  // Annotation
+  OpPtr apply_unpacks(OpPtr bgp, const std::vector<Unpack>& unpacks) const;
   PathPtr parse_path();                       // [88] [89]
   PathPtr parse_path_sequence();              // [90]
   PathPtr parse_path_elt_or_inverse();        // [91] [92]

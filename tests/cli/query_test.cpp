@@ -387,5 +387,34 @@ TEST_F(QueryTest, LexicalFormsArePreserved) {
             "<http://ex/s> <http://ex/i> \"01\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n");
 }
 
+// SPARQL 1.2 patterns over RDF 1.2 data: variables inside (nested) triple
+// terms, reified triples with and without a named reifier, annotation
+// blocks; a variable used twice inside a triple term must match itself.
+TEST_F(QueryTest, TripleTermPatternsReifiedTriplesAndAnnotations) {
+  scratch_.write("c.trig",
+                 "VERSION \"1.2\"\nPREFIX : <http://e/>\n"
+                 ":musk :says <<( :xai :trains <<( :m :named \"Grok\" )>> )>> .\n"
+                 ":xai :builds :colossus ~ :claim {| :source :article |} .\n"
+                 "<< :a :b :c >> :in :p1 .\n");
+  const std::string prefix = "'PREFIX : <http://e/> ";
+  EXPECT_EQ(ok(prefix + "SELECT ?who ?x ?name { ?who :says <<( ?x :trains <<( ?m :named ?name "
+                        ")>> )>> }' -d c.trig -f tsv"),
+            "?who\t?x\t?name\n<http://e/musk>\t<http://e/xai>\t\"Grok\"\n");
+  EXPECT_EQ(ok(prefix + "SELECT ?r ?src { :xai :builds :colossus {| :source ?src |} . ?r :source "
+                        "?src }' -d c.trig -f tsv"),
+            "?r\t?src\n<http://e/claim>\t<http://e/article>\n");
+  EXPECT_EQ(ok(prefix + "SELECT ?o { << :a :b ?o ~ ?r >> :in :p1 }' -d c.trig -f tsv"),
+            "?o\n<http://e/c>\n");
+  EXPECT_EQ(ok(prefix + "SELECT ?s { << ?s :b ?s >> :in :p1 }' -d c.trig -f tsv"), "?s\n");
+  EXPECT_EQ(ok(prefix + "ASK { ?w :says <<( :xai :trains ?t )>> FILTER(isTRIPLE(?t)) }' -d "
+                        "c.trig -f csv"),
+            "true\r\n");
+  const RunResult subject =
+      scratch_.quiver("query 'SELECT * { <<( ?s ?p ?o )>> ?q ?z }' -d c.trig");
+  EXPECT_EQ(subject.exit_code, 2);  // a syntax error
+  EXPECT_NE(subject.err.find("a triple term cannot be a subject"), std::string::npos)
+      << subject.err;
+}
+
 }  // namespace
 }  // namespace quiver::cli::testing

@@ -111,9 +111,9 @@ TEST(Parser, ErrorLocationPointsAtTheToken) {
   EXPECT_EQ(eof.error().message, "expected '.' or '}' but found end of query");
   EXPECT_EQ(eof.error().where.column, 20u);
 
-  const auto bad_char = parse_query("ASK { ?s ?p ~ }");
+  const auto bad_char = parse_query("ASK { ?s ?p ` }");
   ASSERT_FALSE(bad_char.ok());
-  EXPECT_EQ(bad_char.error().message, "unexpected character '~'");
+  EXPECT_EQ(bad_char.error().message, "unexpected character '`'");
   EXPECT_EQ(bad_char.error().where.column, 13u);
 }
 

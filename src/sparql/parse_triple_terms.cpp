@@ -1,0 +1,215 @@
+// SPARQL 1.2's triple terms `<<( s p o )>>`, reified triples
+// `<< s p o ~ r >>` and annotations `{| ... |}` in basic graph patterns.
+//
+// A triple term without variables is a constant. One with variables is
+// matched through a fresh variable in its place: the basic graph pattern
+// binds it, then (apply_unpacks) a filter keeps the triple terms among its
+// values and each part is bound by SUBJECT/PREDICATE/OBJECT or compared
+// with sameTerm where the pattern already binds it. So the store needs no
+// index of triple terms' parts, and the optimizer sees filters and
+// extends it knows.
+
+#include <set>
+
+#include "parser_internal.hpp"
+
+namespace quiver::sparql::detail {
+
+using functions::Function;
+
+namespace {
+
+// Two one-character tokens written side by side (`<<`, `>>`, `{|`, `|}`).
+bool adjacent(const Token& a, const Token& b) { return b.offset == a.offset + a.length; }
+
+}  // namespace
+
+bool Parser::at_reified_triple() const {
+  return at_punct("<") && at_punct("<", 1) && adjacent(peek(), peek(1)) && !at_punct("(", 2);
+}
+
+bool Parser::at_triple_term() const {
+  return at_punct("<") && at_punct("<", 1) && at_punct("(", 2) && adjacent(peek(), peek(1)) &&
+         adjacent(peek(1), peek(2));
+}
+
+// TripleTerm: '<<(' TripleTermSubject Verb TripleTermObject ')>>'
+PatternTerm Parser::parse_triple_term(TriplesBlock& out) {
+  enter();
+  next();
+  next();
+  next();
+  PatternTerm s;
+  if (at_punct("<")) fail_expected("a variable, IRI or blank node as the triple term's subject");
+  s = parse_var_or_term();
+  if (!s.is_variable && s.term.is_literal()) {
+    fail_at(previous(), "a literal cannot be the subject of a triple term");
+  }
+  const bool paths = allow_paths_;
+  allow_paths_ = false;
+  const Verb verb = parse_verb();
+  allow_paths_ = paths;
+  PatternTerm o;
+  if (at_triple_term()) {
+    o = parse_triple_term(out);
+  } else if (at_reified_triple()) {
+    fail_expected(
+        "a term or a triple term <<( ... )>> (a reified triple cannot be in a triple term)");
+  } else {
+    o = parse_var_or_term();
+  }
+  if (!(at_punct(")") && at_punct(">", 1) && at_punct(">", 2))) fail_expected("')>>'");
+  next();
+  next();
+  next();
+  leave();
+  const PatternTerm& p = verb.term;
+  if (!s.is_variable && !p.is_variable && !o.is_variable) {
+    return PatternTerm::constant(Term::triple(s.term.ref(), p.term.ref(), o.term.ref()));
+  }
+  if (template_mode_) {
+    fail_at(previous(), "triple terms with variables are not supported in templates yet");
+  }
+  PatternTerm stand_in = PatternTerm::var("_:" + fresh_name("tt"));
+  out.unpacks.push_back(Unpack{stand_in.variable, s, p, o});
+  return stand_in;
+}
+
+// ReifiedTriple: '<<' subject Verb object Reifier? '>>', standing for its
+// reifier, which rdf:reifies the triple term.
+PatternTerm Parser::parse_reified_triple(TriplesBlock& out) {
+  enter();
+  next();
+  next();
+  PatternTerm s = at_reified_triple() ? parse_reified_triple(out) : parse_var_or_term();
+  if (!s.is_variable && s.term.is_literal()) {
+    fail_at(previous(), "a literal cannot be the subject of a reified triple");
+  }
+  const bool paths = allow_paths_;
+  allow_paths_ = false;
+  const Verb verb = parse_verb();
+  allow_paths_ = paths;
+  PatternTerm o = at_triple_term()      ? parse_triple_term(out)
+                  : at_reified_triple() ? parse_reified_triple(out)
+                                        : parse_var_or_term();
+  PatternTerm reifier;
+  if (accept_punct("~")) {
+    reifier = at_punct(">") ? fresh_blank_node() : parse_var_or_term();
+  } else {
+    reifier = fresh_blank_node();
+  }
+  if (!reifier.is_variable && !reifier.term.is_iri() && !reifier.term.is_blank()) {
+    fail_at(previous(), "a reifier must be a variable, an IRI or a blank node");
+  }
+  if (!(at_punct(">") && at_punct(">", 1) && adjacent(peek(), peek(1)))) fail_expected("'>>'");
+  next();
+  next();
+  leave();
+  // The triple term, built as parse_triple_term() would.
+  PatternTerm triple;
+  if (!s.is_variable && !verb.term.is_variable && !o.is_variable) {
+    triple = PatternTerm::constant(Term::triple(s.term.ref(), verb.term.term.ref(), o.term.ref()));
+  } else if (template_mode_) {
+    fail_at(previous(), "reified triples with variables are not supported in templates yet");
+  } else {
+    triple = PatternTerm::var("_:" + fresh_name("tt"));
+    out.unpacks.push_back(Unpack{triple.variable, s, verb.term, o});
+  }
+  out.add_triple({reifier, PatternTerm::constant(Term::iri(vocab::kRdfReifies)), triple});
+  return reifier;
+}
+
+// Annotation: (Reifier | AnnotationBlock)* after an object.
+void Parser::parse_annotation(const PatternTerm& s, const Verb& verb, const PatternTerm& o,
+                              TriplesBlock& out) {
+  std::optional<PatternTerm> reifier;
+  // In a WHERE clause a plain IRI predicate arrives as a one-link path.
+  PatternTerm p = verb.term;
+  if (verb.path && verb.path->kind == PathKind::Link) p = PatternTerm::constant(verb.path->iri);
+  auto reify = [&](PatternTerm r) {
+    if (verb.path && verb.path->kind != PathKind::Link) {
+      fail_at(previous(), "an annotation needs a predicate, not a property path");
+    }
+    PatternTerm triple;
+    if (!s.is_variable && !p.is_variable && !o.is_variable) {
+      triple = PatternTerm::constant(Term::triple(s.term.ref(), p.term.ref(), o.term.ref()));
+    } else if (template_mode_) {
+      fail_at(previous(), "annotations with variables are not supported in templates yet");
+    } else {
+      triple = PatternTerm::var("_:" + fresh_name("tt"));
+      out.unpacks.push_back(Unpack{triple.variable, s, p, o});
+    }
+    out.add_triple({r, PatternTerm::constant(Term::iri(vocab::kRdfReifies)), triple});
+    reifier = std::move(r);
+  };
+  for (;;) {
+    if (accept_punct("~")) {
+      const bool named = at_kind(TokenKind::Var) || at_kind(TokenKind::IriRef) ||
+                         at_kind(TokenKind::Pname) || at_kind(TokenKind::BlankLabel) ||
+                         at_kind(TokenKind::Anon);
+      reify(named ? parse_var_or_term() : fresh_blank_node());
+      continue;
+    }
+    if (at_punct("{") && at_punct("|", 1) && adjacent(peek(), peek(1))) {
+      enter();
+      next();
+      next();
+      if (!reifier) reify(fresh_blank_node());
+      parse_property_list_not_empty(*reifier, out);
+      if (!(at_punct("|") && at_punct("}", 1))) fail_expected("'|}'");
+      next();
+      next();
+      leave();
+      reifier.reset();
+      continue;
+    }
+    return;
+  }
+}
+
+OpPtr Parser::apply_unpacks(OpPtr bgp, const std::vector<Unpack>& unpacks) const {
+  std::set<std::string> bound;
+  for (const TriplePattern& t : bgp->triples) {
+    for (const PatternTerm* p : {&t.subject, &t.predicate, &t.object}) {
+      if (p->is_variable) bound.insert(p->variable);
+    }
+  }
+  auto wrap = [&](OpKind kind, ExprPtr expr, std::string variable) {
+    Op op;
+    op.kind = kind;
+    op.variable = std::move(variable);
+    op.exprs = {std::move(expr)};
+    op.children = {std::move(bgp)};
+    bgp = make_op(std::move(op));
+  };
+  // An unpack applies once its stand-in is bound: by the pattern, or by
+  // the unpack of the triple term around it.
+  std::vector<bool> done(unpacks.size(), false);
+  for (bool progress = true; progress;) {
+    progress = false;
+    for (std::size_t i = 0; i < unpacks.size(); ++i) {
+      const Unpack& u = unpacks[i];
+      if (done[i] || !bound.contains(u.var)) continue;
+      done[i] = progress = true;
+      wrap(OpKind::Filter, make_call(Function::IsTriple, {make_variable(u.var)}), {});
+      const std::pair<const PatternTerm*, Function> parts[] = {
+          {&u.s, Function::Subject}, {&u.p, Function::Predicate}, {&u.o, Function::Object}};
+      for (const auto& [part, accessor] : parts) {
+        ExprPtr get = make_call(accessor, {make_variable(u.var)});
+        if (!part->is_variable) {
+          wrap(OpKind::Filter,
+               make_call(Function::SameTerm, {std::move(get), make_constant(part->term)}), {});
+        } else if (bound.contains(part->variable)) {
+          wrap(OpKind::Filter,
+               make_call(Function::SameTerm, {std::move(get), make_variable(part->variable)}), {});
+        } else {
+          wrap(OpKind::Extend, std::move(get), part->variable);
+          bound.insert(part->variable);
+        }
+      }
+    }
+  }
+  return bgp;
+}
+
+}  // namespace quiver::sparql::detail
