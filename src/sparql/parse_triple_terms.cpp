@@ -33,6 +33,30 @@ bool Parser::at_triple_term() const {
          adjacent(peek(1), peek(2));
 }
 
+// The pattern term of the triple term <<( s p o )>>: a constant, or the
+// stand-in variable of an Unpack.
+PatternTerm Parser::triple_pattern(const PatternTerm& s, const PatternTerm& p, const PatternTerm& o,
+                                   TriplesBlock& out) {
+  if (!s.is_variable && !p.is_variable && !o.is_variable) {
+    return PatternTerm::constant(Term::triple(s.term.ref(), p.term.ref(), o.term.ref()));
+  }
+  if (template_mode_) {
+    fail_at(previous(), "triple terms with variables are not supported in templates yet");
+  }
+  PatternTerm stand_in = PatternTerm::var("_:" + fresh_name("tt"));
+  out.unpacks.push_back(Unpack{stand_in.variable, s, p, o});
+  return stand_in;
+}
+
+// The Verb of a triple inside `<<( )>>` or `<< >>`: no property paths.
+Verb Parser::parse_simple_verb() {
+  const bool paths = allow_paths_;
+  allow_paths_ = false;
+  Verb verb = parse_verb();
+  allow_paths_ = paths;
+  return verb;
+}
+
 // TripleTerm: '<<(' TripleTermSubject Verb TripleTermObject ')>>'
 PatternTerm Parser::parse_triple_term(TriplesBlock& out) {
   enter();
@@ -45,10 +69,7 @@ PatternTerm Parser::parse_triple_term(TriplesBlock& out) {
   if (!s.is_variable && s.term.is_literal()) {
     fail_at(previous(), "a literal cannot be the subject of a triple term");
   }
-  const bool paths = allow_paths_;
-  allow_paths_ = false;
-  const Verb verb = parse_verb();
-  allow_paths_ = paths;
+  const Verb verb = parse_simple_verb();
   PatternTerm o;
   if (at_triple_term()) {
     o = parse_triple_term(out);
@@ -63,16 +84,7 @@ PatternTerm Parser::parse_triple_term(TriplesBlock& out) {
   next();
   next();
   leave();
-  const PatternTerm& p = verb.term;
-  if (!s.is_variable && !p.is_variable && !o.is_variable) {
-    return PatternTerm::constant(Term::triple(s.term.ref(), p.term.ref(), o.term.ref()));
-  }
-  if (template_mode_) {
-    fail_at(previous(), "triple terms with variables are not supported in templates yet");
-  }
-  PatternTerm stand_in = PatternTerm::var("_:" + fresh_name("tt"));
-  out.unpacks.push_back(Unpack{stand_in.variable, s, p, o});
-  return stand_in;
+  return triple_pattern(s, verb.term, o, out);
 }
 
 // ReifiedTriple: '<<' subject Verb object Reifier? '>>', standing for its
@@ -85,10 +97,7 @@ PatternTerm Parser::parse_reified_triple(TriplesBlock& out) {
   if (!s.is_variable && s.term.is_literal()) {
     fail_at(previous(), "a literal cannot be the subject of a reified triple");
   }
-  const bool paths = allow_paths_;
-  allow_paths_ = false;
-  const Verb verb = parse_verb();
-  allow_paths_ = paths;
+  const Verb verb = parse_simple_verb();
   PatternTerm o = at_triple_term()      ? parse_triple_term(out)
                   : at_reified_triple() ? parse_reified_triple(out)
                                         : parse_var_or_term();
@@ -105,16 +114,7 @@ PatternTerm Parser::parse_reified_triple(TriplesBlock& out) {
   next();
   next();
   leave();
-  // The triple term, built as parse_triple_term() would.
-  PatternTerm triple;
-  if (!s.is_variable && !verb.term.is_variable && !o.is_variable) {
-    triple = PatternTerm::constant(Term::triple(s.term.ref(), verb.term.term.ref(), o.term.ref()));
-  } else if (template_mode_) {
-    fail_at(previous(), "reified triples with variables are not supported in templates yet");
-  } else {
-    triple = PatternTerm::var("_:" + fresh_name("tt"));
-    out.unpacks.push_back(Unpack{triple.variable, s, verb.term, o});
-  }
+  const PatternTerm triple = triple_pattern(s, verb.term, o, out);
   out.add_triple({reifier, PatternTerm::constant(Term::iri(vocab::kRdfReifies)), triple});
   return reifier;
 }
@@ -130,15 +130,7 @@ void Parser::parse_annotation(const PatternTerm& s, const Verb& verb, const Patt
     if (verb.path && verb.path->kind != PathKind::Link) {
       fail_at(previous(), "an annotation needs a predicate, not a property path");
     }
-    PatternTerm triple;
-    if (!s.is_variable && !p.is_variable && !o.is_variable) {
-      triple = PatternTerm::constant(Term::triple(s.term.ref(), p.term.ref(), o.term.ref()));
-    } else if (template_mode_) {
-      fail_at(previous(), "annotations with variables are not supported in templates yet");
-    } else {
-      triple = PatternTerm::var("_:" + fresh_name("tt"));
-      out.unpacks.push_back(Unpack{triple.variable, s, p, o});
-    }
+    const PatternTerm triple = triple_pattern(s, p, o, out);
     out.add_triple({r, PatternTerm::constant(Term::iri(vocab::kRdfReifies)), triple});
     reifier = std::move(r);
   };

@@ -207,6 +207,9 @@ class Parser {
   void parse_annotation(const PatternTerm& s, const Verb& verb, const PatternTerm& o,
                         TriplesBlock& out);  // Annotation
   OpPtr apply_unpacks(OpPtr bgp, const std::vector<Unpack>& unpacks) const;
+  PatternTerm triple_pattern(const PatternTerm& s, const PatternTerm& p, const PatternTerm& o,
+                             TriplesBlock& out);
+  Verb parse_simple_verb();
   PathPtr parse_path();                       // [88] [89]
   PathPtr parse_path_sequence();              // [90]
   PathPtr parse_path_elt_or_inverse();        // [91] [92]
