@@ -5,6 +5,7 @@
 
 #include "functions/builtins_internal.hpp"
 #include "functions/value.hpp"
+#include "terms/triple_term.hpp"
 #include "xsd/datetime.hpp"
 #include "xsd/lexical.hpp"
 #include "xsd/numeric.hpp"
@@ -204,7 +205,8 @@ Order value_order(const Term& a, const Term& b) {
 
 std::optional<bool> effective_boolean_value(const Term& term) {
   if (!term.is_literal()) return std::nullopt;
-  if (term.datatype() == detail::kXsdBoolean) return detail::parse_boolean(term).value_or(false);
+  // SPARQL 1.2 17.2.2: an invalid xsd:boolean has no EBV (1.1 said false).
+  if (term.datatype() == detail::kXsdBoolean) return detail::parse_boolean(term);
   if (detail::is_simple_string(term)) return !term.value().empty();
   if (numeric_type_of(term.datatype())) {
     const auto n = parse_numeric(term);
@@ -216,6 +218,21 @@ std::optional<bool> effective_boolean_value(const Term& term) {
 }
 
 Value compare(Function op, const Term& left, const Term& right) {
+  // SPARQL 1.2: two triple terms are equal when their parts are, each by
+  // `=` (so <<( :a :b 1 )>> = <<( :a :b 1.0 )>>); an error in a part is one.
+  if (left.is_triple() && right.is_triple() &&
+      (op == Function::Equal || op == Function::NotEqual)) {
+    const std::optional<Triple> a = triple_term_parts(left.value());
+    const std::optional<Triple> b = triple_term_parts(right.value());
+    if (!a || !b) return std::nullopt;
+    bool equal = true;
+    for (const auto part : {&Triple::subject, &Triple::predicate, &Triple::object}) {
+      const Value same = compare(Function::Equal, *a.*part, *b.*part);
+      if (!same) return std::nullopt;
+      equal = equal && same->value() == "true";
+    }
+    return make_bool(op == Function::Equal ? equal : !equal);
+  }
   const detail::Order order = detail::value_order(left, right);
   if (order != detail::Order::Incomparable) return apply_order(op, order);
   if (op != Function::Equal && op != Function::NotEqual) return std::nullopt;

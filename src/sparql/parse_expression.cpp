@@ -138,6 +138,7 @@ ExprPtr Parser::parse_primary() {
   switch (t.kind) {
     case TokenKind::Punct:
       if (t.text == "(") return parse_bracketted_expression();
+      if (at_triple_term()) return parse_expr_triple_term();
       break;
     case TokenKind::Var:
       return make_variable(next().text);

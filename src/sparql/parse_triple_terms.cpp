@@ -79,10 +79,7 @@ PatternTerm Parser::parse_triple_term(TriplesBlock& out) {
   } else {
     o = parse_var_or_term();
   }
-  if (!(at_punct(")") && at_punct(">", 1) && at_punct(">", 2))) fail_expected("')>>'");
-  next();
-  next();
-  next();
+  expect_triple_term_end();
   leave();
   return triple_pattern(s, verb.term, o, out);
 }
@@ -157,6 +154,56 @@ void Parser::parse_annotation(const PatternTerm& s, const Verb& verb, const Patt
     }
     return;
   }
+}
+
+// TripleTermData (in VALUES): '<<(' iri (iri | 'a') value ')>>', constants.
+Term Parser::parse_triple_term_data() {
+  enter();
+  next();
+  next();
+  next();
+  const Term s = parse_iri();
+  const Verb verb = parse_simple_verb();
+  if (verb.term.is_variable) fail_at(previous(), "a triple term in VALUES holds no variable");
+  const std::optional<Term> o = parse_data_block_value();
+  if (!o) fail_at(previous(), "UNDEF cannot be part of a triple term");
+  expect_triple_term_end();
+  leave();
+  return Term::triple(s.ref(), verb.term.term.ref(), o->ref());
+}
+
+// ExprTripleTerm (in expressions): a triple term whose parts may be
+// variables, made by TRIPLE() when they are.
+ExprPtr Parser::parse_expr_triple_term() {
+  enter();
+  next();
+  next();
+  next();
+  auto part = [&](bool object) -> ExprPtr {
+    if (at_kind(TokenKind::Var)) return make_variable(next().text);
+    if (object && at_triple_term()) return parse_expr_triple_term();
+    if (object) {
+      const std::optional<Term> value = parse_data_block_value();
+      if (!value) fail_at(previous(), "UNDEF cannot be part of a triple term");
+      return make_constant(*value);
+    }
+    return make_constant(parse_iri());
+  };
+  ExprPtr s = part(false);
+  const Verb verb = parse_simple_verb();
+  ExprPtr p =
+      verb.term.is_variable ? make_variable(verb.term.variable) : make_constant(verb.term.term);
+  ExprPtr o = part(true);
+  expect_triple_term_end();
+  leave();
+  return make_call(Function::Triple, {std::move(s), std::move(p), std::move(o)});
+}
+
+void Parser::expect_triple_term_end() {
+  if (!(at_punct(")") && at_punct(">", 1) && at_punct(">", 2))) fail_expected("')>>'");
+  next();
+  next();
+  next();
 }
 
 OpPtr Parser::apply_unpacks(OpPtr bgp, const std::vector<Unpack>& unpacks) const {

@@ -501,10 +501,13 @@ std::optional<Term> Parser::parse_data_block_value() {
         return Term::literal(value ? "true" : "false", vocab::kXsdBoolean);
       }
       break;
+    case TokenKind::Punct:
+      if (at_triple_term()) return parse_triple_term_data();
+      break;
     default:
       break;
   }
-  fail_expected("a value (IRI, literal or UNDEF)");
+  fail_expected("a value (IRI, literal, triple term or UNDEF)");
 }
 
 }  // namespace detail

@@ -210,6 +210,9 @@ class Parser {
   PatternTerm triple_pattern(const PatternTerm& s, const PatternTerm& p, const PatternTerm& o,
                              TriplesBlock& out);
   Verb parse_simple_verb();
+  Term parse_triple_term_data();              // TripleTermData (VALUES)
+  ExprPtr parse_expr_triple_term();           // ExprTripleTerm
+  void expect_triple_term_end();              // ')>>'
   PathPtr parse_path();                       // [88] [89]
   PathPtr parse_path_sequence();              // [90]
   PathPtr parse_path_elt_or_inverse();        // [91] [92]

@@ -409,6 +409,12 @@ TEST_F(QueryTest, TripleTermPatternsReifiedTriplesAndAnnotations) {
   EXPECT_EQ(ok(prefix + "ASK { ?w :says <<( :xai :trains ?t )>> FILTER(isTRIPLE(?t)) }' -d "
                         "c.trig -f csv"),
             "true\r\n");
+  // Triple terms in VALUES and in expressions; = compares their parts by
+  // value, sameTerm by term.
+  EXPECT_EQ(ok("'SELECT ?t (?t = <<( <http://e/a> <http://e/b> 1.0 )>> AS ?eq) (sameTerm(?t, "
+               "<<( <http://e/a> <http://e/b> 1.0 )>>) AS ?same) { VALUES ?t { <<( <http://e/a> "
+               "<http://e/b> 1 )>> } }' -d c.trig -f tsv"),
+            "?t\t?eq\t?same\n<<( <http://e/a> <http://e/b> 1 )>>\ttrue\tfalse\n");
   const RunResult subject =
       scratch_.quiver("query 'SELECT * { <<( ?s ?p ?o )>> ?q ?z }' -d c.trig");
   EXPECT_EQ(subject.exit_code, 2);  // a syntax error

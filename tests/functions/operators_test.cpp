@@ -20,7 +20,9 @@ const std::string kFalse = "\"false\"^^xsd:boolean";
 TEST(EffectiveBooleanValue, FollowsTheSpecTable) {
   EXPECT_EQ(effective_boolean_value(boolean("true")), true);
   EXPECT_EQ(effective_boolean_value(boolean("0")), false);
-  EXPECT_EQ(effective_boolean_value(boolean("yes")), false);  // invalid: false
+  // An invalid xsd:boolean has no EBV in SPARQL 1.2 (its expression/not-not
+  // test; SPARQL 1.1 said false and none of its tests depends on it).
+  EXPECT_EQ(effective_boolean_value(boolean("yes")), std::nullopt);
   EXPECT_EQ(effective_boolean_value(str("")), false);
   EXPECT_EQ(effective_boolean_value(str("a")), true);
   EXPECT_EQ(effective_boolean_value(integer("0")), false);
