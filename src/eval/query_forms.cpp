@@ -9,7 +9,9 @@ namespace {
 // returns its label key.
 std::optional<std::string> template_blank(const sparql::PatternTerm& t) {
   if (t.is_variable) {
-    if (t.variable.starts_with("_:")) return t.variable;
+    if (t.variable.starts_with("_:") && !t.variable.starts_with(sparql::kStandInPrefix)) {
+      return t.variable;
+    }
     return std::nullopt;
   }
   if (t.term.is_blank()) return "_:" + t.term.value();
@@ -47,6 +49,17 @@ TermId ConstructTemplate::fresh_blank() {
 }
 
 TermId ConstructTemplate::resolve(const sparql::PatternTerm& t, const TermId* row) {
+  if (t.triple) {  // a triple term with variables, made from this solution
+    const TermId s = resolve(t.triple->subject, row);
+    const TermId p = resolve(t.triple->predicate, row);
+    const TermId o = resolve(t.triple->object, row);
+    if (s == kAnyTerm || p == kAnyTerm || o == kAnyTerm) return kAnyTerm;
+    const Term subject(ctx_.decode_ref(s));
+    const Term predicate(ctx_.decode_ref(p));
+    const Term object(ctx_.decode_ref(o));
+    if (!(subject.is_iri() || subject.is_blank()) || !predicate.is_iri()) return kAnyTerm;
+    return ctx_.encode(Term::triple(subject.ref(), predicate.ref(), object.ref()));
+  }
   if (auto label = template_blank(t)) {
     auto it = blanks_.find(*label);
     if (it == blanks_.end()) it = blanks_.emplace(*label, fresh_blank()).first;

@@ -13,6 +13,11 @@ class Collector {
 
   void term(const PatternTerm& t) {
     if (t.is_variable) vars_.add(t.variable);
+    if (t.triple) {
+      term(t.triple->subject);
+      term(t.triple->predicate);
+      term(t.triple->object);
+    }
   }
   void name(const std::string& n) {
     if (!n.empty()) vars_.add(n);

@@ -21,16 +21,27 @@ namespace quiver::sparql {
 
 /// A variable or a constant RDF term in a pattern. Blank nodes in query
 /// patterns become variables whose names start with `_:` (never projected).
+struct TriplePattern;
+
+/// The name prefix of the variable that stands in a basic graph pattern for
+/// a triple term with variables (SPARQL 1.2): hidden like a blank node's,
+/// yet in a CONSTRUCT WHERE template the value it is bound to, not a fresh
+/// blank node (no blank node label holds `<`).
+inline constexpr std::string_view kStandInPrefix = "_:<<";
+
 struct PatternTerm {
   /// True for a variable (`variable` is set), false for a constant (`term` is set).
   bool is_variable = false;
   std::string variable;  ///< name without `?`, when is_variable
   Term term;             ///< the constant otherwise
+  /// In a CONSTRUCT template only: a triple term with variables, made per
+  /// solution from these parts (`is_variable` false, `term` None).
+  std::shared_ptr<const TriplePattern> triple;
 
   /// A variable pattern term; `name` is without `?`.
-  static PatternTerm var(std::string name) { return {true, std::move(name), Term()}; }
+  static PatternTerm var(std::string name) { return {true, std::move(name), Term(), nullptr}; }
   /// A constant pattern term.
-  static PatternTerm constant(Term t) { return {false, {}, std::move(t)}; }
+  static PatternTerm constant(Term t) { return {false, {}, std::move(t), nullptr}; }
   /// Field-wise equality; two variables are equal when their names are.
   bool operator==(const PatternTerm&) const = default;
 };

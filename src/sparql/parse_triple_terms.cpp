@@ -40,10 +40,15 @@ PatternTerm Parser::triple_pattern(const PatternTerm& s, const PatternTerm& p, c
   if (!s.is_variable && !p.is_variable && !o.is_variable) {
     return PatternTerm::constant(Term::triple(s.term.ref(), p.term.ref(), o.term.ref()));
   }
-  if (template_mode_) {
-    fail_at(previous(), "triple terms with variables are not supported in templates yet");
+  if (template_mode_ && construct_template_) {
+    PatternTerm made;
+    made.triple = std::make_shared<const TriplePattern>(TriplePattern{s, p, o});
+    return made;
   }
-  PatternTerm stand_in = PatternTerm::var("_:" + fresh_name("tt"));
+  if (template_mode_) {
+    fail_at(previous(), "triple terms with variables are not supported in update templates yet");
+  }
+  PatternTerm stand_in = PatternTerm::var(std::string(kStandInPrefix) + fresh_name("tt"));
   out.unpacks.push_back(Unpack{stand_in.variable, s, p, o});
   return stand_in;
 }
@@ -63,13 +68,18 @@ PatternTerm Parser::parse_triple_term(TriplesBlock& out) {
   next();
   next();
   next();
-  PatternTerm s;
-  if (at_punct("<")) fail_expected("a variable, IRI or blank node as the triple term's subject");
-  s = parse_var_or_term();
+  // SPARQL 1.2's TripleTermSubject takes triple terms too (matching no RDF
+  // 1.2 data, whose triple terms have no triple-term subject).
+  PatternTerm s = at_triple_term() ? parse_triple_term(out) : PatternTerm();
+  if (!s.triple && !s.is_variable && s.term.is_none()) {
+    if (at_punct("<")) fail_expected("a variable, IRI or blank node as the triple term's subject");
+    s = parse_var_or_term();
+  }
   if (!s.is_variable && s.term.is_literal()) {
     fail_at(previous(), "a literal cannot be the subject of a triple term");
   }
   const Verb verb = parse_simple_verb();
+  if (at_kind(TokenKind::Nil)) fail_expected("a term (a collection cannot be in a triple term)");
   PatternTerm o;
   if (at_triple_term()) {
     o = parse_triple_term(out);
@@ -90,11 +100,14 @@ PatternTerm Parser::parse_reified_triple(TriplesBlock& out) {
   enter();
   next();
   next();
-  PatternTerm s = at_reified_triple() ? parse_reified_triple(out) : parse_var_or_term();
+  PatternTerm s = at_triple_term()      ? parse_triple_term(out)
+                  : at_reified_triple() ? parse_reified_triple(out)
+                                        : parse_var_or_term();
   if (!s.is_variable && s.term.is_literal()) {
     fail_at(previous(), "a literal cannot be the subject of a reified triple");
   }
   const Verb verb = parse_simple_verb();
+  if (at_kind(TokenKind::Nil)) fail_expected("a term (a collection cannot be in a reified triple)");
   PatternTerm o = at_triple_term()      ? parse_triple_term(out)
                   : at_reified_triple() ? parse_reified_triple(out)
                                         : parse_var_or_term();

@@ -46,7 +46,11 @@ PatternTerm Parser::fresh_blank_node() { return blank_node(fresh_name("gen")); }
 
 // [75] TriplesSameSubject, [81] TriplesSameSubjectPath
 void Parser::parse_triples_same_subject(TriplesBlock& out) {
-  if (at_triple_term()) fail_at(peek(), "a triple term cannot be a subject (only an object)");
+  if (at_triple_term()) {  // SPARQL 1.2's VarOrTerm holds triple terms, as subjects too
+    const PatternTerm subject = parse_triple_term(out);
+    parse_property_list_not_empty(subject, out);
+    return;
+  }
   if (at_reified_triple()) {  // ReifiedTripleBlock: ReifiedTriple PropertyList
     const PatternTerm reifier = parse_reified_triple(out);
     if (at_verb()) parse_property_list_not_empty(reifier, out);

@@ -24,7 +24,15 @@ class Printer {
   std::string out;
 
   void term(const PatternTerm& t) {
-    if (t.is_variable) {
+    if (t.triple) {
+      out += "<<( ";
+      term(t.triple->subject);
+      out += ' ';
+      term(t.triple->predicate);
+      out += ' ';
+      term(t.triple->object);
+      out += " )>>";
+    } else if (t.is_variable) {
       out += '?';
       out += t.variable;
     } else {
