@@ -19,8 +19,6 @@
 
 namespace quiver::sparql {
 
-/// A variable or a constant RDF term in a pattern. Blank nodes in query
-/// patterns become variables whose names start with `_:` (never projected).
 struct TriplePattern;
 
 /// The name prefix of the variable that stands in a basic graph pattern for
@@ -29,6 +27,8 @@ struct TriplePattern;
 /// blank node (no blank node label holds `<`).
 inline constexpr std::string_view kStandInPrefix = "_:<<";
 
+/// A variable or a constant RDF term in a pattern. Blank nodes in query
+/// patterns become variables whose names start with `_:` (never projected).
 struct PatternTerm {
   /// True for a variable (`variable` is set), false for a constant (`term` is set).
   bool is_variable = false;
