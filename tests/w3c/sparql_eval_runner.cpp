@@ -47,6 +47,7 @@ constexpr std::string_view kTopManifests[] = {
     "sparql/sparql12/expression/manifest.ttl",
     "sparql/sparql12/version/manifest.ttl",
     "sparql/sparql12/eval-triple-terms/manifest.ttl",
+    "sparql/sparql12/rdf11/manifest.ttl",
 };
 
 std::string slurp(const std::string& path) {
