@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <set>
 
 #include "engine/engine.hpp"
@@ -24,32 +27,44 @@ using sparql::UpdateOperation;
 // solutions, a variable the WHERE never binds, or a blank node made fresh
 // for each solution. The graph of a quad without GRAPH is the template's
 // default graph.
+// A triple term with variables (SPARQL 1.2) is made per solution from its
+// three parts.
 struct Slot {
-  enum class Kind { Constant, Column, Unbound, Blank, DefaultGraph };
+  enum class Kind { Constant, Column, Unbound, Blank, DefaultGraph, Triple };
   Kind kind = Kind::Constant;
   Term term;  // Constant; Blank: its label in the template
   std::size_t column = 0;
   TermId id = kAnyTerm;  // Constant, DefaultGraph: the store's id (kAnyTerm: not there)
+  std::shared_ptr<const std::array<Slot, 3>> parts;  // Triple
 };
 using QuadSlots = std::array<Slot, 4>;
 
 Slot compile(const sparql::PatternTerm& t, const std::vector<std::string>& columns) {
+  if (t.triple) {
+    Slot slot{Slot::Kind::Triple, {}, 0, kAnyTerm, nullptr};
+    slot.parts = std::make_shared<const std::array<Slot, 3>>(std::array<Slot, 3>{
+        compile(t.triple->subject, columns), compile(t.triple->predicate, columns),
+        compile(t.triple->object, columns)});
+    return slot;
+  }
   if (t.is_variable) {
     const auto it = std::find(columns.begin(), columns.end(), t.variable);
-    if (it == columns.end()) return {Slot::Kind::Unbound, {}, 0, kAnyTerm};
-    return {Slot::Kind::Column, {}, static_cast<std::size_t>(it - columns.begin()), kAnyTerm};
+    if (it == columns.end()) return {Slot::Kind::Unbound, {}, 0, kAnyTerm, nullptr};
+    return {
+        Slot::Kind::Column, {}, static_cast<std::size_t>(it - columns.begin()), kAnyTerm, nullptr};
   }
-  return {t.term.is_blank() ? Slot::Kind::Blank : Slot::Kind::Constant, t.term, 0, kAnyTerm};
+  return {t.term.is_blank() ? Slot::Kind::Blank : Slot::Kind::Constant, t.term, 0, kAnyTerm,
+          nullptr};
 }
 
 std::vector<QuadSlots> compile(const std::vector<QuadPattern>& quads,
                                const std::vector<std::string>& columns) {
   std::vector<QuadSlots> out;
   for (const QuadPattern& q : quads) {
-    out.push_back(
-        {compile(q.triple.subject, columns), compile(q.triple.predicate, columns),
-         compile(q.triple.object, columns),
-         q.graph ? compile(*q.graph, columns) : Slot{Slot::Kind::DefaultGraph, {}, 0, kAnyTerm}});
+    out.push_back({compile(q.triple.subject, columns), compile(q.triple.predicate, columns),
+                   compile(q.triple.object, columns),
+                   q.graph ? compile(*q.graph, columns)
+                           : Slot{Slot::Kind::DefaultGraph, {}, 0, kAnyTerm, nullptr}});
   }
   return out;
 }
@@ -260,14 +275,48 @@ class UpdateRun {
     std::vector<QuadIds> known_inserts;  // every term already in the store
     std::vector<Quad> new_inserts;
     std::array<std::string, 4> labels;  // this solution's fresh blank node labels
+    std::array<Term, 4> triples;        // this solution's triple terms made from templates
     std::vector<TermId> row;            // the solution as ids: no term is decoded
     std::uint64_t solution = 0;
+    // The term a slot stands for in this solution; nullopt when unbound or
+    // (a triple term) ill-formed.
+    const std::function<std::optional<Term>(const Slot&)> made =
+        [&](const Slot& slot) -> std::optional<Term> {
+      switch (slot.kind) {
+        case Slot::Kind::Constant:
+          return slot.term;
+        case Slot::Kind::Column: {
+          const TermId id = row[slot.column];
+          if (id == kAnyTerm) return std::nullopt;
+          return Term(id >= kFirstLocalId ? (*where)->term(id) : tx_.term(id));
+        }
+        case Slot::Kind::Blank:
+          return Term::blank(prefix + std::to_string(solution) + "_" + slot.term.value());
+        case Slot::Kind::Triple: {
+          const auto s = made((*slot.parts)[0]);
+          const auto p = made((*slot.parts)[1]);
+          const auto o = made((*slot.parts)[2]);
+          if (!s || !p || !o || !(s->is_iri() || s->is_blank()) || !p->is_iri()) {
+            return std::nullopt;
+          }
+          return Term::triple(s->ref(), p->ref(), o->ref());
+        }
+        case Slot::Kind::Unbound:
+        case Slot::Kind::DefaultGraph:
+          break;
+      }
+      return std::nullopt;
+    };
     // A quad to delete: every term must be in the store, or it is not there.
     const auto deleted = [&](const QuadSlots& slots) {
       std::array<TermId, 4> ids{};
       for (std::size_t i = 0; i < 4; ++i) {
         const Slot& slot = slots[i];
         ids[i] = slot.kind == Slot::Kind::Column ? row[slot.column] : slot.id;
+        if (slot.kind == Slot::Kind::Triple) {
+          const std::optional<Term> triple = made(slot);
+          ids[i] = triple ? tx_.find_id(triple->ref()) : kAnyTerm;
+        }
         if (slot.kind == Slot::Kind::Unbound || ids[i] == kAnyTerm || ids[i] >= kFirstLocalId) {
           return;
         }
@@ -301,6 +350,14 @@ class UpdateRun {
           case Slot::Kind::DefaultGraph:
             terms[i] = with.ref();
             break;
+          case Slot::Kind::Triple: {
+            std::optional<Term> triple = made(slot);
+            if (!triple) return;
+            triples[i] = std::move(*triple);
+            terms[i] = triples[i].ref();
+            ids[i] = kAnyTerm;  // added as a new statement; the store keeps one
+            break;
+          }
         }
         known = known && ids[i] != kAnyTerm;
       }

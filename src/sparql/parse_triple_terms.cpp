@@ -37,16 +37,17 @@ bool Parser::at_triple_term() const {
 // stand-in variable of an Unpack.
 PatternTerm Parser::triple_pattern(const PatternTerm& s, const PatternTerm& p, const PatternTerm& o,
                                    TriplesBlock& out) {
-  if (!s.is_variable && !p.is_variable && !o.is_variable) {
+  const bool fixed = !s.is_variable && !p.is_variable && !o.is_variable && !s.triple && !o.triple;
+  // A template's blank nodes are fresh per solution, inside triple terms too.
+  const bool fresh_blanks =
+      template_mode_ && data_operation_ == 0 && (s.term.is_blank() || o.term.is_blank());
+  if (fixed && !fresh_blanks) {
     return PatternTerm::constant(Term::triple(s.term.ref(), p.term.ref(), o.term.ref()));
   }
-  if (template_mode_ && construct_template_) {
+  if (template_mode_) {  // made per solution by CONSTRUCT or the update
     PatternTerm made;
     made.triple = std::make_shared<const TriplePattern>(TriplePattern{s, p, o});
     return made;
-  }
-  if (template_mode_) {
-    fail_at(previous(), "triple terms with variables are not supported in update templates yet");
   }
   PatternTerm stand_in = PatternTerm::var(std::string(kStandInPrefix) + fresh_name("tt"));
   out.unpacks.push_back(Unpack{stand_in.variable, s, p, o});

@@ -256,13 +256,13 @@ void Parser::parse_construct_query(Query& query) {
   if (at_punct("{")) {  // [73] ConstructTemplate
     next();
     TriplesBlock block;
-    template_mode_ = construct_template_ = true;
+    template_mode_ = true;
     allow_paths_ = false;
     while (!at_punct("}")) {  // [74] ConstructTriples
       parse_triples_same_subject(block);
       if (!accept_punct(".")) break;
     }
-    template_mode_ = construct_template_ = false;
+    template_mode_ = false;
     allow_paths_ = true;
     expect_punct("}");
     for (Op& op : block.items) {

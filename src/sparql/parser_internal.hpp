@@ -257,9 +257,8 @@ class Parser {
   std::unordered_set<std::string> used_labels_;     // every `_:x` in the text
   std::unordered_map<std::string, int> label_bgp_;  // label -> its basic graph pattern
   int bgp_counter_ = 0;
-  int current_bgp_ = 0;              // where blank node labels are being used now
-  bool template_mode_ = false;       // blank nodes are terms, not variables
-  bool construct_template_ = false;  // a CONSTRUCT template: triple terms may hold variables
+  int current_bgp_ = 0;         // where blank node labels are being used now
+  bool template_mode_ = false;  // blank nodes are terms, not variables
   bool allow_paths_ = true;
   // Update: where variables or blank nodes are refused, the construct
   // named in the error ("DELETE DATA"); empty where they are allowed.

@@ -131,5 +131,31 @@ TEST_F(UpdateTest, UnionDefaultGraphForQueryAndUpdate) {
   EXPECT_EQ(remote.exit_code, 2);
 }
 
+// SPARQL 1.2 templates: a reified triple and an annotation made per
+// solution, a template blank node the same inside a triple term as outside;
+// DELETE of a triple term made from a solution.
+TEST_F(UpdateTest, TemplatesMakeTripleTermsPerSolution) {
+  scratch_.write("g.trig", "GRAPH <http://ex/g> { <http://ex/s> <http://ex/p> <http://ex/o> }\n");
+  RunResult r = update(
+      "--data g.trig -f nquads 'PREFIX : <http://ex/> INSERT { << ?s ?p ?o >> :source ?g . "
+      ":x :y <<( _:b :r ?o )>> . _:b :is :new } WHERE { GRAPH ?g { ?s ?p ?o } }'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(" <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> <<( <http://ex/s> "
+                       "<http://ex/p> <http://ex/o> )>> .\n"),
+            std::string::npos)
+      << r.out;
+  const std::size_t inside = r.out.find("<<( _:");
+  ASSERT_NE(inside, std::string::npos) << r.out;
+  const std::string label = r.out.substr(inside + 4, r.out.find(' ', inside + 4) - inside - 4);
+  EXPECT_NE(r.out.find(label + " <http://ex/is> <http://ex/new> ."), std::string::npos) << r.out;
+  r = update(
+      "--data g.trig -f nquads 'PREFIX : <http://ex/> INSERT DATA { :s :p :o {| :n 1 |} } ; "
+      "DELETE { ?r ?q <<( ?s ?p ?o )>> } WHERE { ?r ?q <<( ?s ?p ?o )>> }'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("reifies"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("<http://ex/s> <http://ex/p> <http://ex/o> .\n"), std::string::npos)
+      << r.out;
+}
+
 }  // namespace
 }  // namespace quiver::cli::testing

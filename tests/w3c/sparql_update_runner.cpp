@@ -28,7 +28,9 @@ namespace quiver::w3c {
 namespace {
 
 constexpr std::string_view kUt = "http://www.w3.org/2009/sparql/tests/test-update#";
-constexpr std::string_view kManifest = "sparql/sparql11/manifest-sparql11-update.ttl";
+// SPARQL 1.1 Update, and SPARQL 1.2's update evaluation tests (triple terms).
+constexpr std::string_view kManifests[] = {"sparql/sparql11/manifest-sparql11-update.ttl",
+                                           "sparql/sparql12/eval-triple-terms/manifest.ttl"};
 
 std::string ut(std::string_view local) { return std::string(kUt) + std::string(local); }
 
@@ -112,7 +114,10 @@ void run_manifest(const std::string& path, const std::string& filter, Report& re
   }
   for (const auto& include : manifest->includes()) run_manifest(include, filter, report);
   const std::string dir = path.substr(0, path.rfind('/'));
-  const std::string suite = "sparql11/" + dir.substr(dir.rfind('/') + 1);
+  // `sparql11/add`, `sparql12/eval-triple-terms`: the last two folders.
+  const std::string parent = dir.substr(0, dir.rfind('/'));
+  const std::string suite =
+      parent.substr(parent.rfind('/') + 1) + "/" + dir.substr(dir.rfind('/') + 1);
   bool any = false;
   for (const auto& entry : manifest->entries()) {
     if (!entry.type.ends_with("#UpdateEvaluationTest")) continue;
@@ -152,6 +157,8 @@ int main(int argc, char** argv) {
   }
   Report report({});
   report.set_verbose(verbose);
-  run_manifest(root + "/" + std::string(kManifest), filter, report);
+  for (const std::string_view manifest : kManifests) {
+    run_manifest(root + "/" + std::string(manifest), filter, report);
+  }
   return report.finish();
 }
