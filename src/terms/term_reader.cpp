@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 
+#include "terms/triple_term.hpp"
 #include "terms/utf8.hpp"
 #include "util/ascii.hpp"
 
@@ -259,8 +260,69 @@ std::string_view turtle_number_datatype(std::string_view lexical) {
   return {};
 }
 
+namespace {
+
+// The end of the term in the Turtle form of parse_turtle_term() that starts
+// at `pos` (a triple term's parts are separated by single spaces), or npos.
+std::size_t turtle_term_end(std::string_view text, std::size_t pos, int depth) {
+  if (pos >= text.size()) return std::string_view::npos;
+  if (text.substr(pos).starts_with("<<( ")) {
+    if (depth >= kMaxTripleTermDepth) return std::string_view::npos;
+    pos += 4;
+    for (int part = 0; part < 3; ++part) {
+      pos = turtle_term_end(text, pos, depth + 1);
+      if (pos == std::string_view::npos || pos >= text.size() || text[pos] != ' ') {
+        return std::string_view::npos;
+      }
+      ++pos;
+    }
+    return text.substr(pos).starts_with(")>>") ? pos + 3 : std::string_view::npos;
+  }
+  if (text[pos] == '"' || text[pos] == '\'') {
+    std::string ignored;
+    const TokenScan scan = read_quoted_string(text, pos, ignored);
+    if (scan.status != Scan::Matched) return std::string_view::npos;
+    pos = scan.end;
+    if (text.substr(pos).starts_with("^^<")) {
+      const std::size_t close = text.find('>', pos);
+      return close == std::string_view::npos ? close : close + 1;
+    }
+    if (pos < text.size() && text[pos] == '@') {
+      ++pos;
+      while (pos < text.size() && (is_alnum(text[pos]) || text[pos] == '-')) ++pos;
+    }
+    return pos;
+  }
+  if (text[pos] == '<') {
+    const std::size_t close = text.find('>', pos);
+    return close == std::string_view::npos ? close : close + 1;
+  }
+  return std::min(text.find(' ', pos), text.size());
+}
+
+}  // namespace
+
 Expected<Term> parse_turtle_term(std::string_view text) {
   if (text.empty()) return term_error(text, "empty term");
+  if (text.starts_with("<<( ")) {  // a triple term, as append_turtle_term() writes it
+    if (turtle_term_end(text, 0, 0) != text.size())
+      return term_error(text, "malformed triple term");
+    Term parts[3];
+    std::size_t pos = 4;
+    for (Term& part : parts) {
+      const std::size_t end = turtle_term_end(text, pos, 1);
+      auto term = parse_turtle_term(text.substr(pos, end - pos));
+      if (!term) return term;
+      part = std::move(*term);
+      pos = end + 1;
+    }
+    if (!(parts[0].is_iri() || parts[0].is_blank()) || !parts[1].is_iri()) {
+      return term_error(text,
+                        "a triple term's subject must be an IRI or a blank node, its "
+                        "predicate an IRI");
+    }
+    return Term::triple(parts[0].ref(), parts[1].ref(), parts[2].ref());
+  }
   const char first = text[0];
   if (first == '<') {
     std::string iri;
