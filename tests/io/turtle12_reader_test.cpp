@@ -121,7 +121,9 @@ TEST(Turtle12ReaderTest, EscapesAfterAQuoteInALongString) {
   CollectingSink sink;
   ASSERT_TRUE(read("<http://e/s> <http://e/p> \"\"\"a\"\\u00e9b\"\"\" .\n", sink).ok());
   ASSERT_EQ(sink.quads.size(), 1u);
-  EXPECT_EQ(sink.quads[0].object.value(), "a\"\xC3\xA9" "b");
+  EXPECT_EQ(sink.quads[0].object.value(),
+            "a\"\xC3\xA9"
+            "b");
 }
 
 // A comment ends at a carriage return as at a line feed (Turtle's COMMENT
