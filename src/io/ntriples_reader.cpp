@@ -411,13 +411,7 @@ class Parser {
       std::size_t end = i + 1;
       while (end < line.size() && (is_alnum(line[end]) || line[end] == '-')) ++end;
       const std::string_view field = line.substr(i + 1, end - i - 1);
-      if (!is_language_field(field)) {
-        const bool directed = field.find("--") != std::string_view::npos;
-        return Fault{i, directed && is_language_tag(language_without_direction(field))
-                            ? "unknown base direction in the language tag @" + std::string(field) +
-                                  " (ltr or rtl, in lower case)"
-                            : "malformed language tag @" + std::string(field)};
-      }
+      if (!is_language_field(field)) return Fault{i, language_field_problem(field)};
       term.language = field;
       term.datatype =
           base_direction(field).empty() ? vocab::kRdfLangString : vocab::kRdfDirLangString;

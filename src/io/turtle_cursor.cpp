@@ -214,12 +214,7 @@ void Cursor::read_language(std::string& out) {
   for (int c = peek(k); c >= 0 && (is_alnum(static_cast<char>(c)) || c == '-'); c = peek(++k)) {
   }
   out.assign(data() + pos_ + 1, k - 1);
-  if (!is_language_field(out)) {
-    const bool directed = out.find("--") != std::string::npos;
-    fail(directed && is_language_tag(language_without_direction(out))
-             ? "unknown base direction in the language tag @" + out + " (ltr or rtl, in lower case)"
-             : "malformed language tag @" + out);
-  }
+  if (!is_language_field(out)) fail(language_field_problem(out));
   advance(k);
 }
 

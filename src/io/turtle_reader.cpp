@@ -432,12 +432,18 @@ class Parser {
 
   // ANON: '[' WS* ']'; nothing read when the brackets hold more.
   std::optional<Term> anon() {
+    const std::size_t length = anon_length();
+    if (length == 0) return std::nullopt;
+    c_.advance(length);
+    return fresh_blank();
+  }
+
+  // The bytes of an ANON at the cursor ('[' WS* ']'), 0 when none is there.
+  std::size_t anon_length() {
     std::size_t k = 1;
     for (int c = c_.peek(k); c == ' ' || c == '\t' || c == '\r' || c == '\n'; c = c_.peek(++k)) {
     }
-    if (c_.peek(k) != ']') return std::nullopt;
-    c_.advance(k + 1);
-    return fresh_blank();
+    return c_.peek(k) == ']' ? k + 1 : 0;
   }
 
   // [15] collection: '(' object* ')'
@@ -504,12 +510,7 @@ class Parser {
     return r;
   }
 
-  bool anon_ahead() {
-    std::size_t k = 1;
-    for (int c = c_.peek(k); c == ' ' || c == '\t' || c == '\r' || c == '\n'; c = c_.peek(++k)) {
-    }
-    return c_.peek(k) == ']';
-  }
+  bool anon_ahead() { return anon_length() != 0; }
 
   // [18] tripleTerm: '<<(' ttSubject verb ttObject ')>>'
   Term triple_term() {

@@ -207,6 +207,15 @@ bool is_language_field(std::string_view field) {
   return is_language_tag(language_without_direction(field));
 }
 
+std::string language_field_problem(std::string_view field) {
+  const bool directed = field.find("--") != std::string_view::npos;
+  if (directed && is_language_tag(language_without_direction(field))) {
+    return "unknown base direction in the language tag @" + std::string(field) +
+           " (ltr or rtl, in lower case)";
+  }
+  return "malformed language tag @" + std::string(field);
+}
+
 bool is_known_rdf_version(std::string_view version) {
   return version == "1.1" || version == "1.2" || version == "1.2-basic";
 }

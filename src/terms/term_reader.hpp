@@ -92,6 +92,9 @@ bool is_language_tag(std::string_view tag);
 /// not, by a base direction `--ltr` or `--rtl`: what a literal's language
 /// field may hold (N-Triples 1.2 LANG_DIR, with the direction checked).
 bool is_language_field(std::string_view field);
+/// What is wrong with a `field` is_language_field() refuses, for an error
+/// message: an unknown base direction, or a malformed tag.
+std::string language_field_problem(std::string_view field);
 
 /// True for the RDF versions a `VERSION` directive may announce here
 /// (RDF 1.2 Concepts 2.1): `1.1`, `1.2` and `1.2-basic`.
