@@ -1,6 +1,7 @@
 // Entry point, token helpers, the prologue, the four query forms and the
 // solution modifiers.
 
+#include <algorithm>
 #include <charconv>
 
 #include "sparql/parser_internal.hpp"
@@ -456,7 +457,14 @@ OpPtr Parser::parse_data_block() {
   }
   if (!at_kind(TokenKind::Nil)) {
     expect_punct("(");
-    while (at_kind(TokenKind::Var)) values.variables.push_back(next().text);
+    while (at_kind(TokenKind::Var)) {
+      const Token& var = next();
+      if (std::find(values.variables.begin(), values.variables.end(), var.text) !=
+          values.variables.end()) {
+        fail_at(var, "?" + var.text + " is named twice in VALUES");
+      }
+      values.variables.push_back(var.text);
+    }
     expect_punct(")");
   } else {
     next();

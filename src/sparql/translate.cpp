@@ -105,7 +105,12 @@ OpPtr Parser::translate_select(const SelectClause& select, OpPtr where, Modifier
   for (const SelectItem& item : select.items) {
     const Token& at = item.token;
     if (item.expr) {
-      if (in_scope.contains(item.variable) || projected.contains(item.variable)) {
+      // After grouping only the group keys are in scope (SPARQL 1.2 tests
+      // sparql12/syntax group-by-scope-*): a pattern variable that is not a key
+      // may be bound again.
+      const bool taken =
+          grouped ? group_variables.contains(item.variable) : in_scope.contains(item.variable);
+      if (taken || projected.contains(item.variable)) {
         fail_at(at, "?" + item.variable + " is already in scope; it cannot be bound by AS");
       }
       if (grouped) {

@@ -80,6 +80,13 @@ TEST(Parser, StaticChecks) {
   EXPECT_EQ(error_of("SELECT (1 AS ?o) { ?s ?p ?o }"),
             "?o is already in scope; it cannot be bound by AS");
   EXPECT_EQ(error_of("ASK { ?s ?p ?o BIND(1 AS ?o) }"), "BIND to ?o, which is already in scope");
+  // After grouping only the keys are in scope (SPARQL 1.2 sparql12/syntax).
+  EXPECT_EQ(error_of("SELECT (1 AS ?s) { ?s ?p ?o } GROUP BY ?s"),
+            "?s is already in scope; it cannot be bound by AS");
+  EXPECT_EQ(error_of("SELECT (1 AS ?k) {} GROUP BY (2 AS ?k)"),
+            "?k is already in scope; it cannot be bound by AS");
+  EXPECT_EQ(error_of("SELECT (1 AS ?o) { ?s ?p ?o } GROUP BY ?s"), "parsed");
+  EXPECT_EQ(error_of("SELECT * { VALUES (?a ?b ?a) { (1 2 3) } }"), "?a is named twice in VALUES");
   EXPECT_EQ(error_of("ASK { ?s ?p ?o FILTER(COUNT(?o) > 1) }"),
             "aggregate COUNT is not allowed here");
   EXPECT_EQ(error_of("SELECT (SUM(COUNT(?o)) AS ?x) { ?s ?p ?o }"),

@@ -31,8 +31,8 @@ constexpr std::string_view kManifests[] = {
     "sparql11/manifest-sparql11-query.ttl",
     "sparql11/syntax-fed/manifest.ttl",
     "sparql11/manifest-sparql11-update.ttl",
-    // SPARQL 1.2 (not yet: sparql12/syntax, whose scoping rules for GROUP
-    // BY and VALUES are new; 2 of 6).
+    // SPARQL 1.2
+    "sparql12/syntax/manifest.ttl",
     "sparql12/lang-basedir/manifest.ttl",
     "sparql12/grouping/manifest.ttl",
     "sparql12/codepoint-escapes/manifest.ttl",
