@@ -406,6 +406,8 @@ class Parser {
     std::size_t next = i;
     skip_space(line, next);
     if (next < line.size() && (line[next] == '@' || line.substr(next).starts_with("^^"))) i = next;
+    if (line.substr(next).starts_with("--"))
+      return Fault{next, std::string(kDirectionWithoutLanguage)};
     if (i < line.size() && line[i] == '@') {
       // LANG_DIR: a language tag, then perhaps `--` and a base direction.
       std::size_t end = i + 1;

@@ -416,6 +416,7 @@ class Parser {
       }
       return Term::literal(lexical, datatype.value());
     }
+    if (c_.looking_at("--")) c_.fail(std::string(kDirectionWithoutLanguage));
     return Term::literal(lexical);
   }
 

@@ -95,6 +95,11 @@ bool is_language_field(std::string_view field);
 /// What is wrong with a `field` is_language_field() refuses, for an error
 /// message: an unknown base direction, or a malformed tag.
 std::string language_field_problem(std::string_view field);
+/// The message for a base direction written without a language tag
+/// (`"x"--rtl`), which RDF 1.2 does not allow: readers say it rather than
+/// "expected '.'".
+inline constexpr std::string_view kDirectionWithoutLanguage =
+    "a base direction needs a language tag: write \"...\"@tag--rtl or @tag--ltr";
 
 /// True for the RDF versions a `VERSION` directive may announce here
 /// (RDF 1.2 Concepts 2.1): `1.1`, `1.2` and `1.2-basic`.

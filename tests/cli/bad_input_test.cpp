@@ -183,5 +183,48 @@ TEST(SignalTest, AKilledConvertLeavesNoTemporaryBehind) {
   }
 }
 
+// RDF 1.2 input the readers refuse (issue 13's list): each says where, exits
+// 1 and leaves no output.
+TEST_F(BadInputTest, Rdf12Mistakes) {
+  const std::string ttl = "PREFIX : <http://e/>\n:s :p :o .\n";
+  const struct {
+    const char* name;
+    std::string text;
+    const char* expected;
+  } cases[] = {
+      {"subject.nt",
+       std::string(kGood) + "<<( <http://a> <http://b> <http://c> )>> <http://p> <http://o> .\n",
+       "subject.nt:2:1: error: a triple term cannot be a subject"},
+      {"subject.ttl", ttl + "<<( :a :b :c )>> :q :r .\n",
+       "subject.ttl:3:1: error: a triple term cannot be a subject"},
+      {"no-triple.ttl", ttl + "<< ~ :r >> :q :r .\n",
+       "no-triple.ttl:3:4: error: expected the subject of a reified triple"},
+      {"unclosed.ttl", ttl + ":s :p << :a :b :c .\n",
+       "unclosed.ttl:3:19: error: expected '>>' to close the reified triple"},
+      {"unopened.ttl", ttl + "<< :a :b :c >> :q :r >> .\n", "unopened.ttl:3:22: error:"},
+      {"unclosed.nt",
+       std::string(kGood) + "<http://s> <http://p> <<( <http://a> <http://b> <http://c> .\n",
+       "unclosed.nt:2:"},
+      {"annotated-term.ttl", ttl + "<<( :a :b :c )>> {| :q :r |} .\n",
+       "annotated-term.ttl:3:1: error: a triple term cannot be a subject"},
+      {"annotation.nt",
+       std::string(kGood) + "<http://s> <http://p> <http://o> {| <http://q> <http://r> |} .\n",
+       "annotation.nt:2:34: error:"},
+      {"direction.nt", std::string(kGood) + "<http://s> <http://p> \"x\"--rtl .\n",
+       "direction.nt:2:26: error: a base direction needs a language tag"},
+      {"direction.ttl", ttl + ":s :p \"x\"--rtl .\n",
+       "direction.ttl:3:10: error: a base direction needs a language tag"},
+      {"version.nt", std::string(kGood) + "VERSION \"9.9\"\n",
+       "version.nt:2:9: error: unknown RDF version \"9.9\""},
+      {"version.ttl", ttl + "VERSION \"9.9\"\n",
+       "version.ttl:3:9: error: unknown RDF version \"9.9\""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    scratch_.write(c.name, c.text);
+    expect_failure(c.name, c.expected);
+  }
+}
+
 }  // namespace
 }  // namespace quiver::cli::testing

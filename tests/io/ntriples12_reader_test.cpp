@@ -64,6 +64,7 @@ TEST(NTriples12ReaderTest, BadInputSaysWhatAndWhereAndStopsBeforeTheSink) {
        "subject of the triple term"},
       {"<http://e/x> <http://e/p> \"x\"@en--up .", 30, "unknown base direction"},
       {"<http://e/x> <http://e/p> \"x\"@--ltr .", 30, "malformed language tag"},
+      {"<http://e/x> <http://e/p> \"x\"--ltr .", 30, "base direction needs a language tag"},
       {"<http://e/x> <http://e/p> \"x\"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#langString> .",
        32, "datatype of tagged strings"},
       {"VERSION \"9.9\"", 9, "unknown RDF version \"9.9\""},

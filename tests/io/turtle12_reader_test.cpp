@@ -57,7 +57,7 @@ TEST(Turtle12ReaderTest, BadInputSaysWhatAndWhere) {
       {":a :b << :s :p :o .", 19, "'>>'"},
       {":a :b :s :p :o >> .", 10, "'.'"},
       {":a :b <<( :s :p :o {| :q :z |} )>> .", 20, "')>>'"},
-      {":a :b \"x\"--ltr .", 10, "'.'"},
+      {":a :b \"x\"--ltr .", 10, "base direction needs a language tag"},
       {":a :b \"x\"@--ltr .", 10, "malformed language tag"},
       {":a :b \"x\"@en--up .", 10, "unknown base direction"},
       {"VERSION \"9.9\"", 9, "unknown RDF version \"9.9\""},
