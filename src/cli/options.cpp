@@ -252,6 +252,10 @@ CommandSpec push_spec() {
       "count the triples afterwards with a SPARQL query here (default: the Update endpoint, "
       "or a GET of each graph from the Graph Store)")(
       "no-verify", "do not count afterwards (the result is then not checked)")(
+      "rdf12", "the store reads RDF 1.2: send triple terms and base directions as they are")(
+      "unstar",
+      "send each RDF 1.2 triple term as its RDF 1.1 reification (rdf:Statement, rdf:subject, "
+      "rdf:predicate, rdf:object), for a store that reads only RDF 1.1")(
       "retries", po::value<int>()->default_value(3),
       "extra attempts per request after a refused connection, a timeout or HTTP "
       "408/429/502/503/504")("timeout", po::value<double>()->default_value(600),
@@ -266,7 +270,9 @@ CommandSpec push_spec() {
       "  quiver push data.ttl --protocol update --endpoint http://localhost:3030/ds/update "
       "--query-endpoint http://localhost:3030/ds/query --graph urn:g\n"
       "  quiver push data.ttl --endpoint http://host/sparql-graph-crud-auth --user dba --auth "
-      "digest --graph urn:g\n";
+      "digest --graph urn:g\n"
+      "  quiver push claims.ttl --unstar --endpoint http://localhost:8890/sparql-graph-crud "
+      "--graph urn:claims\n";
   return spec;
 }
 

@@ -101,6 +101,9 @@ int run_push(const std::vector<std::string>& args) {
       std::chrono::milliseconds(static_cast<std::int64_t>(std::min(timeout, 1e8) * 1000));
   if (vm.count("query-endpoint")) options.query_endpoint = vm["query-endpoint"].as<std::string>();
   options.verify = vm.count("no-verify") == 0;
+  if (vm.count("rdf12") && vm.count("unstar")) return usage("give --rdf12 or --unstar, not both");
+  if (vm.count("rdf12")) options.rdf12 = remote::Rdf12Handling::Send;
+  if (vm.count("unstar")) options.rdf12 = remote::Rdf12Handling::Unstar;
   const CredentialsOption credentials = credentials_option("push", vm);
   if (!credentials.valid) return kUsage;
   options.credentials = credentials.credentials;
@@ -123,6 +126,10 @@ int run_push(const std::vector<std::string>& args) {
   if (!report) {
     std::cerr << "quiver push: " << report.error().to_string() << "\n";
     return kFailed;
+  }
+  if (report->unstarred > 0) {
+    std::cerr << "quiver push: " << report->unstarred
+              << " triple term(s) sent as RDF 1.1 reifications (--unstar)\n";
   }
   if (report->retries > 0) {
     std::cerr << "quiver push: " << report->retries << " request(s) retried\n";

@@ -15,6 +15,7 @@
 #include "terms/iri.hpp"
 #include "terms/term_reader.hpp"
 #include "terms/term_writer.hpp"
+#include "terms/triple_term.hpp"
 
 namespace quiver::remote {
 namespace {
@@ -40,23 +41,17 @@ bool sparql_safe_literal(std::string_view lexical) {
 // could not carry, and blank nodes shared between graphs.
 class SurveySink final : public io::QuadSink {
  public:
+  explicit SurveySink(Rdf12Handling rdf12) : rdf12_(rdf12) {}
+
   Status on_quad(const QuadRef& quad) override {
+    if (rdf12_ != Rdf12Handling::Send) {
+      if (Status st = check_rdf12(quad); !st) return st;
+    }
     if (quad.graph.kind == TermKind::Blank) blank_graph = true;
     if (quad.graph.kind == TermKind::Iri) graphs.insert(std::string(quad.graph.value));
     if (quad.graph.is_none()) default_graph = true;
     for (const TermRef& term : {quad.subject, quad.predicate, quad.object, quad.graph}) {
-      // Escaping is no way out: some stores decode \u escapes before parsing.
-      if (term.kind == TermKind::Iri && update_problem.empty() && !is_plain_iriref(term.value)) {
-        update_problem =
-            "the IRI <" + std::string(term.value) + "> cannot be written in a SPARQL request";
-      }
-      if (term.kind == TermKind::Blank) note_blank(term.value, quad.graph);
-    }
-    if (quad.object.kind == TermKind::Literal && update_problem.empty() &&
-        !sparql_safe_literal(quad.object.value)) {
-      update_problem =
-          "a literal holds a control character or the text \\u, which SPARQL "
-          "would decode before parsing";
+      survey_term(term, quad.graph);
     }
     return {};
   }
@@ -67,6 +62,48 @@ class SurveySink final : public io::QuadSink {
   std::string shared_blank;  // a blank node used in two graphs, if any
 
  private:
+  Status check_rdf12(const QuadRef& quad) const {
+    const std::string_view feature = rdf12_feature(quad);
+    if (feature.empty()) return {};
+    if (rdf12_ == Rdf12Handling::Refuse) {
+      return Error(ErrorKind::Invalid,
+                   "RDF 1.2 data (" + std::string(feature) +
+                       "), which a store that reads only RDF 1.1 would refuse or misread: pass "
+                       "--rdf12 if the store reads RDF 1.2 (Oxigraph, Jena 5, Quiver), or "
+                       "--unstar to send each triple term as its RDF 1.1 reification");
+    }
+    if (feature != "a triple term") {
+      return Error(ErrorKind::Invalid, "RDF 1.2 data (" + std::string(feature) +
+                                           ") has no RDF 1.1 form, --unstar included; pass "
+                                           "--rdf12 if the store reads RDF 1.2");
+    }
+    return {};
+  }
+
+  // Notes what SPARQL Update could not carry and where blank nodes are,
+  // inside triple terms too.
+  void survey_term(const TermRef& term, const TermRef& graph) {
+    // Escaping is no way out: some stores decode \u escapes before parsing.
+    if (term.kind == TermKind::Iri && update_problem.empty() && !is_plain_iriref(term.value)) {
+      update_problem =
+          "the IRI <" + std::string(term.value) + "> cannot be written in a SPARQL request";
+    }
+    if (term.kind == TermKind::Literal && update_problem.empty() &&
+        !sparql_safe_literal(term.value)) {
+      update_problem =
+          "a literal holds a control character or the text \\u, which SPARQL "
+          "would decode before parsing";
+    }
+    if (term.kind == TermKind::Blank) note_blank(term.value, graph);
+    if (term.kind == TermKind::Triple) {
+      if (const std::optional<Triple> parts = triple_term_parts(term.value)) {
+        for (const Term* part : {&parts->subject, &parts->predicate, &parts->object}) {
+          survey_term(part->ref(), graph);
+        }
+      }
+    }
+  }
+
   void note_blank(std::string_view label, const TermRef& graph) {
     if (!shared_blank.empty()) return;
     const std::string where = graph.is_none() ? std::string() : std::string(graph.value);
@@ -74,6 +111,7 @@ class SurveySink final : public io::QuadSink {
     if (!inserted && it->second != where) shared_blank = std::string(label);
   }
   std::unordered_map<std::string, std::string> blank_graphs_;
+  Rdf12Handling rdf12_;
 };
 
 // An input, read from its file or from stdin kept in memory (stdin can be
@@ -419,7 +457,7 @@ Expected<PushReport> push(const std::vector<PushInput>& inputs, const PushOption
   if (!sources) return sources.error();
 
   // Pass 1: nothing is sent unless every input parses.
-  SurveySink survey;
+  SurveySink survey(options.rdf12);
   for (const Source& source : *sources) {
     io::ReadResult read = source.read(survey);
     if (!read.ok()) return read.errors.front();
@@ -471,8 +509,12 @@ Expected<PushReport> push(const std::vector<PushInput>& inputs, const PushOption
   PipelinedSender sender(pusher);
   BatchSink batches(options.target, options.graph, chunk,
                     [&sender](Batch&& batch) { return sender.submit(std::move(batch)); });
+  // Blank labels from files start with "f" (open_sources); "u" is free.
+  UnstarSink unstar(batches, "u");
+  io::QuadSink& sink =
+      options.rdf12 == Rdf12Handling::Unstar ? static_cast<io::QuadSink&>(unstar) : batches;
   for (const Source& source : *sources) {
-    io::ReadResult read = source.read(batches);
+    io::ReadResult read = source.read(sink);
     if (!read.ok()) {
       // A batch the server refused stops the read; its error is the one to tell.
       if (Status st = batches.finish(); !st.ok()) return st.error();
@@ -485,6 +527,7 @@ Expected<PushReport> push(const std::vector<PushInput>& inputs, const PushOption
   PushReport report;
   report.totals = pusher.progress();
   report.retries = pusher.retries();
+  report.unstarred = unstar.reifications();
   std::vector<GraphTally> tallies = batches.take_tallies();
   for (const GraphTally& tally : tallies) {
     GraphPushReport g;

@@ -14,6 +14,7 @@
 #include "http/client.hpp"
 #include "io/format.hpp"
 #include "remote/push_batches.hpp"
+#include "remote/unstar.hpp"
 #include "util/expected.hpp"
 
 namespace quiver::remote {
@@ -56,7 +57,10 @@ struct PushOptions {
   /// Where to count the triples afterwards. Empty: the Update endpoint
   /// itself, or for the Graph Store a GET of each graph.
   std::string query_endpoint;
-  bool verify = true;                                    ///< count afterwards
+  bool verify = true;  ///< count afterwards
+  /// Triple terms and base directions: refused unless the store reads
+  /// RDF 1.2 (Send) or they are to be sent as RDF 1.1 reification (Unstar).
+  Rdf12Handling rdf12 = Rdf12Handling::Refuse;
   std::function<void(const PushProgress&)> on_progress;  ///< after each request
   std::function<void(const std::string&)> on_notice;     ///< retries, warnings
 };
@@ -78,6 +82,8 @@ struct PushReport {
   PushProgress totals;                  ///< requests, bytes, time
   std::uint64_t retries = 0;            ///< retried requests
   bool verified = false;                ///< counts were checked
+  /// RDF 1.1 reifications sent for triple terms (--unstar).
+  std::uint64_t unstarred = 0;
   /// True when verified and every graph holds what was sent.
   bool backed() const;
 };

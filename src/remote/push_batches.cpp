@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "terms/term_writer.hpp"
+#include "terms/triple_term.hpp"
 
 namespace quiver::remote {
 
@@ -46,12 +47,18 @@ Status BatchSink::on_quad(const QuadRef& quad) {
   append_nquads_line(line_, QuadRef{quad.subject, quad.predicate, quad.object, TermRef{}});
   ++pending.sent;
   const std::size_t hash = std::hash<std::string>{}(line_);
-  const bool blank_subject = quad.subject.kind == TermKind::Blank;
-  const bool blank_object = quad.object.kind == TermKind::Blank;
-  if (blank_subject || blank_object) {
+  std::vector<std::string> labels;
+  for (const TermRef& term : {quad.subject, quad.object}) {
+    if (term.kind == TermKind::Blank) labels.emplace_back(term.value);
+    if (term.kind == TermKind::Triple) {
+      std::vector<Term> inside;
+      collect_blank_nodes(term.value, inside);
+      for (const Term& blank : inside) labels.push_back(blank.value());
+    }
+  }
+  if (!labels.empty()) {
     if (pending.blank_seen.insert(hash).second) {
-      pending.blank.push_back({line_, blank_subject ? std::string(quad.subject.value) : "",
-                               blank_object ? std::string(quad.object.value) : ""});
+      pending.blank.push_back({line_, std::move(labels)});
     }
     return {};
   }
@@ -77,16 +84,16 @@ void BatchSink::emit_blank_groups(Pending& pending) {
     return it->second;
   };
   for (const BlankTriple& t : pending.blank) {
-    if (!t.subject.empty() && !t.object.empty()) {
-      parent[find(node(t.subject))] = find(node(t.object));
-    } else {
-      node(t.subject.empty() ? t.object : t.subject);
+    const std::size_t first = node(t.labels.front());
+    for (std::size_t i = 1; i < t.labels.size(); ++i) {
+      const std::size_t other = node(t.labels[i]);
+      parent[find(other)] = find(first);
     }
   }
   std::unordered_map<std::size_t, std::vector<const BlankTriple*>> groups;
   std::vector<std::size_t> order;  // groups in order of first appearance
   for (const BlankTriple& t : pending.blank) {
-    const std::size_t root = find(label_index.at(t.subject.empty() ? t.object : t.subject));
+    const std::size_t root = find(label_index.at(t.labels.front()));
     auto [it, inserted] = groups.try_emplace(root);
     if (inserted) order.push_back(root);
     it->second.push_back(&t);

@@ -67,8 +67,7 @@ class BatchSink final : public io::QuadSink {
  private:
   struct BlankTriple {
     std::string line;
-    std::string subject;  // blank label, or empty
-    std::string object;   // blank label, or empty
+    std::vector<std::string> labels;  // its blank nodes, inside triple terms too
   };
   struct Pending {
     std::string graph;

@@ -59,8 +59,7 @@ class FakeEndpoint {
 TEST(QueryEndpoint, ReadsXmlResultsByContentType) {
   FakeEndpoint endpoint;
   http::Client client;
-  auto result =
-      query_endpoint(client, endpoint.url(), "SELECT ?x WHERE {}", QueryForm::Select);
+  auto result = query_endpoint(client, endpoint.url(), "SELECT ?x WHERE {}", QueryForm::Select);
   ASSERT_TRUE(result.ok()) << result.error().message;
   ASSERT_EQ(result->solutions.size(), 1u);
   EXPECT_EQ(result->solutions[0][0]->value(), "42");
@@ -79,8 +78,8 @@ TEST(QueryEndpoint, LongQueriesArePosted) {
 TEST(QueryEndpoint, GraphsAreParsedAsNTriples) {
   FakeEndpoint endpoint;
   http::Client client;
-  auto result = query_endpoint(client, endpoint.url(), "CONSTRUCT WHERE { ?s ?p ?o }",
-                               QueryForm::Construct);
+  auto result =
+      query_endpoint(client, endpoint.url(), "CONSTRUCT WHERE { ?s ?p ?o }", QueryForm::Construct);
   ASSERT_TRUE(result.ok()) << result.error().message;
   ASSERT_EQ(result->triples.size(), 1u);
   EXPECT_EQ(result->triples[0].object.value(), "caf\xC3\xA9");
@@ -115,8 +114,7 @@ TEST(QueryEndpoint, HtmlIsNotAResult) {
 
 TEST(QueryEndpoint, RefusedConnection) {
   http::Client client;
-  auto result =
-      query_endpoint(client, "http://127.0.0.1:1/sparql", "ASK {}", QueryForm::Ask);
+  auto result = query_endpoint(client, "http://127.0.0.1:1/sparql", "ASK {}", QueryForm::Ask);
   ASSERT_FALSE(result.ok());
   EXPECT_NE(result.error().message.find("127.0.0.1"), std::string::npos) << result.error().message;
 }

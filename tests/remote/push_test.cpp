@@ -129,6 +129,71 @@ TEST_F(PushTest, AGraphThatIsNotAnIriIsRefusedBeforeAnythingIsSent) {
   EXPECT_EQ(store.writes(), 0);
 }
 
+// RDF 1.2 data sent as N-Triples 1.2 to a store of RDF 1.1 is refused or
+// misread there; push refuses it first, with where and what to pass.
+TEST_F(PushTest, Rdf12IsRefusedBeforeAnythingIsSent) {
+  FakeStore store({});
+  const fs::path path = dir_ / "claims.ttl";
+  std::ofstream(path) << "<http://e/a> <http://e/p> 1 .\n"
+                         "<http://e/m> <http://e/says> <<( <http://e/a> <http://e/p> 1 )>> .\n";
+  auto report = push({{path.string(), {}}}, options_for(store));
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.error().where.line, 2u);
+  EXPECT_NE(report.error().message.find("RDF 1.2 data (a triple term)"), std::string::npos);
+  EXPECT_NE(report.error().message.find("--unstar"), std::string::npos);
+  EXPECT_EQ(store.writes(), 0);
+}
+
+TEST_F(PushTest, UnstarSendsReificationsAndCountsThem) {
+  FakeStore store({});
+  const fs::path path = dir_ / "claims.ttl";
+  std::ofstream(path) << "PREFIX : <http://e/>\n:m :says << :a :p 1 ~ :c >> .\n"
+                         ":d :quotes <<( :a :p 2 )>> .\n";
+  PushOptions options = options_for(store);
+  options.rdf12 = Rdf12Handling::Unstar;
+  auto report = push({{path.string(), {}}}, options);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  // :m :says :c, :c's four, :d :quotes _:u1, _:u1's four.
+  EXPECT_EQ(report->graphs[0].sent, 10u);
+  EXPECT_EQ(report->graphs[0].after, 10u);
+  EXPECT_EQ(store.size("http://example.org/g"), 10u);
+  EXPECT_EQ(report->unstarred, 2u);
+  EXPECT_TRUE(report->backed());
+}
+
+TEST_F(PushTest, ABaseDirectionHasNoRdf11Form) {
+  FakeStore store({});
+  const fs::path path = dir_ / "dir.nt";
+  std::ofstream(path) << "<http://e/a> <http://e/p> \"x\"@ar--rtl .\n";
+  PushOptions options = options_for(store);
+  options.rdf12 = Rdf12Handling::Unstar;
+  auto report = push({{path.string(), {}}}, options);
+  ASSERT_FALSE(report.ok());
+  EXPECT_NE(report.error().message.find("a literal with a base direction"), std::string::npos);
+  EXPECT_EQ(store.writes(), 0);
+  options.rdf12 = Rdf12Handling::Send;
+  report = push({{path.string(), {}}}, options);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_TRUE(report->backed());
+}
+
+// A blank node inside a triple term is the same node as outside it only
+// within one request: the two triples travel together however small the
+// chunk.
+TEST_F(PushTest, BlankNodesInsideTripleTermsTravelWithTheirNode) {
+  FakeStore store({});
+  const fs::path path = dir_ / "blank.nt";
+  std::ofstream(path) << "_:b <http://e/p> \"1\" .\n"
+                         "<http://e/s> <http://e/q> <<( _:b <http://e/p> \"1\" )>> .\n";
+  PushOptions options = options_for(store);
+  options.rdf12 = Rdf12Handling::Send;
+  options.chunk = 1;
+  auto report = push({{path.string(), {}}}, options);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(store.writes(), 1);
+  EXPECT_EQ(report->graphs[0].after, 2u);
+}
+
 TEST_F(PushTest, UnreachableEndpointIsAnError) {
   PushOptions options;
   options.endpoint = "http://127.0.0.1:1/store";

@@ -16,7 +16,9 @@ python3-rdflib. Checks, in order:
      query Virtuoso refuses, a refused connection, a store that keeps nothing;
   f. SELECT in json, xml, csv, tsv, table; ASK; a query over 10 KB; non-ASCII;
   g. `quiver update --endpoint` (anonymous; digest auth on /sparql-auth, a wrong
-     password refused) and SERVICE from a local query to Virtuoso.
+     password refused) and SERVICE from a local query to Virtuoso;
+  h. RDF 1.2 data refused without --unstar, and with it stored as RDF 1.1
+     reifications.
 Prints one line per check and `virtuoso round trip: N checks passed, M failed`.
 """
 
@@ -454,6 +456,33 @@ def check_errors(edge_file, edge_size):
         server.shutdown()
 
 
+def check_rdf12(tmp):
+    """h. RDF 1.2 data to Virtuoso 7, which reads only RDF 1.1: refused without --unstar (nothing
+    sent), then sent with --unstar as RDF 1.1 reifications, counted by Virtuoso."""
+    claims = tmp / "claims.ttl"
+    claims.write_text("PREFIX : <http://e/>\n"
+                      ":musk :says << :xai :trains :grok ~ :c1 >> .\n"
+                      ":c1 :stance :asserted .\n"
+                      ":a :b :c {| :source _:s1 |} .\n"
+                      "_:s1 :line 3 .\n"
+                      ":doc :quotes <<( :x :y <<( _:n :z \"q\"@en )>> )>> .\n")
+    graph = G + "rdf12"
+    run = push([claims], graph, "--replace", "--query-endpoint", SPARQL)
+    check("h. push RDF 1.2 without --unstar: exit 1, says where and what, nothing sent",
+          run.returncode == 1 and "claims.ttl:2:" in run.stderr and "--unstar" in run.stderr
+          and count(graph) == 0, short(run.stderr, 200), run)
+    # 8 statements; each of the 4 triple terms (2 reified, 2 quoted, one inside the other) adds 4
+    # reification triples, and a quoted one its stand-in node's triple instead of the quote: 22.
+    run = push([claims], graph, "--replace", "--unstar", "--query-endpoint", SPARQL)
+    check_push("h. push RDF 1.2 --unstar", run, graph, 22)
+    q = (f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?r a "
+         "<http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> } }")
+    status, body = http(SPARQL, urllib.parse.urlencode({"query": q}).encode(),
+                        {"Accept": "application/sparql-results+json"})
+    statements = int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) if status == 200 else -1
+    check("h. four rdf:Statement reifications stored", statements == 4, f"Virtuoso counts {statements}")
+
+
 def check_update_and_service(tmp):
     """g. `quiver update --endpoint` (anonymous, and with digest auth on /sparql-auth) and
     SERVICE from a local query to Virtuoso."""
@@ -548,6 +577,7 @@ def main():
                                   ("f formats", check_formats),
                                   ("e errors", lambda: check_errors(HERE / "edge_cases.ttl", edge_size)),
                                   ("g update and SERVICE", lambda: check_update_and_service(tmp)),
+                                  ("h RDF 1.2", lambda: check_rdf12(tmp)),
                                   ("d 500k", lambda: check_bulk(tmp))):
                 section_start = time.monotonic()
                 section()
