@@ -329,6 +329,7 @@ Layout build_layout(const TermTable& table, std::vector<IdQuad> quads) {
   layout.rdf_first = ranked(vocab::kRdfFirst);
   layout.rdf_rest = ranked(vocab::kRdfRest);
   layout.rdf_nil = ranked(vocab::kRdfNil);
+  layout.rdf_reifies = ranked(vocab::kRdfReifies);
   std::vector<Term> quoted;
   for (TermId id = 1; id < table.size(); ++id) {
     if (table[id].kind != TermKind::Triple) continue;
@@ -345,9 +346,7 @@ Layout build_layout(const TermTable& table, std::vector<IdQuad> quads) {
   }
   // rdf:type sorts before every other predicate; real ids start at 1.
   const TermId type = layout.rdf_type;
-  auto key = [type](const IdQuad& q) {
-    return std::make_tuple(q.graph, q.subject, q.predicate == type ? 0 : q.predicate, q.object);
-  };
+  auto key = [type](const IdQuad& q) { return statement_key(q, type); };
   std::sort(quads.begin(), quads.end(),
             [&](const IdQuad& a, const IdQuad& b) { return key(a) < key(b); });
   // Ranks are a bijection, so equal statements are now adjacent.
@@ -357,6 +356,7 @@ Layout build_layout(const TermTable& table, std::vector<IdQuad> quads) {
   layout.quads = std::move(quads);
 
   BlankPlanner(layout).run();
+  plan_annotations(table, rank, layout);
   return layout;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -84,7 +85,15 @@ enum class Role : std::uint8_t {
   Inline,    ///< blank node written as `[ ... ]` at its only use as object
   ListHead,  ///< blank node written as `( ... )` at its only use as object
   ListCell,  ///< a later cell of a collection, consumed by its head
+  /// blank reifier written as `{| ... |}` after the triple it reifies
+  Annotation,
 };
+
+/// The order statements are written in: by graph, subject, predicate
+/// (`rdf_type` first), object.
+inline std::tuple<TermId, TermId, TermId, TermId> statement_key(const IdQuad& q, TermId rdf_type) {
+  return {q.graph, q.subject, q.predicate == rdf_type ? 0 : q.predicate, q.object};
+}
 
 /// Everything the renderer needs, in rendering order. Term ids here are
 /// ranks: id order is output order (IRIs, then literals, then blank nodes).
@@ -104,6 +113,14 @@ struct Layout {
   TermId rdf_rest = kNoTerm;
   /// The rank of rdf:nil; kNoTerm when absent from the data.
   TermId rdf_nil = kNoTerm;
+  /// The rank of rdf:reifies; kNoTerm when absent from the data.
+  TermId rdf_reifies = kNoTerm;
+  /// Per statement: an `rdf:reifies` written as annotation syntax after
+  /// the triple it reifies (`{| ... |}`, or `~ iri`), not where it sorts.
+  std::vector<bool> folded;
+  /// Per asserted statement that has them: its reifiers, written after it
+  /// (a blank one of Role::Annotation as `{| ... |}`, an IRI as `~ iri`).
+  std::unordered_map<std::uint32_t, std::vector<TermId>> annotations;
   /// Blank nodes that occur inside triple terms, by label: the triple term
   /// names them, so they are always written with their label, never inline.
   std::unordered_map<std::string_view, TermId> quoted_blanks;
@@ -130,5 +147,10 @@ inline constexpr int kMaxNesting = 32;
 /// `quads` may hold duplicates and come in any order; the result depends
 /// only on the set of statements (see turtle_layout.cpp for blank nodes).
 Layout build_layout(const TermTable& table, std::vector<IdQuad> quads);
+
+/// Part of build_layout(): decides which `r rdf:reifies <<( s p o )>>`
+/// statements are written as annotations of the asserted `s p o` (see
+/// turtle_annotations.cpp). `rank` maps the table's ids to the layout's.
+void plan_annotations(const TermTable& table, const std::vector<TermId>& rank, Layout& layout);
 
 }  // namespace quiver::io::turtle

@@ -84,11 +84,13 @@ class Renderer {
           !has_turtle_short_form(t.value, l_.terms[t.datatype].value)) {
         mark_iri(t.datatype);
       }
+      if (t.kind == TermKind::Triple) mark_quoted(t.value);
     };
     auto mark_object = [&](TermId id) {
       if (id != l_.rdf_nil) mark_term(id);  // rdf:nil is written `()`
     };
-    for (const IdQuad& q : l_.quads) {
+    for (std::size_t i = 0; i < l_.quads.size(); ++i) {
+      const IdQuad& q = l_.quads[i];
       const Role role = l_.roles[q.subject];
       if (role == Role::ListHead || role == Role::ListCell) {
         if (q.predicate == l_.rdf_first) mark_object(q.object);
@@ -96,8 +98,27 @@ class Renderer {
       }
       mark_term(q.graph);
       mark_term(q.subject);
+      if (l_.folded[i]) continue;  // only its reifier shows, as `~ r` or `{| |}`
       if (q.predicate != l_.rdf_type) mark_term(q.predicate);
       mark_object(q.object);
+    }
+  }
+
+  // The prefixes the terms inside a triple term are written with.
+  void mark_quoted(std::string_view value) {
+    const std::optional<Triple> t = triple_term_parts(value);
+    if (!t) return;
+    for (const Term* term : {&t->subject, &t->predicate, &t->object}) {
+      std::string_view iri;
+      if (term->is_iri()) iri = term->value();
+      if (term->is_literal() && term->language().empty() && term->datatype() != vocab::kXsdString &&
+          !has_turtle_short_form(term->value(), term->datatype())) {
+        iri = term->datatype();
+      }
+      if (const int k = iri.empty() ? -1 : prefixes_.find(iri); k >= 0) {
+        used_[static_cast<std::size_t>(k)] = true;
+      }
+      if (term->is_triple()) mark_quoted(term->value());
     }
   }
 
@@ -137,7 +158,11 @@ class Renderer {
     for (std::size_t i = begin; i < end;) {
       const std::size_t next = l_.subject_end(i);
       const TermId subject = l_.quads[i].subject;
-      if (l_.roles[subject] == Role::Plain) {
+      // An IRI reifier whose only statement here is written as `~ r`.
+      const bool all_folded = std::all_of(l_.folded.begin() + static_cast<std::ptrdiff_t>(i),
+                                          l_.folded.begin() + static_cast<std::ptrdiff_t>(next),
+                                          [](bool f) { return f; });
+      if (l_.roles[subject] == Role::Plain && !all_folded) {
         if (level == 0) {
           separate();
         } else if (!first_in_graph) {
@@ -158,10 +183,12 @@ class Renderer {
   // `p o1, o2 ;\n  q o3` for the statements [begin, end) of one subject;
   // continuation lines are indented to `level`.
   void write_predicates(std::size_t begin, std::size_t end, int level) {
+    std::size_t previous = SIZE_MAX;
     for (std::size_t i = begin; i < end; ++i) {
+      if (l_.folded[i]) continue;
       const IdQuad& q = l_.quads[i];
-      if (i == begin || q.predicate != l_.quads[i - 1].predicate) {
-        if (i != begin) {
+      if (previous == SIZE_MAX || q.predicate != l_.quads[previous].predicate) {
+        if (previous != SIZE_MAX) {
           buf_ += " ;\n";
           indent(level);
         }
@@ -175,6 +202,41 @@ class Renderer {
         buf_ += ", ";
       }
       write_object(q.object, level);
+      if (!l_.annotations.empty()) write_annotations(i, level);
+      previous = i;
+    }
+  }
+
+  // After statement `i`'s object: `{| ... |}` for each blank reifier (its
+  // statements but the folded rdf:reifies), then `~ r` for each IRI one. In
+  // that order: a block right after `~ r` would be r's own annotation.
+  void write_annotations(std::size_t i, int level) {
+    const auto found = l_.annotations.find(static_cast<std::uint32_t>(i));
+    if (found == l_.annotations.end()) return;
+    for (const TermId reifier : found->second) {
+      if (l_.terms[reifier].kind == TermKind::Blank) write_block(reifier, level);
+    }
+    for (const TermId reifier : found->second) {
+      if (l_.terms[reifier].kind == TermKind::Iri) {
+        buf_ += " ~ ";
+        append_term(reifier);
+      }
+    }
+  }
+
+  void write_block(TermId reifier, int level) {
+    const std::size_t first = l_.first_statement[reifier];
+    const std::size_t end = l_.subject_end(first);
+    const bool one = end - first == 2;  // the rdf:reifies and one more
+    buf_ += one ? " {| " : " {|\n";
+    if (!one) indent(level + 1);
+    write_predicates(first, end, level + 1);
+    if (one) {
+      buf_ += " |}";
+    } else {
+      buf_ += '\n';
+      indent(level);
+      buf_ += "|}";
     }
   }
 
@@ -204,7 +266,8 @@ class Renderer {
         }
         buf_ += " )";
         return;
-      case Role::ListCell:  // reached only through its head
+      case Role::ListCell:    // reached only through its head
+      case Role::Annotation:  // never an object
       case Role::Plain:
         break;
     }
@@ -244,9 +307,9 @@ class Renderer {
     buf_ += std::to_string(labels_[id]);
   }
 
-  // `<<( s p o )>>` with full IRIs (mark_used_prefixes() does not look
-  // inside), and the same labels for blank nodes as outside (every one
-  // inside was interned with the statements).
+  // `<<( s p o )>>` with the prefixes mark_quoted() declared, and the same
+  // labels for blank nodes as outside (every one inside was interned with
+  // the statements).
   void append_triple_term(std::string_view value) {
     const std::optional<Triple> t = triple_term_parts(value);
     if (!t) {
@@ -259,8 +322,11 @@ class Renderer {
         append_blank(l_.quoted_blanks.at(term->value()));
       } else if (term->is_triple()) {
         append_triple_term(term->value());
+      } else if (term->is_iri()) {
+        append_turtle_iri(buf_, term->value(), prefix_for(term->value()));
       } else {
-        append_turtle_term(buf_, term->ref());
+        append_turtle_literal(buf_, term->ref(), prefix_for(term->datatype()),
+                              TurtleStrings::LongWhenMultiline);
       }
       buf_ += ' ';
     }
@@ -269,6 +335,11 @@ class Renderer {
 
   const PrefixList::value_type* prefix(TermId id) const {
     const int k = prefix_of_[id];
+    return k < 0 ? nullptr : &prefixes_.prefixes()[static_cast<std::size_t>(k)];
+  }
+
+  const PrefixList::value_type* prefix_for(std::string_view iri) const {
+    const int k = prefixes_.find(iri);
     return k < 0 ? nullptr : &prefixes_.prefixes()[static_cast<std::size_t>(k)];
   }
 

@@ -330,6 +330,21 @@ TEST(TurtleWriter, RandomDatasetsRoundTrip) {
       }
       quads.push_back({subject, pick(3) ? ex("p") : rdf("type"), node(), graph()});
     }
+    // RDF 1.2 reifiers of asserted triples or not, blank (some named
+    // elsewhere too) or IRIs, nested, with or without statements of their own.
+    for (int i = 0, n = pick(4); i < n; ++i) {
+      const Quad& of = quads[static_cast<std::size_t>(pick(static_cast<int>(quads.size())))];
+      Term reified = pick(4) ? Term::triple(of.subject.ref(), of.predicate.ref(), of.object.ref())
+                             : Term::triple(ex("x").ref(), ex("p").ref(), node().ref());
+      if (pick(5) == 0) reified = Term::triple(ex("i0").ref(), ex("q").ref(), reified.ref());
+      const Term reifier = pick(3) == 0 ? ex("r" + std::to_string(pick(2)))
+                           : pick(2) == 0
+                               ? blank("n" + std::to_string(pick(8)))
+                               : blank("r" + std::to_string(round) + "_" + std::to_string(i));
+      const Term g = pick(4) ? of.graph : graph();
+      quads.push_back({reifier, rdf("reifies"), reified, g});
+      for (int k = 0, m = pick(3); k < m; ++k) quads.push_back({reifier, ex("q"), node(), g});
+    }
     const Written w = write(quads, trig ? Format::TriG : Format::Turtle);
     ASSERT_TRUE(w.status.ok()) << w.status.error().to_string();
     expect_round_trip(w.text, quads, trig ? Format::TriG : Format::Turtle);
@@ -415,13 +430,80 @@ TEST(TurtleWriter, TripleTermsAnnounceTheVersionAndKeepTheirBlankNodes) {
   EXPECT_EQ(text,
             "VERSION \"1.2\"\n@prefix ex: <http://ex.org/> .\n\n"
             "ex:r <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> "
-            "<<( _:b0 <http://ex.org/p> \"o\" )>> .\n\n"
+            "<<( _:b0 ex:p \"o\" )>> .\n\n"
             "ex:s ex:q _:b0 .\n")
       << text;
   EXPECT_EQ(turtle({Quad(ex("s"), ex("q"), Term::literal("x", {}, "ar--rtl"))}).substr(0, 14),
             "VERSION \"1.2\"\n");
   EXPECT_EQ(turtle({Quad(ex("s"), ex("q"), Term::literal("x", {}, "ar"))}).find("VERSION"),
             std::string::npos);
+}
+
+// A reifier used once, of a triple asserted by a top-level subject, is
+// written as annotation syntax: a blank one as `{| |}` (blocks before
+// `~ iri`, since a block after `~ r` would annotate r), an IRI as `~ r`.
+TEST(TurtleWriter, WritesAnnotationsWhereLossless) {
+  const Term abc = Term::triple(ex("a").ref(), ex("b").ref(), ex("c").ref());
+  const std::vector<Quad> quads = {
+      Quad(ex("a"), ex("b"), ex("c")),
+      Quad(blank("r1"), rdf("reifies"), abc),
+      Quad(blank("r1"), ex("source"), ex("article")),
+      Quad(blank("r2"), rdf("reifies"), abc),
+      Quad(blank("r2"), ex("source"), ex("post")),
+      Quad(blank("r2"), ex("stance"), lit("doubted")),
+      Quad(ex("i"), rdf("reifies"), abc),
+  };
+  const std::string text = turtle(quads);
+  EXPECT_EQ(text,
+            "VERSION \"1.2\"\n@prefix ex: <http://ex.org/> .\n\n"
+            "ex:a ex:b ex:c {| ex:source ex:article |} {|\n"
+            "        ex:source ex:post ;\n"
+            "        ex:stance \"doubted\"\n"
+            "    |} ~ ex:i .\n")
+      << text;
+  expect_round_trip(text, quads, Format::Turtle);
+}
+
+// Where annotation syntax would change the graph, rdf:reifies stays: the
+// triple not asserted, the reifier named elsewhere or reifying two triples,
+// or nothing to say in a block.
+TEST(TurtleWriter, KeepsReifiersThatAnnotationsCannotHold) {
+  const Term abc = Term::triple(ex("a").ref(), ex("b").ref(), ex("c").ref());
+  const Term abd = Term::triple(ex("a").ref(), ex("b").ref(), ex("d").ref());
+  const std::vector<Quad> quads = {
+      Quad(ex("a"), ex("b"), ex("c")),
+      Quad(ex("a"), ex("b"), ex("d")),
+      Quad(blank("named"), rdf("reifies"), abc),
+      Quad(blank("named"), ex("p"), lit("1")),
+      Quad(ex("m"), ex("says"), blank("named")),
+      Quad(blank("two"), rdf("reifies"), abc),
+      Quad(blank("two"), rdf("reifies"), abd),
+      Quad(blank("two"), ex("p"), lit("2")),
+      Quad(blank("bare"), rdf("reifies"), abd),
+      Quad(blank("unasserted"), rdf("reifies"),
+           Term::triple(ex("x").ref(), ex("y").ref(), ex("z").ref())),
+      Quad(blank("unasserted"), ex("p"), lit("3")),
+  };
+  const std::string text = turtle(quads);
+  EXPECT_EQ(text.find("{|"), std::string::npos) << text;
+  EXPECT_EQ(text.find(" ~ "), std::string::npos) << text;
+  expect_round_trip(text, quads, Format::Turtle);
+}
+
+// A reifier of a statement that is itself folded (`~ r`) keeps its
+// rdf:reifies: the folded statement has no place for a block.
+TEST(TurtleWriter, AnnotatesNoFoldedStatement) {
+  const Term abc = Term::triple(ex("a").ref(), ex("b").ref(), ex("c").ref());
+  const Term folded = Term::triple(ex("i").ref(), rdf("reifies").ref(), abc.ref());
+  const std::vector<Quad> quads = {
+      Quad(ex("a"), ex("b"), ex("c")),
+      Quad(ex("i"), rdf("reifies"), abc),
+      Quad(blank("r"), rdf("reifies"), folded),
+      Quad(blank("r"), ex("p"), lit("1")),
+  };
+  const std::string text = turtle(quads);
+  EXPECT_NE(text.find("ex:a ex:b ex:c ~ ex:i ."), std::string::npos) << text;
+  expect_round_trip(text, quads, Format::Turtle);
 }
 
 }  // namespace
