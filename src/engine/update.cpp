@@ -14,6 +14,7 @@
 #include "optimizer/optimizer.hpp"
 #include "optimizer/planner.hpp"
 #include "store/store_loader.hpp"
+#include "terms/triple_term.hpp"
 
 namespace quiver::engine {
 namespace {
@@ -155,8 +156,12 @@ class UpdateRun {
     const std::string prefix = fresh_prefix();
     // INSERT DATA's blank nodes are new nodes: relabelled once per term.
     std::vector<Term> fresh(op.data.terms.size());
+    const auto label = [&prefix](std::string_view written) {
+      return prefix + std::string(written);
+    };
     for (std::size_t i = 0; i < op.data.terms.size(); ++i) {
-      if (op.data.terms[i].is_blank()) fresh[i] = Term::blank(prefix + op.data.terms[i].value());
+      const Term& term = op.data.terms[i];
+      if (term.is_blank() || term.is_triple()) fresh[i] = relabel_blank_nodes(term, label);
     }
     return counted(summary.inserted, true, [&]() -> Status {
       for (std::size_t i = 0; i < op.data.quads.size(); ++i) {

@@ -88,6 +88,17 @@ void collect_blank_nodes(std::string_view value, std::vector<Term>& out) {
   }
 }
 
+Term relabel_blank_nodes(const Term& term,
+                         const std::function<std::string(std::string_view)>& label) {
+  if (term.is_blank()) return Term::blank(label(term.value()));
+  if (!term.is_triple()) return term;
+  const std::optional<Triple> t = triple_term_parts(term.value());
+  if (!t) return term;
+  const Term s = relabel_blank_nodes(t->subject, label);
+  const Term o = relabel_blank_nodes(t->object, label);
+  return Term::triple(s.ref(), t->predicate.ref(), o.ref());
+}
+
 std::optional<Triple> triple_term_parts(std::string_view value) {
   std::size_t pos = 0;
   std::optional<Triple> t = read_parts(value, pos, 0);

@@ -8,6 +8,7 @@
 /// is `<<( value )>>`. Blank nodes inside keep their labels, as the
 /// readers gave them.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,12 @@ std::optional<Triple> triple_term_parts(std::string_view value);
 /// Appends to `out` the blank nodes inside a triple term's `value`, nested
 /// triple terms included, in order of appearance (repeats kept).
 void collect_blank_nodes(std::string_view value, std::vector<Term>& out);
+
+/// `term` with every blank node inside it (nested triple terms included)
+/// relabelled by `label`; a blank node itself is relabelled, any other term
+/// returned as it is. For a damaged triple term value, the term unchanged.
+Term relabel_blank_nodes(const Term& term,
+                         const std::function<std::string(std::string_view)>& label);
 
 /// Reads one term in canonical N-Triples form (as append_ntriples() writes
 /// it, triple terms included) at `pos`, moving `pos` past it; nullopt when

@@ -120,6 +120,20 @@ TEST(EngineUpdate, TemplateBlankNodesAreFreshPerSolution) {
   EXPECT_EQ(count(engine, "{ ?b <p> 3 }"), 2U);
 }
 
+// A blank node inside a triple term is the same node as outside it: both
+// relabelled alike, in INSERT DATA as in templates.
+TEST(EngineUpdate, BlankNodesInsideTripleTermsAreTheSameNodes) {
+  Engine engine;
+  ASSERT_TRUE(
+      run(engine, "INSERT DATA { <s> <p> <<( _:b <q> <<( _:b <r> 1 )>> )>> . _:b <n> 2 }").ok());
+  ASSERT_TRUE(run(engine, "INSERT { <t> <p> <<( _:c <q> 3 )>> . _:c <n> 4 } WHERE {}").ok());
+  EXPECT_EQ(count(engine, "{ <s> <p> <<( ?b <q> <<( ?b <r> 1 )>> )>> . ?b <n> 2 }"), 1U);
+  EXPECT_EQ(count(engine, "{ <t> <p> <<( ?c <q> 3 )>> . ?c <n> 4 }"), 1U);
+  // Fresh per request: the same label again is another node.
+  ASSERT_TRUE(run(engine, "INSERT DATA { <s> <p> <<( _:b <q> 5 )>> }").ok());
+  EXPECT_EQ(count(engine, "{ <s> <p> <<( ?b <q> 5 )>> . ?b <n> 2 }"), 0U);
+}
+
 TEST(EngineUpdate, LoadReadsFilesOnlyWhenAllowedAndAppliesNothingOfABadOne) {
   const std::string good = ::testing::TempDir() + "update_load_good.ttl";
   const std::string bad = ::testing::TempDir() + "update_load_bad.ttl";
