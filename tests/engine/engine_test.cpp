@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sparql/parser.hpp"
+#include "sparql/update.hpp"
 
 namespace quiver::engine {
 namespace {
@@ -145,6 +146,36 @@ TEST(EngineService, BoundVariablesTravelAsValuesAndEachRequestIsMadeOnce) {
   const auto silent = collect(**answer);
   ASSERT_TRUE(silent.ok());
   EXPECT_EQ(silent->solutions.size(), 1U);
+}
+
+// A triple term built from bound parts (?o :q 1) where ?o is a literal:
+// TRIPLE() fails, and the failure must match nothing, not every reifier.
+TEST(EngineTest, ATripleTermThatCannotBeBuiltMatchesNothing) {
+  Engine engine;
+  const sparql::ParseOptions base{"http://e/"};
+  auto insert = sparql::parse_update(
+      "INSERT DATA { <a> <p> \"lit\", <x> . <x> <q> 1 . <r> "
+      "<http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> <<( <x> <q> 1 )>> }",
+      base);
+  ASSERT_TRUE(insert.ok()) << insert.error().message;
+  ASSERT_TRUE(engine.update(*insert).ok());
+  auto query = sparql::parse_query("SELECT ?o ?r { <a> <p> ?o . ?o <q> 1 ~ ?r }", base);
+  ASSERT_TRUE(query.ok()) << query.error().message;
+  auto answer = engine.query(*query);
+  ASSERT_TRUE(answer.ok());
+  SolutionView row;
+  std::vector<std::string> found;
+  while ((*answer)->next(row))
+    found.push_back(std::string(row[0].value) + " " + std::string(row[1].value));
+  EXPECT_EQ(found, std::vector<std::string>{"http://e/x http://e/r"});
+  auto literal = sparql::parse_query(
+      "SELECT ?r { <a> <p> ?o . ?r <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> "
+      "<<( ?o <q> 1 )>> FILTER(isLiteral(?o)) }",
+      base);
+  ASSERT_TRUE(literal.ok());
+  auto none = engine.query(*literal);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE((*none)->next(row));
 }
 
 }  // namespace

@@ -270,5 +270,19 @@ TEST(Translate, SelectStarSkipsBlankNodeVariables) {
   EXPECT_EQ(q->variables, (std::vector<std::string>{"s", "p", "q", "o", "r", "z", "b"}));
 }
 
+// A triple term whose parts the rest of the pattern binds is built with
+// TRIPLE() and joined on (a bind join looks the reifier up); one whose
+// parts it does not bind is unpacked from every triple term.
+TEST(Translate, TripleTermsBuiltFromTheirBoundParts) {
+  EXPECT_EQ(algebra("{ ?s :p ?o {| :line ?l |} }"),
+            "(join (filter (bound ?_:<<tt1) (extend ((?_:<<tt1 (triple ?s <http://ex/p> ?o))) "
+            "(bgp (triple ?s <http://ex/p> ?o)))) (bgp (triple ?_:gen0 "
+            "<http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> ?_:<<tt1) "
+            "(triple ?_:gen0 <http://ex/line> ?l)))");
+  const std::string scanned = algebra("{ ?r :says <<( :a ?p ?o )>> }");
+  EXPECT_EQ(scanned.find("(join"), std::string::npos) << scanned;
+  EXPECT_NE(scanned.find("(istriple ?_:<<tt0)"), std::string::npos) << scanned;
+}
+
 }  // namespace
 }  // namespace quiver::sparql
