@@ -87,7 +87,7 @@ if [[ -n "$baseline" ]]; then
 fi
 read -r j_load j_load_kib < <(timed "$work/j.out" "${jena[@]}" --data "$data" --query "$work/ask.rq" --results tsv)
 read -r s_parse _ < <(timed /dev/null serdi -i ntriples -o ntriples "$data")
-(cd "$work/oxigraph" && node --max-old-space-size=8192 runner.mjs "$data" "${queries[@]}") > "$work/oxigraph.txt"
+(cd "$work/oxigraph" && node --max-old-space-size=8192 runner.mjs ntriples "$data" "${queries[@]}") > "$work/oxigraph.txt"
 o_load=$(awk '$1 == "load" {print $2}' "$work/oxigraph.txt")
 o_peak=$(awk '$1 == "peak_rss_mb" {print $2}' "$work/oxigraph.txt")
 awk -v sp="$s_parse" -v q="$q_load" -v j="$j_load" -v o="$o_load" -v qm="$q_load_kib" -v jm="$j_load_kib" -v om="$o_peak" -v n="$triples" 'BEGIN {

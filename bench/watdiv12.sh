@@ -48,7 +48,7 @@ if [[ ! -d "$work/oxigraph/node_modules/oxigraph" ]]; then
   mkdir -p "$work/oxigraph"
   (cd "$work/oxigraph" && npm install --silent --no-audit --no-fund oxigraph@0.5.11 >/dev/null)
 fi
-cp "$root/bench/oxigraph12_runner.mjs" "$work/oxigraph/runner.mjs"
+cp "$root/bench/oxigraph_runner.mjs" "$work/oxigraph/runner.mjs"
 
 # The data: plain, N-Triples 1.2 and Turtle 1.2.
 plain="$work/watdiv-$size.nt"
