@@ -11,7 +11,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 suites="${QUIVER_W3C_DIR:-$root/../shared/rdf-tests}"
-version=0.5.11
+version=$(sed -n "s/^version=//p" "$root/scripts/oxigraph.sh")
 work="$root/build/bench/oxigraph"
 if [[ ! -d "$suites/rdf/rdf12" || ! -d "$suites/sparql/sparql12" ]]; then
   echo "W3C test suites not found at $suites (set QUIVER_W3C_DIR)"
@@ -19,12 +19,7 @@ if [[ ! -d "$suites/rdf/rdf12" || ! -d "$suites/sparql/sparql12" ]]; then
 fi
 suites="$(cd "$suites" && pwd)"
 
-# A score is only worth reporting for the version it names.
-installed=$(node -p "require('$work/node_modules/oxigraph/package.json').version" 2>/dev/null || true)
-if [[ "$installed" != "$version" ]]; then
-  mkdir -p "$work"
-  (cd "$work" && npm install --silent --no-audit --no-fund "oxigraph@$version" >/dev/null)
-fi
+"$root/scripts/oxigraph.sh" "$work"
 # Beside node_modules, where `import "oxigraph"` finds the package.
 cp "$root/bench/oxigraph_w3c12.mjs" "$work/w3c12.mjs"
 

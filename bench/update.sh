@@ -26,10 +26,7 @@ mkdir -p "$work"
 cmake -S "$root" -B "$root/build-release" -DCMAKE_BUILD_TYPE=Release -DQUIVER_TESTS=OFF >/dev/null
 cmake --build "$root/build-release" -j"$(nproc)" --target quiver >/dev/null
 quiver="$root/build-release/src/cli/quiver"
-if [[ ! -d "$work/oxigraph/node_modules/oxigraph" ]]; then
-  mkdir -p "$work/oxigraph"
-  (cd "$work/oxigraph" && npm install --silent --no-audit --no-fund oxigraph@0.5.11 >/dev/null)
-fi
+"$root/scripts/oxigraph.sh" "$work/oxigraph"
 cp "$root/bench/oxigraph_update.mjs" "$work/oxigraph/update.mjs"
 
 data="$work/watdiv-$size.nt"

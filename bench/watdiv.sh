@@ -36,10 +36,7 @@ baseline="${QUIVER_BASELINE:-}"
 data="$work/watdiv-$size.nt"
 [[ -s "$data" ]] || zcat "$shared/bench/watdiv/watdiv-$size.nt.gz" > "$data"
 triples=$(wc -l < "$data")
-if [[ ! -d "$work/oxigraph/node_modules/oxigraph" ]]; then
-  mkdir -p "$work/oxigraph"
-  (cd "$work/oxigraph" && npm install --silent --no-audit --no-fund oxigraph@0.5.11 >/dev/null)
-fi
+"$root/scripts/oxigraph.sh" "$work/oxigraph"
 cp "$root/bench/oxigraph_runner.mjs" "$work/oxigraph/runner.mjs"
 
 queries=()

@@ -44,10 +44,7 @@ if [[ -z "$quiver" ]]; then
   quiver="$root/build-release/src/cli/quiver"
 fi
 command -v node >/dev/null && [[ -x /usr/bin/time ]] || "$root/scripts/install-deps.sh" --bench
-if [[ ! -d "$work/oxigraph/node_modules/oxigraph" ]]; then
-  mkdir -p "$work/oxigraph"
-  (cd "$work/oxigraph" && npm install --silent --no-audit --no-fund oxigraph@0.5.11 >/dev/null)
-fi
+"$root/scripts/oxigraph.sh" "$work/oxigraph"
 cp "$root/bench/oxigraph_runner.mjs" "$work/oxigraph/runner.mjs"
 
 # The data: plain, N-Triples 1.2 and Turtle 1.2.

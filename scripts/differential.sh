@@ -14,10 +14,7 @@ quiver="$root/build/src/cli/quiver"
 work="$root/build/bench"
 
 "$root/scripts/install-deps.sh" --bench
-if [[ ! -d "$work/oxigraph/node_modules/oxigraph" ]]; then
-  mkdir -p "$work/oxigraph"
-  (cd "$work/oxigraph" && npm install --silent --no-audit --no-fund oxigraph@0.5.11 >/dev/null)
-fi
+"$root/scripts/oxigraph.sh" "$work/oxigraph"
 [[ -x "$quiver" ]] || cmake --build "$root/build" -j"$(nproc)" --target quiver >/dev/null
 "$quiver" convert "$root/data/article.trig" --to nquads -o "$work/article.nq"
 python3 "$root/tests/differential/differential.py" "$quiver" "$work/article.nq" \
