@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/credentials.hpp"
@@ -29,20 +30,18 @@ class ProgressLine {
     const auto now = std::chrono::steady_clock::now();
     if (printed_ &&
         now - last_ < (tty_ ? std::chrono::milliseconds(100) : std::chrono::seconds(5))) {
+      held_ = p;
       return;
     }
     printed_ = true;
     last_ = now;
-    char line[160];
-    const double rate = p.seconds > 0 ? static_cast<double>(p.triples) / p.seconds : 0;
-    std::snprintf(line, sizeof line,
-                  "quiver push: %llu triples sent in %llu request%s, %.1f MB, %.0f triples/s",
-                  static_cast<unsigned long long>(p.triples),
-                  static_cast<unsigned long long>(p.requests), p.requests == 1 ? "" : "s",
-                  static_cast<double>(p.bytes) / 1e6, rate);
-    // On a terminal one line is rewritten; in a log each step is a line.
-    std::cerr << (tty_ ? "\r" : "") << line << (tty_ ? "" : "\n") << std::flush;
-    open_ = tty_;
+    print(p);
+  }
+  // After the push: the last figures if they were held back, so that the
+  // line does not end on the first request's.
+  void finish() {
+    if (held_) print(*held_);
+    end();
   }
   void notice(const std::string& text) {
     end();
@@ -54,11 +53,26 @@ class ProgressLine {
   }
 
  private:
+  void print(const remote::PushProgress& p) {
+    held_.reset();
+    char line[160];
+    const double rate = p.seconds > 0 ? static_cast<double>(p.triples) / p.seconds : 0;
+    std::snprintf(line, sizeof line,
+                  "quiver push: %llu triples sent in %llu request%s, %.1f MB, %.0f triples/s",
+                  static_cast<unsigned long long>(p.triples),
+                  static_cast<unsigned long long>(p.requests), p.requests == 1 ? "" : "s",
+                  static_cast<double>(p.bytes) / 1e6, rate);
+    // On a terminal one line is rewritten; in a log each step is a line.
+    std::cerr << (tty_ ? "\r" : "") << line << (tty_ ? "" : "\n") << std::flush;
+    open_ = tty_;
+  }
+
   bool quiet_;
   bool tty_;
   bool open_ = false;
   bool printed_ = false;
   std::chrono::steady_clock::time_point last_;
+  std::optional<remote::PushProgress> held_;  // figures not printed yet
 };
 
 }  // namespace
@@ -122,7 +136,7 @@ int run_push(const std::vector<std::string>& args) {
   options.on_progress = [&progress](const remote::PushProgress& p) { progress.update(p); };
   options.on_notice = [&progress](const std::string& text) { progress.notice(text); };
   auto report = remote::push(inputs, options);
-  progress.end();
+  progress.finish();
   if (!report) {
     std::cerr << "quiver push: " << report.error().to_string() << "\n";
     return kFailed;

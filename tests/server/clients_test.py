@@ -379,6 +379,13 @@ class QuiverClientTest(unittest.TestCase):
         count = run_quiver("query", "--endpoint", server.url("/sparql"), "--format", "csv",
                            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:article> { ?s ?p ?o } }")
         self.assertEqual(count.decode().split(), ["n", str(distinct)])
+        # Without --quiet, into a log (not a terminal): the progress line
+        # ends on the totals, not on the first request's figures.
+        proc = subprocess.run([QUIVER, "push", DATA, "--endpoint", endpoint, "--graph", "urn:article",
+                               "--replace", "--chunk", "100"], capture_output=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode())
+        last = proc.stderr.decode().strip().splitlines()[-1]
+        self.assertRegex(last, r"^quiver push: 1130 triples sent in \d+ requests, ")
         self.assertEqual(server.stop(), 0)
 
 
