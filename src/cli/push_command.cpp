@@ -58,8 +58,8 @@ class ProgressLine {
     char line[160];
     const double rate = p.seconds > 0 ? static_cast<double>(p.triples) / p.seconds : 0;
     std::snprintf(line, sizeof line,
-                  "quiver push: %llu triples sent in %llu request%s, %.1f MB, %.0f triples/s",
-                  static_cast<unsigned long long>(p.triples),
+                  "quiver push: %llu triple%s sent in %llu request%s, %.1f MB, %.0f triples/s",
+                  static_cast<unsigned long long>(p.triples), p.triples == 1 ? "" : "s",
                   static_cast<unsigned long long>(p.requests), p.requests == 1 ? "" : "s",
                   static_cast<double>(p.bytes) / 1e6, rate);
     // On a terminal one line is rewritten; in a log each step is a line.
