@@ -14,16 +14,24 @@ constexpr std::string_view kObject = "http://www.w3.org/1999/02/22-rdf-syntax-ns
 
 TermRef iri(std::string_view value) { return TermRef{TermKind::Iri, value, {}, {}}; }
 
+// True when `term`, or a term inside it, is a literal with a base direction.
+bool has_direction(const TermRef& term) {
+  if (term.kind == TermKind::Literal) return !base_direction(term.language).empty();
+  if (term.kind != TermKind::Triple) return false;
+  const std::optional<Triple> parts = triple_term_parts(term.value);
+  return parts && (has_direction(parts->subject.ref()) || has_direction(parts->object.ref()));
+}
+
 }  // namespace
 
 std::string_view rdf12_feature(const QuadRef& quad) {
+  bool triple = false;
   for (const TermRef& term : {quad.subject, quad.object, quad.graph}) {
-    if (term.kind == TermKind::Triple) return "a triple term";
-    if (term.kind == TermKind::Literal && !base_direction(term.language).empty()) {
-      return "a literal with a base direction";
-    }
+    // A direction first: --unstar carries triple terms, never directions.
+    if (has_direction(term)) return "a literal with a base direction";
+    triple = triple || term.kind == TermKind::Triple;
   }
-  return {};
+  return triple ? "a triple term" : std::string_view();
 }
 
 UnstarSink::UnstarSink(io::QuadSink& next, std::string label_prefix)

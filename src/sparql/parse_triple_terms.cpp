@@ -313,6 +313,9 @@ OpPtr Parser::apply_unpacks(OpPtr bgp, const std::vector<Unpack>& unpacks) const
       wrap(OpKind::Extend, make_call(Function::Triple, {as_expr(u.s), as_expr(u.p), as_expr(u.o)}),
            u.var);
       wrap(OpKind::Filter, make_call(Function::Bound, {make_variable(u.var)}), {});
+      // A nested term's stand-in is in no triple: the term around it must
+      // compare with it, not bind it again.
+      bound.insert(u.var);
     }
     Op join;
     join.kind = OpKind::Join;

@@ -213,14 +213,29 @@ GraphTarget Parser::parse_graph_or_default() {
 
 // DELETE WHERE's quads as the pattern they match: runs of triples in one
 // graph become a BGP (inside GRAPH), joined in order.
+// A template's triple term with variables (made per solution) as the
+// pattern that matches stored ones: a stand-in variable and its unpack.
+PatternTerm Parser::as_match(const PatternTerm& t, TriplesBlock& block) {
+  if (!t.triple) return t;
+  const PatternTerm s = as_match(t.triple->subject, block);
+  const PatternTerm o = as_match(t.triple->object, block);
+  return triple_pattern(s, t.triple->predicate, o, block);
+}
+
 OpPtr Parser::quads_as_pattern(const std::vector<QuadPattern>& quads) {
   GroupBuilder g;
   for (std::size_t i = 0; i < quads.size();) {
     Op bgp;
     bgp.kind = OpKind::Bgp;
+    TriplesBlock block;
     const std::optional<PatternTerm>& graph = quads[i].graph;
-    while (i < quads.size() && quads[i].graph == graph) bgp.triples.push_back(quads[i++].triple);
+    for (; i < quads.size() && quads[i].graph == graph; ++i) {
+      const TriplePattern& t = quads[i].triple;
+      bgp.triples.push_back(
+          TriplePattern{as_match(t.subject, block), t.predicate, as_match(t.object, block)});
+    }
     OpPtr op = make_op(std::move(bgp));
+    if (!block.unpacks.empty()) op = apply_unpacks(std::move(op), block.unpacks);
     if (graph) {
       Op in_graph;
       in_graph.kind = OpKind::Graph;

@@ -161,6 +161,7 @@ class Parser {
   GraphTarget parse_graph_or_default();                                  // [45]
   std::string parse_graph_ref();                                         // [46]
   OpPtr quads_as_pattern(const std::vector<QuadPattern>& quads);
+  PatternTerm as_match(const PatternTerm& t, TriplesBlock& block);
   void check_variable_allowed() const;
 
   // --- translation of a query level (translate.cpp)

@@ -178,5 +178,28 @@ TEST(EngineTest, ATripleTermThatCannotBeBuiltMatchesNothing) {
   EXPECT_FALSE((*none)->next(row));
 }
 
+// A nested triple term built from bound parts is compared by the term
+// around it, not bound again by it (found in review: :x :w matched too).
+TEST(EngineTest, ANestedBuiltTripleTermStaysBound) {
+  Engine engine;
+  const sparql::ParseOptions base{"http://e/"};
+  auto insert = sparql::parse_update(
+      "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
+      "INSERT DATA { <a> <p> <<( <x> <q> <y> )>> . <x> <q> <y>, <w> . "
+      "<r> rdf:reifies <<( <a> <p> <<( <x> <q> <y> )>> )>> ; <src> <s> }",
+      base);
+  ASSERT_TRUE(insert.ok()) << insert.error().message;
+  ASSERT_TRUE(engine.update(*insert).ok());
+  auto query = sparql::parse_query(
+      "SELECT ?y { ?x <q> ?y . << <a> <p> <<( ?x <q> ?y )>> >> <src> ?s }", base);
+  ASSERT_TRUE(query.ok()) << query.error().message;
+  auto answer = engine.query(*query);
+  ASSERT_TRUE(answer.ok());
+  SolutionView row;
+  std::vector<std::string> found;
+  while ((*answer)->next(row)) found.emplace_back(row[0].value);
+  EXPECT_EQ(found, std::vector<std::string>{"http://e/y"});
+}
+
 }  // namespace
 }  // namespace quiver::engine

@@ -134,6 +134,22 @@ TEST(EngineUpdate, BlankNodesInsideTripleTermsAreTheSameNodes) {
   EXPECT_EQ(count(engine, "{ <s> <p> <<( ?b <q> 5 )>> . ?b <n> 2 }"), 0U);
 }
 
+// DELETE WHERE's triple terms with variables match stored ones (they were
+// kept as templates and matched nothing).
+TEST(EngineUpdate, DeleteWhereMatchesTripleTermsWithVariables) {
+  Engine engine;
+  ASSERT_TRUE(run(engine,
+                  "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
+                  "INSERT DATA { <a> <p> <b>, <c> . <r> rdf:reifies <<( <a> <p> <b> )>> ; "
+                  "<src> <s1> . <r9> rdf:reifies <<( <a> <p> <zz> )>> }")
+                  .ok());
+  ASSERT_TRUE(run(engine, "DELETE WHERE { ?a <p> ?b ~ ?r {| <src> ?s |} }").ok());
+  EXPECT_EQ(dump(engine), (std::vector<std::string>{
+                              "<http://t/a> <http://t/p> <http://t/c>",
+                              "<http://t/r9> <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> "
+                              "<<( <http://t/a> <http://t/p> <http://t/zz> )>>"}));
+}
+
 TEST(EngineUpdate, LoadReadsFilesOnlyWhenAllowedAndAppliesNothingOfABadOne) {
   const std::string good = ::testing::TempDir() + "update_load_good.ttl";
   const std::string bad = ::testing::TempDir() + "update_load_bad.ttl";

@@ -175,6 +175,16 @@ TEST_F(PushTest, ABaseDirectionHasNoRdf11Form) {
   report = push({{path.string(), {}}}, options);
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_TRUE(report->backed());
+  // Inside a triple term too (found in review: --unstar sent it).
+  const fs::path inside = dir_ / "inside.nt";
+  std::ofstream(inside) << "<http://e/x> <http://e/says> <<( <http://e/a> <http://e/p> "
+                           "\"x\"@ar--rtl )>> .\n";
+  options.rdf12 = Rdf12Handling::Unstar;
+  const int writes = store.writes();
+  report = push({{inside.string(), {}}}, options);
+  ASSERT_FALSE(report.ok());
+  EXPECT_NE(report.error().message.find("a literal with a base direction"), std::string::npos);
+  EXPECT_EQ(store.writes(), writes);
 }
 
 // A blank node inside a triple term is the same node as outside it only
