@@ -19,9 +19,6 @@
 namespace quiver::io::turtle {
 namespace {
 
-constexpr std::uint32_t kUnseen = UINT32_MAX;
-constexpr std::uint32_t kManyGraphs = UINT32_MAX - 1;
-
 // Blank nodes that `{| |}` can stand for, judged on the whole dataset.
 std::vector<std::uint8_t> foldable_blanks(const Layout& l) {
   const std::size_t n = l.terms.size();
@@ -30,12 +27,9 @@ std::vector<std::uint8_t> foldable_blanks(const Layout& l) {
   std::vector<std::uint8_t> others(n, 0);
   std::vector<std::uint8_t> named(n, 0);  // as object, graph name or inside a triple term
   const auto is_blank = [&](TermId id) { return l.terms[id].kind == TermKind::Blank; };
-  const auto note_graph = [&](TermId b, TermId g) {
-    graph_of[b] = graph_of[b] == kUnseen || graph_of[b] == g ? g : kManyGraphs;
-  };
   for (const IdQuad& q : l.quads) {
     if (is_blank(q.subject)) {
-      note_graph(q.subject, q.graph);
+      note_graph(graph_of, q.subject, q.graph);
       if (q.predicate == l.rdf_reifies && l.terms[q.object].kind == TermKind::Triple) {
         if (reifies[q.subject] < 2) ++reifies[q.subject];
       } else {
@@ -71,6 +65,7 @@ void plan_annotations(const TermTable& table, const std::vector<TermId>& rank, L
     std::uint32_t asserted;  // the `s p o` statement
   };
   std::vector<Fold> folds;
+  std::vector<bool> reifies_folded(l.quads.size(), false);
   for (std::uint32_t k = 0; k < l.quads.size(); ++k) {
     const IdQuad& q = l.quads[k];
     if (q.predicate != l.rdf_reifies) continue;
@@ -90,16 +85,12 @@ void plan_annotations(const TermTable& table, const std::vector<TermId>& rank, L
                          [&](const IdQuad& a, const IdQuad& b) { return key(a) < key(b); });
     if (at == l.quads.end() || key(*at) != key(asserted)) continue;
     folds.push_back({k, static_cast<std::uint32_t>(at - l.quads.begin())});
-    l.folded[k] = true;
+    reifies_folded[k] = true;
   }
   // A statement that is itself folded is written as `~ r` or inside a
   // block, where it cannot carry an annotation: its reifiers stay as they are.
-  std::vector<Fold> kept;
   for (const Fold& fold : folds) {
-    if (!l.folded[fold.asserted]) kept.push_back(fold);
-  }
-  l.folded.assign(l.quads.size(), false);
-  for (const Fold& fold : kept) {
+    if (reifies_folded[fold.asserted]) continue;
     const TermId reifier = l.quads[fold.reifies].subject;
     l.folded[fold.reifies] = true;
     l.annotations[fold.asserted].push_back(reifier);

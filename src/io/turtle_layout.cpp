@@ -161,9 +161,6 @@ std::vector<TermId> rank_terms(const TermTable& table, const std::vector<std::ui
   return rank;
 }
 
-constexpr std::uint32_t kUnseen = UINT32_MAX;
-constexpr std::uint32_t kManyGraphs = UINT32_MAX - 1;
-
 // Decides the Role of every blank node of a ranked, sorted layout.
 class BlankPlanner {
  public:
@@ -198,24 +195,17 @@ class BlankPlanner {
     std::vector<std::uint32_t> graph_of(n_, kUnseen);
     std::vector<std::uint8_t> graph_name(n_, 0);
     referrer_.assign(n_, kNoTerm);
-    auto note_graph = [&](TermId b, TermId g) {
-      if (graph_of[b] == kUnseen) {
-        graph_of[b] = g;
-      } else if (graph_of[b] != g) {
-        graph_of[b] = kManyGraphs;
-      }
-    };
     const auto& quads = l_.quads;
     for (std::size_t i = 0; i < quads.size(); ++i) {
       const IdQuad& q = quads[i];
       if (is_blank(q.subject)) {
-        note_graph(q.subject, q.graph);
+        note_graph(graph_of, q.subject, q.graph);
         if (l_.first_statement[q.subject] == Layout::kNoStatement) {
           l_.first_statement[q.subject] = static_cast<std::uint32_t>(i);
         }
       }
       if (is_blank(q.object)) {
-        note_graph(q.object, q.graph);
+        note_graph(graph_of, q.object, q.graph);
         if (object_uses[q.object] < 2) ++object_uses[q.object];
         referrer_[q.object] = q.subject;
       }

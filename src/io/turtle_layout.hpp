@@ -89,6 +89,17 @@ enum class Role : std::uint8_t {
   Annotation,
 };
 
+/// Per blank node, the graph it is used in while planning: none yet, or
+/// more than one (else the graph's id).
+inline constexpr std::uint32_t kUnseen = UINT32_MAX;
+/// See kUnseen.
+inline constexpr std::uint32_t kManyGraphs = UINT32_MAX - 1;
+
+/// Records that blank node `b` is used in graph `g` (see kUnseen).
+inline void note_graph(std::vector<std::uint32_t>& graph_of, TermId b, TermId g) {
+  graph_of[b] = graph_of[b] == kUnseen || graph_of[b] == g ? g : kManyGraphs;
+}
+
 /// The order statements are written in: by graph, subject, predicate
 /// (`rdf_type` first), object.
 inline std::tuple<TermId, TermId, TermId, TermId> statement_key(const IdQuad& q, TermId rdf_type) {

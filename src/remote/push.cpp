@@ -63,17 +63,17 @@ class SurveySink final : public io::QuadSink {
 
  private:
   Status check_rdf12(const QuadRef& quad) const {
-    const std::string_view feature = rdf12_feature(quad);
-    if (feature.empty()) return {};
+    const Rdf12Feature feature = rdf12_feature(quad);
+    if (feature == Rdf12Feature::None) return {};
     if (rdf12_ == Rdf12Handling::Refuse) {
       return Error(ErrorKind::Invalid,
-                   "RDF 1.2 data (" + std::string(feature) +
+                   "RDF 1.2 data (" + std::string(describe(feature)) +
                        "), which a store that reads only RDF 1.1 would refuse or misread: pass "
                        "--rdf12 if the store reads RDF 1.2 (Oxigraph, Jena 5, Quiver), or "
                        "--unstar to send each triple term as its RDF 1.1 reification");
     }
-    if (feature != "a triple term") {
-      return Error(ErrorKind::Invalid, "RDF 1.2 data (" + std::string(feature) +
+    if (feature == Rdf12Feature::BaseDirection) {
+      return Error(ErrorKind::Invalid, "RDF 1.2 data (" + std::string(describe(feature)) +
                                            ") has no RDF 1.1 form, --unstar included; pass "
                                            "--rdf12 if the store reads RDF 1.2");
     }

@@ -24,14 +24,25 @@ bool has_direction(const TermRef& term) {
 
 }  // namespace
 
-std::string_view rdf12_feature(const QuadRef& quad) {
+Rdf12Feature rdf12_feature(const QuadRef& quad) {
   bool triple = false;
   for (const TermRef& term : {quad.subject, quad.object, quad.graph}) {
-    // A direction first: --unstar carries triple terms, never directions.
-    if (has_direction(term)) return "a literal with a base direction";
+    if (has_direction(term)) return Rdf12Feature::BaseDirection;
     triple = triple || term.kind == TermKind::Triple;
   }
-  return triple ? "a triple term" : std::string_view();
+  return triple ? Rdf12Feature::TripleTerm : Rdf12Feature::None;
+}
+
+std::string_view describe(Rdf12Feature feature) {
+  switch (feature) {
+    case Rdf12Feature::None:
+      break;
+    case Rdf12Feature::TripleTerm:
+      return "a triple term";
+    case Rdf12Feature::BaseDirection:
+      return "a literal with a base direction";
+  }
+  return {};
 }
 
 UnstarSink::UnstarSink(io::QuadSink& next, std::string label_prefix)

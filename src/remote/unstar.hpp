@@ -27,9 +27,20 @@ enum class Rdf12Handling {
   Send     ///< the store reads RDF 1.2: send N-Triples 1.2 as it is
 };
 
-/// What in `quad` RDF 1.1 has no form for: "a triple term", "a literal with
-/// a base direction", or empty when there is nothing.
-std::string_view rdf12_feature(const QuadRef& quad);
+/// What in a quad RDF 1.1 has no form for.
+enum class Rdf12Feature {
+  None,           ///< nothing: RDF 1.1 as it is
+  TripleTerm,     ///< a triple term, which --unstar can carry
+  BaseDirection,  ///< a literal with a base direction (inside a triple term too)
+};
+
+/// What in `quad` RDF 1.1 has no form for; a base direction first, as
+/// --unstar carries triple terms but never directions.
+Rdf12Feature rdf12_feature(const QuadRef& quad);
+
+/// The feature named for a message: "a triple term", "a literal with a base
+/// direction", or empty for None.
+std::string_view describe(Rdf12Feature feature);
 
 /// Passes quads on to `next` with every triple term replaced by its RDF 1.1
 /// reification (see the file comment). Other quads pass unchanged.

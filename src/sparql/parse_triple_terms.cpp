@@ -227,6 +227,10 @@ bool is_stand_in(const PatternTerm& t) {
   return t.is_variable && std::string_view(t.variable).starts_with(kStandInPrefix);
 }
 
+bool mentions_stand_in(const TriplePattern& t) {
+  return is_stand_in(t.subject) || is_stand_in(t.predicate) || is_stand_in(t.object);
+}
+
 bool mentions(const TriplePattern& t, const std::string& var) {
   for (const PatternTerm* p : {&t.subject, &t.predicate, &t.object}) {
     if (p->is_variable && p->variable == var) return true;
@@ -244,7 +248,7 @@ bool mentions(const TriplePattern& t, const std::string& var) {
 std::vector<bool> buildable(const Op& bgp, const std::vector<Unpack>& unpacks) {
   std::set<std::string> plain;
   for (const TriplePattern& t : bgp.triples) {
-    if (is_stand_in(t.subject) || is_stand_in(t.predicate) || is_stand_in(t.object)) continue;
+    if (mentions_stand_in(t)) continue;
     for (const PatternTerm* p : {&t.subject, &t.predicate, &t.object}) {
       if (p->is_variable) plain.insert(p->variable);
     }
@@ -300,8 +304,7 @@ OpPtr Parser::apply_unpacks(OpPtr bgp, const std::vector<Unpack>& unpacks) const
     base.triples.clear();
     users.triples.clear();
     for (const TriplePattern& t : bgp->triples) {
-      const bool binds_parts = !is_stand_in(t.subject) && !is_stand_in(t.predicate) &&
-                               !is_stand_in(t.object) &&
+      const bool binds_parts = !mentions_stand_in(t) &&
                                std::any_of(parts.begin(), parts.end(),
                                            [&](const std::string& v) { return mentions(t, v); });
       (binds_parts ? base : users).triples.push_back(t);

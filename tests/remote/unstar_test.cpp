@@ -72,9 +72,12 @@ TEST(Rdf12Feature, NamesWhatRdf11Lacks) {
   const Term tt = Term::triple(s, s, s);
   const Term directed = Term::literal("x", {}, "ar--rtl");
   const Term tagged = Term::literal("x", {}, "ar");
-  EXPECT_EQ(rdf12_feature({s, s, tt.ref(), {}}), "a triple term");
-  EXPECT_EQ(rdf12_feature({s, s, directed.ref(), {}}), "a literal with a base direction");
-  EXPECT_EQ(rdf12_feature({s, s, tagged.ref(), {}}), "");
+  EXPECT_EQ(rdf12_feature({s, s, tt.ref(), {}}), Rdf12Feature::TripleTerm);
+  EXPECT_EQ(rdf12_feature({s, s, directed.ref(), {}}), Rdf12Feature::BaseDirection);
+  EXPECT_EQ(rdf12_feature({s, s, tagged.ref(), {}}), Rdf12Feature::None);
+  EXPECT_EQ(describe(Rdf12Feature::TripleTerm), "a triple term");
+  EXPECT_EQ(describe(Rdf12Feature::BaseDirection), "a literal with a base direction");
+  EXPECT_EQ(describe(Rdf12Feature::None), "");
 }
 
 }  // namespace
