@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <iostream>
 #include <optional>
+#include <utility>
 
 #include "cli/commands.hpp"
 #include "cli/credentials.hpp"
@@ -35,12 +36,14 @@ class ProgressLine {
     }
     printed_ = true;
     last_ = now;
+    held_.reset();
     print(p);
   }
   // After the push: the last figures if they were held back, so that the
   // line does not end on the first request's.
   void finish() {
-    if (held_) print(*held_);
+    // A copy: print must not read figures that reset() just ended.
+    if (const auto held = std::exchange(held_, std::nullopt)) print(*held);
     end();
   }
   void notice(const std::string& text) {
@@ -54,7 +57,6 @@ class ProgressLine {
 
  private:
   void print(const remote::PushProgress& p) {
-    held_.reset();
     char line[160];
     const double rate = p.seconds > 0 ? static_cast<double>(p.triples) / p.seconds : 0;
     std::snprintf(line, sizeof line,
