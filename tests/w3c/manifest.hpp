@@ -75,6 +75,8 @@ class Manifest {
   Term object(const Term& subject, std::string_view predicate) const;
   /// Every object of (`subject`, `predicate`, ?), in input order.
   std::vector<Term> objects(const Term& subject, std::string_view predicate) const;
+  /// Every (predicate, object) of `subject`, by predicate IRI.
+  std::vector<std::pair<std::string, Term>> properties(const Term& subject) const;
   /// The members of the RDF list at `head`; an error for a broken list.
   Expected<std::vector<Term>> list(const Term& head) const;
 

@@ -1,0 +1,58 @@
+#pragma once
+/// @file
+/// SHACL validation (SHACL 1.1 3): every focus node of every shape with
+/// targets, checked against the shape's constraints over the data graph.
+/// The results are values; a report (report.hpp) writes them as RDF.
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shacl/data_graph.hpp"
+#include "shacl/shapes.hpp"
+#include "util/expected.hpp"
+
+namespace quiver::shacl {
+
+/// One validation result (SHACL 1.1 3.6.2), in ids of the data graph.
+struct ValidationResult {
+  TermId focus = kAnyTerm;                 ///< sh:focusNode
+  std::optional<TermId> value;             ///< sh:value, when there is one
+  ShapeIndex shape = 0;                    ///< sh:sourceShape
+  Component component = Component::Class;  ///< sh:sourceConstraintComponent
+  Term path;                               ///< sh:resultPath (shapes graph), or None
+  std::optional<std::size_t> sparql;       ///< a SPARQL constraint: its index
+  std::vector<Term> messages;              ///< sh:resultMessage values
+};
+
+/// The solutions of a SPARQL-based constraint's SELECT for one focus node:
+/// for each, the values of ?value and ?path (kAnyTerm when unbound).
+struct SparqlViolation {
+  TermId value = kAnyTerm;  ///< ?value, else the focus node
+  TermId path = kAnyTerm;   ///< ?path, a predicate
+};
+
+/// Runs the SELECT of `constraint` with $this bound to `focus` (and
+/// $PATH replaced by the shape's predicate path, when it has one).
+using SparqlRunner = std::function<Expected<std::vector<SparqlViolation>>(
+    const SparqlConstraint& constraint, std::size_t index, TermId focus, const Shape& shape)>;
+
+/// How to validate.
+struct ValidationOptions {
+  /// Runs SPARQL-based constraints; unset, a shape with one is refused.
+  SparqlRunner sparql;
+  /// When set and it turns true, validation stops with "cancelled".
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+/// Validates the data graph `data` against `shapes` (read with read_shapes
+/// over the same `data`). Fails when a shape refers back to itself for the
+/// same focus node (recursive shapes have no meaning in SHACL), or when a
+/// SPARQL constraint cannot run.
+Expected<std::vector<ValidationResult>> validate(const Shapes& shapes, DataGraph& data,
+                                                 const ValidationOptions& options = {});
+
+}  // namespace quiver::shacl
