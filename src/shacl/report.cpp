@@ -36,10 +36,14 @@ class ReportWriter {
       }
       if (r.value) add(node, Term::iri(sh("value")), data_term(*r.value));
       add(node, Term::iri(sh("sourceShape")), shapes_term(shape.node));
-      add(node, Term::iri(sh("sourceConstraintComponent")), Term::iri(component_iri(r.component)));
+      const SparqlConstraint* sparql = r.sparql ? &shapes_.sparql[*r.sparql] : nullptr;
+      add(node, Term::iri(sh("sourceConstraintComponent")),
+          sparql != nullptr && !sparql->component.is_none()
+              ? sparql->component
+              : Term::iri(component_iri(r.component)));
       add(node, Term::iri(sh("resultSeverity")), shape.severity);
-      if (r.sparql) {
-        add(node, Term::iri(sh("sourceConstraint")), shapes_term(shapes_.sparql[*r.sparql].node));
+      if (sparql != nullptr && sparql->component.is_none()) {
+        add(node, Term::iri(sh("sourceConstraint")), shapes_term(sparql->node));
       }
       for (const Term& m : r.messages) add(node, Term::iri(sh("resultMessage")), m);
     }

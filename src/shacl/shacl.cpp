@@ -13,7 +13,14 @@ Expected<Outcome> validate_datasets(const Dataset& shapes, const Dataset& data,
   DataGraph data_graph(data, graph);
   auto read = read_shapes(shapes_graph, data_graph);
   if (!read) return read.error();
-  auto results = validate(*read, data_graph, options.validation);
+  ValidationOptions validation;
+  validation.cancel = options.cancel;
+  if (options.engine != nullptr) {
+    SparqlSettings settings = options.sparql;
+    settings.union_default_graph = options.union_default_graph;
+    validation.sparql = engine_sparql_runner(*options.engine, *read, data_graph, settings);
+  }
+  auto results = validate(*read, data_graph, validation);
   if (!results) return results.error();
   Outcome outcome;
   outcome.conforms = results->empty();

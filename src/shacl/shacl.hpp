@@ -4,10 +4,12 @@
 /// which may be the same) in, the report out. What `quiver validate
 /// --shapes` and the W3C runner call.
 
+#include <atomic>
 #include <cstddef>
 #include <vector>
 
 #include "dataset/dataset.hpp"
+#include "shacl/sparql_runner.hpp"
 #include "shacl/validator.hpp"
 #include "terms/term.hpp"
 #include "util/expected.hpp"
@@ -19,8 +21,13 @@ struct Options {
   /// Read the union of the named graphs of each dataset instead of its
   /// default graph.
   bool union_default_graph = false;
-  /// What validate() passes on: SPARQL, cancellation.
-  ValidationOptions validation;
+  /// Runs SPARQL-based constraints; its store must be the one `data`
+  /// is a snapshot of. Null refuses shapes that have them.
+  engine::Engine* engine = nullptr;
+  /// How they run (union_default_graph is taken from above).
+  SparqlSettings sparql;
+  /// When set and it turns true, validation stops with "cancelled".
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 /// What a validation found.

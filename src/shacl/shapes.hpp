@@ -79,11 +79,21 @@ struct Constraint {
   std::size_t sparql = 0;              ///< Sparql: index in Shapes::sparql
 };
 
-/// A SPARQL-based constraint (SHACL 1.1 5): a SELECT over the data graph.
+/// A SPARQL-based constraint (SHACL 1.1 5), or a use of a SPARQL-based
+/// constraint component (6) by a shape: a query over the data graph.
 struct SparqlConstraint {
-  Term node;                   ///< the sh:sparql node, the report's sh:sourceConstraint
-  std::string select;          ///< the query text, prefixes prepended
-  std::vector<Term> messages;  ///< its sh:message values
+  /// A SELECT's solutions are violations; an ASK answering false for a
+  /// value node is one (sh:validator).
+  enum class Kind : std::uint8_t { Select, Ask };
+  Kind kind = Kind::Select;  ///< which
+  Term node;                 ///< the sh:sparql node (the report's sh:sourceConstraint) or validator
+  Term component;            ///< a component's IRI; None for sh:sparql
+  std::string prologue;      ///< the PREFIX lines sh:prefixes declares, one per line
+  std::string text;          ///< the query as the shapes graph has it
+  std::vector<Term> messages;  ///< sh:message templates ({?var}, {$var})
+  /// A component's parameters: variable name (the local name of the
+  /// parameter's path) and this shape's value. Optional ones left out.
+  std::vector<std::pair<std::string, Term>> parameters;
 };
 
 /// A node or property shape.

@@ -8,6 +8,7 @@
 #include <deque>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "functions/registry.hpp"
 #include "shacl/shapes.hpp"
@@ -79,6 +80,7 @@ class ShapesReader {
   ShapesReader(DataGraph& shapes, DataGraph& data) : g_(shapes), data_(data) {}
 
   Expected<Shapes> read() {
+    if (Status st = read_components(); !st) return st.error();
     for (std::string_view type : {"NodeShape", "PropertyShape"}) {
       std::vector<TermId> found;
       g_.subjects(g_.rdf_type(), g_.iri(sh(type)), found);
@@ -232,11 +234,12 @@ class ShapesReader {
   Status read_constraints(TermId node, Shape& shape) {
     using Reader = Status (ShapesReader::*)(TermId, Shape&);
     static constexpr Reader kReaders[] = {
-        &ShapesReader::read_value_types, &ShapesReader::read_cardinality,
-        &ShapesReader::read_ranges,      &ShapesReader::read_strings,
-        &ShapesReader::read_pairs,       &ShapesReader::read_logical,
-        &ShapesReader::read_shape_refs,  &ShapesReader::read_qualified,
-        &ShapesReader::read_others,      &ShapesReader::read_sparql};
+        &ShapesReader::read_value_types,    &ShapesReader::read_cardinality,
+        &ShapesReader::read_ranges,         &ShapesReader::read_strings,
+        &ShapesReader::read_pairs,          &ShapesReader::read_logical,
+        &ShapesReader::read_shape_refs,     &ShapesReader::read_qualified,
+        &ShapesReader::read_others,         &ShapesReader::read_sparql,
+        &ShapesReader::read_components_used};
     for (Reader r : kReaders) {
       if (Status st = (this->*r)(node, shape); !st) return st;
     }
@@ -512,29 +515,143 @@ class ShapesReader {
         if (!b) return b.error();
         if (*b) continue;
       }
-      auto select = single(v, "select");
-      if (!select) return select.error();
-      if (*select == kAnyTerm || g_.term(*select).kind != TermKind::Literal) {
-        return ill_formed(node, "sparql", "needs one sh:select string");
-      }
       SparqlConstraint sparql;
       sparql.node = Term(g_.term(v));
-      auto prefixes = declared_prefixes(v);
-      if (!prefixes) return prefixes.error();
-      sparql.select = std::move(*prefixes) + std::string(g_.term(*select).value);
+      if (Status st = read_query(node, v, "select", sparql); !st) return st;
       for (TermId m : values(v, "message")) sparql.messages.emplace_back(g_.term(m));
-      Constraint c = make(Component::Sparql);
-      c.sparql = out_.sparql.size();
-      shape.constraints.push_back(std::move(c));
-      out_.sparql.push_back(std::move(sparql));
+      add_sparql(shape, std::move(sparql));
     }
     return {};
   }
 
-  // The PREFIX lines for the sh:declare of every sh:prefixes value (5.2.1).
+  void add_sparql(Shape& shape, SparqlConstraint sparql) {
+    Constraint c = make(Component::Sparql);
+    c.sparql = out_.sparql.size();
+    shape.constraints.push_back(std::move(c));
+    out_.sparql.push_back(std::move(sparql));
+  }
+
+  // The query of `holder` (its sh:select or sh:ask, as `form` says), with
+  // the PREFIX lines of its sh:prefixes first.
+  Status read_query(TermId shape, TermId holder, std::string_view form, SparqlConstraint& into) {
+    auto text = single(holder, form);
+    if (!text) return text.error();
+    if (*text == kAnyTerm || g_.term(*text).kind != TermKind::Literal) {
+      return ill_formed(shape, "sparql",
+                        show(g_.term(holder)) + " needs one sh:" + std::string(form) + " string");
+    }
+    auto prefixes = declared_prefixes(holder);
+    if (!prefixes) return prefixes.error();
+    into.kind = form == "ask" ? SparqlConstraint::Kind::Ask : SparqlConstraint::Kind::Select;
+    into.prologue = std::move(*prefixes);
+    into.text = std::string(g_.term(*text).value);
+    return {};
+  }
+
+  // A SPARQL-based constraint component (6.2) and its parameters.
+  struct CustomComponent {
+    TermId node = kAnyTerm;
+    std::vector<std::pair<TermId, bool>> parameters;  // path, optional
+    TermId validator = kAnyTerm;                      // sh:validator (ASK)
+    TermId node_validator = kAnyTerm;                 // sh:nodeValidator (SELECT)
+    TermId property_validator = kAnyTerm;             // sh:propertyValidator (SELECT)
+  };
+
+  Status read_components() {
+    // SHACL instances: the suite declares its components through subclasses.
+    const std::vector<TermId> found = g_.instances(g_.iri(sh("ConstraintComponent")));
+    for (TermId node : found) {
+      CustomComponent component;
+      component.node = node;
+      for (TermId parameter : values(node, "parameter")) {
+        auto path = single(parameter, "path");
+        if (!path) return path.error();
+        if (*path == kAnyTerm || g_.term(*path).kind != TermKind::Iri) {
+          return ill_formed(node, "parameter", "needs an IRI as sh:path");
+        }
+        bool optional = false;
+        if (auto o = single(parameter, "optional"); o && *o != kAnyTerm) {
+          auto b = boolean(parameter, "optional", *o);
+          if (!b) return b.error();
+          optional = *b;
+        }
+        component.parameters.emplace_back(*path, optional);
+      }
+      for (auto [local, into] : {std::pair{"validator", &component.validator},
+                                 std::pair{"nodeValidator", &component.node_validator},
+                                 std::pair{"propertyValidator", &component.property_validator}}) {
+        auto v = single(node, local);
+        if (!v) return v.error();
+        *into = *v;
+      }
+      components_.push_back(std::move(component));
+    }
+    return {};
+  }
+
+  // The uses of SPARQL-based constraint components by `node` (6.2.3): one
+  // per combination of its values for the component's parameters.
+  Status read_components_used(TermId node, Shape& shape) {
+    for (const CustomComponent& component : components_) {
+      std::vector<std::pair<std::string, std::vector<TermId>>> given;
+      bool usable = !component.parameters.empty();
+      for (const auto& [path, optional] : component.parameters) {
+        std::vector<TermId> v;
+        g_.objects(node, path, v);
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+        if (v.empty()) {
+          usable = usable && optional;
+          continue;
+        }
+        const std::string_view iri = g_.term(path).value;
+        given.emplace_back(std::string(iri.substr(iri.find_last_of("#/") + 1)), std::move(v));
+      }
+      if (!usable) continue;
+      TermId validator =
+          shape.is_property() ? component.property_validator : component.node_validator;
+      if (validator == kAnyTerm) validator = component.validator;
+      if (validator == kAnyTerm) continue;
+      SparqlConstraint base;
+      base.node = Term(g_.term(validator));
+      base.component = Term(g_.term(component.node));
+      const bool ask = g_.object(validator, g_.iri(sh("ask"))) != kAnyTerm;
+      if (Status st = read_query(node, validator, ask ? "ask" : "select", base); !st) return st;
+      for (TermId m : values(validator, "message")) base.messages.emplace_back(g_.term(m));
+      if (base.messages.empty()) {
+        for (TermId m : values(component.node, "message")) base.messages.emplace_back(g_.term(m));
+      }
+      // Every combination of the parameters' values.
+      std::vector<std::size_t> at(given.size(), 0);
+      while (true) {
+        SparqlConstraint use = base;
+        for (std::size_t i = 0; i < given.size(); ++i) {
+          use.parameters.emplace_back(given[i].first, Term(g_.term(given[i].second[at[i]])));
+        }
+        add_sparql(shape, std::move(use));
+        std::size_t i = 0;
+        while (i < given.size() && ++at[i] == given[i].second.size()) at[i++] = 0;
+        if (i == given.size()) break;
+      }
+    }
+    return {};
+  }
+
+  // The PREFIX lines for the sh:declare of every sh:prefixes value and
+  // of what it owl:imports, transitively (5.2.1).
   Expected<std::string> declared_prefixes(TermId node) {
     std::string text;
-    for (TermId from : values(node, "prefixes")) {
+    std::vector<TermId> todo = values(node, "prefixes");
+    std::unordered_set<TermId> seen(todo.begin(), todo.end());
+    const TermId imports = g_.iri("http://www.w3.org/2002/07/owl#imports");
+    while (!todo.empty()) {
+      const TermId from = todo.back();
+      todo.pop_back();
+      std::vector<TermId> imported;
+      g_.objects(from, imports, imported);
+      for (TermId i : imported) {
+        if (seen.insert(i).second) todo.push_back(i);
+      }
       for (TermId declaration : values(from, "declare")) {
         const auto prefix = single(declaration, "prefix");
         const auto ns = single(declaration, "namespace");
@@ -564,6 +681,7 @@ class ShapesReader {
   Shapes out_;
   std::unordered_map<TermId, ShapeIndex> index_;
   std::deque<TermId> todo_;
+  std::vector<CustomComponent> components_;
 };
 
 }  // namespace

@@ -215,7 +215,7 @@ class Validator {
       case Component::In:
         return each([&](TermId v) { return contains_sorted(c.nodes, v); });
       case Component::Sparql:
-        return sparql(index, c, focus, out);
+        return sparql(index, c, focus, values, out);
     }
   }
 
@@ -347,24 +347,29 @@ class Validator {
   }
 
   void sparql(ShapeIndex index, const Constraint& c, TermId focus,
-              std::vector<ValidationResult>& out) {
+              const std::vector<TermId>& values, std::vector<ValidationResult>& out) {
     if (!options_.sparql) {
       error_ = Error(ErrorKind::Unsupported, "SPARQL-based constraints need a SPARQL engine");
       return;
     }
-    const Shape& shape = shapes_.shapes[index];
-    auto rows = options_.sparql(shapes_.sparql[c.sparql], c.sparql, focus, shape);
+    auto rows = options_.sparql(c.sparql, index, focus, values);
     if (!rows) {
       error_ = rows.error();
       return;
     }
-    for (const SparqlViolation& row : *rows) {
-      add(out, index, c.component, focus, row.value != kAnyTerm ? row.value : focus);
+    const bool node_shape = !shapes_.shapes[index].is_property();
+    for (SparqlViolation& row : *rows) {
+      std::optional<TermId> value;
+      if (row.value != kAnyTerm) {
+        value = row.value;
+      } else if (node_shape) {
+        value = focus;
+      }
+      add(out, index, c.component, focus, value);
       ValidationResult& r = out.back();
       r.sparql = c.sparql;
-      if (row.path != kAnyTerm) r.path = Term(data_.term(row.path));
-      if (!shapes_.sparql[c.sparql].messages.empty())
-        r.messages = shapes_.sparql[c.sparql].messages;
+      if (!row.path.is_none()) r.path = std::move(row.path);
+      if (!row.messages.empty()) r.messages = std::move(row.messages);
     }
   }
 

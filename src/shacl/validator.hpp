@@ -28,17 +28,19 @@ struct ValidationResult {
   std::vector<Term> messages;              ///< sh:resultMessage values
 };
 
-/// The solutions of a SPARQL-based constraint's SELECT for one focus node:
-/// for each, the values of ?value and ?path (kAnyTerm when unbound).
+/// One violation a SPARQL-based constraint found for a focus node.
 struct SparqlViolation {
-  TermId value = kAnyTerm;  ///< ?value, else the focus node
-  TermId path = kAnyTerm;   ///< ?path, a predicate
+  /// ?value of a SELECT's solution, or the value node an ASK rejected;
+  /// kAnyTerm when there is none (a node shape's focus node then).
+  TermId value = kAnyTerm;
+  Term path;                   ///< ?path when bound to an IRI; else None
+  std::vector<Term> messages;  ///< the constraint's messages, {?var} filled in
 };
 
-/// Runs the SELECT of `constraint` with $this bound to `focus` (and
-/// $PATH replaced by the shape's predicate path, when it has one).
+/// Runs SPARQL-based constraint `constraint` (an index in Shapes::sparql)
+/// of shape `shape` for `focus`, whose value nodes are `values`.
 using SparqlRunner = std::function<Expected<std::vector<SparqlViolation>>(
-    const SparqlConstraint& constraint, std::size_t index, TermId focus, const Shape& shape)>;
+    std::size_t constraint, ShapeIndex shape, TermId focus, const std::vector<TermId>& values)>;
 
 /// How to validate.
 struct ValidationOptions {
