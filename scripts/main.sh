@@ -10,7 +10,13 @@ cmake --build build-release -j"$(nproc)" --target quiver >/dev/null
 quiver=build-release/src/cli/quiver
 data=data/article.trig
 
+mkdir -p build
+# Two checks, each for its own kind of mistake: the ontology check finds
+# vocabulary misuse (undeclared terms, domains, ranges, ill-formed
+# literals), the SHACL shapes what each claim, quantity and source graph
+# must carry, in the W3C language other tools read too.
 $quiver validate --ontology ontology/quiver-article.ttl "$data"
+$quiver validate --shapes ontology/quiver-article-shapes.ttl "$data" -o build/article-shacl-report.ttl
 for q in queries/*.rq; do
   echo
   echo "== $(basename "$q" .rq): $(head -1 "$q" | sed 's/^# *//')"
@@ -22,7 +28,6 @@ for q in queries/*.rq; do
   echo "($(( (end - start) / 1000000 )) ms, load included)"
 done
 
-mkdir -p build
 # The dataset keeps one named graph per article sentence; N-Quads and TriG
 # carry them all. Turtle and N-Triples hold triples only: the default graph,
 # which has every fact (see data/README.md) and the sentence descriptions.

@@ -86,13 +86,19 @@ CommandSpec convert_spec() {
 
 CommandSpec validate_spec() {
   CommandSpec spec{"validate",
-                   "quiver validate FILE... [--ontology ONTOLOGY]... [options]",
+                   "quiver validate FILE... [--ontology ONTOLOGY]... [options]\n"
+                   "       quiver validate --shapes SHAPES... [--data] DATA... [options]",
                    "Checks the syntax of each FILE, reporting every error with its location\n"
                    "and the number of triples read. With --ontology, then checks all FILEs\n"
                    "together against the ontology: undeclared classes and properties, domains\n"
                    "and ranges, literals invalid for their datatype, and properties the\n"
                    "ontology requires (owl:Restriction with owl:minCardinality 1). Exits 1 on\n"
-                   "any problem.",
+                   "any problem.\n\n"
+                   "With --shapes, validates the data (FILEs and --data files, or the database\n"
+                   "of --db) against SHACL shapes (W3C SHACL Core and SHACL-SPARQL): writes\n"
+                   "the validation report to stdout or -o, and a summary by shape to stderr.\n"
+                   "Exits 0 when the data conforms, 1 on results of --fail-on severity or\n"
+                   "above, 2 when it cannot validate (bad shapes, data that does not parse).",
                    po::options_description("Options"),
                    {},
                    {}};
@@ -101,11 +107,27 @@ CommandSpec validate_spec() {
       "base,b", po::value<std::string>(), "base IRI for relative IRIs")(
       "ontology", po::value<std::vector<std::string>>()->composing(),
       "check the FILEs against this ontology (Turtle, RDF/XML, ...; repeatable)")(
+      "shapes,s", po::value<std::vector<std::string>>()->composing(),
+      "validate against the SHACL shapes in this file (repeatable)")(
+      "data,d", po::value<std::vector<std::string>>()->composing(),
+      "with --shapes: a data file to validate (repeatable; FILEs are data too)")(
+      "db", po::value<std::string>(), "with --shapes: validate the database in folder DIR")(
+      "report-format", po::value<std::string>(),
+      "with --shapes: the report's syntax: turtle (default), ntriples, nquads, trig, rdfxml")(
+      "output,o", po::value<std::string>(),
+      "with --shapes: write the report to this file (atomically) instead of stdout")(
+      "fail-on", po::value<std::string>(),
+      "with --shapes: exit 1 on results of this severity or above: violation (default), "
+      "warning, info")("union-default-graph",
+                       "with --shapes: the data graph (and the shapes graph) is the union of the "
+                       "named graphs, not the default graph")(
       "input", po::value<std::vector<std::string>>(), "files to check (- for stdin)");
   spec.positional.add("input", -1);
   spec.examples =
       "  quiver validate data/*.ttl\n"
-      "  quiver validate --ontology ontology/quiver-article.ttl data/article.trig\n";
+      "  quiver validate --ontology ontology/quiver-article.ttl data/article.trig\n"
+      "  quiver validate --shapes shapes.ttl data.ttl -o report.ttl\n"
+      "  quiver validate --shapes shapes.ttl --db db --fail-on warning\n";
   return spec;
 }
 

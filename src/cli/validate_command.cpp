@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "cli/shacl_validate.hpp"
 #include "io/reader.hpp"
 #include "validate/validator.hpp"
 
@@ -100,6 +101,13 @@ int run_validate(const std::vector<std::string>& args) {
   const CommandSpec spec = validate_spec();
   po::variables_map vm;
   if (const auto done = parse_command_line(spec, args, vm)) return *done;
+  if (vm.count("shapes")) return run_shacl_validate(vm);
+  for (const char* only_with_shapes :
+       {"data", "db", "report-format", "output", "fail-on", "union-default-graph"}) {
+    if (vm.count(only_with_shapes)) {
+      return usage_error(spec, "--" + std::string(only_with_shapes) + " goes with --shapes");
+    }
+  }
   if (!vm.count("input")) return usage_error(spec, "no file given");
   if (vm.count("ontology")) return run_ontology_checks(vm);
   int status = kOk;

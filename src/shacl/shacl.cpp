@@ -3,6 +3,7 @@
 #include "shacl/data_graph.hpp"
 #include "shacl/report.hpp"
 #include "shacl/shapes.hpp"
+#include "shacl/vocabulary.hpp"
 
 namespace quiver::shacl {
 
@@ -25,8 +26,38 @@ Expected<Outcome> validate_datasets(const Dataset& shapes, const Dataset& data,
   Outcome outcome;
   outcome.conforms = results->empty();
   outcome.report = report_quads(*read, data_graph, *results, &shapes == &data);
-  outcome.results = std::move(*results);
+  for (const ValidationResult& r : *results) {
+    const Shape& shape = read->shapes[r.shape];
+    const SparqlConstraint* sparql = r.sparql ? &read->sparql[*r.sparql] : nullptr;
+    ResultTerms& t = outcome.results.emplace_back();
+    t.focus = Term(data_graph.term(r.focus));
+    if (r.value) t.value = Term(data_graph.term(*r.value));
+    t.path = r.path;
+    t.shape = shape.node;
+    t.component = sparql != nullptr && !sparql->component.is_none()
+                      ? sparql->component
+                      : Term::iri(component_iri(r.component));
+    t.severity = shape.severity;
+    t.messages = r.messages;
+  }
   return outcome;
+}
+
+bool uses_shapes_graph(const Dataset& shapes) {
+  for (std::string_view form : {"select", "ask"}) {
+    const TermId p = shapes.find_id(TermRef{TermKind::Iri, sh(form), {}, {}});
+    if (p == kAnyTerm) continue;
+    auto cursor = shapes.match({kAnyTerm, p, kAnyTerm, kAnyTerm});
+    QuadIds batch[64];
+    while (const std::size_t n = cursor->next(batch, std::size(batch))) {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (shapes.term(batch[i].object).value.find("shapesGraph") != std::string_view::npos) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
 }
 
 }  // namespace quiver::shacl

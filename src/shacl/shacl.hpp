@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 #include "dataset/dataset.hpp"
@@ -30,16 +31,35 @@ struct Options {
   const std::atomic<bool>* cancel = nullptr;
 };
 
+/// One validation result as terms (what the report says of it).
+struct ResultTerms {
+  Term focus;                  ///< sh:focusNode
+  Term value;                  ///< sh:value, or None
+  Term path;                   ///< sh:resultPath (a blank node for a complex path), or None
+  Term shape;                  ///< sh:sourceShape
+  Term component;              ///< sh:sourceConstraintComponent
+  Term severity;               ///< sh:resultSeverity
+  std::vector<Term> messages;  ///< sh:resultMessage values
+};
+
 /// What a validation found.
 struct Outcome {
-  bool conforms = true;                   ///< no result at all
-  std::vector<Quad> report;               ///< the report graph (report.hpp)
-  std::vector<ValidationResult> results;  ///< the results, in ids of the data graph
+  bool conforms = true;              ///< no result at all
+  std::vector<Quad> report;          ///< the report graph (report.hpp)
+  std::vector<ResultTerms> results;  ///< the results, in the report's order
 };
 
 /// Reads the shapes of `shapes` and validates `data` against them.
 /// `shapes` and `data` may be the same dataset. Fails on an ill-formed
 /// shape or a recursive one.
+/// True when a SPARQL-based constraint of `shapes` mentions $shapesGraph,
+/// so that the caller knows to provide the shapes graph as a named graph
+/// of the data's store (SparqlSettings::shapes_graph).
+bool uses_shapes_graph(const Dataset& shapes);
+
+/// The IRI Quiver gives the shapes graph when it provides it as a named graph.
+inline constexpr std::string_view kShapesGraphIri = "urn:x-quiver:shapes-graph";
+
 Expected<Outcome> validate_datasets(const Dataset& shapes, const Dataset& data,
                                     const Options& options = {});
 

@@ -124,8 +124,23 @@ class ShapesReader {
   }
 
   Error ill_formed(TermId shape, std::string_view local, const std::string& why) {
-    return Error(ErrorKind::Invalid, "ill-formed shape " + show(g_.term(shape)) +
-                                         ": sh:" + std::string(local) + " " + why);
+    return Error(ErrorKind::Invalid,
+                 "ill-formed shape " + describe(shape) + ": sh:" + std::string(local) + " " + why);
+  }
+
+  // A blank shape has no name a user wrote: say what it is about.
+  std::string describe(TermId shape) {
+    if (g_.term(shape).kind != TermKind::Blank) return show(g_.term(shape));
+    const TermId path = g_.object(shape, g_.iri(sh("path")));
+    std::string text = path != kAnyTerm && g_.term(path).kind == TermKind::Iri
+                           ? "[ sh:path " + show(g_.term(path)) + " ]"
+                           : "[ ]";
+    std::vector<TermId> parents;
+    g_.subjects(g_.iri(sh("property")), shape, parents);
+    if (!parents.empty() && g_.term(parents[0]).kind != TermKind::Blank) {
+      text += " of " + show(g_.term(parents[0]));
+    }
+    return text;
   }
 
   // The single value of a parameter that takes at most one; kAnyTerm if none.
