@@ -1,6 +1,7 @@
 #include "shacl/shacl.hpp"
 
 #include "shacl/data_graph.hpp"
+#include "shacl/messages.hpp"
 #include "shacl/report.hpp"
 #include "shacl/shapes.hpp"
 #include "shacl/vocabulary.hpp"
@@ -23,6 +24,12 @@ Expected<Outcome> validate_datasets(const Dataset& shapes, const Dataset& data,
   }
   auto results = validate(*read, data_graph, validation);
   if (!results) return results.error();
+  for (ValidationResult& r : *results) {
+    if (r.messages.empty() && r.constraint != nullptr) {
+      r.messages.push_back(
+          default_message(*read, *r.constraint, data_graph, r.value.value_or(kAnyTerm)));
+    }
+  }
   Outcome outcome;
   outcome.conforms = results->empty();
   outcome.report = report_quads(*read, data_graph, *results, &shapes == &data);

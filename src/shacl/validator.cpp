@@ -115,16 +115,17 @@ class Validator {
     return scratch.empty();
   }
 
-  void add(std::vector<ValidationResult>& out, ShapeIndex index, Component component, TermId focus,
+  void add(std::vector<ValidationResult>& out, ShapeIndex index, const Constraint& c, TermId focus,
            std::optional<TermId> value) {
     const Shape& shape = shapes_.shapes[index];
     ValidationResult& r = out.emplace_back();
     r.focus = focus;
     r.value = value;
     r.shape = index;
-    r.component = component;
+    r.component = c.component;
     r.path = shape.path_node;
     r.messages = shape.messages;
+    r.constraint = &c;
   }
 
   void check(ShapeIndex index, const Constraint& c, TermId focus, const std::vector<TermId>& values,
@@ -132,7 +133,7 @@ class Validator {
     // Each value node failing `test` is one result with it as sh:value.
     auto each = [&](auto&& test) {
       for (TermId v : values) {
-        if (!test(v)) add(out, index, c.component, focus, v);
+        if (!test(v)) add(out, index, c, focus, v);
       }
     };
     switch (c.component) {
@@ -145,10 +146,10 @@ class Validator {
         return each([&](TermId v) { return (kind_bit(data_.term(v).kind) & mask) != 0; });
       }
       case Component::MinCount:
-        if (values.size() < *c.min) add(out, index, c.component, focus, std::nullopt);
+        if (values.size() < *c.min) add(out, index, c, focus, std::nullopt);
         return;
       case Component::MaxCount:
-        if (values.size() > *c.max) add(out, index, c.component, focus, std::nullopt);
+        if (values.size() > *c.max) add(out, index, c, focus, std::nullopt);
         return;
       case Component::MinExclusive:
       case Component::MinInclusive:
@@ -209,7 +210,7 @@ class Validator {
         return closed(index, c, focus, values, out);
       case Component::HasValue:
         if (!std::count(values.begin(), values.end(), c.node)) {
-          add(out, index, c.component, focus, std::nullopt);
+          add(out, index, c, focus, std::nullopt);
         }
         return;
       case Component::In:
@@ -279,7 +280,7 @@ class Validator {
       ++seen[ascii_lower(language_without_direction(t.language))];
     }
     for (const auto& [language, n] : seen) {
-      if (n > 1) add(out, index, c.component, focus, std::nullopt);
+      if (n > 1) add(out, index, c, focus, std::nullopt);
     }
   }
 
@@ -292,15 +293,15 @@ class Validator {
     switch (c.component) {
       case Component::Equals:
         for (TermId v : values) {
-          if (!contains_sorted(others, v)) add(out, index, c.component, focus, v);
+          if (!contains_sorted(others, v)) add(out, index, c, focus, v);
         }
         for (TermId o : others) {
-          if (!contains_sorted(values, o)) add(out, index, c.component, focus, o);
+          if (!contains_sorted(values, o)) add(out, index, c, focus, o);
         }
         return;
       case Component::Disjoint:
         for (TermId v : values) {
-          if (contains_sorted(others, v)) add(out, index, c.component, focus, v);
+          if (contains_sorted(others, v)) add(out, index, c, focus, v);
         }
         return;
       default: {
@@ -310,7 +311,7 @@ class Validator {
           for (TermId o : others) {
             const auto r = functions::compare(op, Term(data_.term(v)), Term(data_.term(o)));
             if (!r || !functions::effective_boolean_value(*r).value_or(false)) {
-              add(out, index, c.component, focus, v);
+              add(out, index, c, focus, v);
             }
           }
         }
@@ -328,7 +329,7 @@ class Validator {
       if (!in_sibling) ++n;
     }
     if ((c.min && n < *c.min) || (c.max && n > *c.max)) {
-      add(out, index, c.component, focus, std::nullopt);
+      add(out, index, c, focus, std::nullopt);
     }
   }
 
@@ -340,7 +341,7 @@ class Validator {
       data_.properties(v, properties);
       for (const auto& [p, o] : properties) {
         if (contains_sorted(c.nodes, p)) continue;
-        add(out, index, c.component, focus, o);
+        add(out, index, c, focus, o);
         out.back().path = Term(data_.term(p));
       }
     }
@@ -365,7 +366,7 @@ class Validator {
       } else if (node_shape) {
         value = focus;
       }
-      add(out, index, c.component, focus, value);
+      add(out, index, c, focus, value);
       ValidationResult& r = out.back();
       r.sparql = c.sparql;
       if (!row.path.is_none()) r.path = std::move(row.path);

@@ -25,6 +25,7 @@ struct ValidationResult {
   Component component = Component::Class;  ///< sh:sourceConstraintComponent
   Term path;                               ///< sh:resultPath (shapes graph), or None
   std::optional<std::size_t> sparql;       ///< a SPARQL constraint: its index
+  const Constraint* constraint = nullptr;  ///< the constraint, in the Shapes validated
   std::vector<Term> messages;              ///< sh:resultMessage values
 };
 

@@ -77,6 +77,15 @@ TEST(ShaclTest, ClassTargetsFollowSubclasses) {
             "http://www.w3.org/ns/shacl#NodeKindConstraintComponent");
 }
 
+TEST(ShaclTest, AResultWithoutAShapeMessageSaysWhatWasAsked) {
+  const auto outcome = run(
+      "ex:S sh:targetNode ex:a ; sh:property [ sh:path ex:p ; sh:minCount 2 ] .", "ex:a ex:p 1 .");
+  ASSERT_TRUE(outcome.ok());
+  ASSERT_EQ(outcome->results.size(), 1u);
+  ASSERT_EQ(outcome->results[0].messages.size(), 1u);
+  EXPECT_EQ(outcome->results[0].messages[0].value(), "needs at least 2 values");
+}
+
 TEST(ShaclTest, ARecursiveShapeIsRefusedNotLooped) {
   const auto outcome =
       run("ex:S sh:targetNode ex:a ; sh:property [ sh:path ex:p ; sh:node ex:S ] .",
