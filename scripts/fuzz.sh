@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (clang, ASan + UBSan) and runs each for a
 # while on a corpus seeded from tests/fuzz/seeds and the W3C suites.
 #   scripts/fuzz.sh [--seconds N] [TARGET...]
-# CI runs a bounded slice (the default, 60 s a target); bench/fuzz.sh runs
+# CI runs a bounded slice (50 s a target, scripts/test.sh); bench/fuzz.sh runs
 # long campaigns with the same script. The corpus of each target grows in
 # build-fuzz/corpus/TARGET and is kept between runs. A crash stops the run
 # with exit 1; its reproducer is copied to tests/fuzz/regressions/TARGET/,
@@ -18,8 +18,9 @@ while [[ $# -gt 0 ]]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-[[ ${#targets[@]} -gt 0 ]] || targets=(read parse_query query update read_results service http_request disk_files database_log)
+[[ ${#targets[@]} -gt 0 ]] || targets=(read parse_query query update read_results service http_request disk_files database_log shacl)
 w3c="${QUIVER_W3C_DIR:-$root/../shared/rdf-tests}"
+shacl_tests="${QUIVER_SHACL_DIR:-$root/../shared/shacl-tests}"
 build="$root/build-fuzz"
 
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
@@ -61,6 +62,11 @@ seed_corpus() {  # TARGET DIR
       find "$w3c/sparql/sparql11" -name '*.ru' -size -16k 2>/dev/null |
         sort | sed -n '1,400p' | while read -r f; do cp "$f" "$dir/w3c-$(basename "$(dirname "$f")")-$(basename "$f")"; done
       ;;
+    shacl)
+      # The W3C SHACL tests hold shapes and data in one file, as the target reads.
+      find "$shacl_tests/tests" -name '*.ttl' -size -8k 2>/dev/null | grep -v manifest |
+        sort | while read -r f; do cp "$f" "$dir/w3c-$(basename "$(dirname "$f")")-$(basename "$f")"; done
+      ;;
     read_results)
       seed_with_byte "$dir" 00 $(find "$w3c/sparql" -name '*.srj' -size -16k | sort | sed -n '1,100p')
       seed_with_byte "$dir" 01 $(find "$w3c/sparql" -name '*.srx' -size -16k | sort | sed -n '1,100p')
@@ -74,6 +80,7 @@ dictionary_of() {
     read) echo rdf ;;
     parse_query | query | update) echo sparql ;;
     read_results) echo results ;;
+    shacl) echo shacl ;;
     service) echo service ;;
     http_request) echo http ;;
     disk_files) ;;  # binary files: no words to suggest

@@ -45,7 +45,7 @@ cmake --build build-tsan -j"$jobs" --target store_test database_test io_test eng
 echo "== fuzzing: every libFuzzer target for a bounded slice (ASan+UBSan, clang)"
 # Long campaigns are bench/fuzz.sh; a crash found here fails the run and
 # its reproducer goes to tests/fuzz/regressions/.
-scripts/fuzz.sh --seconds "${QUIVER_FUZZ_SECONDS:-60}" 2>&1 | tee build-asan/fuzz.log
+scripts/fuzz.sh --seconds "${QUIVER_FUZZ_SECONDS:-50}" 2>&1 | tee build-asan/fuzz.log
 
 echo "== differential testing against Oxigraph (a bounded slice; tests/differential/)"
 scripts/differential.sh "${QUIVER_DIFFERENTIAL_QUERIES:-5000}" 2>&1 | tee build/differential.log

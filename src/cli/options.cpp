@@ -118,10 +118,12 @@ CommandSpec validate_spec() {
       "with --shapes: write the report to this file (atomically) instead of stdout")(
       "fail-on", po::value<std::string>(),
       "with --shapes: exit 1 on results of this severity or above: violation (default), "
-      "warning, info")("union-default-graph",
-                       "with --shapes: the data graph (and the shapes graph) is the union of the "
-                       "named graphs, not the default graph")(
-      "input", po::value<std::vector<std::string>>(), "files to check (- for stdin)");
+      "warning, info")("timeout", po::value<double>(),
+                       "with --shapes: stop validating after SECONDS (exit 2)")(
+      "union-default-graph",
+      "with --shapes: the data graph (and the shapes graph) is the union of the "
+      "named graphs, not the default graph")("input", po::value<std::vector<std::string>>(),
+                                             "files to check (- for stdin)");
   spec.positional.add("input", -1);
   spec.examples =
       "  quiver validate data/*.ttl\n"

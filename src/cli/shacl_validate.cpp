@@ -8,6 +8,7 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -241,6 +242,14 @@ int run_shacl_validate(const po::variables_map& vm) {
 
   shacl::Options options;
   options.union_default_graph = union_graph;
+  if (vm.count("timeout")) {
+    const double seconds = vm["timeout"].as<double>();
+    if (!(seconds > 0) || seconds > 1e9) {
+      std::cerr << "quiver validate: --timeout takes a positive number of seconds\n";
+      return kUsage;
+    }
+    options.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000));
+  }
   options.engine = data.get();
   // $shapesGraph: the shapes as a named graph beside the data. Not in a
   // database (validation never writes to it) nor beside a union default

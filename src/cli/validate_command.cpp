@@ -103,7 +103,7 @@ int run_validate(const std::vector<std::string>& args) {
   if (const auto done = parse_command_line(spec, args, vm)) return *done;
   if (vm.count("shapes")) return run_shacl_validate(vm);
   for (const char* only_with_shapes :
-       {"data", "db", "report-format", "output", "fail-on", "union-default-graph"}) {
+       {"data", "db", "report-format", "output", "fail-on", "union-default-graph", "timeout"}) {
     if (vm.count(only_with_shapes)) {
       return usage_error(spec, "--" + std::string(only_with_shapes) + " goes with --shapes");
     }

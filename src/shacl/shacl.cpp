@@ -17,9 +17,11 @@ Expected<Outcome> validate_datasets(const Dataset& shapes, const Dataset& data,
   if (!read) return read.error();
   ValidationOptions validation;
   validation.cancel = options.cancel;
+  if (options.timeout) validation.deadline = std::chrono::steady_clock::now() + *options.timeout;
   if (options.engine != nullptr) {
     SparqlSettings settings = options.sparql;
     settings.union_default_graph = options.union_default_graph;
+    settings.deadline = validation.deadline;
     validation.sparql = engine_sparql_runner(*options.engine, *read, data_graph, settings);
   }
   auto results = validate(*read, data_graph, validation);

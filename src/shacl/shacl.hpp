@@ -5,7 +5,9 @@
 /// --shapes` and the W3C runner call.
 
 #include <atomic>
+#include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -29,6 +31,9 @@ struct Options {
   SparqlSettings sparql;
   /// When set and it turns true, validation stops with "cancelled".
   const std::atomic<bool>* cancel = nullptr;
+  /// Validation (SPARQL-based constraints included) stops with a Timeout
+  /// error after this long.
+  std::optional<std::chrono::milliseconds> timeout;
 };
 
 /// One validation result as terms (what the report says of it).

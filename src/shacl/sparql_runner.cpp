@@ -244,6 +244,12 @@ class Runner {
   engine::QueryOptions query_options() const {
     engine::QueryOptions options;
     options.timeout = settings_.timeout;
+    if (settings_.deadline != std::chrono::steady_clock::time_point::max()) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          settings_.deadline - std::chrono::steady_clock::now());
+      const auto bounded = std::max(left, std::chrono::milliseconds(1));
+      options.timeout = options.timeout ? std::min(*options.timeout, bounded) : bounded;
+    }
     options.union_default_graph = settings_.union_default_graph;
     return options;
   }

@@ -30,6 +30,8 @@ struct SparqlSettings {
   bool union_default_graph = false;
   /// A limit for each query.
   std::optional<std::chrono::milliseconds> timeout;
+  /// No query runs past this point (the whole validation's deadline).
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 /// A SparqlRunner over `engine`, whose store holds the data graph `data`

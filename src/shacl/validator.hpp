@@ -49,6 +49,9 @@ struct ValidationOptions {
   SparqlRunner sparql;
   /// When set and it turns true, validation stops with "cancelled".
   const std::atomic<bool>* cancel = nullptr;
+  /// Validation stops with a Timeout error past this point: nested shapes
+  /// can make the work exponential in the size of the shapes graph.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
 /// Validates the data graph `data` against `shapes` (read with read_shapes

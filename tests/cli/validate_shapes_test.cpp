@@ -115,6 +115,20 @@ TEST_F(ValidateShapesTest, EachBadInputIsRefusedWithItsReason) {
   EXPECT_EQ(scratch_.listing().find("report.ttl"), std::string::npos) << scratch_.listing();
 }
 
+TEST_F(ValidateShapesTest, TimeoutBoundsExponentialShapes) {
+  // Each level checks the next twice: 2^40 checks without a limit.
+  std::string shapes = kPrefixes + "ex:S0 sh:targetSubjectsOf ex:p ; sh:node ex:S1 .\n";
+  for (int i = 1; i < 40; ++i) {
+    shapes += "ex:S" + std::to_string(i) + " sh:and ( ex:S" + std::to_string(i + 1) + " ex:S" +
+              std::to_string(i + 1) + " ) .\n";
+  }
+  shapes += "ex:S40 sh:nodeKind sh:IRI .\nex:a ex:p ex:b .\n";
+  scratch_.write("expo.ttl", shapes);
+  const RunResult r = scratch_.quiver("validate --shapes expo.ttl expo.ttl --timeout 0.5");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("validation timed out"), std::string::npos) << r.err;
+}
+
 TEST_F(ValidateShapesTest, ValidatesADatabase) {
   scratch_.write("data.ttl", kPrefixes + "ex:b a ex:Person .\n");
   ASSERT_EQ(scratch_.quiver("load --db db data.ttl").exit_code, 0);
