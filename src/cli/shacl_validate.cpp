@@ -8,6 +8,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <map>
@@ -108,13 +109,45 @@ class Placer {
   std::vector<std::unique_ptr<validate::SourceLocator>> locators_;
 };
 
-std::string local_name(const Term& t) {
-  const std::string& v = t.value();
-  return t.is_iri() ? "sh:" + v.substr(v.find_last_of("#/") + 1) : t.to_ntriples();
+// Terms in the summary, with the shapes files' prefixes.
+class Namer {
+ public:
+  explicit Namer(const PrefixList& prefixes) : map_(prefixes) {}
+  std::string operator()(const Term& t) const {
+    std::string out;
+    append_turtle_term(out, t.ref(), &map_);
+    return out;
+  }
+
+ private:
+  PrefixMap map_;
+};
+
+// The shapes files' prefix declarations, and sh:, rdf: and xsd:.
+PrefixList shapes_prefixes(const std::vector<std::string>& files) {
+  PrefixList prefixes = {{"sh", std::string(shacl::kSh)},
+                         {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
+                         {"xsd", "http://www.w3.org/2001/XMLSchema#"}};
+  for (const auto& path : files) {
+    const auto format = io::format_from_path(path);
+    if (!format || path == "-") continue;
+    io::ReadOptions options;
+    options.format = *format;
+    options.lax = true;
+    PrefixCollector collector;
+    (void)io::read_file(path, options, collector);
+    for (auto& p : collector.prefixes) {
+      if (!is_pn_prefix(p.first)) continue;
+      const bool known = std::any_of(prefixes.begin(), prefixes.end(),
+                                     [&](const auto& q) { return q.first == p.first; });
+      if (!known) prefixes.push_back(std::move(p));
+    }
+  }
+  return prefixes;
 }
 
 // The summary on stderr: a verdict, then each shape's results.
-void print_summary(const shacl::Outcome& outcome, Placer& placer) {
+void print_summary(const shacl::Outcome& outcome, Placer& placer, const Namer& name) {
   if (outcome.conforms) {
     std::cerr << "quiver validate: the data conforms to the shapes\n";
     return;
@@ -123,9 +156,8 @@ void print_summary(const shacl::Outcome& outcome, Placer& placer) {
   std::size_t counts[3] = {0, 0, 0};
   for (const auto& r : outcome.results) {
     // A blank property shape is known by its path.
-    const std::string shape = r.shape.is_blank() && r.path.is_iri()
-                                  ? "[ sh:path " + r.path.to_ntriples() + " ]"
-                                  : r.shape.to_ntriples();
+    const std::string shape =
+        r.shape.is_blank() && r.path.is_iri() ? "[ sh:path " + name(r.path) + " ]" : name(r.shape);
     by_shape[shape].push_back(&r);
     ++counts[severity_rank(r.severity)];
   }
@@ -136,7 +168,7 @@ void print_summary(const shacl::Outcome& outcome, Placer& placer) {
             << " shape" << (by_shape.size() == 1 ? "" : "s") << "\n";
   for (const auto& [shape, results] : by_shape) {
     std::map<std::string, std::size_t> components;
-    for (const auto* r : results) ++components[local_name(r->component)];
+    for (const auto* r : results) ++components[name(r->component)];
     std::cerr << shape << ": " << results.size() << " result" << (results.size() == 1 ? "" : "s");
     const char* separator = " (";
     for (const auto& [name, n] : components) {
@@ -147,10 +179,10 @@ void print_summary(const shacl::Outcome& outcome, Placer& placer) {
     for (std::size_t i = 0; i < results.size() && i < kShownPerShape; ++i) {
       const auto& r = *results[i];
       const std::string at = placer.place(r);
-      std::cerr << "  " << (at.empty() ? "" : at + ": ") << local_name(r.severity) << " "
-                << local_name(r.component) << " on " << r.focus.to_ntriples();
-      if (r.path.is_iri()) std::cerr << " " << r.path.to_ntriples();
-      if (!r.value.is_none()) std::cerr << " value " << r.value.to_ntriples();
+      std::cerr << "  " << (at.empty() ? "" : at + ": ") << name(r.severity) << " "
+                << name(r.component) << " on " << name(r.focus);
+      if (r.path.is_iri()) std::cerr << " " << name(r.path);
+      if (!r.value.is_none()) std::cerr << " value " << name(r.value);
       if (!r.messages.empty()) std::cerr << ": " << r.messages.front().value();
       std::cerr << "\n";
     }
@@ -160,14 +192,13 @@ void print_summary(const shacl::Outcome& outcome, Placer& placer) {
   }
 }
 
-Status write_report(const std::vector<Quad>& report, io::Format format, const std::string& path) {
+Status write_report(const std::vector<Quad>& report, io::Format format, const std::string& path,
+                    const PrefixList& prefixes) {
   auto out = io::Output::open(path);
   if (!out) return out.error();
   io::WriteOptions options;
   options.format = format;
-  options.prefixes = {{"sh", std::string(shacl::kSh)},
-                      {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
-                      {"xsd", "http://www.w3.org/2001/XMLSchema#"}};
+  options.prefixes = prefixes;
   auto writer = io::make_writer(options, **out);
   for (const Quad& q : report) {
     if (Status st = writer->on_quad(q.ref()); !st) return st;
@@ -270,12 +301,13 @@ int run_shacl_validate(const po::variables_map& vm) {
     return kUsage;
   }
   const std::string output = vm.count("output") ? vm["output"].as<std::string>() : "-";
-  if (Status st = write_report(outcome->report, *report_format, output); !st) {
+  const PrefixList prefixes = shapes_prefixes(shape_files);
+  if (Status st = write_report(outcome->report, *report_format, output, prefixes); !st) {
     std::cerr << "quiver validate: " << st.error().to_string() << "\n";
     return kUsage;
   }
   Placer placer(data_files, from);
-  print_summary(*outcome, placer);
+  print_summary(*outcome, placer, Namer(prefixes));
   for (const auto& r : outcome->results) {
     if (severity_rank(r.severity) >= fail_rank) return kFailed;
   }

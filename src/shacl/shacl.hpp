@@ -54,9 +54,6 @@ struct Outcome {
   std::vector<ResultTerms> results;  ///< the results, in the report's order
 };
 
-/// Reads the shapes of `shapes` and validates `data` against them.
-/// `shapes` and `data` may be the same dataset. Fails on an ill-formed
-/// shape or a recursive one.
 /// True when a SPARQL-based constraint of `shapes` mentions $shapesGraph,
 /// so that the caller knows to provide the shapes graph as a named graph
 /// of the data's store (SparqlSettings::shapes_graph).
@@ -65,6 +62,9 @@ bool uses_shapes_graph(const Dataset& shapes);
 /// The IRI Quiver gives the shapes graph when it provides it as a named graph.
 inline constexpr std::string_view kShapesGraphIri = "urn:x-quiver:shapes-graph";
 
+/// Reads the shapes of `shapes` and validates `data` against them.
+/// `shapes` and `data` may be the same dataset. Fails on an ill-formed
+/// shape, a recursive one, or past the timeout.
 Expected<Outcome> validate_datasets(const Dataset& shapes, const Dataset& data,
                                     const Options& options = {});
 

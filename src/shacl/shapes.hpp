@@ -20,7 +20,7 @@
 namespace quiver::shacl {
 
 /// A constraint component (SHACL 1.1 4, 6.2); its report IRI is
-/// sh:<name>ConstraintComponent (component_iri()).
+/// sh:ClassConstraintComponent and so on, named after it (component_iri()).
 enum class Component : std::uint8_t {
   Class,
   Datatype,
