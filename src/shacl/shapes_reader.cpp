@@ -18,8 +18,6 @@
 namespace quiver::shacl {
 namespace {
 
-constexpr std::string_view kXsdString = "http://www.w3.org/2001/XMLSchema#string";
-
 struct ComponentName {
   Component component;
   std::string_view name;

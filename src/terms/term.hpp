@@ -73,6 +73,12 @@ inline constexpr std::string_view kRdfFirst = "http://www.w3.org/1999/02/22-rdf-
 inline constexpr std::string_view kRdfRest = "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest";
 /// rdf:nil, the empty RDF collection.
 inline constexpr std::string_view kRdfNil = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil";
+/// rdfs:subClassOf, the class hierarchy (the ontology check and SHACL's
+/// instances follow it).
+inline constexpr std::string_view kRdfsSubClassOf =
+    "http://www.w3.org/2000/01/rdf-schema#subClassOf";
+/// rdfs:Class, the class of classes.
+inline constexpr std::string_view kRdfsClass = "http://www.w3.org/2000/01/rdf-schema#Class";
 }  // namespace vocab
 
 /// A borrowed view of a term. For literals, `datatype` is always set

@@ -21,7 +21,7 @@ inline constexpr std::string_view kOwl = "http://www.w3.org/2002/07/owl#";
 inline constexpr std::string_view kRdfProperty =
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#Property";
 /// rdfs:Class: `rdf:type` it (or owl:Class) to declare a class.
-inline constexpr std::string_view kRdfsClass = "http://www.w3.org/2000/01/rdf-schema#Class";
+using quiver::vocab::kRdfsClass;
 /// rdfs:Datatype: `rdf:type` it to declare a datatype outside XSD.
 inline constexpr std::string_view kRdfsDatatype = "http://www.w3.org/2000/01/rdf-schema#Datatype";
 /// rdfs:Literal: a range that any literal satisfies.
@@ -29,8 +29,7 @@ inline constexpr std::string_view kRdfsLiteral = "http://www.w3.org/2000/01/rdf-
 /// rdfs:Resource: the top class, a superclass of every class.
 inline constexpr std::string_view kRdfsResource = "http://www.w3.org/2000/01/rdf-schema#Resource";
 /// rdfs:subClassOf: class hierarchy, and links classes to their restrictions.
-inline constexpr std::string_view kRdfsSubClassOf =
-    "http://www.w3.org/2000/01/rdf-schema#subClassOf";
+using quiver::vocab::kRdfsSubClassOf;
 /// rdfs:subPropertyOf: property hierarchy; domains and ranges are inherited.
 inline constexpr std::string_view kRdfsSubPropertyOf =
     "http://www.w3.org/2000/01/rdf-schema#subPropertyOf";
