@@ -121,9 +121,9 @@ CommandSpec validate_spec() {
       "warning, info")("timeout", po::value<double>(),
                        "with --shapes: stop validating after SECONDS (exit 2)")(
       "union-default-graph",
-      "with --shapes: the data graph (and the shapes graph) is the union of the "
-      "named graphs, not the default graph")("input", po::value<std::vector<std::string>>(),
-                                             "files to check (- for stdin)");
+      "with --shapes: the data graph is the union of the named graphs, not the default "
+      "graph (and the shapes are read from every graph of their files)")(
+      "input", po::value<std::vector<std::string>>(), "files to check (- for stdin)");
   spec.positional.add("input", -1);
   spec.examples =
       "  quiver validate data/*.ttl\n"

@@ -70,7 +70,9 @@ void DataGraph::ends_of(TermId predicate, bool objects, std::vector<TermId>& out
 
 bool DataGraph::contains(TermId subject, TermId predicate, TermId object) const {
   if (!stored(subject) || !stored(predicate) || !stored(object)) return false;
-  if (graph_ != kAnyNamedGraph) return data_.contains({subject, predicate, object, graph_});
+  if (graph_ != kAnyNamedGraph && graph_ != kAnyTerm) {
+    return data_.contains({subject, predicate, object, graph_});
+  }
   QuadIds found;
   return data_.match({subject, predicate, object, graph_})->next(&found, 1) != 0;
 }

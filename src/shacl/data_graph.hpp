@@ -18,12 +18,12 @@
 
 namespace quiver::shacl {
 
-/// A read-only view of one graph: the default graph, or the union of the
-/// named graphs (kAnyNamedGraph).
+/// A read-only view of one graph: the default graph, the union of the
+/// named graphs (kAnyNamedGraph), or of all graphs (kAnyTerm).
 class DataGraph {
  public:
-  /// A view of `graph` (kDefaultGraph or kAnyNamedGraph) of `data`, which
-  /// must outlive it.
+  /// A view of `graph` (kDefaultGraph, kAnyNamedGraph or kAnyTerm) of
+  /// `data`, which must outlive it.
   DataGraph(const Dataset& data, TermId graph);
 
   /// The dataset the view reads.

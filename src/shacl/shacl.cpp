@@ -10,9 +10,8 @@ namespace quiver::shacl {
 
 Expected<Outcome> validate_datasets(const Dataset& shapes, const Dataset& data,
                                     const Options& options) {
-  const TermId graph = options.union_default_graph ? kAnyNamedGraph : kDefaultGraph;
-  DataGraph shapes_graph(shapes, graph);
-  DataGraph data_graph(data, graph);
+  DataGraph shapes_graph(shapes, options.union_default_graph ? kAnyTerm : kDefaultGraph);
+  DataGraph data_graph(data, options.union_default_graph ? kAnyNamedGraph : kDefaultGraph);
   auto read = read_shapes(shapes_graph, data_graph);
   if (!read) return read.error();
   ValidationOptions validation;

@@ -21,8 +21,9 @@ namespace quiver::shacl {
 
 /// How to validate.
 struct Options {
-  /// Read the union of the named graphs of each dataset instead of its
-  /// default graph.
+  /// The data graph is the union of the named graphs of `data`, not its
+  /// default graph; and the shapes graph all of `shapes`, named graphs too
+  /// (a TriG file of shapes), not its default graph alone.
   bool union_default_graph = false;
   /// Runs SPARQL-based constraints; its store must be the one `data`
   /// is a snapshot of. Null refuses shapes that have them.

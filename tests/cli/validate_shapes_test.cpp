@@ -129,6 +129,31 @@ TEST_F(ValidateShapesTest, TimeoutBoundsExponentialShapes) {
   EXPECT_NE(r.err.find("validation timed out"), std::string::npos) << r.err;
 }
 
+TEST_F(ValidateShapesTest, UnionDefaultGraphValidatesTheNamedGraphs) {
+  scratch_.write("data.trig", kPrefixes + "ex:g1 { ex:b a ex:Person . }\n");
+  // The default graph is empty: nothing to validate.
+  EXPECT_EQ(scratch_.quiver("validate --shapes shapes.ttl data.trig -o r.ttl").exit_code, 0);
+  const RunResult r =
+      scratch_.quiver("validate --shapes shapes.ttl data.trig -o r.ttl --union-default-graph");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("on ex:b ex:name"), std::string::npos) << r.err;
+}
+
+TEST_F(ValidateShapesTest, ShapesGraphIsANamedGraphBesideTheData) {
+  scratch_.write("graph-shapes.ttl",
+                 kPrefixes +
+                     "ex:S a sh:NodeShape ; sh:targetNode ex:a ; ex:expects \"x\" ;\n"
+                     "  sh:sparql [ sh:select \"\"\"SELECT $this WHERE {\n"
+                     "    GRAPH $shapesGraph { $currentShape <http://example.org/expects> ?e }\n"
+                     "    FILTER NOT EXISTS { $this <http://example.org/v> ?e } }\"\"\" ] .\n");
+  scratch_.write("good.ttl", kPrefixes + "ex:a ex:v \"x\" .\n");
+  scratch_.write("bad.ttl", kPrefixes + "ex:a ex:v \"y\" .\n");
+  EXPECT_EQ(scratch_.quiver("validate --shapes graph-shapes.ttl good.ttl -o r.ttl").exit_code, 0);
+  const RunResult r = scratch_.quiver("validate --shapes graph-shapes.ttl bad.ttl -o r.ttl");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("sh:SPARQLConstraintComponent on ex:a"), std::string::npos) << r.err;
+}
+
 TEST_F(ValidateShapesTest, ValidatesADatabase) {
   scratch_.write("data.ttl", kPrefixes + "ex:b a ex:Person .\n");
   ASSERT_EQ(scratch_.quiver("load --db db data.ttl").exit_code, 0);
