@@ -129,8 +129,10 @@ PrefixList shapes_prefixes(const std::vector<std::string>& files) {
                          {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
                          {"xsd", "http://www.w3.org/2001/XMLSchema#"}};
   for (const auto& path : files) {
+    // Read a second time, so regular files only (a FIFO is gone by now).
+    struct stat st {};
     const auto format = io::format_from_path(path);
-    if (!format || path == "-") continue;
+    if (!format || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
     io::ReadOptions options;
     options.format = *format;
     options.lax = true;
@@ -190,6 +192,30 @@ void print_summary(const shacl::Outcome& outcome, Placer& placer, const Namer& n
       std::cerr << "  ... and " << results.size() - kShownPerShape << " more in the report\n";
     }
   }
+}
+
+// The shapes, as loaded (files are read once: a FIFO cannot be read
+// twice), into the named graph kShapesGraphIri of `data`, their blank
+// nodes kept apart from the data's by a label prefix.
+Status copy_shapes_graph(engine::Engine& shapes, engine::Engine& data) {
+  const auto from = shapes.store().snapshot();
+  auto begun = data.store().begin();
+  if (!begun) return begun.error();
+  Transaction& into = **begun;
+  const Term graph = Term::iri(shacl::kShapesGraphIri);
+  auto own = [&](TermId id) {
+    const TermRef t = from->term(id);
+    return t.kind == TermKind::Blank ? Term::blank("shapes-" + std::string(t.value)) : Term(t);
+  };
+  auto cursor = from->match({kAnyTerm, kAnyTerm, kAnyTerm, kAnyTerm});
+  QuadIds batch[256];
+  while (const std::size_t n = cursor->next(batch, std::size(batch))) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const Term s = own(batch[i].subject), p = own(batch[i].predicate), o = own(batch[i].object);
+      if (Status st = into.insert(QuadRef{s.ref(), p.ref(), o.ref(), graph.ref()}); !st) return st;
+    }
+  }
+  return into.commit();
 }
 
 Status write_report(const std::vector<Quad>& report, io::Format format, const std::string& path,
@@ -286,11 +312,9 @@ int run_shacl_validate(const po::variables_map& vm) {
   // database (validation never writes to it) nor beside a union default
   // graph, which the shapes would then join.
   if (!vm.count("db") && !union_graph && shacl::uses_shapes_graph(*shapes.store().snapshot())) {
-    for (const auto& path : shape_files) {
-      if (auto loaded = data->load_named(std::string(shacl::kShapesGraphIri), path); !loaded) {
-        std::cerr << loaded.error().to_string() << "\n";
-        return kUsage;
-      }
+    if (Status st = copy_shapes_graph(shapes, *data); !st) {
+      std::cerr << "quiver validate: " << st.error().to_string() << "\n";
+      return kUsage;
     }
     options.sparql.shapes_graph = shacl::kShapesGraphIri;
   }

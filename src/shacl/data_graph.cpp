@@ -24,6 +24,20 @@ TermId DataGraph::id(const TermRef& term) {
   return local;
 }
 
+TermId DataGraph::id_from(const DataGraph& other, TermId id) {
+  const TermRef term = other.term(id);
+  if (&other.data_ == &data_ || term.kind != TermKind::Blank) return this->id(term);
+  // Blank node labels are local to their dataset: a blank node of another
+  // one is a node of its own here, whatever its label.
+  Term foreign(TermRef{TermKind::Blank, term.value, {}, {}});
+  const Term key = Term::blank("\x01" + foreign.value());
+  if (const auto it = local_ids_.find(key); it != local_ids_.end()) return it->second;
+  const TermId local = kFirstLocalId + locals_.size();
+  locals_.push_back(std::make_unique<Term>(std::move(foreign)));
+  local_ids_.emplace(key, local);
+  return local;
+}
+
 TermRef DataGraph::term(TermId id) const {
   if (stored(id)) return data_.term(id);
   return locals_[id - kFirstLocalId]->ref();
@@ -59,8 +73,14 @@ void DataGraph::properties(TermId subject, std::vector<std::pair<TermId, TermId>
   if (!stored(subject)) return;
   auto cursor = data_.match({subject, kAnyTerm, kAnyTerm, graph_});
   QuadIds batch[256];
+  const std::size_t first = out.size();
   while (const std::size_t n = cursor->next(batch, std::size(batch))) {
     for (std::size_t i = 0; i < n; ++i) out.emplace_back(batch[i].predicate, batch[i].object);
+  }
+  // A union of graphs is a set of triples: one holding it twice counts once.
+  if (graph_ == kAnyNamedGraph || graph_ == kAnyTerm) {
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+    out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(first), out.end()), out.end());
   }
 }
 

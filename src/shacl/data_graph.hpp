@@ -31,6 +31,10 @@ class DataGraph {
   /// The id of `term`: the dataset's, or one of this view's own when the
   /// dataset does not hold it. Equal terms get equal ids.
   TermId id(const TermRef& term);
+  /// The id here of node `id` of `other` (another view, maybe of another
+  /// dataset): a blank node of another dataset never equals one of this
+  /// dataset, whatever the labels.
+  TermId id_from(const DataGraph& other, TermId id);
   /// The id of an IRI.
   TermId iri(std::string_view iri) { return id(TermRef{TermKind::Iri, iri, {}, {}}); }
   /// The term behind an id from id(); the view lives as long as this.

@@ -11,6 +11,9 @@ namespace {
 
 // Deep paths come only from hostile shapes; a limit keeps recursion safe.
 constexpr int kMaxPathDepth = 64;
+// A blank node may be shared between parts of a path (a DAG), which reads
+// as a tree: without a bound, 20 shared levels make a million parts.
+constexpr std::size_t kMaxPathParts = 10000;
 
 void sort_unique(std::vector<TermId>& v) {
   std::sort(v.begin(), v.end());
@@ -28,6 +31,11 @@ class PathReader {
 
   Expected<Path> read(TermId node, int depth) {
     if (depth > kMaxPathDepth) return Error("a path nested more than 64 levels deep");
+    if (++parts_ > kMaxPathParts) {
+      return Error(
+          "a path of more than 10000 parts (blank nodes shared between its parts "
+          "count once for each place)");
+    }
     const TermRef term = shapes_.term(node);
     Path path;
     if (term.kind == TermKind::Iri) {
@@ -115,6 +123,7 @@ class PathReader {
   DataGraph& shapes_;
   DataGraph& data_;
   std::vector<Quad>& triples_;
+  std::size_t parts_ = 0;
 };
 
 // The nodes reached from `from` by one `path` step, backwards when `inverse`.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <deque>
+#include <limits>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -13,6 +14,7 @@
 #include "functions/registry.hpp"
 #include "shacl/shapes.hpp"
 #include "shacl/vocabulary.hpp"
+#include "xsd/datatypes.hpp"
 #include "xsd/lexical.hpp"
 
 namespace quiver::shacl {
@@ -103,6 +105,8 @@ class ShapesReader {
   }
 
  private:
+  // The shape at `node`, read later; a literal names no shape (reported by
+  // read_shape, which refuses it).
   ShapeIndex enqueue(TermId node) {
     if (const auto it = index_.find(node); it != index_.end()) return it->second;
     const ShapeIndex i = out_.shapes.size();
@@ -150,15 +154,18 @@ class ShapesReader {
 
   Expected<std::uint64_t> count(TermId shape, std::string_view local, TermId value) {
     const TermRef t = g_.term(value);
-    const bool digits =
-        t.kind == TermKind::Literal && !t.value.empty() &&
-        std::all_of(t.value.begin(), t.value.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!digits || t.value.size() > 18 ||
-        xsd::check_lexical(t.datatype, t.value) != xsd::LexicalCheck::Valid ||
-        t.datatype == kXsdString) {
+    const bool integer = t.kind == TermKind::Literal &&
+                         xsd::integer_type_of(t.datatype) != nullptr &&
+                         xsd::check_lexical(t.datatype, t.value) == xsd::LexicalCheck::Valid;
+    std::string_view digits = t.value;
+    if (!digits.empty() && digits[0] == '+') digits.remove_prefix(1);
+    if (!integer || digits.empty() || digits[0] == '-') {
       return ill_formed(shape, local, "must be a non-negative xsd:integer, not " + show(t));
     }
-    return std::stoull(std::string(t.value));
+    // Beyond any count a graph can reach: the largest one will do.
+    while (digits.size() > 1 && digits[0] == '0') digits.remove_prefix(1);
+    if (digits.size() > 18) return std::numeric_limits<std::uint64_t>::max();
+    return std::stoull(std::string(digits));
   }
 
   Expected<bool> boolean(TermId shape, std::string_view local, TermId value) {
@@ -176,7 +183,7 @@ class ShapesReader {
     if (g_.term(value).kind != TermKind::Iri) {
       return ill_formed(shape, local, "must be an IRI, not " + show(g_.term(value)));
     }
-    return data_.id(g_.term(value));
+    return data_.id_from(g_, value);
   }
 
   Expected<std::vector<TermId>> list_of(TermId shape, std::string_view local, TermId head) {
@@ -187,6 +194,14 @@ class ShapesReader {
 
   Status read_shape(TermId node) {
     const ShapeIndex index = index_.at(node);
+    if (g_.term(node).kind != TermKind::Iri && g_.term(node).kind != TermKind::Blank) {
+      return Error(
+          ErrorKind::Invalid,
+          "ill-formed shapes: " + show(g_.term(node)) +
+              " is used as a shape (sh:node, "
+              "sh:property, sh:not, sh:and, sh:or, sh:xone or sh:qualifiedValueShape), but "
+              "a shape is an IRI or a blank node");
+    }
     Shape shape;
     shape.node = Term(g_.term(node));
     if (auto st = read_targets(node, shape); !st) return st;
@@ -207,7 +222,7 @@ class ShapesReader {
   }
 
   Status read_targets(TermId node, Shape& shape) {
-    for (TermId v : values(node, "targetNode")) shape.target_nodes.push_back(data_.id(g_.term(v)));
+    for (TermId v : values(node, "targetNode")) shape.target_nodes.push_back(data_.id_from(g_, v));
     for (auto [local, into] : {std::pair{"targetClass", &shape.target_classes},
                                std::pair{"targetSubjectsOf", &shape.target_subjects_of},
                                std::pair{"targetObjectsOf", &shape.target_objects_of}}) {
@@ -218,7 +233,7 @@ class ShapesReader {
       }
     }
     if (g_.term(node).kind == TermKind::Iri && g_.is_instance(node, g_.iri(kRdfsClass))) {
-      shape.target_classes.push_back(data_.id(g_.term(node)));
+      shape.target_classes.push_back(data_.id_from(g_, node));
     }
     return {};
   }
@@ -487,15 +502,13 @@ class ShapesReader {
         for (TermId p : values(node, "property")) {
           const TermId path = g_.object(p, g_.iri(sh("path")));
           if (path != kAnyTerm && g_.term(path).kind == TermKind::Iri) {
-            c.nodes.push_back(data_.id(g_.term(path)));
+            c.nodes.push_back(data_.id_from(g_, path));
           }
         }
-        auto ignored = single(node, "ignoredProperties");
-        if (!ignored) return ignored.error();
-        if (*ignored != kAnyTerm) {
-          auto members = list_of(node, "ignoredProperties", *ignored);
+        for (TermId ignored : values(node, "ignoredProperties")) {
+          auto members = list_of(node, "ignoredProperties", ignored);
           if (!members) return members.error();
-          for (TermId m : *members) c.nodes.push_back(data_.id(g_.term(m)));
+          for (TermId m : *members) c.nodes.push_back(data_.id_from(g_, m));
         }
         std::sort(c.nodes.begin(), c.nodes.end());
         shape.constraints.push_back(std::move(c));
@@ -503,7 +516,7 @@ class ShapesReader {
     }
     for (TermId v : values(node, "hasValue")) {
       shape.constraints.push_back(
-          make(Component::HasValue, data_.id(g_.term(v)), Term(g_.term(v))));
+          make(Component::HasValue, data_.id_from(g_, v), Term(g_.term(v))));
     }
     auto in = single(node, "in");
     if (!in) return in.error();
@@ -511,7 +524,7 @@ class ShapesReader {
       auto members = list_of(node, "in", *in);
       if (!members) return members.error();
       Constraint c = make(Component::In);
-      for (TermId m : *members) c.nodes.push_back(data_.id(g_.term(m)));
+      for (TermId m : *members) c.nodes.push_back(data_.id_from(g_, m));
       std::sort(c.nodes.begin(), c.nodes.end());
       shape.constraints.push_back(std::move(c));
     }
@@ -588,7 +601,21 @@ class ShapesReader {
           if (!b) return b.error();
           optional = *b;
         }
+        // Pre-bound names cannot be parameters (SHACL 6.2.1).
+        const std::string_view iri = g_.term(*path).value;
+        const std::string_view name = iri.substr(iri.find_last_of("#/") + 1);
+        for (std::string_view reserved : {"this", "shapesGraph", "currentShape", "value", "PATH"}) {
+          if (name == reserved) {
+            return ill_formed(node, "parameter", "may not be named $" + std::string(name));
+          }
+        }
         component.parameters.emplace_back(*path, optional);
+      }
+      const bool required = std::any_of(component.parameters.begin(), component.parameters.end(),
+                                        [](const auto& p) { return !p.second; });
+      if (!required) {
+        return ill_formed(node, "parameter",
+                          "is optional for every parameter: a component needs a required one");
       }
       for (auto [local, into] : {std::pair{"validator", &component.validator},
                                  std::pair{"nodeValidator", &component.node_validator},

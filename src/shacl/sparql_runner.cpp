@@ -43,25 +43,49 @@ std::string path_syntax(const Path& path, const DataGraph& data) {
   return {};
 }
 
-// `text` with every `$PATH` outside strings replaced.
+// The length of the IRI `<...>` at `at`, or 0 when the '<' there is the
+// less-than operator (an IRI holds none of these characters).
+std::size_t iri_length(const std::string& text, std::size_t at) {
+  for (std::size_t i = at + 1; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '>') return i - at + 1;
+    if (c == '<' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' ||
+        c == '\\' || static_cast<unsigned char>(c) <= 0x20) {
+      return 0;
+    }
+  }
+  return 0;
+}
+
+// `text` with every `$PATH` outside strings, IRIs and comments replaced.
 std::string replace_path(const std::string& text, const std::string& path) {
   std::string out;
-  char quote = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (quote != 0) {
-      if (c == '\\' && i + 1 < text.size()) {
-        out += c;
-        out += text[++i];
-        continue;
-      }
-      if (c == quote) quote = 0;
-      out += c;
+    if (c == '#') {  // a comment, to the end of the line
+      const std::size_t end = std::min(text.find('\n', i), text.size());
+      out.append(text, i, end - i);
+      i = end - 1;
       continue;
     }
+    if (c == '<') {
+      if (const std::size_t n = iri_length(text, i)) {
+        out.append(text, i, n);
+        i += n - 1;
+        continue;
+      }
+    }
     if (c == '"' || c == '\'') {
-      quote = c;
-      out += c;
+      // Long strings ("""...""") end at the first closing triple.
+      const bool long_string = text.compare(i, 3, std::string(3, c)) == 0;
+      const std::string close = long_string ? std::string(3, c) : std::string(1, c);
+      std::size_t j = i + close.size();
+      while (j < text.size() && text.compare(j, close.size(), close) != 0) {
+        j += text[j] == '\\' ? 2 : 1;
+      }
+      const std::size_t end = std::min(j + close.size(), text.size());
+      out.append(text, i, end - i);
+      i = end - 1;
       continue;
     }
     if (c == '$' && text.compare(i, 5, "$PATH") == 0 &&
@@ -233,6 +257,15 @@ class Runner {
       r.prebound.push_back(name);
       r.required.push_back(name);
     }
+    const bool mentions_shapes_graph = constraint.text.find("$shapesGraph") != std::string::npos ||
+                                       constraint.text.find("?shapesGraph") != std::string::npos;
+    if (mentions_shapes_graph && settings_.shapes_graph.empty()) {
+      // SHACL 5.3.1: a processor that cannot provide it reports a failure.
+      return Error(ErrorKind::Unsupported,
+                   where +
+                       " uses $shapesGraph, which is provided only when validating files "
+                       "without --union-default-graph");
+    }
     bool top_seen = ask;  // an ASK has no projection of its own
     if (auto why = check_restrictions(query->pattern, r, top_seen)) {
       return Error(ErrorKind::Unsupported,
@@ -277,14 +310,18 @@ class Runner {
     while ((*answer)->next(row)) {
       TermId value = kAnyTerm;
       Term path;
+      Term message;
       std::map<std::string, std::string> texts;
       for (std::size_t i = 0; i < variables.size() && i < row.size(); ++i) {
         if (row[i].is_none()) continue;
         texts[variables[i]] = show_value(row[i]);
         if (variables[i] == "value") value = data_.id(row[i]);
         if (variables[i] == "path" && row[i].kind == TermKind::Iri) path = Term(row[i]);
+        if (variables[i] == "message" && row[i].kind == TermKind::Literal) message = Term(row[i]);
       }
       out.push_back(violation(constraint, bound, std::move(texts), value, std::move(path)));
+      // ?message, when bound, is the result's message (SHACL 5.3.2).
+      if (!message.is_none()) out.back().messages = {std::move(message)};
     }
     if ((*answer)->error()) return *(*answer)->error();
     return out;

@@ -46,7 +46,9 @@ bool language_matches(std::string_view tag, std::string_view range) {
 class Validator {
  public:
   Validator(const Shapes& shapes, DataGraph& data, const ValidationOptions& options)
-      : shapes_(shapes), data_(data), options_(options) {}
+      : shapes_(shapes), data_(data), options_(options) {
+    regex_context_.deadline = options.deadline;
+  }
 
   Expected<std::vector<ValidationResult>> run() {
     std::vector<ValidationResult> results;
@@ -72,6 +74,14 @@ class Validator {
     for (TermId p : shape.target_objects_of) data_.ends_of(p, true, out);
     sort_unique(out);
     return out;
+  }
+
+  // For loops that may run long inside one constraint.
+  bool past_deadline() {
+    if (error_) return true;
+    if (std::chrono::steady_clock::now() <= options_.deadline) return false;
+    error_ = Error(ErrorKind::Timeout, "validation timed out");
+    return true;
   }
 
   bool enter(ShapeIndex shape, TermId focus) {
@@ -139,6 +149,7 @@ class Validator {
     auto each = [&](auto&& test) {
       for (TermId v : values) {
         if (!test(v)) add(out, index, c, focus, v);
+        if (error_) return;
       }
     };
     switch (c.component) {
@@ -273,6 +284,13 @@ class Validator {
     const Term args[] = {Term::literal(t.value), c.term, Term::literal(c.flags)};
     const auto result = functions::function_info(functions::Function::Regex)
                             .implementation(functions::Args(args), regex_context_);
+    // A pattern that backtracks past the limit is no answer, neither match
+    // nor mismatch: SHACL asks that such a failure be reported (4.6.1).
+    if (regex_context_.fatal) {
+      error_ = *regex_context_.fatal;
+      regex_context_.fatal.reset();
+      return true;
+    }
     return result && functions::effective_boolean_value(*result).value_or(false);
   }
 
@@ -313,6 +331,7 @@ class Validator {
         const auto op = c.component == Component::LessThan ? functions::Function::Less
                                                            : functions::Function::LessEqual;
         for (TermId v : values) {
+          if (past_deadline()) return;
           for (TermId o : others) {
             const auto r = functions::compare(op, Term(data_.term(v)), Term(data_.term(o)));
             if (!r || !functions::effective_boolean_value(*r).value_or(false)) {

@@ -28,12 +28,24 @@ std::unique_ptr<engine::Engine> engine_with(const std::string& turtle) {
   return engine;
 }
 
-Expected<Outcome> run(const std::string& shapes, const std::string& data) {
+std::unique_ptr<engine::Engine> engine_with_trig(const std::string& trig) {
+  auto engine = std::make_unique<engine::Engine>();
+  io::ReadOptions options;
+  options.format = io::Format::TriG;
+  auto loaded = store::load_string(engine->store(), kPrefixes + trig, "test.trig", options);
+  EXPECT_TRUE(loaded.ok()) << loaded.error().to_string();
+  return engine;
+}
+
+Expected<Outcome> run(const std::string& shapes, const std::string& data, Options options = {}) {
   auto s = engine_with(shapes);
   auto d = engine_with(data);
-  Options options;
   options.engine = d.get();
   return validate_datasets(*s->store().snapshot(), *d->store().snapshot(), options);
+}
+
+std::string refusal(const Expected<Outcome>& outcome) {
+  return outcome.ok() ? std::string("(validated)") : outcome.error().message;
 }
 
 std::vector<std::string> values_of(const Outcome& outcome) {
@@ -133,6 +145,117 @@ TEST(ShaclTest, WithoutAnEngineSparqlConstraintsAreRefused) {
   const auto outcome = validate_datasets(*s->store().snapshot(), *d->store().snapshot());
   ASSERT_FALSE(outcome.ok());
   EXPECT_EQ(outcome.error().kind, ErrorKind::Unsupported);
+}
+
+// The defects an adversarial review found (2026-12-07), one test each.
+
+TEST(ShaclReview, SharedBlankNodesInAPathAreBoundedNotExpanded) {
+  // Each level names the next twice: 2^30 parts as a tree.
+  std::string shapes = "ex:S sh:targetNode ex:a ; sh:property [ sh:path _:p0 ; sh:minCount 1 ] .\n";
+  for (int i = 0; i < 30; ++i) {
+    shapes += "_:p" + std::to_string(i) + " sh:alternativePath ( _:p" + std::to_string(i + 1) +
+              " _:p" + std::to_string(i + 1) + " ) .\n";
+  }
+  shapes += "_:p30 sh:inversePath ex:q .\n";
+  const auto outcome = run(shapes, "ex:z ex:q ex:a .");
+  EXPECT_NE(refusal(outcome).find("more than 10000 parts"), std::string::npos) << refusal(outcome);
+}
+
+TEST(ShaclReview, APatternThatBacktracksTooMuchIsAFailureNotAnAnswer) {
+  const auto outcome =
+      run("ex:S sh:targetNode ex:a ;\n"
+          "  sh:property [ sh:path ex:p ; sh:not [ sh:pattern \"^(a+)+b|^a+$\" ] ] .",
+          "ex:a ex:p \"" + std::string(40, 'a') + "\" .");
+  EXPECT_NE(refusal(outcome).find("backtracks too much"), std::string::npos) << refusal(outcome);
+}
+
+TEST(ShaclReview, PathIsReplacedOutsideCommentsStringsAndIrisOnly) {
+  const auto outcome =
+      run("ex:S sh:targetNode ex:a ; sh:property [ sh:path ex:p ;\n"
+          "  sh:sparql [ sh:select \"\"\"# the path's values, '$PATH' in a comment\n"
+          "SELECT $this ?value WHERE { $this $PATH ?value FILTER(?value != '$PATH' && "
+          "?value != <urn:x'$PATH>) }\"\"\" ] ] .",
+          "ex:a ex:p \"x\" ; ex:q \"y\" .");
+  ASSERT_TRUE(outcome.ok()) << refusal(outcome);
+  EXPECT_EQ(values_of(*outcome), (std::vector<std::string>{"x"}));
+}
+
+TEST(ShaclReview, ShapesGraphThatCannotBeProvidedIsRefused) {
+  const auto outcome =
+      run("ex:S sh:targetNode ex:a ;\n"
+          "  sh:sparql [ sh:select \"SELECT $this WHERE { GRAPH $shapesGraph { ?s ?p ?o } }\" ] .",
+          "ex:a ex:p 1 .");
+  EXPECT_NE(refusal(outcome).find("uses $shapesGraph"), std::string::npos) << refusal(outcome);
+}
+
+TEST(ShaclReview, BlankNodesOfTheShapesAreNotTheDatasNodes) {
+  // Both documents label a node _:x; they are two nodes.
+  const auto outcome = run(
+      "ex:S sh:targetNode _:x ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .", "_:x ex:p 1 .");
+  ASSERT_TRUE(outcome.ok()) << refusal(outcome);
+  EXPECT_EQ(outcome->results.size(), 1u);
+}
+
+TEST(ShaclReview, MessageVariableIsTheResultMessage) {
+  const auto outcome =
+      run("ex:S sh:targetNode ex:a ; sh:sparql [ sh:message \"static\" ; sh:select \"\"\"\n"
+          "SELECT $this ?message WHERE { $this ?p ?v BIND(CONCAT('dynamic ', STR(?v)) AS "
+          "?message) }\"\"\" ] .",
+          "ex:a ex:p \"one\" .");
+  ASSERT_TRUE(outcome.ok()) << refusal(outcome);
+  ASSERT_EQ(outcome->results.size(), 1u);
+  ASSERT_EQ(outcome->results[0].messages.size(), 1u);
+  EXPECT_EQ(outcome->results[0].messages[0].value(), "dynamic one");
+}
+
+TEST(ShaclReview, TheUnionOfGraphsHoldsATripleOnce) {
+  auto s = engine_with("ex:S sh:targetNode ex:a ; sh:closed true .");
+  auto d = engine_with_trig("ex:g1 { ex:a ex:q ex:b . } ex:g2 { ex:a ex:q ex:b . }");
+  Options options;
+  options.engine = d.get();
+  options.union_default_graph = true;
+  const auto outcome = validate_datasets(*s->store().snapshot(), *d->store().snapshot(), options);
+  ASSERT_TRUE(outcome.ok()) << refusal(outcome);
+  EXPECT_EQ(outcome->results.size(), 1u);
+}
+
+TEST(ShaclReview, IllFormedComponentsAndShapesAreRefused) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"ex:C a sh:ConstraintComponent ; sh:parameter [ sh:path ex:opt ; sh:optional true ] ;\n"
+       "  sh:validator [ sh:ask \"ASK {}\" ] .",
+       "a component needs a required one"},
+      {"ex:C a sh:ConstraintComponent ; sh:parameter [ sh:path ex:this ] ;\n"
+       "  sh:validator [ sh:ask \"ASK {}\" ] .",
+       "may not be named $this"},
+      {"ex:S sh:targetNode ex:a ; sh:node \"x\" .", "is used as a shape"},
+      {"ex:S sh:targetNode ex:a ; sh:property [ sh:path ex:p ; sh:minCount "
+       "\"1\"^^<http://www.w3.org/2001/XMLSchema#boolean> ] .",
+       "non-negative xsd:integer"},
+  };
+  for (const auto& [shapes, why] : cases) {
+    const auto outcome = run(shapes, "ex:a ex:p 1 .");
+    EXPECT_NE(refusal(outcome).find(why), std::string::npos) << shapes << "\n" << refusal(outcome);
+  }
+  // xsd:integer allows a sign and any size.
+  EXPECT_TRUE(run("ex:S sh:targetNode ex:a ; sh:property [ sh:path ex:p ; sh:minCount "
+                  "\"+1\"^^<http://www.w3.org/2001/XMLSchema#integer> ;\n"
+                  "  sh:maxCount 99999999999999999999 ] .",
+                  "ex:a ex:p 1 .")
+                  .ok());
+}
+
+TEST(ShaclReview, TheTimeoutHoldsInsideOneConstraint) {
+  std::string data = "ex:a";
+  for (int i = 0; i < 3000; ++i) {
+    data += (i == 0 ? " " : " ; ") + std::string("ex:p ") + std::to_string(i) + " ; ex:q " +
+            std::to_string(i);
+  }
+  Options options;
+  options.timeout = std::chrono::milliseconds(1);
+  const auto outcome =
+      run("ex:S sh:targetNode ex:a ; sh:property [ sh:path ex:p ; sh:lessThan ex:q ] .",
+          data + " .", options);
+  EXPECT_NE(refusal(outcome).find("timed out"), std::string::npos) << refusal(outcome);
 }
 
 }  // namespace
