@@ -125,8 +125,7 @@ bool DataGraph::is_instance(TermId node, TermId cls) {
 std::vector<TermId> DataGraph::instances(TermId cls) {
   std::vector<TermId> out;
   for (TermId c : subclasses(cls)) subjects(rdf_type_, c, out);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  sort_unique(out);
   return out;
 }
 
@@ -142,10 +141,8 @@ std::optional<std::vector<TermId>> DataGraph::list(TermId head) const {
     objects(head, rdf_first_, first);
     objects(head, rdf_rest_, rest);
     // The union of named graphs may hold a cell once per graph.
-    for (auto* v : {&first, &rest}) {
-      std::sort(v->begin(), v->end());
-      v->erase(std::unique(v->begin(), v->end()), v->end());
-    }
+    sort_unique(first);
+    sort_unique(rest);
     if (first.size() != 1 || rest.size() != 1) return std::nullopt;
     members.push_back(first[0]);
     head = rest[0];

@@ -5,6 +5,7 @@
 /// ids of their own), objects and subjects of a node, and the SHACL
 /// instances of a class (rdf:type followed by rdfs:subClassOf*).
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -17,6 +18,13 @@
 #include "terms/term.hpp"
 
 namespace quiver::shacl {
+
+/// Sorts `v` and drops repeats: node sets as SHACL counts them.
+template <typename T>
+void sort_unique(std::vector<T>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
 
 /// A read-only view of one graph: the default graph, the union of the
 /// named graphs (kAnyNamedGraph), or of all graphs (kAnyTerm).

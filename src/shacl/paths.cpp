@@ -15,11 +15,6 @@ constexpr int kMaxPathDepth = 64;
 // as a tree: without a bound, 20 shared levels make a million parts.
 constexpr std::size_t kMaxPathParts = 10000;
 
-void sort_unique(std::vector<TermId>& v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
-}
-
 std::string describe(const DataGraph& shapes, TermId node) {
   return Term(shapes.term(node)).to_ntriples();
 }

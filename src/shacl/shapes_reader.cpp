@@ -99,8 +99,7 @@ class ShapesReader {
     }
     // A blank node shared by two paths was copied once for each.
     auto& triples = out_.path_triples;
-    std::sort(triples.begin(), triples.end());
-    triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
+    sort_unique(triples);
     return std::move(out_);
   }
 
@@ -120,8 +119,7 @@ class ShapesReader {
   std::vector<TermId> values(TermId node, std::string_view local) {
     std::vector<TermId> out;
     g_.objects(node, g_.iri(sh(local)), out);
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+    sort_unique(out);
     return out;
   }
 
@@ -469,8 +467,7 @@ class ShapesReader {
           }
         }
       }
-      std::sort(siblings.begin(), siblings.end());
-      siblings.erase(std::unique(siblings.begin(), siblings.end()), siblings.end());
+      sort_unique(siblings);
     }
     const ShapeIndex qualified = enqueue(*q);
     static constexpr std::pair<std::string_view, Component> kCounts[] = {
@@ -638,8 +635,7 @@ class ShapesReader {
       for (const auto& [path, optional] : component.parameters) {
         std::vector<TermId> v;
         g_.objects(node, path, v);
-        std::sort(v.begin(), v.end());
-        v.erase(std::unique(v.begin(), v.end()), v.end());
+        sort_unique(v);
         if (v.empty()) {
           usable = usable && optional;
           continue;

@@ -24,11 +24,6 @@ namespace {
 // by shapes that nest without repeating a (shape, focus) pair.
 constexpr std::size_t kMaxNesting = 512;
 
-void sort_unique(std::vector<TermId>& v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
-}
-
 bool contains_sorted(const std::vector<TermId>& sorted, TermId id) {
   return std::binary_search(sorted.begin(), sorted.end(), id);
 }
